@@ -1,0 +1,201 @@
+package tw.mobileauth.carrier.spi;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to reach one carrier. Built with {@link #builder(URI, String)}.
+ *
+ * <p>Defaults: connect timeout 2 s; call timeout 10 s (used when a {@link CallContext} has no
+ * tighter deadline); purpose {@code dpv:FraudPreventionAndDetection}; the system UTC clock; a
+ * private {@link HttpClient} created by the adapter.
+ */
+public final class CarrierConfig {
+
+    private final URI baseUri;
+    private final String clientId;
+    private final Optional<PrivateKey> clientSigningKey;
+    private final Optional<String> signingKeyId;
+    private final String purpose;
+    private final Duration connectTimeout;
+    private final Duration callTimeout;
+    private final Optional<HttpClient> httpClient;
+    private final Clock clock;
+    private final Map<String, String> properties;
+
+    private CarrierConfig(Builder b) {
+        this.baseUri = b.baseUri;
+        this.clientId = b.clientId;
+        this.clientSigningKey = Optional.ofNullable(b.clientSigningKey);
+        this.signingKeyId = Optional.ofNullable(b.signingKeyId);
+        this.purpose = b.purpose;
+        this.connectTimeout = b.connectTimeout;
+        this.callTimeout = b.callTimeout;
+        this.httpClient = Optional.ofNullable(b.httpClient);
+        this.clock = b.clock;
+        this.properties = Map.copyOf(b.properties);
+    }
+
+    /**
+     * Starts a configuration.
+     *
+     * @param baseUri  the carrier's API base, e.g. {@code https://api.example.net/cht}; every
+     *                 CAMARA path is resolved below it
+     * @param clientId the portal's OAuth client id at this carrier
+     */
+    public static Builder builder(URI baseUri, String clientId) {
+        return new Builder(baseUri, clientId);
+    }
+
+    /** The API base; paths such as {@code /oauth2/token} are appended to it. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** The OAuth client id, also {@code iss} and {@code sub} of the client assertion. */
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The EC P-256 key that signs {@code private_key_jwt} client assertions (ES256). */
+    public Optional<PrivateKey> clientSigningKey() {
+        return clientSigningKey;
+    }
+
+    /** The {@code kid} to put in the client assertion header, when the carrier asks for one. */
+    public Optional<String> signingKeyId() {
+        return signingKeyId;
+    }
+
+    /** The CAMARA purpose scope, default {@code dpv:FraudPreventionAndDetection}. */
+    public String purpose() {
+        return purpose;
+    }
+
+    /** Connect timeout for new connections, default 2 s. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Default bound on one operation when the context allows longer, default 10 s. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** An HTTP client to share, when the integrator supplies one. */
+    public Optional<HttpClient> httpClient() {
+        return httpClient;
+    }
+
+    /** The clock for token expiry and assertion times. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Carrier-specific settings, e.g. {@code tenure-date} for CHT; never null. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    /** The carrier-specific setting {@code key}, if set. */
+    public Optional<String> property(String key) {
+        return Optional.ofNullable(properties.get(key));
+    }
+
+    @Override
+    public String toString() {
+        return "CarrierConfig[baseUri=" + baseUri + ", clientId=" + clientId + ", signingKey="
+                + (clientSigningKey.isPresent() ? "set" : "absent") + "]";
+    }
+
+    /** Builder for {@link CarrierConfig}; every setter rejects null. */
+    public static final class Builder {
+        private final URI baseUri;
+        private final String clientId;
+        private PrivateKey clientSigningKey;
+        private String signingKeyId;
+        private String purpose = "dpv:FraudPreventionAndDetection";
+        private Duration connectTimeout = Duration.ofSeconds(2);
+        private Duration callTimeout = Duration.ofSeconds(10);
+        private HttpClient httpClient;
+        private Clock clock = Clock.systemUTC();
+        private final java.util.HashMap<String, String> properties = new java.util.HashMap<>();
+
+        private Builder(URI baseUri, String clientId) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            if (!baseUri.isAbsolute()) {
+                throw new IllegalArgumentException("baseUri must be absolute, e.g. https://carrier.example/cht");
+            }
+            if (clientId.isBlank()) {
+                throw new IllegalArgumentException("clientId must not be blank");
+            }
+        }
+
+        /** The ES256 key for client assertions (an EC P-256 private key). */
+        public Builder clientSigningKey(PrivateKey key) {
+            this.clientSigningKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /** The {@code kid} header of client assertions. */
+        public Builder signingKeyId(String kid) {
+            this.signingKeyId = Objects.requireNonNull(kid, "kid");
+            return this;
+        }
+
+        /** The CAMARA purpose scope. */
+        public Builder purpose(String purpose) {
+            this.purpose = Objects.requireNonNull(purpose, "purpose");
+            return this;
+        }
+
+        /** Connect timeout; must be positive. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Per-operation bound; must be positive. */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = positive(timeout, "callTimeout");
+            return this;
+        }
+
+        /** Share an HTTP client instead of letting the adapter make its own. */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** The clock for token expiry and assertion times. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** A carrier-specific setting. */
+        public Builder property(String key, String value) {
+            properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        public CarrierConfig build() {
+            return new CarrierConfig(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+    }
+}

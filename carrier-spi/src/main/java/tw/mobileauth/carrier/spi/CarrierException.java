@@ -1,0 +1,226 @@
+package tw.mobileauth.carrier.spi;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A carrier call failed. The taxonomy is closed: switch over the permitted subclasses, never
+ * parse a message.
+ *
+ * <p>Every instance carries the carrier id, the HTTP status (when there was a response), the
+ * carrier's raw {@code code}, the correlator of the call, a {@link Retry} advice and, for rate
+ * limits, the carrier's {@code Retry-After}.
+ *
+ * <table>
+ *   <caption>Taxonomy (carrier-profiles.md §1)</caption>
+ *   <tr><th>type</th><th>typical source</th><th>retry</th></tr>
+ *   <tr><td>{@link InvalidRequest}</td><td>400 INVALID_ARGUMENT, OUT_OF_RANGE; OAuth invalid_request</td><td>never</td></tr>
+ *   <tr><td>{@link AuthenticationFailed}</td><td>401 UNAUTHENTICATED; OAuth invalid_client, invalid_grant</td><td>once, with a new token</td></tr>
+ *   <tr><td>{@link PermissionDenied}</td><td>403 PERMISSION_DENIED, INVALID_TOKEN_CONTEXT</td><td>never</td></tr>
+ *   <tr><td>{@link NotOnMobileNetwork}</td><td>the phone did not come over this carrier's mobile data</td><td>after user action</td></tr>
+ *   <tr><td>{@link SubscriberNotFound}</td><td>404 NOT_FOUND, IDENTIFIER_NOT_FOUND</td><td>never</td></tr>
+ *   <tr><td>{@link ServiceNotApplicable}</td><td>422 SERVICE_NOT_APPLICABLE, carrier suspensions</td><td>never; policy decides</td></tr>
+ *   <tr><td>{@link ConsentRequired}</td><td>OAuth consent_required, login_required, access_denied</td><td>after user action</td></tr>
+ *   <tr><td>{@link RateLimited}</td><td>429 TOO_MANY_REQUESTS (retry after), QUOTA_EXCEEDED (never)</td><td>see instance</td></tr>
+ *   <tr><td>{@link CarrierUnavailable}</td><td>5xx, time-out, connection reset</td><td>with backoff</td></tr>
+ *   <tr><td>{@link ProtocolViolation}</td><td>bad JSON, not ErrorInfo, state/nonce/PKCE/correlator mismatch</td><td>never; alert</td></tr>
+ * </table>
+ */
+public abstract sealed class CarrierException extends Exception
+        permits CarrierException.InvalidRequest, CarrierException.AuthenticationFailed,
+        CarrierException.PermissionDenied, CarrierException.NotOnMobileNetwork,
+        CarrierException.SubscriberNotFound, CarrierException.ServiceNotApplicable,
+        CarrierException.ConsentRequired, CarrierException.RateLimited,
+        CarrierException.CarrierUnavailable, CarrierException.ProtocolViolation {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What the caller may do next. */
+    public enum Retry {
+        /** Do not retry the same call. */
+        NEVER,
+        /** Retry after backoff (and after {@link #retryAfter()} when present). */
+        WITH_BACKOFF,
+        /** Retry once after obtaining a new token. */
+        WITH_NEW_TOKEN,
+        /** The person must change something first (turn off Wi-Fi, give consent). */
+        AFTER_USER_ACTION
+    }
+
+    /**
+     * Where a failure came from.
+     *
+     * @param carrierId  the carrier id, e.g. {@code cht}
+     * @param httpStatus the HTTP status, absent when no response arrived
+     * @param code       the carrier's raw error code ({@code NOT_FOUND}, {@code CHT.SUBSCRIBER_SUSPENDED}, …),
+     *                   or a transport description such as {@code TIMEOUT}
+     * @param correlator the call's {@code x-correlator}
+     */
+    public record Origin(String carrierId, OptionalInt httpStatus, String code, String correlator) {
+        public Origin {
+            Objects.requireNonNull(carrierId, "carrierId");
+            Objects.requireNonNull(httpStatus, "httpStatus");
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(correlator, "correlator");
+        }
+
+        /** An origin with an HTTP status. */
+        public static Origin http(String carrierId, int status, String code, String correlator) {
+            return new Origin(carrierId, OptionalInt.of(status), code, correlator);
+        }
+
+        /** An origin with no HTTP response (time-out, reset, or a check before any call). */
+        public static Origin transport(String carrierId, String code, String correlator) {
+            return new Origin(carrierId, OptionalInt.empty(), code, correlator);
+        }
+    }
+
+    private final Origin origin;
+    private final Retry retry;
+    private final Optional<Duration> retryAfter;
+
+    private CarrierException(Origin origin, Retry retry, Optional<Duration> retryAfter, String message,
+            Throwable cause) {
+        super(describe(origin, message), cause);
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.retry = retry;
+        this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    private static String describe(Origin o, String message) {
+        return o.carrierId() + " " + (o.httpStatus().isPresent() ? o.httpStatus().getAsInt() + " " : "")
+                + o.code() + " [x-correlator " + o.correlator() + "]: " + message;
+    }
+
+    /** The carrier id, e.g. {@code fet}. */
+    public String carrierId() {
+        return origin.carrierId();
+    }
+
+    /** The HTTP status, absent when no response arrived. */
+    public OptionalInt httpStatus() {
+        return origin.httpStatus();
+    }
+
+    /** The carrier's raw error code, or a transport description. */
+    public String code() {
+        return origin.code();
+    }
+
+    /** The correlator of the failed call. */
+    public String correlator() {
+        return origin.correlator();
+    }
+
+    /** Everything about where it came from. */
+    public Origin origin() {
+        return origin;
+    }
+
+    /** What the caller may do next. */
+    public Retry retry() {
+        return retry;
+    }
+
+    /** Whether repeating the call (after backoff or a new token) may succeed without the person doing anything. */
+    public boolean isRetryable() {
+        return retry == Retry.WITH_BACKOFF || retry == Retry.WITH_NEW_TOKEN;
+    }
+
+    /** How long the carrier asked us to wait ({@code Retry-After}), when it did. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** The request was malformed or out of range. Never retried: it is our bug or bad input. */
+    public static final class InvalidRequest extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidRequest(Origin origin, String message) {
+            super(origin, Retry.NEVER, Optional.empty(), message, null);
+        }
+    }
+
+    /** Our client credentials or token were refused. Retried once with a fresh token. */
+    public static final class AuthenticationFailed extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public AuthenticationFailed(Origin origin, String message) {
+            super(origin, Retry.WITH_NEW_TOKEN, Optional.empty(), message, null);
+        }
+    }
+
+    /** The token may not do this. Never retried. */
+    public static final class PermissionDenied extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public PermissionDenied(Origin origin, String message) {
+            super(origin, Retry.NEVER, Optional.empty(), message, null);
+        }
+    }
+
+    /** The phone did not reach the carrier over its own mobile data (Wi-Fi, VPN, another network). */
+    public static final class NotOnMobileNetwork extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public NotOnMobileNetwork(Origin origin, String message) {
+            super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
+        }
+    }
+
+    /** The carrier does not serve this number: wrong carrier chosen, or ported away. */
+    public static final class SubscriberNotFound extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public SubscriberNotFound(Origin origin, String message) {
+            super(origin, Retry.NEVER, Optional.empty(), message, null);
+        }
+    }
+
+    /** The service does not apply to this line (e.g. suspended). Policy decides what that means. */
+    public static final class ServiceNotApplicable extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public ServiceNotApplicable(Origin origin, String message) {
+            super(origin, Retry.NEVER, Optional.empty(), message, null);
+        }
+    }
+
+    /** The person must consent or log in at the carrier first. */
+    public static final class ConsentRequired extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public ConsentRequired(Origin origin, String message) {
+            super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
+        }
+    }
+
+    /** Too many requests. Retryable after {@link #retryAfter()} for 429; never for an exhausted quota. */
+    public static final class RateLimited extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public RateLimited(Origin origin, boolean retryable, Optional<Duration> retryAfter, String message) {
+            super(origin, retryable ? Retry.WITH_BACKOFF : Retry.NEVER, retryAfter, message, null);
+        }
+    }
+
+    /** The carrier could not answer in time or at all (5xx, time-out, reset). Retry with backoff. */
+    public static final class CarrierUnavailable extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public CarrierUnavailable(Origin origin, Optional<Duration> retryAfter, String message, Throwable cause) {
+            super(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
+        }
+    }
+
+    /** The carrier broke the protocol, or a binding check (state, nonce, PKCE, correlator) failed. Alert. */
+    public static final class ProtocolViolation extends CarrierException {
+        private static final long serialVersionUID = 1L;
+
+        public ProtocolViolation(Origin origin, String message, Throwable cause) {
+            super(origin, Retry.NEVER, Optional.empty(), message, cause);
+        }
+    }
+}

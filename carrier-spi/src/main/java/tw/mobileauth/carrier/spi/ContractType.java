@@ -1,0 +1,12 @@
+package tw.mobileauth.carrier.spi;
+
+/** How the line is paid for. */
+public enum ContractType {
+    /** 月租型 (monthly plan). */
+    POSTPAID,
+    /** 預付卡. */
+    PREPAID,
+    /** 企業戶 contract. */
+    BUSINESS,
+    UNKNOWN
+}

@@ -1,0 +1,37 @@
+package tw.mobileauth.carrier.spi;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A started number verification. Core keeps it server-side (in its enrolment store) between
+ * {@link CarrierAdapter#startNumberVerification} and {@link CarrierAdapter#completeNumberVerification};
+ * only {@link #authorizeUri()} ever reaches the phone.
+ *
+ * @param authorizeUri  the carrier URL the phone opens over mobile data
+ * @param state         the OAuth {@code state}, at least 128 random bits
+ * @param nonce         the OIDC {@code nonce}
+ * @param codeVerifier  the PKCE verifier; secret, never sent to the phone, hidden from {@link #toString()}
+ * @param msisdn        the number being verified
+ * @param redirectUri   the redirect URI the exchange must repeat
+ * @param expiresAt     after this the challenge is dead
+ */
+public record NvChallenge(URI authorizeUri, String state, String nonce, String codeVerifier, Msisdn msisdn,
+        URI redirectUri, Instant expiresAt) {
+
+    public NvChallenge {
+        Objects.requireNonNull(authorizeUri, "authorizeUri");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(msisdn, "msisdn");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    @Override
+    public String toString() {
+        return "NvChallenge[msisdn=" + msisdn + ", expiresAt=" + expiresAt + ", secrets hidden]";
+    }
+}
