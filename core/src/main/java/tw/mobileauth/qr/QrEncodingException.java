@@ -28,6 +28,7 @@ public final class QrEncodingException extends Exception {
         TOO_LONG
     }
 
+    /** Why the text was refused. */
     private final Reason reason;
 
     QrEncodingException(Reason reason, String message) {
