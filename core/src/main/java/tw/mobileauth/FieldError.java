@@ -20,6 +20,9 @@ public record FieldError(String field, FieldReason reason, LocalizedText message
     /**
      * Checks the components.
      *
+     * @param field   the field's API name, not blank
+     * @param reason  why the field was rejected
+     * @param message the user-facing text
      * @throws NullPointerException     if any component is null
      * @throws IllegalArgumentException if {@code field} is blank
      */

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class InvalidInputException extends Exception {
 
+    /** The field errors in the order found; immutable, never empty. */
     private final List<FieldError> errors;
 
     /**

@@ -125,37 +125,55 @@ public final class ApplicationForm implements AutoCloseable {
         private Builder() {
         }
 
-        /** @param value 身分證號 as typed @return this builder */
+        /**
+         * @param value 身分證號 as typed
+         * @return this builder
+         */
         public Builder nationalId(String value) {
             this.nationalId = value;
             return this;
         }
 
-        /** @param value the carrier id picked, e.g. {@code "cht"} @return this builder */
+        /**
+         * @param value the carrier id picked, e.g. {@code "cht"}
+         * @return this builder
+         */
         public Builder carrierId(String value) {
             this.carrierId = value;
             return this;
         }
 
-        /** @param value 手機門號 as typed @return this builder */
+        /**
+         * @param value 手機門號 as typed
+         * @return this builder
+         */
         public Builder mobileNumber(String value) {
             this.mobileNumber = value;
             return this;
         }
 
-        /** @param value 健保卡號 as typed @return this builder */
+        /**
+         * @param value 健保卡號 as typed
+         * @return this builder
+         */
         public Builder nhiCardNumber(String value) {
             this.nhiCardNumber = value;
             return this;
         }
 
-        /** @param value 出生日期 as typed, Gregorian or ROC @return this builder */
+        /**
+         * @param value 出生日期 as typed, Gregorian or ROC
+         * @return this builder
+         */
         public Builder birthDate(String value) {
             this.birthDate = value;
             return this;
         }
 
-        /** @param value 姓名 as typed @return this builder */
+        /**
+         * @param value 姓名 as typed
+         * @return this builder
+         */
         public Builder name(String value) {
             this.name = value;
             return this;

@@ -43,7 +43,8 @@ class MobileNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"091234567", "09123456789", "912345678", "0912-345-67a", "09+12345678", "+", "++886912345678"})
+    @ValueSource(strings = {"091234567", "09123456789", "912345678", "0912-345-67a", "09+12345678", "+", "++886912345678",
+        "+886", "886", "00886", "002886", "+8860", "+886 9", "0"})
     void onlyZeroNinePlusEightDigitsIsAMobileNumber(String input) throws Exception {
         assertEquals(FieldReason.BAD_FORMAT, reasonFor(input));
         assertEquals("0912345678", MobileNumber.parse("0912345678").national());
