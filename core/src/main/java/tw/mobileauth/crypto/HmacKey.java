@@ -29,6 +29,10 @@ import javax.crypto.spec.SecretKeySpec;
  * UTF-8 (an unpaired surrogate is kept as its own three-byte sequence, so distinct strings never
  * collide). A verifier is the 32-byte MAC in unpadded base64url: 43 characters.
  *
+ * <p>Values are expected to be validated and normalised by the identity types first; a
+ * {@code null} argument is a programming error ({@code NullPointerException}), an invalid
+ * purpose an {@code IllegalArgumentException}. {@code matches} never throws for any stored value.
+ *
  * <p>The key is a secret: it comes from configuration, never from the store it protects. This
  * class has no {@code equals} and its {@code toString} shows nothing. Instances are immutable and
  * thread-safe.

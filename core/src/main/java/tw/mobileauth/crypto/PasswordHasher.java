@@ -19,6 +19,8 @@ package tw.mobileauth.crypto;
  * <p>The caller owns the {@code char[]} password and wipes it after use; implementations never
  * keep or log it. Every method that hashes may wait for a permit of a bounded limiter and then
  * throws {@link CryptoException.HasherBusy}: that is load, never a wrong password.
+ * A {@code null} password is a programming error ({@code NullPointerException}): validate the
+ * form first. A {@code null} or malformed stored hash is {@link CryptoException.MalformedPasswordHash}.
  * Implementations are thread-safe.
  */
 public interface PasswordHasher {

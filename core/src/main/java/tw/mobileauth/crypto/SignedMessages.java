@@ -66,6 +66,10 @@ import java.util.Objects;
  *     {name: "ECDSA", hash: "SHA-256"}, keyPair.privateKey, login));   // 64 bytes, P1363
  * }</pre>
  * {@link DevicePublicKey#verify(byte[], byte[])} accepts that 64-byte signature as it is.
+ *
+ * <p>Arguments are never {@code null} ({@code NullPointerException}); parse the credential id
+ * from the request before building the message. Wrong nonce or challenge lengths are server bugs
+ * and raise {@code IllegalArgumentException}.
  */
 public final class SignedMessages {
 
