@@ -1,0 +1,11 @@
+package tw.mobileauth.store;
+
+/** What a {@link OneTimeToken} is for; a token of one purpose is never accepted for another. */
+public enum TokenPurpose {
+    /** The QR handoff token a second device claims ({@code openOnDevice}). */
+    HANDOFF,
+    /** The OAuth {@code state} of a carrier number verification, claimed by its callback. */
+    CARRIER_STATE,
+    /** A login challenge, consumed once by {@code finishLogin}. */
+    LOGIN_CHALLENGE
+}
