@@ -1,7 +1,5 @@
 package tw.mobileauth.enrollment;
 
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,6 +19,7 @@ import tw.mobileauth.carrier.spi.NvVerification;
 import tw.mobileauth.carrier.spi.SimSwapInfo;
 import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+import tw.mobileauth.credential.CredentialCertificate;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.DevicePublicKey;
 import tw.mobileauth.eligibility.DeviceClass;
@@ -212,24 +211,19 @@ final class Verification {
     private VerificationOutcome issue(EnrollmentRecord r, EnrollmentDocument doc, NationalId id, PersonName name,
             BirthDate birth) throws EnrollmentException {
         Instant now = c.now();
-        String credentialId = "mat_" + c.random(16);
         DevicePublicKey deviceKey;
         try {
             deviceKey = DevicePublicKey.fromSpki(Base64.getDecoder().decode(doc.deviceKey));
         } catch (CryptoException.InvalidDeviceKey e) {
             throw new IllegalStateException("a stored device key no longer parses", e);
         }
-        X509Certificate certificate = Issuance.certificate(s, credentialId, deviceKey, now);
-        String der;
-        try {
-            der = Base64.getEncoder().encodeToString(certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException("the issued certificate does not encode", e);
-        }
+        CredentialCertificate certificate = Issuance.certificate(s, deviceKey);
+        String credentialId = certificate.credentialId().value();
+        String der = Base64.getEncoder().encodeToString(certificate.der());
         CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,
                 CredentialVerifiers.birthDate(s.hmac, credentialId, birth),
                 CredentialVerifiers.name(s.hmac, credentialId, name), doc.passwordHash, doc.deviceKey, der,
-                CredentialStatus.ACTIVE, now, certificate.getNotAfter().toInstant(), Optional.empty(),
+                CredentialStatus.ACTIVE, now, certificate.notAfter(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");

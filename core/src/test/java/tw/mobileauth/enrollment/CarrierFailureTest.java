@@ -63,11 +63,14 @@ class CarrierFailureTest {
 
         h.networks.faults().clear();
         h.advance(Duration.ofSeconds(30));
-        long exchanges = h.networks.requests().endpoints("cht").stream().filter(x -> x == Endpoint.TOKEN).count();
+        long verifications = h.networks.requests().endpoints("cht").stream()
+                .filter(x -> x == Endpoint.NUMBER_VERIFY).count();
+        assertEquals(1, verifications);
         VerificationOutcome retried = h.service.completeVerification(new VerificationCallback(callback));
         assertInstanceOf(VerificationOutcome.Completed.class, retried);
-        assertEquals(exchanges, h.networks.requests().endpoints("cht").stream().filter(x -> x == Endpoint.TOKEN).count(),
-                "the verified number was checkpointed: no second code exchange");
+        assertEquals(verifications, h.networks.requests().endpoints("cht").stream()
+                .filter(x -> x == Endpoint.NUMBER_VERIFY).count(),
+                "the verified number was checkpointed: no second number verification");
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
         assertEquals(retried, h.service.completeVerification(new VerificationCallback(callback)),
                 "a repeated callback is idempotent");

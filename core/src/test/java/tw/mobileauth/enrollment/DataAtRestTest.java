@@ -73,4 +73,17 @@ class DataAtRestTest {
             assertNoPii(s, fields, "audit events");
         }
     }
+
+    @Test
+    void withDefaultArgon2idParametersThePasswordIsStoredAsAnM19456T2P1PhcString() throws Exception {
+        try (Harness h = new Harness(b -> b.passwordHasher(tw.mobileauth.crypto.Argon2idPasswordHasher.withDefaults()))) {
+            Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
+            String credentialId = assertInstanceOf(VerificationOutcome.Completed.class,
+                    h.journey(s, DeviceClass.SMARTPHONE).outcome()).credentialId();
+            String phc = h.credentials.find(credentialId).orElseThrow().passwordHash();
+            assertTrue(phc.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), phc);
+            assertTrue(tw.mobileauth.crypto.Argon2idPasswordHasher.withDefaults().verify(Harness.PASSWORD.toCharArray(), phc));
+            assertFalse(tw.mobileauth.crypto.Argon2idPasswordHasher.withDefaults().verify("wrong-password".toCharArray(), phc));
+        }
+    }
 }
