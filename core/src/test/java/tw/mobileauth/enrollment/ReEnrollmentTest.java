@@ -28,9 +28,12 @@ class ReEnrollmentTest {
             Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
             String first = enrol(h, s, DeviceClass.DESKTOP);
             String subject = h.credentials.find(first).orElseThrow().subjectKey();
+            h.advance(java.time.Duration.ofSeconds(1));
             String forgottenPassword = enrol(h, s, DeviceClass.DESKTOP);
             assertEquals(List.of(forgottenPassword), active(h, subject));
+            h.advance(java.time.Duration.ofSeconds(1));
             String newBrowser = enrol(h, s, DeviceClass.TABLET_WITHOUT_SIM);
+            h.advance(java.time.Duration.ofSeconds(1));
             String newPhone = enrol(h, s, DeviceClass.SMARTPHONE);
             assertEquals(List.of(newPhone), active(h, subject));
             assertEquals(4, h.credentials.listBySubject(subject).size(), "revoked credentials stay listed");
