@@ -1,0 +1,457 @@
+package tw.mobileauth.eligibility;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+import tw.mobileauth.identity.IdClass;
+
+/**
+ * What is known about an applicant, their line and their device, for an eligibility decision.
+ *
+ * <p><b>UNKNOWN is explicit.</b> Every fact is a {@link Fact}: {@link Fact.Known} with a value,
+ * or {@link Fact#unknown()}. Nothing here is ever null. A new builder, and {@link #unknown()},
+ * start with every fact UNKNOWN.
+ *
+ * <p><b>Learning facts.</b> The same policy runs twice: first on what the form declares, then on
+ * what the carrier verified. {@link #refinedBy(EligibilityFacts)} merges the two: a fact the later
+ * source knows replaces the earlier one; a fact it does not know keeps the earlier value.
+ *
+ * <pre>{@code
+ * EligibilityFacts declared = EligibilityFacts.builder()
+ *         .idClass(IdClass.CITIZEN).carrier("cht").deviceClass(DeviceClass.SMARTPHONE).build();
+ * EligibilityFacts verified = EligibilityFacts.builder()
+ *         .contractType(ContractType.POSTPAID).accessNetwork(AccessNetwork.G5).build();
+ * EligibilityFacts all = declared.refinedBy(verified);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. The facts hold no personal data, so {@code toString()} shows them.
+ */
+public final class EligibilityFacts {
+
+    private static final EligibilityFacts UNKNOWN = new Builder().build();
+
+    private final Fact<IdClass> idClass;
+    private final Fact<String> carrier;
+    private final Fact<ContractType> contractType;
+    private final Fact<HolderType> holderType;
+    private final Fact<LineRole> lineRole;
+    private final Fact<Boolean> mvno;
+    private final Fact<AccessNetwork> accessNetwork;
+    private final Fact<Roaming> roaming;
+    private final Fact<DeviceClass> deviceClass;
+    private final Fact<Duration> timeSinceSimChange;
+
+    private EligibilityFacts(Builder b) {
+        this.idClass = b.idClass;
+        this.carrier = b.carrier;
+        this.contractType = b.contractType;
+        this.holderType = b.holderType;
+        this.lineRole = b.lineRole;
+        this.mvno = b.mvno;
+        this.accessNetwork = b.accessNetwork;
+        this.roaming = b.roaming;
+        this.deviceClass = b.deviceClass;
+        this.timeSinceSimChange = b.timeSinceSimChange;
+    }
+
+    /** Facts with every fact UNKNOWN; one shared instance. */
+    public static EligibilityFacts unknown() {
+        return UNKNOWN;
+    }
+
+    /** A builder with every fact UNKNOWN. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these facts. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.idClass = idClass;
+        b.carrier = carrier;
+        b.contractType = contractType;
+        b.holderType = holderType;
+        b.lineRole = lineRole;
+        b.mvno = mvno;
+        b.accessNetwork = accessNetwork;
+        b.roaming = roaming;
+        b.deviceClass = deviceClass;
+        b.timeSinceSimChange = timeSinceSimChange;
+        return b;
+    }
+
+    /** The class of the applicant's ID number (citizen or resident); from the ID itself. */
+    public Fact<IdClass> idClass() {
+        return idClass;
+    }
+
+    /**
+     * The carrier the applicant chose, by id: {@code "cht"}, {@code "twm"}, {@code "fet"} or
+     * another. Always stripped and lower-case.
+     */
+    public Fact<String> carrier() {
+        return carrier;
+    }
+
+    /** The line's contract type (postpaid, prepaid, business). */
+    public Fact<ContractType> contractType() {
+        return contractType;
+    }
+
+    /** Who the line is registered to (person or company). */
+    public Fact<HolderType> holderType() {
+        return holderType;
+    }
+
+    /** The line's role (primary, parent-child, family sub-line, secondary SIM). */
+    public Fact<LineRole> lineRole() {
+        return lineRole;
+    }
+
+    /** Whether the line belongs to a mobile virtual network operator (MVNO). */
+    public Fact<Boolean> mvno() {
+        return mvno;
+    }
+
+    /** The network the verifying device used to reach the carrier. */
+    public Fact<AccessNetwork> accessNetwork() {
+        return accessNetwork;
+    }
+
+    /** Whether the verifying device is roaming, and where when reported. */
+    public Fact<Roaming> roaming() {
+        return roaming;
+    }
+
+    /** The kind of device doing the network verification (see {@link DeviceClass}). */
+    public Fact<DeviceClass> deviceClass() {
+        return deviceClass;
+    }
+
+    /**
+     * How long ago, at least, the line's SIM card last changed; never negative. Carriers report
+     * this differently, so the value is a lower bound: an exact age is a lower bound, and "no
+     * change in the monitored N hours" is the lower bound N hours. UNKNOWN when the carrier gave
+     * no answer.
+     */
+    public Fact<Duration> timeSinceSimChange() {
+        return timeSinceSimChange;
+    }
+
+    /** Whether {@code fact} is known here. */
+    public boolean isKnown(FactName fact) {
+        return get(fact).isKnown();
+    }
+
+    /** The facts that are UNKNOWN here, in {@link FactName} order; unmodifiable. */
+    public Set<FactName> unknownFacts() {
+        EnumSet<FactName> unknown = EnumSet.noneOf(FactName.class);
+        for (FactName name : FactName.values()) {
+            if (!isKnown(name)) {
+                unknown.add(name);
+            }
+        }
+        return Collections.unmodifiableSet(unknown);
+    }
+
+    /** A copy with the ID class known. */
+    public EligibilityFacts withIdClass(IdClass value) {
+        return toBuilder().idClass(value).build();
+    }
+
+    /** A copy with the carrier known (stripped and lower-cased). */
+    public EligibilityFacts withCarrier(String carrierId) {
+        return toBuilder().carrier(carrierId).build();
+    }
+
+    /** A copy with the contract type known. */
+    public EligibilityFacts withContractType(ContractType value) {
+        return toBuilder().contractType(value).build();
+    }
+
+    /** A copy with the holder type known. */
+    public EligibilityFacts withHolderType(HolderType value) {
+        return toBuilder().holderType(value).build();
+    }
+
+    /** A copy with the line role known. */
+    public EligibilityFacts withLineRole(LineRole value) {
+        return toBuilder().lineRole(value).build();
+    }
+
+    /** A copy with the MVNO fact known. */
+    public EligibilityFacts withMvno(boolean value) {
+        return toBuilder().mvno(value).build();
+    }
+
+    /** A copy with the access network known. */
+    public EligibilityFacts withAccessNetwork(AccessNetwork value) {
+        return toBuilder().accessNetwork(value).build();
+    }
+
+    /** A copy with the roaming status known. */
+    public EligibilityFacts withRoaming(Roaming value) {
+        return toBuilder().roaming(value).build();
+    }
+
+    /** A copy with the device class known. */
+    public EligibilityFacts withDeviceClass(DeviceClass value) {
+        return toBuilder().deviceClass(value).build();
+    }
+
+    /** A copy with the time since the last SIM change known (negative durations become zero). */
+    public EligibilityFacts withTimeSinceSimChange(Duration value) {
+        return toBuilder().timeSinceSimChange(value).build();
+    }
+
+    /**
+     * A copy in which {@code fact} is UNKNOWN.
+     *
+     * @param fact the fact to forget, never null
+     */
+    public EligibilityFacts without(FactName fact) {
+        Builder b = toBuilder();
+        switch (Objects.requireNonNull(fact, "fact")) {
+            case ID_CLASS -> b.idClass = Fact.unknown();
+            case CARRIER -> b.carrier = Fact.unknown();
+            case CONTRACT_TYPE -> b.contractType = Fact.unknown();
+            case HOLDER_TYPE -> b.holderType = Fact.unknown();
+            case LINE_ROLE -> b.lineRole = Fact.unknown();
+            case MVNO -> b.mvno = Fact.unknown();
+            case ACCESS_NETWORK -> b.accessNetwork = Fact.unknown();
+            case ROAMING -> b.roaming = Fact.unknown();
+            case DEVICE_CLASS -> b.deviceClass = Fact.unknown();
+            case TIME_SINCE_SIM_CHANGE -> b.timeSinceSimChange = Fact.unknown();
+        }
+        return b.build();
+    }
+
+    /**
+     * These facts, refined by what {@code later} knows: each fact known in {@code later} replaces
+     * this one, and each fact UNKNOWN in {@code later} keeps this value. Use it to run the final
+     * check on the declared facts refined by the carrier-verified ones. Refining by
+     * {@link #unknown()} changes nothing.
+     *
+     * @param later the facts learned later, never null
+     */
+    public EligibilityFacts refinedBy(EligibilityFacts later) {
+        Objects.requireNonNull(later, "later");
+        Builder b = new Builder();
+        b.idClass = pick(idClass, later.idClass);
+        b.carrier = pick(carrier, later.carrier);
+        b.contractType = pick(contractType, later.contractType);
+        b.holderType = pick(holderType, later.holderType);
+        b.lineRole = pick(lineRole, later.lineRole);
+        b.mvno = pick(mvno, later.mvno);
+        b.accessNetwork = pick(accessNetwork, later.accessNetwork);
+        b.roaming = pick(roaming, later.roaming);
+        b.deviceClass = pick(deviceClass, later.deviceClass);
+        b.timeSinceSimChange = pick(timeSinceSimChange, later.timeSinceSimChange);
+        return b.build();
+    }
+
+    private static <T> Fact<T> pick(Fact<T> earlier, Fact<T> later) {
+        return later.isKnown() ? later : earlier;
+    }
+
+    private Fact<?> get(FactName fact) {
+        return switch (Objects.requireNonNull(fact, "fact")) {
+            case ID_CLASS -> idClass;
+            case CARRIER -> carrier;
+            case CONTRACT_TYPE -> contractType;
+            case HOLDER_TYPE -> holderType;
+            case LINE_ROLE -> lineRole;
+            case MVNO -> mvno;
+            case ACCESS_NETWORK -> accessNetwork;
+            case ROAMING -> roaming;
+            case DEVICE_CLASS -> deviceClass;
+            case TIME_SINCE_SIM_CHANGE -> timeSinceSimChange;
+        };
+    }
+
+    /** Equal when every fact is equal (both UNKNOWN, or both known with equal values). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof EligibilityFacts that)) {
+            return false;
+        }
+        for (FactName name : FactName.values()) {
+            if (!get(name).equals(that.get(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 1;
+        for (FactName name : FactName.values()) {
+            h = 31 * h + get(name).hashCode();
+        }
+        return h;
+    }
+
+    /** Every fact by name, e.g. {@code EligibilityFacts[ID_CLASS=CITIZEN, CARRIER=UNKNOWN, …]}. */
+    @Override
+    public String toString() {
+        StringJoiner joiner = new StringJoiner(", ", "EligibilityFacts[", "]");
+        for (FactName name : FactName.values()) {
+            joiner.add(name + "=" + get(name));
+        }
+        return joiner.toString();
+    }
+
+    /**
+     * Builds {@link EligibilityFacts}. Every fact starts UNKNOWN. Each setter comes in two forms:
+     * one takes a value (the fact becomes known), the other a {@link Fact} (known or UNKNOWN).
+     * Setters reject null with {@link NullPointerException}. Not thread-safe; reusable.
+     */
+    public static final class Builder {
+
+        private Fact<IdClass> idClass = Fact.unknown();
+        private Fact<String> carrier = Fact.unknown();
+        private Fact<ContractType> contractType = Fact.unknown();
+        private Fact<HolderType> holderType = Fact.unknown();
+        private Fact<LineRole> lineRole = Fact.unknown();
+        private Fact<Boolean> mvno = Fact.unknown();
+        private Fact<AccessNetwork> accessNetwork = Fact.unknown();
+        private Fact<Roaming> roaming = Fact.unknown();
+        private Fact<DeviceClass> deviceClass = Fact.unknown();
+        private Fact<Duration> timeSinceSimChange = Fact.unknown();
+
+        private Builder() {
+        }
+
+        /** Sets the ID class. */
+        public Builder idClass(IdClass value) {
+            return idClass(Fact.known(value));
+        }
+
+        /** Sets the ID class, known or UNKNOWN. */
+        public Builder idClass(Fact<IdClass> fact) {
+            this.idClass = Objects.requireNonNull(fact, "idClass");
+            return this;
+        }
+
+        /** Sets the carrier id; it is stripped and lower-cased ({@code " CHT "} becomes {@code "cht"}). */
+        public Builder carrier(String carrierId) {
+            return carrier(Fact.known(carrierId));
+        }
+
+        /** Sets the carrier id, known or UNKNOWN; a known id is stripped and lower-cased. */
+        public Builder carrier(Fact<String> fact) {
+            Objects.requireNonNull(fact, "carrier");
+            this.carrier = fact instanceof Fact.Known<String> known
+                    ? Fact.known(known.value().strip().toLowerCase(Locale.ROOT))
+                    : fact;
+            return this;
+        }
+
+        /** Sets the contract type. */
+        public Builder contractType(ContractType value) {
+            return contractType(Fact.known(value));
+        }
+
+        /** Sets the contract type, known or UNKNOWN. */
+        public Builder contractType(Fact<ContractType> fact) {
+            this.contractType = Objects.requireNonNull(fact, "contractType");
+            return this;
+        }
+
+        /** Sets the holder type. */
+        public Builder holderType(HolderType value) {
+            return holderType(Fact.known(value));
+        }
+
+        /** Sets the holder type, known or UNKNOWN. */
+        public Builder holderType(Fact<HolderType> fact) {
+            this.holderType = Objects.requireNonNull(fact, "holderType");
+            return this;
+        }
+
+        /** Sets the line role. */
+        public Builder lineRole(LineRole value) {
+            return lineRole(Fact.known(value));
+        }
+
+        /** Sets the line role, known or UNKNOWN. */
+        public Builder lineRole(Fact<LineRole> fact) {
+            this.lineRole = Objects.requireNonNull(fact, "lineRole");
+            return this;
+        }
+
+        /** Sets whether the line is an MVNO line. */
+        public Builder mvno(boolean value) {
+            return mvno(Fact.known(value));
+        }
+
+        /** Sets whether the line is an MVNO line, known or UNKNOWN. */
+        public Builder mvno(Fact<Boolean> fact) {
+            this.mvno = Objects.requireNonNull(fact, "mvno");
+            return this;
+        }
+
+        /** Sets the access network. */
+        public Builder accessNetwork(AccessNetwork value) {
+            return accessNetwork(Fact.known(value));
+        }
+
+        /** Sets the access network, known or UNKNOWN. */
+        public Builder accessNetwork(Fact<AccessNetwork> fact) {
+            this.accessNetwork = Objects.requireNonNull(fact, "accessNetwork");
+            return this;
+        }
+
+        /** Sets the roaming status. */
+        public Builder roaming(Roaming value) {
+            return roaming(Fact.known(value));
+        }
+
+        /** Sets the roaming status, known or UNKNOWN. */
+        public Builder roaming(Fact<Roaming> fact) {
+            this.roaming = Objects.requireNonNull(fact, "roaming");
+            return this;
+        }
+
+        /** Sets the class of the verifying device. */
+        public Builder deviceClass(DeviceClass value) {
+            return deviceClass(Fact.known(value));
+        }
+
+        /** Sets the class of the verifying device, known or UNKNOWN. */
+        public Builder deviceClass(Fact<DeviceClass> fact) {
+            this.deviceClass = Objects.requireNonNull(fact, "deviceClass");
+            return this;
+        }
+
+        /**
+         * Sets how long ago, at least, the SIM last changed. A negative duration (clock skew)
+         * becomes zero: a change "in the future" is as recent as a change can be.
+         */
+        public Builder timeSinceSimChange(Duration value) {
+            return timeSinceSimChange(Fact.known(value));
+        }
+
+        /** Sets how long ago, at least, the SIM last changed, known or UNKNOWN; negative becomes zero. */
+        public Builder timeSinceSimChange(Fact<Duration> fact) {
+            Objects.requireNonNull(fact, "timeSinceSimChange");
+            this.timeSinceSimChange = fact instanceof Fact.Known<Duration> known && known.value().isNegative()
+                    ? Fact.known(Duration.ZERO)
+                    : fact;
+            return this;
+        }
+
+        /** The facts set so far; facts never set are UNKNOWN. */
+        public EligibilityFacts build() {
+            return new EligibilityFacts(this);
+        }
+    }
+}
