@@ -199,6 +199,7 @@ final class Ceremony {
         if (sameDevice) {
             String phoneSecret = random(32);
             doc.verifyingDevice = client.deviceClass().name();
+            doc.verifyingContext = client.masked();
             doc.phoneVerifier = key("phone", phoneSecret);
             doc.pairingCode = pairingCode();
             insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
@@ -379,6 +380,7 @@ final class Ceremony {
             doc.phoneVerifier = phoneVerifier;
             doc.pairingCode = pairingCode();
             doc.verifyingDevice = phone.deviceClass().name();
+            doc.verifyingContext = phone.masked();
             doc.handoffKey = null;
             if (s.enrollments.compareAndSet(r.version(),
                     r.next(EnrollmentState.DEVICE_CONNECTED, doc.toJson(), now, r.purgeAfter()))) {
@@ -423,7 +425,7 @@ final class Ceremony {
             doc.stateKey = key("carrier-state", challenge.state());
             doc.consentTerms = consent.termsVersion();
             doc.consentAt = now.toString();
-            doc.consentContext = doc.verifyingDevice == null ? "-" : doc.verifyingDevice;
+            doc.consentContext = doc.verifyingContext == null ? "-" : doc.verifyingContext;
             doc.lastError = null;
             if (s.enrollments.compareAndSet(r.version(),
                     r.next(EnrollmentState.VERIFYING, doc.toJson(), now, r.purgeAfter()))) {

@@ -37,6 +37,8 @@ final class EnrollmentDocument {
     @JsonProperty("ad") String applyingDevice;
     /** The verifying device's class, once connected. */
     @JsonProperty("vd") String verifyingDevice;
+    /** The verifying device's masked context (class, masked IP, shortened user agent), for the consent record. */
+    @JsonProperty("vc") String verifyingContext;
     @JsonProperty("ca") String carrierId;
     /** HMAC(national ID). */
     @JsonProperty("sk") String subjectKey;
