@@ -1,0 +1,329 @@
+package tw.mobileauth.audit;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The audit events of enrolment (DESIGN §4): one per state change and one per rejection.
+ * Identifiers are masked ({@code maskedNationalId} like {@code A12****789}, {@code maskedPhone}
+ * like {@code 0912***678}); enrolment and credential ids are opaque random values.
+ */
+public sealed interface EnrollmentEvent extends AuditEvent {
+
+    /** {@code begin} stored a new enrolment and routed it. */
+    record Started(Instant at, String enrollmentId, String route, String carrierId, String maskedNationalId,
+            String maskedPhone) implements EnrollmentEvent {
+        /** All fields required. */
+        public Started {
+            requireAll(at, enrollmentId, route, carrierId, maskedNationalId, maskedPhone);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.started";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "route", route, "carrier", carrierId,
+                    "nationalId", maskedNationalId, "phone", maskedPhone);
+        }
+    }
+
+    /**
+     * A form or an ID check was refused before anything was stored.
+     *
+     * @param step   {@code checkNationalId} or {@code begin}
+     * @param causes field errors as {@code field:REASON}, a captcha failure as {@code captcha:INVALID},
+     *               or eligibility reason codes as {@code eligibility:CODE}
+     */
+    record InputRejected(Instant at, String step, List<String> causes) implements EnrollmentEvent {
+        /** All fields required; the list is copied. */
+        public InputRejected {
+            requireAll(at, step);
+            causes = List.copyOf(causes);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.input_rejected";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("step", step, "causes", String.join(",", causes));
+        }
+    }
+
+    /** A new QR handoff token was issued ({@code regeneration} 0 for the first). */
+    record HandoffIssued(Instant at, String enrollmentId, int regeneration, Instant expiresAt)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public HandoffIssued {
+            requireAll(at, enrollmentId, expiresAt);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.handoff_issued";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "regeneration", Integer.toString(regeneration),
+                    "expiresAt", expiresAt.toString());
+        }
+    }
+
+    /**
+     * A device presented a handoff token that was refused.
+     *
+     * @param enrollmentId the enrolment it belonged to, or {@code -} when unknown
+     * @param outcome      {@code EXPIRED}, {@code ALREADY_CLAIMED}, {@code SUPERSEDED} or {@code UNKNOWN}
+     */
+    record HandoffRefused(Instant at, String enrollmentId, String outcome) implements EnrollmentEvent {
+        /** All fields required. */
+        public HandoffRefused {
+            requireAll(at, enrollmentId, outcome);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.handoff_refused";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "outcome", outcome);
+        }
+    }
+
+    /** A device claimed the handoff token (or the applying phone continued on itself). */
+    record DeviceConnected(Instant at, String enrollmentId, String deviceClass) implements EnrollmentEvent {
+        /** All fields required. */
+        public DeviceConnected {
+            requireAll(at, enrollmentId, deviceClass);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.device_connected";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "device", deviceClass);
+        }
+    }
+
+    /** The person consented on the phone (PDPA record). {@code context} is masked. */
+    record ConsentRecorded(Instant at, String enrollmentId, String termsVersion, String context)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public ConsentRecorded {
+            requireAll(at, enrollmentId, termsVersion, context);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.consent_recorded";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "termsVersion", termsVersion, "context", context);
+        }
+    }
+
+    /** Network verification was started at the carrier. */
+    record VerificationStarted(Instant at, String enrollmentId, String carrierId) implements EnrollmentEvent {
+        /** All fields required. */
+        public VerificationStarted {
+            requireAll(at, enrollmentId, carrierId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.verification_started";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "carrier", carrierId);
+        }
+    }
+
+    /** The carrier answered network verification (verified or not) and reported the attachment. */
+    record NumberVerified(Instant at, String enrollmentId, String carrierId, boolean verified, String accessNetwork,
+            boolean roaming) implements EnrollmentEvent {
+        /** All fields required. */
+        public NumberVerified {
+            requireAll(at, enrollmentId, carrierId, accessNetwork);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.number_verified";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "carrier", carrierId, "verified", Boolean.toString(verified),
+                    "network", accessNetwork, "roaming", Boolean.toString(roaming));
+        }
+    }
+
+    /** A carrier call failed (our side of the fence: the enrolment stays as it was if retryable). */
+    record CarrierFailed(Instant at, String enrollmentId, String carrierId, String operation, String error,
+            boolean retryable, String correlator) implements EnrollmentEvent {
+        /** All fields required. */
+        public CarrierFailed {
+            requireAll(at, enrollmentId, carrierId, operation, error, correlator);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.carrier_failed";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "carrier", carrierId, "operation", operation, "error", error,
+                    "retryable", Boolean.toString(retryable), "correlator", correlator);
+        }
+    }
+
+    /**
+     * A request was refused because it lacked the right secret or presented a bad carrier {@code state}.
+     *
+     * @param enrollmentId the enrolment, or {@code -} when unknown
+     * @param operation    e.g. {@code status}, {@code regenerateQr}, {@code completeVerification}
+     * @param reason       the closed reason code
+     */
+    record AccessRefused(Instant at, String enrollmentId, String operation, String reason)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public AccessRefused {
+            requireAll(at, enrollmentId, operation, reason);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.access_refused";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "operation", operation, "reason", reason);
+        }
+    }
+
+    /** The enrolment was rejected with these reason codes. Final. */
+    record Rejected(Instant at, String enrollmentId, List<String> reasons) implements EnrollmentEvent {
+        /** All fields required; the list is copied. */
+        public Rejected {
+            requireAll(at, enrollmentId);
+            reasons = List.copyOf(reasons);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.rejected";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "reasons", String.join(",", reasons));
+        }
+    }
+
+    /** A credential was issued. Final. */
+    record Completed(Instant at, String enrollmentId, String credentialId) implements EnrollmentEvent {
+        /** All fields required. */
+        public Completed {
+            requireAll(at, enrollmentId, credentialId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.completed";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "credentialId", credentialId);
+        }
+    }
+
+    /** An earlier credential was revoked by the binding policy when {@code enrollmentId} completed. */
+    record CredentialRevoked(Instant at, String enrollmentId, String credentialId, String policy)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public CredentialRevoked {
+            requireAll(at, enrollmentId, credentialId, policy);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.credential_revoked";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "credentialId", credentialId, "policy", policy);
+        }
+    }
+
+    /** The applicant started over (重新申請行動認證). Final. */
+    record Cancelled(Instant at, String enrollmentId) implements EnrollmentEvent {
+        /** All fields required. */
+        public Cancelled {
+            requireAll(at, enrollmentId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.cancelled";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId);
+        }
+    }
+
+    /** The enrolment's lifetime ran out. Final. */
+    record Expired(Instant at, String enrollmentId) implements EnrollmentEvent {
+        /** All fields required. */
+        public Expired {
+            requireAll(at, enrollmentId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.expired";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId);
+        }
+    }
+
+    private static void requireAll(Object... values) {
+        for (Object v : values) {
+            Objects.requireNonNull(v, "audit event field");
+        }
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

@@ -1,0 +1,673 @@
+package tw.mobileauth.enrollment;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.audit.EnrollmentEvent;
+import tw.mobileauth.captcha.CaptchaChallenge;
+import tw.mobileauth.captcha.CaptchaUnavailableException;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.spi.NvChallenge;
+import tw.mobileauth.crypto.CryptoException;
+import tw.mobileauth.crypto.DevicePublicKey;
+import tw.mobileauth.crypto.SignedMessages;
+import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.eligibility.EligibilityDecision;
+import tw.mobileauth.eligibility.EligibilityFacts;
+import tw.mobileauth.i18n.LocalizedText;
+import tw.mobileauth.identity.ApplicationForm;
+import tw.mobileauth.identity.ApplicationFormValidator;
+import tw.mobileauth.identity.NationalId;
+import tw.mobileauth.identity.PersonName;
+import tw.mobileauth.identity.ValidatedApplication;
+import tw.mobileauth.qr.QrEncodingException;
+import tw.mobileauth.qr.QrImage;
+import tw.mobileauth.store.ClaimResult;
+import tw.mobileauth.store.EnrollmentRecord;
+import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.TokenPurpose;
+
+/**
+ * The enrolment steps behind {@link EnrollmentService}'s public methods. Every state change is a
+ * compare-and-set on the enrolment record; a lost race re-reads and decides again, so two
+ * devices or two portal nodes never both win a step.
+ */
+final class Ceremony {
+
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
+    private static final int MAX_CAS_ATTEMPTS = 8;
+    private static final int MAX_TOKEN_LENGTH = 128;
+    private static final String QR = "QR";
+    private static final String SAME_DEVICE = "SAME_DEVICE";
+
+    private final EnrollmentService.Settings s;
+    private final ApplicationFormValidator validator;
+    private final Verification verification;
+
+    Ceremony(EnrollmentService.Settings settings) {
+        this.s = settings;
+        this.validator = ApplicationFormValidator.builder()
+                .supportedCarrierIds(settings.adapters.ids())
+                .passwordPolicy(settings.passwordPolicy)
+                .clock(settings.clock)
+                .build();
+        this.verification = new Verification(settings, this);
+    }
+
+    // ------------------------------------------------------------ step 1
+
+    NationalIdCheck checkNationalId(String input) throws InvalidInputException, EnrollmentException {
+        NationalId id;
+        try {
+            id = NationalId.parse(input);
+        } catch (InvalidInputException e) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "checkNationalId", causes(e)));
+            throw e;
+        }
+        EligibilityDecision pre = s.policy.evaluate(EligibilityFacts.unknown().withIdClass(id.idClass()));
+        if (pre.verdict() == EligibilityDecision.Verdict.INELIGIBLE) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "checkNationalId", eligibilityCauses(pre)));
+            throw new EnrollmentException(EnrollmentException.Reason.INELIGIBLE, ineligible(pre));
+        }
+        return new NationalIdCheck(id.masked());
+    }
+
+    // ------------------------------------------------------------ form
+
+    FormChallenge prepareApplication() throws EnrollmentUnavailableException {
+        CaptchaChallenge captcha;
+        try {
+            captcha = s.captcha.issue();
+        } catch (CaptchaUnavailableException e) {
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CAPTCHA, true,
+                    Optional.empty(), "the captcha provider could not issue a challenge", e);
+        }
+        String challenge = random(32);
+        Instant now = now();
+        Instant expiresAt = now.plus(s.lifetime);
+        s.tokens.insert(OneTimeToken.unclaimed(key("enrol-challenge", challenge), TokenPurpose.ENROLMENT_CHALLENGE,
+                "-", "", now, expiresAt));
+        return new FormChallenge(challenge, expiresAt, captcha);
+    }
+
+    CaptchaChallenge regenerateCaptcha(String captchaId) throws EnrollmentUnavailableException {
+        try {
+            return s.captcha.regenerate(captchaId);
+        } catch (CaptchaUnavailableException e) {
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CAPTCHA, true,
+                    Optional.empty(), "the captcha provider could not issue a challenge", e);
+        }
+    }
+
+    // ------------------------------------------------------------ steps 2-3
+
+    Begun begin(EnrollmentApplication app, ClientContext client)
+            throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
+        if (app == null || client == null) {
+            throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+        }
+        // 1. Captcha first: it is single use whatever follows, and it stops scripted form posts
+        //    before any expensive work.
+        boolean captchaOk;
+        try {
+            captchaOk = s.captcha.verify(app.captchaId().orElse(""), app.captchaAnswer().orElse(""));
+        } catch (CaptchaUnavailableException e) {
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CAPTCHA, true,
+                    Optional.empty(), "the captcha provider could not check the answer", e);
+        }
+        if (!captchaOk) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "begin", List.of("captcha:INCORRECT")));
+            throw new EnrollmentException(EnrollmentException.Reason.CAPTCHA_INCORRECT);
+        }
+        // 2. Every form field at once (format, checksum, carrier, password policy and confirmation).
+        ApplicationForm form = app.form().orElseGet(() -> ApplicationForm.builder().build());
+        ValidatedApplication valid;
+        try {
+            valid = validator.validate(form);
+        } catch (InvalidInputException e) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "begin", causes(e)));
+            throw e;
+        }
+        try (valid) {
+            return begin(app, client, valid);
+        }
+    }
+
+    private Begun begin(EnrollmentApplication app, ClientContext client, ValidatedApplication v)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        // 3. The device key and its proof of possession over the server's single-use challenge.
+        DevicePublicKey deviceKey = deviceKey(app);
+        // 4. Eligibility pre-check on what the form declares: no carrier call here.
+        boolean sameDevice = client.deviceClass().canVerifyOverMobileData();
+        EligibilityFacts declared = EligibilityFacts.unknown().withIdClass(v.nationalId().idClass())
+                .withCarrier(v.carrierId());
+        if (sameDevice) {
+            declared = declared.withDeviceClass(client.deviceClass());
+        }
+        EligibilityDecision pre = s.policy.evaluate(declared);
+        if (pre.verdict() == EligibilityDecision.Verdict.INELIGIBLE) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "begin", eligibilityCauses(pre)));
+            throw new EnrollmentException(EnrollmentException.Reason.INELIGIBLE, ineligible(pre));
+        }
+        // 5. Hash the password at once; the plaintext is wiped when this method returns.
+        String phc;
+        char[] password = v.password().copyOfRawChars();
+        try {
+            phc = s.hasher.hash(password);
+        } catch (CryptoException.HasherBusy e) {
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.PASSWORD_HASHER, true,
+                    Optional.of(java.time.Duration.ofSeconds(1)), "the password hasher is saturated", e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+        // 6. Store the enrolment with its personal data sealed, in its routed state.
+        Instant now = now();
+        String enrollmentId = random(16);
+        String desktopSecret = random(32);
+        EnrollmentDocument doc = new EnrollmentDocument();
+        doc.route = sameDevice ? SAME_DEVICE : QR;
+        doc.applyingDevice = client.deviceClass().name();
+        doc.carrierId = v.carrierId();
+        doc.subjectKey = CredentialVerifiers.subjectKey(s.hmac, v.nationalId());
+        doc.desktopVerifier = key("desktop", desktopSecret);
+        doc.deviceKey = Base64.getEncoder().encodeToString(deviceKey.spki());
+        doc.passwordHash = phc;
+        doc.termsVersion = s.termsVersion;
+        PendingData pii = new PendingData();
+        pii.nationalId = v.nationalId().value();
+        pii.name = v.name().value();
+        pii.birthDate = v.birthDate().iso();
+        pii.nhiCardNumber = v.nhiCardNumber().value();
+        pii.phoneE164 = v.mobileNumber().e164();
+        doc.sealedPii = pii.seal(s.sealKey, enrollmentId);
+        Instant expiresAt = now.plus(s.lifetime);
+        s.audit(new EnrollmentEvent.Started(now, enrollmentId, doc.route, v.carrierId(), v.nationalId().masked(),
+                v.mobileNumber().masked()));
+        if (sameDevice) {
+            String phoneSecret = random(32);
+            doc.verifyingDevice = client.deviceClass().name();
+            doc.verifyingContext = client.masked();
+            doc.phoneVerifier = key("phone", phoneSecret);
+            doc.pairingCode = pairingCode();
+            insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
+                    expiresAt, doc.toJson()));
+            s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
+            DeviceSession session = new DeviceSession(new PhoneSession(enrollmentId, phoneSecret),
+                    summary(doc, pii));
+            return new Begun(enrollmentId, DesktopSecret.of(desktopSecret), new NextStep.ContinueHere(session));
+        }
+        String token = random(32);
+        Instant qrExpiresAt = earlier(now.plus(s.qrValidity), expiresAt);
+        doc.handoffKey = key("handoff", token);
+        doc.handoffExpiresAt = qrExpiresAt.toString();
+        NextStep.ShowQrCode qr = qrCode(token, qrExpiresAt, s.maxRegenerations);
+        insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.AWAITING_DEVICE, now, now, expiresAt, expiresAt,
+                doc.toJson()));
+        s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
+                qrExpiresAt));
+        s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, 0, qrExpiresAt));
+        return new Begun(enrollmentId, DesktopSecret.of(desktopSecret), qr);
+    }
+
+    private DevicePublicKey deviceKey(EnrollmentApplication app) throws EnrollmentException {
+        DevicePublicKey key;
+        try {
+            key = DevicePublicKey.fromSpki(app.devicePublicKey().orElse(new byte[0]));
+        } catch (CryptoException.InvalidDeviceKey e) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "begin", List.of("deviceKey:INVALID")));
+            throw new EnrollmentException(EnrollmentException.Reason.DEVICE_KEY_INVALID);
+        }
+        String challenge = app.challenge().orElse("");
+        byte[] challengeBytes = decode(challenge);
+        boolean fresh = challengeBytes.length >= SignedMessages.MIN_ENROLMENT_CHALLENGE_BYTES
+                && challengeBytes.length <= SignedMessages.MAX_ENROLMENT_CHALLENGE_BYTES
+                && s.tokens.consume(key("enrol-challenge", challenge), now())
+                        .filter(t -> t.purpose() == TokenPurpose.ENROLMENT_CHALLENGE).isPresent();
+        if (!fresh || !key.verify(SignedMessages.enrolment(challengeBytes, key.spki(), s.urls.origin()),
+                app.proofOfPossession().orElse(new byte[0]))) {
+            s.audit(new EnrollmentEvent.InputRejected(now(), "begin", List.of("deviceKey:PROOF_INVALID")));
+            throw new EnrollmentException(EnrollmentException.Reason.PROOF_OF_POSSESSION_INVALID);
+        }
+        return key;
+    }
+
+    // ------------------------------------------------------------ desktop
+
+    EnrollmentStatus status(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        EnrollmentRecord r = load(enrollmentId);
+        EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        requireDesktop(r, doc, secret, "status");
+        Optional<EnrollmentRecord> expired = expireIfDue(r);
+        if (expired.isPresent()) {
+            r = expired.get();
+            doc = EnrollmentDocument.parse(r.document());
+        }
+        return switch (r.state()) {
+            case AWAITING_DEVICE -> new EnrollmentStatus.AwaitingDevice(Instant.parse(doc.handoffExpiresAt),
+                    s.maxRegenerations - doc.regenerations);
+            case DEVICE_CONNECTED, VERIFYING -> new EnrollmentStatus.InProgress(r.state(), doc.pairingCode,
+                    Optional.ofNullable(doc.lastError));
+            case COMPLETED -> new EnrollmentStatus.Completed(doc.credentialId, certificate(doc.certificate));
+            case REJECTED -> new EnrollmentStatus.Rejected(reasons(doc));
+            case EXPIRED -> new EnrollmentStatus.Expired();
+            case CANCELLED -> new EnrollmentStatus.Cancelled();
+        };
+    }
+
+    NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            EnrollmentRecord r = load(enrollmentId);
+            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+            requireDesktop(r, doc, secret, "regenerateQr");
+            requireOpen(r);
+            if (r.state() != EnrollmentState.AWAITING_DEVICE) {
+                throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+            }
+            if (doc.regenerations >= s.maxRegenerations) {
+                throw new EnrollmentException(EnrollmentException.Reason.REGENERATION_LIMIT);
+            }
+            Instant now = now();
+            String token = random(32);
+            String oldKey = doc.handoffKey;
+            Instant qrExpiresAt = earlier(now.plus(s.qrValidity), r.expiresAt());
+            doc.handoffKey = key("handoff", token);
+            doc.handoffExpiresAt = qrExpiresAt.toString();
+            doc.regenerations++;
+            // The new token exists before the record names it; the record names only one token,
+            // and openOnDevice accepts only the token the record names, so the old one is dead
+            // the moment this compare-and-set succeeds.
+            s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
+                    qrExpiresAt));
+            if (s.enrollments.compareAndSet(r.version(),
+                    r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
+                if (oldKey != null) {
+                    s.tokens.revoke(oldKey);
+                }
+                s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, doc.regenerations, qrExpiresAt));
+                return qrCode(token, qrExpiresAt, s.maxRegenerations - doc.regenerations);
+            }
+            s.tokens.revoke(doc.handoffKey);
+        }
+        throw contention(enrollmentId);
+    }
+
+    void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            EnrollmentRecord r = load(enrollmentId);
+            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+            requireDesktop(r, doc, secret, "restart");
+            if (r.state() == EnrollmentState.CANCELLED || r.state() == EnrollmentState.EXPIRED) {
+                return;
+            }
+            if (r.state().isFinal()) {
+                throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
+            }
+            if (finish(r, doc, EnrollmentState.CANCELLED)) {
+                s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId));
+                return;
+            }
+        }
+        throw contention(enrollmentId);
+    }
+
+    // ------------------------------------------------------------ phone
+
+    DeviceSession openOnDevice(String handoffToken, ClientContext phone) throws EnrollmentException {
+        Instant now = now();
+        if (handoffToken == null || handoffToken.isEmpty() || handoffToken.length() > MAX_TOKEN_LENGTH) {
+            s.audit(new EnrollmentEvent.HandoffRefused(now, "-", "UNKNOWN"));
+            throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
+        }
+        if (phone == null) {
+            throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+        }
+        String tokenKey = key("handoff", handoffToken);
+        // A device that cannot verify over mobile data must not use up the code.
+        EligibilityDecision device = s.policy.evaluate(EligibilityFacts.unknown().withDeviceClass(phone.deviceClass()));
+        if (device.verdict() == EligibilityDecision.Verdict.INELIGIBLE || !phone.deviceClass().canVerifyOverMobileData()) {
+            s.audit(new EnrollmentEvent.HandoffRefused(now, "-", "DEVICE_CANNOT_VERIFY"));
+            List<RejectionReason> reasons = device.verdict() == EligibilityDecision.Verdict.INELIGIBLE
+                    ? ineligible(device) : List.of(new RejectionReason.Ineligible(
+                            tw.mobileauth.eligibility.ReasonCode.DEVICE_NOT_SMARTPHONE));
+            throw new EnrollmentException(EnrollmentException.Reason.INELIGIBLE, reasons);
+        }
+        String phoneSecret = random(32);
+        String phoneVerifier = key("phone", phoneSecret);
+        ClaimResult claim = s.tokens.claim(tokenKey, phoneVerifier, now);
+        String subject = claim.token().map(OneTimeToken::subject).orElse("-");
+        if (claim.token().isPresent() && claim.token().get().purpose() != TokenPurpose.HANDOFF) {
+            s.audit(new EnrollmentEvent.HandoffRefused(now, "-", "UNKNOWN"));
+            throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
+        }
+        switch (claim.status()) {
+            case NOT_FOUND -> {
+                s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "UNKNOWN"));
+                throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
+            }
+            case EXPIRED -> {
+                s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "EXPIRED"));
+                throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_EXPIRED);
+            }
+            case ALREADY_CLAIMED -> {
+                s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "ALREADY_CLAIMED"));
+                throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_ALREADY_CLAIMED);
+            }
+            case CLAIMED -> {
+                // go on below
+            }
+        }
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            EnrollmentRecord r = load(subject);
+            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+            if (!tokenKey.equals(doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
+                s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "SUPERSEDED"));
+                throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
+            }
+            requireOpen(r);
+            doc.phoneVerifier = phoneVerifier;
+            doc.pairingCode = pairingCode();
+            doc.verifyingDevice = phone.deviceClass().name();
+            doc.verifyingContext = phone.masked();
+            doc.handoffKey = null;
+            if (s.enrollments.compareAndSet(r.version(),
+                    r.next(EnrollmentState.DEVICE_CONNECTED, doc.toJson(), now, r.purgeAfter()))) {
+                s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
+                PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
+                return new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii));
+            }
+        }
+        throw contention(subject);
+    }
+
+    VerificationRedirect startVerification(PhoneSession session, Consent consent)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        if (session == null || consent == null) {
+            throw new EnrollmentException(EnrollmentException.Reason.ACCESS_DENIED);
+        }
+        EnrollmentRecord r = load(session.enrollmentId());
+        EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        requirePhone(r, doc, session, "startVerification");
+        requireOpen(r);
+        if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
+            throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+        }
+        if (!consent.accepted() || !s.termsVersion.equals(consent.termsVersion())) {
+            throw new EnrollmentException(EnrollmentException.Reason.CONSENT_REQUIRED);
+        }
+        CarrierAdapter adapter = adapter(doc.carrierId);
+        PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
+        CallContext ctx = callContext();
+        NvChallenge challenge;
+        try {
+            challenge = adapter.startNumberVerification(ctx, Msisdn.of(pii.phoneE164), s.urls.carrierCallback());
+        } catch (CarrierException e) {
+            s.audit(carrierFailed(r.id(), doc.carrierId, "startNumberVerification", e));
+            throw unavailable(e);
+        }
+        Instant now = now();
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            String previousState = doc.stateKey;
+            pii.challenge(challenge);
+            doc.sealedPii = pii.seal(s.sealKey, r.id());
+            doc.stateKey = key("carrier-state", challenge.state());
+            doc.consentTerms = consent.termsVersion();
+            doc.consentAt = now.toString();
+            doc.consentContext = doc.verifyingContext == null ? "-" : doc.verifyingContext;
+            doc.lastError = null;
+            if (s.enrollments.compareAndSet(r.version(),
+                    r.next(EnrollmentState.VERIFYING, doc.toJson(), now, r.purgeAfter()))) {
+                Instant stateExpiry = earlier(challenge.expiresAt(), r.expiresAt());
+                s.tokens.insert(OneTimeToken.unclaimed(doc.stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
+                        stateExpiry));
+                if (previousState != null) {
+                    s.tokens.revoke(previousState);
+                }
+                s.audit(new EnrollmentEvent.ConsentRecorded(now, r.id(), consent.termsVersion(),
+                        doc.consentContext));
+                s.audit(new EnrollmentEvent.VerificationStarted(now, r.id(), doc.carrierId));
+                return new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt());
+            }
+            r = load(session.enrollmentId());
+            doc = EnrollmentDocument.parse(r.document());
+            requirePhone(r, doc, session, "startVerification");
+            requireOpen(r);
+            if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
+                throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+            }
+            pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
+        }
+        throw contention(r.id());
+    }
+
+    VerificationOutcome completeVerification(VerificationCallback callback)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return verification.complete(callback == null ? new VerificationCallback(java.util.Map.of()) : callback);
+    }
+
+    // ------------------------------------------------------------ shared helpers (package-private for Verification)
+
+    Instant now() {
+        return s.clock.instant();
+    }
+
+    String random(int bytes) {
+        byte[] b = new byte[bytes];
+        s.random.nextBytes(b);
+        return B64URL.encodeToString(b);
+    }
+
+    /** The store key of a token or secret: a keyed hash, so a store dump cannot be replayed. */
+    String key(String purpose, String value) {
+        return s.hmac.verifier(purpose, value);
+    }
+
+    EnrollmentRecord load(String enrollmentId) throws EnrollmentException {
+        if (enrollmentId == null || enrollmentId.isEmpty() || enrollmentId.length() > MAX_TOKEN_LENGTH) {
+            throw new EnrollmentException(EnrollmentException.Reason.UNKNOWN_ENROLLMENT);
+        }
+        return s.enrollments.find(enrollmentId)
+                .orElseThrow(() -> new EnrollmentException(EnrollmentException.Reason.UNKNOWN_ENROLLMENT));
+    }
+
+    CarrierAdapter adapter(String carrierId) {
+        return s.adapters.get(carrierId).orElseThrow(() -> new IllegalStateException(
+                "carrier '" + carrierId + "' of a stored enrolment is no longer configured"));
+    }
+
+    CallContext callContext() {
+        return new CallContext(UUID.randomUUID().toString(), now().plus(s.carrierTimeout), Locale.TAIWAN);
+    }
+
+    /** If the enrolment's lifetime is over, moves it to EXPIRED (wiping its data) and says so. */
+    Optional<EnrollmentRecord> expireIfDue(EnrollmentRecord r) {
+        EnrollmentRecord current = r;
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            if (current.state().isFinal() || now().isBefore(current.expiresAt())) {
+                return attempt == 0 ? Optional.empty() : Optional.of(current);
+            }
+            EnrollmentDocument doc = EnrollmentDocument.parse(current.document());
+            if (finish(current, doc, EnrollmentState.EXPIRED)) {
+                s.audit(new EnrollmentEvent.Expired(now(), current.id()));
+                return s.enrollments.find(current.id());
+            }
+            Optional<EnrollmentRecord> reread = s.enrollments.find(current.id());
+            if (reread.isEmpty()) {
+                return Optional.empty();
+            }
+            current = reread.get();
+        }
+        return Optional.of(current);
+    }
+
+    void requireOpen(EnrollmentRecord r) throws EnrollmentException {
+        if (expireIfDue(r).isPresent() || r.state() == EnrollmentState.EXPIRED) {
+            throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_EXPIRED);
+        }
+        if (r.state().isFinal()) {
+            throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
+        }
+    }
+
+    /**
+     * Moves the enrolment to a final state, wiping its personal data and secrets, and revokes its
+     * outstanding tokens. @return whether this caller's compare-and-set won
+     */
+    boolean finish(EnrollmentRecord r, EnrollmentDocument doc, EnrollmentState state) {
+        String handoff = doc.handoffKey;
+        String carrierState = doc.stateKey;
+        doc.wipe();
+        Instant now = now();
+        boolean won = s.enrollments.compareAndSet(r.version(),
+                r.next(state, doc.toJson(), now, now.plus(s.resultRetention)));
+        if (won) {
+            if (handoff != null) {
+                s.tokens.revoke(handoff);
+            }
+            if (carrierState != null && state != EnrollmentState.COMPLETED && state != EnrollmentState.REJECTED) {
+                s.tokens.revoke(carrierState);
+            }
+        }
+        return won;
+    }
+
+    List<RejectionReason> reasons(EnrollmentDocument doc) {
+        List<RejectionReason> out = new ArrayList<>();
+        for (String code : doc.rejectionCodes()) {
+            out.add(RejectionReason.parse(code));
+        }
+        return out;
+    }
+
+    static List<RejectionReason> ineligible(EligibilityDecision decision) {
+        List<RejectionReason> out = new ArrayList<>();
+        decision.reasonCodes().forEach(c -> out.add(new RejectionReason.Ineligible(c)));
+        return out;
+    }
+
+    EnrollmentException contention(String enrollmentId) {
+        org.slf4j.LoggerFactory.getLogger(Ceremony.class)
+                .warn("enrolment {} changed {} times during one request; giving up", enrollmentId, MAX_CAS_ATTEMPTS);
+        return new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+    }
+
+    EnrollmentEvent carrierFailed(String enrollmentId, String carrierId, String operation, CarrierException e) {
+        return new EnrollmentEvent.CarrierFailed(now(), enrollmentId, carrierId, operation,
+                e.getClass().getSimpleName() + "/" + e.code(), e.isRetryable(), e.correlator());
+    }
+
+    static EnrollmentUnavailableException unavailable(CarrierException e) {
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CARRIER, e.isRetryable(),
+                e.retryAfter(), "carrier " + e.carrierId() + " failed: " + e.getClass().getSimpleName()
+                        + " " + e.code(), e);
+    }
+
+    static X509Certificate certificate(String base64Der) {
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64Der)));
+        } catch (CertificateException e) {
+            throw new IllegalStateException("a stored certificate does not parse", e);
+        }
+    }
+
+    // ------------------------------------------------------------ private helpers
+
+    private void insert(EnrollmentRecord record) {
+        if (!s.enrollments.insert(record)) {
+            throw new IllegalStateException("random enrolment id collided; the random source is broken");
+        }
+    }
+
+    private void requireDesktop(EnrollmentRecord r, EnrollmentDocument doc, DesktopSecret secret, String operation)
+            throws EnrollmentException {
+        String value = secret == null ? "" : secret.value();
+        if (doc.desktopVerifier == null || value.isEmpty() || value.length() > MAX_TOKEN_LENGTH
+                || !s.hmac.matches(doc.desktopVerifier, "desktop", value)) {
+            s.audit(new EnrollmentEvent.AccessRefused(now(), r.id(), operation, "DESKTOP_SECRET"));
+            throw new EnrollmentException(EnrollmentException.Reason.ACCESS_DENIED);
+        }
+    }
+
+    private void requirePhone(EnrollmentRecord r, EnrollmentDocument doc, PhoneSession session, String operation)
+            throws EnrollmentException {
+        String value = session.secret();
+        if (doc.phoneVerifier == null || value.isEmpty() || value.length() > MAX_TOKEN_LENGTH
+                || !s.hmac.matches(doc.phoneVerifier, "phone", value)) {
+            s.audit(new EnrollmentEvent.AccessRefused(now(), r.id(), operation, "PHONE_SESSION"));
+            throw new EnrollmentException(EnrollmentException.Reason.ACCESS_DENIED);
+        }
+    }
+
+    private NextStep.ShowQrCode qrCode(String token, Instant expiresAt, int regenerationsLeft) {
+        java.net.URI url = s.urls.handoffUrl(token);
+        QrImage image;
+        try {
+            image = s.qr.encode(url.toString());
+        } catch (QrEncodingException e) {
+            throw new IllegalStateException("the handoff URL does not fit a QR code; shorten PortalUrls.handoff", e);
+        }
+        return new NextStep.ShowQrCode(url, image.svg(), image.png(), expiresAt, regenerationsLeft);
+    }
+
+    private DeviceSummary summary(EnrollmentDocument doc, PendingData pii) {
+        String maskedName;
+        String maskedId;
+        try {
+            maskedName = PersonName.of(pii.name).masked();
+            maskedId = NationalId.parse(pii.nationalId).masked();
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("stored personal data no longer validates", e);
+        }
+        String maskedPhone;
+        try {
+            maskedPhone = tw.mobileauth.identity.MobileNumber.parse(pii.phoneE164).masked();
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("stored phone number no longer validates", e);
+        }
+        LocalizedText carrierName = s.registry.options().stream().filter(o -> o.id().equals(doc.carrierId))
+                .map(o -> o.name()).findFirst()
+                .orElse(new LocalizedText(doc.carrierId, doc.carrierId));
+        return new DeviceSummary(maskedName, maskedId, maskedPhone, doc.carrierId, carrierName, doc.termsVersion,
+                doc.pairingCode);
+    }
+
+    private String pairingCode() {
+        return String.format("%06d", s.random.nextInt(1_000_000));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static byte[] decode(String base64url) {
+        if (base64url.length() > 128) {
+            return new byte[0];
+        }
+        try {
+            return B64URL_DECODER.decode(base64url);
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
+    }
+
+    private static List<String> causes(InvalidInputException e) {
+        return e.errors().stream().map(f -> f.field() + ":" + f.reason()).toList();
+    }
+
+    private static List<String> eligibilityCauses(EligibilityDecision d) {
+        return d.reasonCodes().stream().map(c -> "eligibility:" + c).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package tw.mobileauth.enrollment;
+
+import java.util.Objects;
+
+/**
+ * The verifying device's hold on an enrolment: its session (for {@code startVerification}) and
+ * what it shows before consent.
+ *
+ * @param session the phone's session; keep it in an HttpOnly cookie
+ * @param summary the masked data, terms version and pairing code to show
+ */
+public record DeviceSession(PhoneSession session, DeviceSummary summary) {
+
+    /** Both required. */
+    public DeviceSession {
+        Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(summary, "summary");
+    }
+}

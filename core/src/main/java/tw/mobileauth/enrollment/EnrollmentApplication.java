@@ -1,0 +1,117 @@
+package tw.mobileauth.enrollment;
+
+import java.util.Optional;
+import tw.mobileauth.identity.ApplicationForm;
+
+/**
+ * Everything the applying browser submits to {@code begin}: the form (step 2), the captcha
+ * answer, and the device key with its proof of possession.
+ *
+ * <p>The browser generates a non-extractable ECDSA P-256 key (WebCrypto), exports its public
+ * key as SPKI, and signs the enrolment proof message (see {@code SignedMessages}) with it.
+ * Nothing here is validated until {@code begin}, which reports every problem at once. Every part
+ * may be missing (a missing part is a validation error, never a {@code NullPointerException}).
+ */
+public final class EnrollmentApplication {
+
+    private final Optional<ApplicationForm> form;
+    private final Optional<String> challenge;
+    private final Optional<String> captchaId;
+    private final Optional<String> captchaAnswer;
+    private final Optional<byte[]> devicePublicKey;
+    private final Optional<byte[]> proofOfPossession;
+
+    private EnrollmentApplication(Builder b) {
+        this.form = Optional.ofNullable(b.form);
+        this.challenge = Optional.ofNullable(b.challenge);
+        this.captchaId = Optional.ofNullable(b.captchaId);
+        this.captchaAnswer = Optional.ofNullable(b.captchaAnswer);
+        this.devicePublicKey = Optional.ofNullable(b.devicePublicKey).map(byte[]::clone);
+        this.proofOfPossession = Optional.ofNullable(b.proofOfPossession).map(byte[]::clone);
+    }
+
+    /** Starts an application. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    Optional<ApplicationForm> form() {
+        return form;
+    }
+
+    Optional<String> challenge() {
+        return challenge;
+    }
+
+    Optional<String> captchaId() {
+        return captchaId;
+    }
+
+    Optional<String> captchaAnswer() {
+        return captchaAnswer;
+    }
+
+    Optional<byte[]> devicePublicKey() {
+        return devicePublicKey.map(byte[]::clone);
+    }
+
+    Optional<byte[]> proofOfPossession() {
+        return proofOfPossession.map(byte[]::clone);
+    }
+
+    /** Shows which parts are present; never their values. */
+    @Override
+    public String toString() {
+        return "EnrollmentApplication[form=" + form.isPresent() + ", captcha=" + captchaAnswer.isPresent()
+                + ", deviceKey=" + devicePublicKey.isPresent() + ", proof=" + proofOfPossession.isPresent() + "]";
+    }
+
+    /** Collects the parts; every setter accepts null as "missing". */
+    public static final class Builder {
+        private ApplicationForm form;
+        private String challenge;
+        private String captchaId;
+        private String captchaAnswer;
+        private byte[] devicePublicKey;
+        private byte[] proofOfPossession;
+
+        private Builder() {
+        }
+
+        /** The application form (carrier, number, NHI card, birth date, name, password twice, ID). */
+        public Builder form(ApplicationForm form) {
+            this.form = form;
+            return this;
+        }
+
+        /** The {@link FormChallenge#challenge()} the page was given and the device key signed. */
+        public Builder challenge(String challenge) {
+            this.challenge = challenge;
+            return this;
+        }
+
+        /** The captcha challenge the page showed and what the person typed (case-insensitive). */
+        public Builder captcha(String challengeId, String answer) {
+            this.captchaId = challengeId;
+            this.captchaAnswer = answer;
+            return this;
+        }
+
+        /** The device's EC P-256 public key as X.509 SubjectPublicKeyInfo (WebCrypto {@code exportKey("spki")}). */
+        public Builder devicePublicKey(byte[] spki) {
+            this.devicePublicKey = spki == null ? null : spki.clone();
+            return this;
+        }
+
+        /** The device key's signature over the enrolment proof message (P1363 or DER). */
+        public Builder proofOfPossession(byte[] signature) {
+            this.proofOfPossession = signature == null ? null : signature.clone();
+            return this;
+        }
+
+        /** The application; never fails. */
+        public EnrollmentApplication build() {
+            return new EnrollmentApplication(this);
+        }
+    }
+}

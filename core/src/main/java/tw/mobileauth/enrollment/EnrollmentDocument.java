@@ -1,0 +1,121 @@
+package tw.mobileauth.enrollment;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The versioned JSON document inside an {@link tw.mobileauth.store.EnrollmentRecord}. Short field
+ * names keep 100 000 pending enrolments small. Personal data is only in {@link #sealedPii}
+ * (AES-GCM, see {@link PendingData}); the rest are keyed hashes, ids, times and facts.
+ *
+ * <p>Mutable on purpose: each request parses a fresh copy, changes it and writes it back with
+ * compare-and-set. Never shared between threads.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+final class EnrollmentDocument {
+
+    static final int VERSION = 1;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @JsonProperty("v") int version = VERSION;
+    /** QR or SAME_DEVICE. */
+    @JsonProperty("rt") String route;
+    /** The applying device's class. */
+    @JsonProperty("ad") String applyingDevice;
+    /** The verifying device's class, once connected. */
+    @JsonProperty("vd") String verifyingDevice;
+    /** The verifying device's masked context (class, masked IP, shortened user agent), for the consent record. */
+    @JsonProperty("vc") String verifyingContext;
+    @JsonProperty("ca") String carrierId;
+    /** HMAC(national ID). */
+    @JsonProperty("sk") String subjectKey;
+    /** HMAC of the desktop secret. */
+    @JsonProperty("ds") String desktopVerifier;
+    /** The current handoff token's store key (HMAC of the token). */
+    @JsonProperty("hk") String handoffKey;
+    /** When the current handoff token dies (ISO instant). */
+    @JsonProperty("hx") String handoffExpiresAt;
+    @JsonProperty("rg") int regenerations;
+    /** HMAC of the phone session secret. */
+    @JsonProperty("ps") String phoneVerifier;
+    @JsonProperty("pc") String pairingCode;
+    /** The device's SubjectPublicKeyInfo, base64. */
+    @JsonProperty("dk") String deviceKey;
+    /** Argon2id PHC of the certificate password. */
+    @JsonProperty("pw") String passwordHash;
+    @JsonProperty("tv") String termsVersion;
+    /** Consent: terms version, ISO time, masked context. */
+    @JsonProperty("ct") String consentTerms;
+    @JsonProperty("cat") String consentAt;
+    @JsonProperty("cx") String consentContext;
+    /** The current carrier state's store key (HMAC of the state). */
+    @JsonProperty("st") String stateKey;
+    /** Number verification checkpoint: verified at (ISO), access network, roaming, visited country. */
+    @JsonProperty("nva") String nvVerifiedAt;
+    @JsonProperty("nvn") String nvAccess;
+    @JsonProperty("nvr") Boolean nvRoaming;
+    @JsonProperty("nvc") Integer nvVisitedCountry;
+    /** The last retryable problem, as a short code. */
+    @JsonProperty("le") String lastError;
+    @JsonProperty("ci") String credentialId;
+    /** The issued certificate, DER, base64. */
+    @JsonProperty("cr") String certificate;
+    @JsonProperty("rj") List<String> rejections;
+    /** {@link PendingData}, sealed with the pending-data key; removed when the enrolment ends. */
+    @JsonProperty("pii") String sealedPii;
+
+    static EnrollmentDocument parse(String json) {
+        try {
+            EnrollmentDocument d = JSON.readValue(json, EnrollmentDocument.class);
+            if (d.version != VERSION) {
+                throw new IllegalStateException("enrolment document version " + d.version + " is not supported");
+            }
+            return d;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable enrolment document", e);
+        }
+    }
+
+    String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean hasNumberVerified() {
+        return nvVerifiedAt != null;
+    }
+
+    List<String> rejectionCodes() {
+        return rejections == null ? List.of() : List.copyOf(rejections);
+    }
+
+    void reject(List<RejectionReason> reasons) {
+        List<String> codes = new ArrayList<>();
+        reasons.forEach(r -> codes.add(r.code()));
+        rejections = codes;
+    }
+
+    /** Forgets everything personal or secret that the finished enrolment no longer needs. */
+    void wipe() {
+        sealedPii = null;
+        handoffKey = null;
+        stateKey = null;
+        passwordHash = null;
+    }
+}

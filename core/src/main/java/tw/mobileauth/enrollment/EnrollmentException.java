@@ -1,0 +1,106 @@
+package tw.mobileauth.enrollment;
+
+import java.util.List;
+import java.util.Objects;
+import tw.mobileauth.i18n.LocalizedText;
+
+/**
+ * The caller's request cannot go on: a wrong secret, an expired or claimed QR code, a replayed
+ * carrier {@code state}, an ineligible applicant, and so on. The caller's side of the fence
+ * (compare {@link EnrollmentUnavailableException}, which is ours). Switch on {@link #reason()},
+ * never parse the message; show {@link #text()} and {@link #remedy()} to the person.
+ */
+public final class EnrollmentException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why. A closed set; each has a zh-TW/English message and remedy. */
+    public enum Reason {
+        /** The eligibility pre-check failed before any carrier call; see {@link #rejections()}. */
+        INELIGIBLE,
+        /** The image captcha answer was wrong, used or expired. */
+        CAPTCHA_INCORRECT,
+        /** The device public key is not an EC P-256 SubjectPublicKeyInfo. */
+        DEVICE_KEY_INVALID,
+        /** The signature proving possession of the device key does not verify. */
+        PROOF_OF_POSSESSION_INVALID,
+        /** No such enrolment (never existed, or finished and cleaned up). */
+        UNKNOWN_ENROLLMENT,
+        /** The desktop secret or phone session does not belong to this enrolment. */
+        ACCESS_DENIED,
+        /** The enrolment's total lifetime is over. */
+        ENROLLMENT_EXPIRED,
+        /** The enrolment already ended (completed, rejected, cancelled). */
+        ENROLLMENT_ENDED,
+        /** The request does not fit the enrolment's current step. */
+        WRONG_STEP,
+        /** The QR code's 5 minutes are over. */
+        HANDOFF_EXPIRED,
+        /** Another device already opened this QR code. */
+        HANDOFF_ALREADY_CLAIMED,
+        /** The QR code is unknown or was replaced by a newer one. */
+        HANDOFF_INVALID,
+        /** The QR code may not be regenerated any more times. */
+        REGENERATION_LIMIT,
+        /** The terms were not accepted, or not the current version. */
+        CONSENT_REQUIRED,
+        /** The carrier callback's {@code state} belongs to no verification in progress. */
+        STATE_UNKNOWN,
+        /** The carrier callback's {@code state} was already used with another callback, or replaced. */
+        STATE_REPLAYED,
+        /** The carrier verification took too long; start it again. */
+        VERIFICATION_EXPIRED;
+
+        private final LocalizedText message;
+        private final LocalizedText remedy;
+
+        Reason() {
+            this.message = EnrollmentTexts.get("ceremony." + name() + ".message");
+            this.remedy = EnrollmentTexts.get("ceremony." + name() + ".remedy");
+        }
+
+        /** What happened. */
+        public LocalizedText message() {
+            return message;
+        }
+
+        /** What to do next. */
+        public LocalizedText remedy() {
+            return remedy;
+        }
+    }
+
+    private final Reason reason;
+    private final List<RejectionReason> rejections;
+
+    EnrollmentException(Reason reason) {
+        this(reason, List.of());
+    }
+
+    EnrollmentException(Reason reason, List<RejectionReason> rejections) {
+        super(reason.name() + ": " + reason.message().en()
+                + (rejections.isEmpty() ? "" : " " + rejections.stream().map(RejectionReason::code).toList()));
+        this.reason = Objects.requireNonNull(reason, "reason");
+        this.rejections = List.copyOf(rejections);
+    }
+
+    /** Why. */
+    public Reason reason() {
+        return reason;
+    }
+
+    /** For {@link Reason#INELIGIBLE}: every broken rule, with messages and remedies; otherwise empty. */
+    public List<RejectionReason> rejections() {
+        return rejections;
+    }
+
+    /** What happened, for the person. */
+    public LocalizedText text() {
+        return reason.message();
+    }
+
+    /** What to do next, for the person. */
+    public LocalizedText remedy() {
+        return reason.remedy();
+    }
+}

@@ -1,0 +1,494 @@
+package tw.mobileauth.enrollment;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.audit.AuditSink;
+import tw.mobileauth.audit.EnrollmentEvent;
+import tw.mobileauth.audit.Slf4jAuditSink;
+import tw.mobileauth.captcha.CaptchaChallenge;
+import tw.mobileauth.captcha.CaptchaService;
+import tw.mobileauth.captcha.ImageCaptcha;
+import tw.mobileauth.carrier.CarrierAdapters;
+import tw.mobileauth.carrier.Carriers;
+import tw.mobileauth.credential.CertificateIssuer;
+import tw.mobileauth.crypto.AeadKey;
+import tw.mobileauth.crypto.Argon2idPasswordHasher;
+import tw.mobileauth.crypto.HmacKey;
+import tw.mobileauth.crypto.PasswordHasher;
+import tw.mobileauth.eligibility.EligibilityPolicy;
+import tw.mobileauth.identity.PasswordPolicy;
+import tw.mobileauth.qr.QrCode;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.EnrollmentStore;
+import tw.mobileauth.store.OneTimeTokenStore;
+
+/**
+ * 行動電話認證 enrolment (DESIGN §4): steps 1–5 of the BLI journey, for every device route.
+ * One immutable, thread-safe object per portal, built with {@link #builder()}.
+ *
+ * <h2>The steps</h2>
+ * <ol>
+ *   <li>{@link #checkNationalId(String)}: format, checksum, citizen class. Says nothing about
+ *       earlier enrolments.</li>
+ *   <li>{@link #prepareApplication()}: a captcha and a device-key challenge for the form.</li>
+ *   <li>{@link #begin(EnrollmentApplication, ClientContext)}: validates every field at once, the
+ *       captcha, the password policy (then hashes the password with Argon2id at once), the device
+ *       key and its proof of possession; pre-checks eligibility with no carrier call; routes by
+ *       device; keeps the personal data only AES-GCM sealed. Returns a {@link DesktopSecret}
+ *       and {@link NextStep.ShowQrCode} or {@link NextStep.ContinueHere}.</li>
+ *   <li>Desktop: {@link #status}, {@link #regenerateQr}, {@link #restart}, all needing the
+ *       desktop secret.</li>
+ *   <li>Phone: {@link #openOnDevice(String, ClientContext)} claims the QR token once;
+ *       {@link #startVerification(PhoneSession, Consent)} records consent and returns the
+ *       carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
+ *       over the carrier's network, <em>only then</em> looks the subscriber up (KYC,
+ *       attributes, SIM swap), decides eligibility and issues the certificate.</li>
+ * </ol>
+ *
+ * <h2>Errors</h2>
+ * {@link InvalidInputException}: a form field is wrong (all listed at once).
+ * {@link EnrollmentException}: the request cannot go on (closed {@link EnrollmentException.Reason}).
+ * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed; nothing
+ * is lost and a retryable one may be repeated. {@link tw.mobileauth.store.StoreException}: the
+ * store failed.
+ */
+public final class EnrollmentService {
+
+    /** Default lifetime of one QR code: {@value #DEFAULT_QR_MINUTES} minutes. */
+    public static final int DEFAULT_QR_MINUTES = 5;
+    /** Default number of QR regenerations allowed: {@value}. */
+    public static final int DEFAULT_MAX_REGENERATIONS = 5;
+    /** Default total lifetime of an enrolment: {@value} minutes. */
+    public static final int DEFAULT_LIFETIME_MINUTES = 30;
+    /** Default time a finished enrolment is kept for the desktop to pick up: {@value} minutes. */
+    public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
+    /** Default bound on one carrier operation: {@value} seconds. */
+    public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
+    /** Default terms version: {@value}. */
+    public static final String DEFAULT_TERMS_VERSION = "2025-01";
+
+    final Settings settings;
+    private final Ceremony ceremony;
+
+    private EnrollmentService(Settings settings) {
+        this.settings = settings;
+        this.ceremony = new Ceremony(settings);
+    }
+
+    /** Starts the staged builder: carriers, stores, certificate issuer, secrets, portal URLs, then options. */
+    public static CarriersStage builder() {
+        return new Builder();
+    }
+
+    /**
+     * Step 1 (驗證): is this a well-formed, checksum-valid citizen ID? The answer never depends on
+     * whether the person has enrolled before.
+     *
+     * @throws InvalidInputException if it is not a national ID (format or checksum)
+     * @throws EnrollmentException   {@link EnrollmentException.Reason#INELIGIBLE} with
+     *                               {@code ID_NOT_CITIZEN} for a resident certificate number
+     */
+    public NationalIdCheck checkNationalId(String input) throws InvalidInputException, EnrollmentException {
+        return ceremony.checkNationalId(input);
+    }
+
+    /**
+     * A fresh captcha and device-key challenge for the application form (both single use).
+     *
+     * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
+     */
+    public FormChallenge prepareApplication() throws EnrollmentUnavailableException {
+        return ceremony.prepareApplication();
+    }
+
+    /**
+     * 重新產生驗證碼: the old captcha dies at once and a new one is issued.
+     *
+     * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
+     */
+    public CaptchaChallenge regenerateCaptcha(String captchaId) throws EnrollmentUnavailableException {
+        return ceremony.regenerateCaptcha(captchaId);
+    }
+
+    /**
+     * Steps 2–3: validates and stores the application and routes it.
+     *
+     * @throws InvalidInputException          every invalid field at once
+     * @throws EnrollmentException            captcha wrong, device key or proof invalid, challenge
+     *                                        unknown, or the eligibility pre-check failed
+     *                                        ({@link EnrollmentException.Reason#INELIGIBLE})
+     * @throws EnrollmentUnavailableException the password hasher or captcha provider is saturated (retryable)
+     */
+    public Begun begin(EnrollmentApplication application, ClientContext client)
+            throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
+        return ceremony.begin(application, client);
+    }
+
+    /**
+     * The applying device's view (poll it). Finished enrolments stay readable for the result
+     * retention time (default {@value #DEFAULT_RESULT_RETENTION_MINUTES} minutes).
+     *
+     * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT} or {@code ACCESS_DENIED} (wrong secret)
+     */
+    public EnrollmentStatus status(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        return ceremony.status(enrollmentId, secret);
+    }
+
+    /**
+     * 重新產生QRCode: a new 256-bit token and a new QR validity window; the old token is dead at
+     * once. Allowed while no device has claimed the code, up to the regeneration cap.
+     *
+     * @throws EnrollmentException {@code ACCESS_DENIED}, {@code WRONG_STEP}, {@code REGENERATION_LIMIT},
+     *                             {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}, {@code UNKNOWN_ENROLLMENT}
+     */
+    public NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        return ceremony.regenerateQr(enrollmentId, secret);
+    }
+
+    /**
+     * 重新申請行動認證: cancels the enrolment; its personal data is wiped at once. Idempotent.
+     *
+     * @throws EnrollmentException {@code ACCESS_DENIED}, {@code UNKNOWN_ENROLLMENT}, or
+     *                             {@code ENROLLMENT_ENDED} if it already completed or was rejected
+     */
+    public void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        ceremony.restart(enrollmentId, secret);
+    }
+
+    /**
+     * The phone scanned the QR code: claims the token atomically (a second device gets
+     * {@code HANDOFF_ALREADY_CLAIMED}) and returns the phone's session and masked summary.
+     *
+     * @param handoffToken the {@code t} parameter of the handoff URL
+     * @param phone        the scanning device; it must be able to verify over mobile data
+     * @throws EnrollmentException {@code HANDOFF_EXPIRED}, {@code HANDOFF_ALREADY_CLAIMED},
+     *                             {@code HANDOFF_INVALID}, {@code ENROLLMENT_EXPIRED}, or
+     *                             {@code INELIGIBLE} for a device that cannot verify (not claimed then)
+     */
+    public DeviceSession openOnDevice(String handoffToken, ClientContext phone) throws EnrollmentException {
+        return ceremony.openOnDevice(handoffToken, phone);
+    }
+
+    /**
+     * 開始驗證: records the consent (terms version, time, masked context) and starts number
+     * verification at the carrier. May be called again to restart verification (a new carrier
+     * {@code state}; the previous one dies).
+     *
+     * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED}, {@code WRONG_STEP},
+     *                                        {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * @throws EnrollmentUnavailableException the carrier failed; nothing changed
+     */
+    public VerificationRedirect startVerification(PhoneSession session, Consent consent)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return ceremony.startVerification(session, consent);
+    }
+
+    /**
+     * The carrier sent the phone back. In this order: number verification and network status;
+     * only then KYC match, subscription attributes and SIM-swap information; final eligibility;
+     * issuance and the binding policy. A repeat of the same callback returns the same outcome; a
+     * different callback for a used {@code state}, or a replaced one, is refused.
+     *
+     * @throws EnrollmentException            {@code STATE_UNKNOWN}, {@code STATE_REPLAYED},
+     *                                        {@code VERIFICATION_EXPIRED}, {@code ENROLLMENT_EXPIRED},
+     *                                        {@code ENROLLMENT_ENDED}
+     * @throws EnrollmentUnavailableException the carrier failed; the enrolment is kept, and a
+     *                                        retryable failure may be retried with the same callback
+     */
+    public VerificationOutcome completeVerification(VerificationCallback callback)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return ceremony.completeVerification(callback);
+    }
+
+    /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */
+    public void purgeExpired() {
+        Instant now = settings.clock.instant();
+        settings.enrollments.purgeExpired(now);
+        settings.tokens.purgeExpired(now);
+    }
+
+    @Override
+    public String toString() {
+        return "EnrollmentService[carriers=" + settings.adapters.ids() + ", binding=" + settings.binding
+                + ", qrValidity=" + settings.qrValidity + ", lifetime=" + settings.lifetime + "]";
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Stage 1: the carriers. */
+    public interface CarriersStage {
+        /**
+         * The carrier registry (names for the summary) and the live adapters (one per configured
+         * carrier; the form accepts exactly these carriers).
+         */
+        StoresStage carriers(Carriers registry, CarrierAdapters adapters);
+    }
+
+    /** Stage 2: the stores. */
+    public interface StoresStage {
+        /** Where enrolments, one-time tokens and credentials live (e.g. the in-memory stores). */
+        IssuerStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials);
+    }
+
+    /** Stage 3: the certificate issuer. */
+    public interface IssuerStage {
+        /** Issues the X.509 certificate for the device key, signed by the enrolment CA. */
+        SecretsStage certificateIssuer(CertificateIssuer issuer);
+    }
+
+    /** Stage 4: the secrets. */
+    public interface SecretsStage {
+        /**
+         * @param hmacKey        keys every verifier and token hash (subject key, birth date, name,
+         *                       desktop secret, handoff token, carrier state); keep it stable
+         * @param pendingDataKey seals the pending personal data (AES-256-GCM)
+         */
+        UrlsStage secrets(HmacKey hmacKey, AeadKey pendingDataKey);
+    }
+
+    /** Stage 5: the portal's URLs. */
+    public interface UrlsStage {
+        /** The portal's origin, QR handoff page and carrier callback. */
+        Builder portalUrls(PortalUrls urls);
+    }
+
+    /**
+     * The optional parts, each with a documented default, then {@link #build()}.
+     * Every setter rejects null.
+     */
+    public static final class Builder implements CarriersStage, StoresStage, IssuerStage, SecretsStage, UrlsStage {
+        private final Settings s = new Settings();
+
+        private Builder() {
+        }
+
+        @Override
+        public StoresStage carriers(Carriers registry, CarrierAdapters adapters) {
+            s.registry = Objects.requireNonNull(registry, "registry");
+            s.adapters = Objects.requireNonNull(adapters, "adapters");
+            if (adapters.ids().isEmpty()) {
+                throw new IllegalArgumentException("configure at least one carrier adapter");
+            }
+            return this;
+        }
+
+        @Override
+        public IssuerStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials) {
+            s.enrollments = Objects.requireNonNull(enrollments, "enrollments");
+            s.tokens = Objects.requireNonNull(tokens, "tokens");
+            s.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        @Override
+        public SecretsStage certificateIssuer(CertificateIssuer issuer) {
+            s.issuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        @Override
+        public UrlsStage secrets(HmacKey hmacKey, AeadKey pendingDataKey) {
+            s.hmac = Objects.requireNonNull(hmacKey, "hmacKey");
+            s.sealKey = Objects.requireNonNull(pendingDataKey, "pendingDataKey");
+            return this;
+        }
+
+        @Override
+        public Builder portalUrls(PortalUrls urls) {
+            s.urls = Objects.requireNonNull(urls, "urls");
+            return this;
+        }
+
+        /** The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            s.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** The eligibility rules, run as a pre-check and a final check. Default: {@link EligibilityPolicy#standard()}. */
+        public Builder eligibilityPolicy(EligibilityPolicy policy) {
+            s.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** What happens to earlier credentials. Default: {@link BindingPolicy#replaceAll()}. */
+        public Builder bindingPolicy(BindingPolicy policy) {
+            s.binding = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The form's captcha. Default: the built-in {@link ImageCaptcha} (5 characters, 5 minutes), on this builder's clock. */
+        public Builder captcha(CaptchaService captcha) {
+            s.captcha = Objects.requireNonNull(captcha, "captcha");
+            return this;
+        }
+
+        /**
+         * The password hasher. Default: {@link Argon2idPasswordHasher#withDefaults()} (m=19456 KiB,
+         * t=2, p=1, PHC strings, bounded concurrency).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            s.hasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /** The password rules. Default: {@link PasswordPolicy#standard()} (8–128 characters, no common or personal words). */
+        public Builder passwordPolicy(PasswordPolicy policy) {
+            s.passwordPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Where audit events go. Default: {@link Slf4jAuditSink} (logger {@code tw.mobileauth.audit}). */
+        public Builder auditSink(AuditSink sink) {
+            s.audit = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** How long one QR code (handoff token) lives. Default: 5 minutes. Must be 30 s – 30 min. */
+        public Builder qrValidity(Duration validity) {
+            s.qrValidity = within(validity, Duration.ofSeconds(30), Duration.ofMinutes(30), "qrValidity");
+            return this;
+        }
+
+        /** How many times 重新產生QRCode may be used. Default: {@value #DEFAULT_MAX_REGENERATIONS}. 0–50. */
+        public Builder maxRegenerations(int max) {
+            if (max < 0 || max > 50) {
+                throw new IllegalArgumentException("maxRegenerations must be 0-50, was " + max);
+            }
+            s.maxRegenerations = max;
+            return this;
+        }
+
+        /** Total lifetime of one enrolment, from {@code begin}. Default: 30 minutes. 2 min – 24 h. */
+        public Builder lifetime(Duration lifetime) {
+            s.lifetime = within(lifetime, Duration.ofMinutes(2), Duration.ofHours(24), "lifetime");
+            return this;
+        }
+
+        /** How long a finished enrolment stays readable by {@code status}. Default: 10 minutes. 1 min – 24 h. */
+        public Builder resultRetention(Duration retention) {
+            s.resultRetention = within(retention, Duration.ofMinutes(1), Duration.ofHours(24), "resultRetention");
+            return this;
+        }
+
+        /** Bound on one carrier operation. Default: 10 seconds. 1 s – 2 min. */
+        public Builder carrierTimeout(Duration timeout) {
+            s.carrierTimeout = within(timeout, Duration.ofSeconds(1), Duration.ofMinutes(2), "carrierTimeout");
+            return this;
+        }
+
+        /** The version of the terms the phone shows and the consent must name. Default: {@value #DEFAULT_TERMS_VERSION}. */
+        public Builder termsVersion(String version) {
+            Objects.requireNonNull(version, "version");
+            if (version.isBlank() || version.length() > 40) {
+                throw new IllegalArgumentException("termsVersion must be 1-40 characters");
+            }
+            s.termsVersion = version;
+            return this;
+        }
+
+        /** The QR encoder. Default: {@link QrCode#standard()}. */
+        public Builder qrCode(QrCode qr) {
+            s.qr = Objects.requireNonNull(qr, "qr");
+            return this;
+        }
+
+        /** The random source for ids, tokens and secrets. Default: a new {@link SecureRandom}. */
+        public Builder secureRandom(SecureRandom random) {
+            s.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** The service. */
+        public EnrollmentService build() {
+            if (s.captcha == null) {
+                s.captcha = ImageCaptcha.builder().clock(s.clock).build();
+            }
+            if (s.hasher == null) {
+                s.hasher = Argon2idPasswordHasher.withDefaults();
+            }
+            if (s.qrValidity.compareTo(s.lifetime) > 0) {
+                throw new IllegalArgumentException("qrValidity " + s.qrValidity + " is longer than the lifetime "
+                        + s.lifetime);
+            }
+            return new EnrollmentService(s.copy());
+        }
+
+        private static Duration within(Duration d, Duration min, Duration max, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + d);
+            }
+            return d;
+        }
+    }
+
+    /** Everything the service runs on; filled by the builder, then never changed. */
+    static final class Settings {
+        Carriers registry;
+        CarrierAdapters adapters;
+        EnrollmentStore enrollments;
+        OneTimeTokenStore tokens;
+        CredentialStore credentials;
+        CertificateIssuer issuer;
+        HmacKey hmac;
+        AeadKey sealKey;
+        PortalUrls urls;
+        Clock clock = Clock.systemUTC();
+        EligibilityPolicy policy = EligibilityPolicy.standard();
+        BindingPolicy binding = BindingPolicy.replaceAll();
+        CaptchaService captcha;
+        PasswordHasher hasher;
+        PasswordPolicy passwordPolicy = PasswordPolicy.standard();
+        AuditSink audit = new Slf4jAuditSink();
+        Duration qrValidity = Duration.ofMinutes(DEFAULT_QR_MINUTES);
+        int maxRegenerations = DEFAULT_MAX_REGENERATIONS;
+        Duration lifetime = Duration.ofMinutes(DEFAULT_LIFETIME_MINUTES);
+        Duration resultRetention = Duration.ofMinutes(DEFAULT_RESULT_RETENTION_MINUTES);
+        Duration carrierTimeout = Duration.ofSeconds(DEFAULT_CARRIER_TIMEOUT_SECONDS);
+        String termsVersion = DEFAULT_TERMS_VERSION;
+        QrCode qr = QrCode.standard();
+        SecureRandom random = new SecureRandom();
+
+        Settings copy() {
+            Settings c = new Settings();
+            c.registry = registry;
+            c.adapters = adapters;
+            c.enrollments = enrollments;
+            c.tokens = tokens;
+            c.credentials = credentials;
+            c.issuer = issuer;
+            c.hmac = hmac;
+            c.sealKey = sealKey;
+            c.urls = urls;
+            c.clock = clock;
+            c.policy = policy;
+            c.binding = binding;
+            c.captcha = captcha;
+            c.hasher = hasher;
+            c.passwordPolicy = passwordPolicy;
+            c.audit = audit;
+            c.qrValidity = qrValidity;
+            c.maxRegenerations = maxRegenerations;
+            c.lifetime = lifetime;
+            c.resultRetention = resultRetention;
+            c.carrierTimeout = carrierTimeout;
+            c.termsVersion = termsVersion;
+            c.qr = qr;
+            c.random = random;
+            return c;
+        }
+
+        void audit(EnrollmentEvent e) {
+            try {
+                audit.record(e);
+            } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(EnrollmentService.class).warn("audit sink failed on {}", e.name(), ex);
+            }
+        }
+    }
+}

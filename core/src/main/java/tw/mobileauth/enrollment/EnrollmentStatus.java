@@ -1,0 +1,98 @@
+package tw.mobileauth.enrollment;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What the applying device sees when it polls {@code status} (with its desktop secret). */
+public sealed interface EnrollmentStatus {
+
+    /** The enrolment's state. */
+    EnrollmentState state();
+
+    /**
+     * The QR code is up; no phone has opened it yet.
+     *
+     * @param qrExpiresAt       when the current QR code dies (then offer 重新產生QRCode)
+     * @param regenerationsLeft how many more regenerations are allowed
+     */
+    record AwaitingDevice(Instant qrExpiresAt, int regenerationsLeft) implements EnrollmentStatus {
+        /** Required. */
+        public AwaitingDevice {
+            Objects.requireNonNull(qrExpiresAt, "qrExpiresAt");
+        }
+
+        @Override
+        public EnrollmentState state() {
+            return EnrollmentState.AWAITING_DEVICE;
+        }
+    }
+
+    /**
+     * A phone holds the enrolment (or is verifying). Show the pairing code so the person can
+     * compare it with the phone's.
+     *
+     * @param state       {@link EnrollmentState#DEVICE_CONNECTED} or {@link EnrollmentState#VERIFYING}
+     * @param pairingCode the code the phone shows too
+     * @param lastError   the last retryable problem, if verification met one (e.g. the carrier was busy)
+     */
+    record InProgress(EnrollmentState state, String pairingCode, Optional<String> lastError)
+            implements EnrollmentStatus {
+        /** All required. */
+        public InProgress {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(pairingCode, "pairingCode");
+            Objects.requireNonNull(lastError, "lastError");
+        }
+    }
+
+    /**
+     * Done: this device is now bound. Store the certificate with the device key.
+     *
+     * @param credentialId the credential id (the certificate's CN)
+     * @param certificate  the issued certificate
+     */
+    record Completed(String credentialId, X509Certificate certificate) implements EnrollmentStatus {
+        /** Both required. */
+        public Completed {
+            Objects.requireNonNull(credentialId, "credentialId");
+            Objects.requireNonNull(certificate, "certificate");
+        }
+
+        @Override
+        public EnrollmentState state() {
+            return EnrollmentState.COMPLETED;
+        }
+    }
+
+    /** Refused, with every reason, message and remedy. */
+    record Rejected(List<RejectionReason> reasons) implements EnrollmentStatus {
+        /** The list is copied. */
+        public Rejected {
+            reasons = List.copyOf(reasons);
+        }
+
+        @Override
+        public EnrollmentState state() {
+            return EnrollmentState.REJECTED;
+        }
+    }
+
+    /** Its lifetime ran out; apply again. */
+    record Expired() implements EnrollmentStatus {
+        @Override
+        public EnrollmentState state() {
+            return EnrollmentState.EXPIRED;
+        }
+    }
+
+    /** The person started over. */
+    record Cancelled() implements EnrollmentStatus {
+        @Override
+        public EnrollmentState state() {
+            return EnrollmentState.CANCELLED;
+        }
+    }
+}

@@ -1,0 +1,352 @@
+package tw.mobileauth.enrollment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.audit.EnrollmentEvent;
+import tw.mobileauth.carrier.spi.Capability;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.IdDocumentType;
+import tw.mobileauth.carrier.spi.KycMatchResult;
+import tw.mobileauth.carrier.spi.MatchOutcome;
+import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.spi.NvVerification;
+import tw.mobileauth.carrier.spi.SimSwapInfo;
+import tw.mobileauth.carrier.spi.SubscriberClaims;
+import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+import tw.mobileauth.credential.CredentialCertificate;
+import tw.mobileauth.crypto.CryptoException;
+import tw.mobileauth.crypto.DevicePublicKey;
+import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.eligibility.EligibilityDecision;
+import tw.mobileauth.eligibility.EligibilityFacts;
+import tw.mobileauth.identity.BirthDate;
+import tw.mobileauth.identity.NationalId;
+import tw.mobileauth.identity.PersonName;
+import tw.mobileauth.store.ClaimResult;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStatus;
+import tw.mobileauth.store.EnrollmentRecord;
+import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.TokenPurpose;
+
+/**
+ * {@code completeVerification}, as numbered steps (DESIGN §4, §3.4):
+ * <ol>
+ *   <li>claim the carrier {@code state} with a fingerprint of this callback (a repeat of the same
+ *       callback is recognised; any other use of the state is a replay);</li>
+ *   <li>number verification and network status (skipped when a previous attempt already
+ *       checkpointed them);</li>
+ *   <li><em>only then</em> KYC match, subscription attributes and SIM-swap information;</li>
+ *   <li>final eligibility on the carrier's facts;</li>
+ *   <li>issuance, then the binding policy.</li>
+ * </ol>
+ * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint, so
+ * the same callback can be retried.
+ */
+final class Verification {
+
+    private static final int MAX_CAS_ATTEMPTS = 8;
+
+    private final EnrollmentService.Settings s;
+    private final Ceremony c;
+
+    Verification(EnrollmentService.Settings settings, Ceremony ceremony) {
+        this.s = settings;
+        this.c = ceremony;
+    }
+
+    VerificationOutcome complete(VerificationCallback callback)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        // Step 1: the state must belong to a verification in progress, and this callback must be
+        // the first (or a repeat of the first) to use it.
+        String state = callback.parameters().getOrDefault("state", "");
+        Instant now = c.now();
+        if (state.isEmpty() || state.length() > 256) {
+            s.audit(new EnrollmentEvent.AccessRefused(now, "-", "completeVerification", "STATE_UNKNOWN"));
+            throw new EnrollmentException(EnrollmentException.Reason.STATE_UNKNOWN);
+        }
+        String stateKey = c.key("carrier-state", state);
+        String fingerprint = c.key("carrier-callback", callback.canonical());
+        ClaimResult claim = s.tokens.claim(stateKey, fingerprint, now);
+        Optional<OneTimeToken> token = claim.token().filter(t -> t.purpose() == TokenPurpose.CARRIER_STATE);
+        String enrollmentId = token.map(OneTimeToken::subject).orElse("-");
+        switch (claim.status()) {
+            case NOT_FOUND -> refuse(enrollmentId, EnrollmentException.Reason.STATE_UNKNOWN);
+            case EXPIRED -> refuse(enrollmentId, EnrollmentException.Reason.VERIFICATION_EXPIRED);
+            case ALREADY_CLAIMED -> {
+                if (token.isEmpty() || !token.get().claimant().orElse("").equals(fingerprint)) {
+                    refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
+                }
+            }
+            case CLAIMED -> {
+                // first use
+            }
+        }
+        if (token.isEmpty()) {
+            refuse(enrollmentId, EnrollmentException.Reason.STATE_UNKNOWN);
+        }
+        EnrollmentRecord r = c.load(enrollmentId);
+        EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        // A repeat after the end returns the recorded outcome.
+        if (r.state() == EnrollmentState.COMPLETED) {
+            return new VerificationOutcome.Completed(r.id(), doc.credentialId);
+        }
+        if (r.state() == EnrollmentState.REJECTED) {
+            return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
+        }
+        if (!stateKey.equals(doc.stateKey)) {
+            refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
+        }
+        c.requireOpen(r);
+        if (r.state() != EnrollmentState.VERIFYING) {
+            throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+        }
+        CarrierAdapter adapter = c.adapter(doc.carrierId);
+        PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
+
+        // Step 2: number verification over the carrier's network, then network status.
+        if (!doc.hasNumberVerified()) {
+            NvVerification nv;
+            try {
+                nv = adapter.completeNumberVerification(c.callContext(), pii.challenge(), callback.parameters());
+            } catch (CarrierException e) {
+                Optional<VerificationFailure> userFacing = verificationFailure(e);
+                if (userFacing.isPresent()) {
+                    return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
+                }
+                throw carrierFailure(r, doc, "completeNumberVerification", e);
+            }
+            s.audit(new EnrollmentEvent.NumberVerified(c.now(), r.id(), doc.carrierId, nv.result().verified(),
+                    nv.network().accessNetwork().name(), nv.network().roaming()));
+            if (!nv.result().verified()) {
+                return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.NUMBER_NOT_VERIFIED)));
+            }
+            doc.nvVerifiedAt = nv.result().verifiedAt().toString();
+            doc.nvAccess = nv.network().accessNetwork().name();
+            doc.nvRoaming = nv.network().roaming();
+            doc.nvVisitedCountry = nv.network().visitedCountry().isPresent()
+                    ? nv.network().visitedCountry().getAsInt() : null;
+            pii.forgetChallenge();
+            doc.sealedPii = pii.seal(s.sealKey, r.id());
+            doc.lastError = null;
+            // Checkpoint: a later failure resumes here without a second code exchange.
+            EnrollmentRecord next = r.next(r.state(), doc.toJson(), c.now(), r.purgeAfter());
+            if (!s.enrollments.compareAndSet(r.version(), next)) {
+                return settledBySomeoneElse(r.id());
+            }
+            r = next;
+        }
+
+        // Step 3: only now, with the number proven, look the subscriber up.
+        Set<Capability> caps = adapter.capabilities();
+        Msisdn msisdn = Msisdn.of(pii.phoneE164);
+        NationalId id;
+        PersonName name;
+        BirthDate birth;
+        try {
+            id = NationalId.parse(pii.nationalId);
+            name = PersonName.of(pii.name);
+            birth = BirthDate.of(java.time.LocalDate.parse(pii.birthDate), s.clock);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("stored personal data no longer validates", e);
+        }
+        SubscriberClaims claims = new SubscriberClaims(id.value(), id.isCitizen() ? IdDocumentType.NATIONAL_ID_CARD
+                : IdDocumentType.RESIDENCE_PERMIT, name.value(), birth.toLocalDate());
+        EligibilityFacts facts = EligibilityFacts.unknown().withIdClass(id.idClass()).withCarrier(doc.carrierId);
+        if (doc.verifyingDevice != null) {
+            facts = facts.withDeviceClass(DeviceClass.valueOf(doc.verifyingDevice));
+        }
+        facts = CarrierFacts.withNetwork(facts, doc.nvAccess, Boolean.TRUE.equals(doc.nvRoaming),
+                Optional.ofNullable(doc.nvVisitedCountry));
+        String operation = "matchSubscriber";
+        try {
+            if (caps.contains(Capability.KYC_MATCH)) {
+                List<RejectionReason> mismatch = kycMismatch(adapter.matchSubscriber(c.callContext(), msisdn, claims));
+                if (!mismatch.isEmpty()) {
+                    return reject(r, doc, mismatch);
+                }
+            }
+            operation = "subscriptionAttributes";
+            if (caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES)) {
+                SubscriptionAttributes attrs = adapter.subscriptionAttributes(c.callContext(), msisdn, claims);
+                facts = CarrierFacts.withAttributes(facts, attrs);
+            }
+            operation = "simSwapInfo";
+            if (caps.contains(Capability.SIM_SWAP_DATE) || caps.contains(Capability.SIM_SWAP_CHECK)) {
+                SimSwapInfo swap = adapter.simSwapInfo(c.callContext(), msisdn);
+                facts = CarrierFacts.withSimSwap(facts, swap, c.now());
+            }
+        } catch (CarrierException e) {
+            Optional<VerificationFailure> userFacing = verificationFailure(e);
+            if (userFacing.isPresent()) {
+                return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
+            }
+            throw carrierFailure(r, doc, operation, e);
+        }
+
+        // Step 4: final eligibility on what the carrier verified.
+        EligibilityDecision decision = s.policy.evaluate(facts);
+        switch (decision.verdict()) {
+            case INELIGIBLE -> {
+                return reject(r, doc, Ceremony.ineligible(decision));
+            }
+            case UNDETERMINED -> {
+                return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.FACTS_INCOMPLETE)));
+            }
+            case ELIGIBLE -> {
+                // go on to issuance
+            }
+        }
+
+        // Step 5: issuance and binding.
+        return issue(r, doc, id, name, birth);
+    }
+
+    private VerificationOutcome issue(EnrollmentRecord r, EnrollmentDocument doc, NationalId id, PersonName name,
+            BirthDate birth) throws EnrollmentException {
+        Instant now = c.now();
+        DevicePublicKey deviceKey;
+        try {
+            deviceKey = DevicePublicKey.fromSpki(Base64.getDecoder().decode(doc.deviceKey));
+        } catch (CryptoException.InvalidDeviceKey e) {
+            throw new IllegalStateException("a stored device key no longer parses", e);
+        }
+        CredentialCertificate certificate = Issuance.certificate(s, deviceKey);
+        String credentialId = certificate.credentialId().value();
+        String der = Base64.getEncoder().encodeToString(certificate.der());
+        CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,
+                CredentialVerifiers.birthDate(s.hmac, credentialId, birth),
+                CredentialVerifiers.name(s.hmac, credentialId, name), doc.passwordHash, doc.deviceKey, der,
+                CredentialStatus.ACTIVE, now, certificate.notAfter(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        if (!s.credentials.insert(credential)) {
+            throw new IllegalStateException("random credential id collided; the random source is broken");
+        }
+        String subjectKey = doc.subjectKey;
+        doc.credentialId = credentialId;
+        doc.certificate = der;
+        doc.lastError = null;
+        if (!c.finish(r, doc, EnrollmentState.COMPLETED)) {
+            // Another attempt at the same callback finished first: ours never existed.
+            s.credentials.delete(credentialId);
+            return settledBySomeoneElse(r.id());
+        }
+        s.audit(new EnrollmentEvent.Completed(now, r.id(), credentialId));
+        applyBinding(r.id(), subjectKey, credentialId, now);
+        return new VerificationOutcome.Completed(r.id(), credentialId);
+    }
+
+    /** REPLACE_ALL revokes every other active credential; KEEP_LATEST(n) keeps the newest n. */
+    private void applyBinding(String enrollmentId, String subjectKey, String newCredentialId, Instant now) {
+        List<CredentialRecord> active = new ArrayList<>();
+        for (CredentialRecord cr : s.credentials.listBySubject(subjectKey)) {
+            if (cr.isActive() && !cr.credentialId().equals(newCredentialId)) {
+                active.add(cr);
+            }
+        }
+        int keepOthers = s.binding.keep() - 1;
+        int revokeCount = Math.max(0, active.size() - keepOthers);
+        for (int i = 0; i < revokeCount; i++) {
+            CredentialRecord old = active.get(i);
+            if (s.credentials.revoke(old.credentialId(), now)) {
+                s.audit(new EnrollmentEvent.CredentialRevoked(now, enrollmentId, old.credentialId(),
+                        s.binding.toString()));
+            }
+        }
+    }
+
+    private VerificationOutcome reject(EnrollmentRecord r, EnrollmentDocument doc, List<RejectionReason> reasons)
+            throws EnrollmentException {
+        doc.reject(reasons);
+        doc.lastError = null;
+        if (!c.finish(r, doc, EnrollmentState.REJECTED)) {
+            return settledBySomeoneElse(r.id());
+        }
+        s.audit(new EnrollmentEvent.Rejected(c.now(), r.id(), reasons.stream().map(RejectionReason::code).toList()));
+        return new VerificationOutcome.Rejected(r.id(), reasons);
+    }
+
+    /** A concurrent attempt changed the record: report what it decided, or ask for a retry. */
+    private VerificationOutcome settledBySomeoneElse(String enrollmentId) throws EnrollmentException {
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            EnrollmentRecord r = c.load(enrollmentId);
+            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+            if (r.state() == EnrollmentState.COMPLETED) {
+                return new VerificationOutcome.Completed(r.id(), doc.credentialId);
+            }
+            if (r.state() == EnrollmentState.REJECTED) {
+                return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
+            }
+            if (r.state().isFinal()) {
+                throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
+            }
+            break;
+        }
+        throw c.contention(enrollmentId);
+    }
+
+    private EnrollmentUnavailableException carrierFailure(EnrollmentRecord r, EnrollmentDocument doc,
+            String operation, CarrierException e) {
+        s.audit(c.carrierFailed(r.id(), doc.carrierId, operation, e));
+        // Record the problem for the desktop's status; the enrolment itself is unchanged.
+        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
+            EnrollmentDocument current = EnrollmentDocument.parse(r.document());
+            current.lastError = e.isRetryable() ? "CARRIER_BUSY" : "CARRIER_FAILED";
+            if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
+                    r.purgeAfter()))) {
+                break;
+            }
+            Optional<EnrollmentRecord> reread = s.enrollments.find(r.id());
+            if (reread.isEmpty() || reread.get().state() != r.state()) {
+                break;
+            }
+            r = reread.get();
+        }
+        return Ceremony.unavailable(e);
+    }
+
+    /** Carrier errors that are answers about the person's line, not failures of ours. */
+    private static Optional<VerificationFailure> verificationFailure(CarrierException e) {
+        if (e instanceof CarrierException.NotOnMobileNetwork) {
+            return Optional.of(VerificationFailure.NOT_ON_MOBILE_NETWORK);
+        }
+        if (e instanceof CarrierException.SubscriberNotFound) {
+            return Optional.of(VerificationFailure.SUBSCRIBER_NOT_FOUND);
+        }
+        if (e instanceof CarrierException.ServiceNotApplicable) {
+            return Optional.of(VerificationFailure.LINE_NOT_APPLICABLE);
+        }
+        if (e instanceof CarrierException.ConsentRequired) {
+            return Optional.of(VerificationFailure.CARRIER_CONSENT_MISSING);
+        }
+        return Optional.empty();
+    }
+
+    private static List<RejectionReason> kycMismatch(KycMatchResult kyc) {
+        List<RejectionReason> out = new ArrayList<>();
+        if (kyc.idDocument() == MatchOutcome.NO_MATCH) {
+            out.add(new RejectionReason.Unverified(VerificationFailure.ID_MISMATCH));
+        }
+        if (kyc.name() == MatchOutcome.NO_MATCH) {
+            out.add(new RejectionReason.Unverified(VerificationFailure.NAME_MISMATCH));
+        }
+        if (kyc.birthDate() == MatchOutcome.NO_MATCH) {
+            out.add(new RejectionReason.Unverified(VerificationFailure.BIRTH_DATE_MISMATCH));
+        }
+        if (out.isEmpty() && !kyc.isFullMatch()) {
+            out.add(new RejectionReason.Unverified(VerificationFailure.HOLDER_DATA_UNAVAILABLE));
+        }
+        return out;
+    }
+
+    private void refuse(String enrollmentId, EnrollmentException.Reason reason) throws EnrollmentException {
+        s.audit(new EnrollmentEvent.AccessRefused(c.now(), enrollmentId, "completeVerification", reason.name()));
+        throw new EnrollmentException(reason);
+    }
+}

@@ -1,0 +1,35 @@
+package tw.mobileauth.enrollment;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What the phone shows after the carrier's callback. */
+public sealed interface VerificationOutcome {
+
+    /** The enrolment this outcome belongs to. */
+    String enrollmentId();
+
+    /**
+     * Verified and issued. The phone says "驗證成功，請回到原申請裝置繼續" (go back to the device
+     * you applied on); the applying device picks the certificate up with {@code status}.
+     */
+    record Completed(String enrollmentId, String credentialId) implements VerificationOutcome {
+        /** Both required. */
+        public Completed {
+            Objects.requireNonNull(enrollmentId, "enrollmentId");
+            Objects.requireNonNull(credentialId, "credentialId");
+        }
+    }
+
+    /** Refused, with every reason and its remedy. Final: the person applies again after fixing it. */
+    record Rejected(String enrollmentId, List<RejectionReason> reasons) implements VerificationOutcome {
+        /** Both required; the list is copied and never empty. */
+        public Rejected {
+            Objects.requireNonNull(enrollmentId, "enrollmentId");
+            reasons = List.copyOf(reasons);
+            if (reasons.isEmpty()) {
+                throw new IllegalArgumentException("a rejection has at least one reason");
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package tw.mobileauth.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One issued 行動電話憑證 (mobile phone certificate) as stored: keyed verifiers, never plaintext
+ * personal data (DESIGN §5.5). A dump of these records does not reveal who anyone is.
+ *
+ * @param credentialId      the opaque credential id, also the certificate's subject CN
+ * @param version           starts at 0; grows by one with every change
+ * @param subjectKey        HMAC(national ID) under the deployment's HMAC key, base64url: finds a
+ *                          person's credentials without storing the ID
+ * @param birthDateVerifier HMAC of the birth date, bound to this credential, base64url
+ * @param nameVerifier      HMAC of the name's comparison key, bound to this credential, base64url
+ * @param passwordHash      the certificate password's Argon2id PHC string
+ * @param devicePublicKey   the device's EC P-256 public key, X.509 SubjectPublicKeyInfo, base64
+ * @param certificate       the issued X.509 certificate, DER, base64
+ * @param status            active or revoked
+ * @param issuedAt          when it was issued
+ * @param notAfter          when its certificate expires
+ * @param revokedAt         when it was revoked, if it was
+ * @param lastUsedAt        the last successful login, if any
+ * @param acknowledgedNotice the personal-data notice version the person last accepted, if any
+ */
+public record CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
+        String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
+        CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
+        Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice) {
+
+    /** @throws IllegalArgumentException if the id is blank, the version negative, or status and revokedAt disagree */
+    public CredentialRecord {
+        Objects.requireNonNull(credentialId, "credentialId");
+        Objects.requireNonNull(subjectKey, "subjectKey");
+        Objects.requireNonNull(birthDateVerifier, "birthDateVerifier");
+        Objects.requireNonNull(nameVerifier, "nameVerifier");
+        Objects.requireNonNull(passwordHash, "passwordHash");
+        Objects.requireNonNull(devicePublicKey, "devicePublicKey");
+        Objects.requireNonNull(certificate, "certificate");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(notAfter, "notAfter");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+        Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+        Objects.requireNonNull(acknowledgedNotice, "acknowledgedNotice");
+        if (credentialId.isBlank() || version < 0 || (status == CredentialStatus.REVOKED) != revokedAt.isPresent()) {
+            throw new IllegalArgumentException(
+                    "a credential needs an id, a version >= 0, and a revocation time exactly when revoked");
+        }
+    }
+
+    /** Whether it is {@link CredentialStatus#ACTIVE}. */
+    public boolean isActive() {
+        return status == CredentialStatus.ACTIVE;
+    }
+
+    /** The revoked successor: version + 1, {@code REVOKED} at {@code at}. */
+    public CredentialRecord revoked(Instant at) {
+        return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
+                passwordHash, devicePublicKey, certificate, CredentialStatus.REVOKED, issuedAt, notAfter,
+                Optional.of(at), lastUsedAt, acknowledgedNotice);
+    }
+
+    /** Shows the id, version, status and times; verifiers, hash, key and certificate are hidden. */
+    @Override
+    public String toString() {
+        return "CredentialRecord[id=" + credentialId + ", version=" + version + ", status=" + status
+                + ", issuedAt=" + issuedAt + ", notAfter=" + notAfter + "]";
+    }
+}

@@ -1,0 +1,47 @@
+package tw.mobileauth.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Issued credentials. Thread-safe; every method is atomic. */
+public interface CredentialStore {
+
+    /** Stores a new credential. @return {@code false}, changing nothing, if the id exists */
+    boolean insert(CredentialRecord record);
+
+    /** The credential with this id, if stored. */
+    Optional<CredentialRecord> find(String credentialId);
+
+    /**
+     * Every credential of one person, active or revoked, oldest first (by {@code issuedAt}, then id).
+     *
+     * @param subjectKey HMAC(national ID), see {@link CredentialRecord#subjectKey()}
+     * @return possibly empty, never null
+     */
+    List<CredentialRecord> listBySubject(String subjectKey);
+
+    /**
+     * Replaces the credential if its stored version is still {@code expectedVersion} (e.g. a
+     * rehashed password or the last-used time after a login).
+     *
+     * @param next the successor; its version must be {@code expectedVersion + 1} and its id,
+     *             subject key and issue time unchanged
+     * @return whether it was written
+     * @throws IllegalArgumentException if {@code next.version() != expectedVersion + 1}
+     */
+    boolean compareAndSet(long expectedVersion, CredentialRecord next);
+
+    /**
+     * Moves an active credential to {@link CredentialStatus#REVOKED} (version + 1).
+     *
+     * @return {@code true} for exactly one caller; {@code false} if it is unknown or already revoked
+     */
+    boolean revoke(String credentialId, Instant at);
+
+    /** Deletes one credential. @return whether it existed */
+    boolean delete(String credentialId);
+
+    /** Deletes every credential of one person (PDPA erasure). @return how many */
+    int deleteAllForSubject(String subjectKey);
+}

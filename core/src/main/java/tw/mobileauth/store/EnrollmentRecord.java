@@ -1,0 +1,53 @@
+package tw.mobileauth.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import tw.mobileauth.enrollment.EnrollmentState;
+
+/**
+ * One enrolment as the store keeps it. The store reads only the columns it needs to be atomic
+ * and to clean up ({@code id}, {@code version}, {@code state}, {@code purgeAfter}); everything
+ * else is the {@code document}, a versioned JSON text owned by the enrolment service. Personal
+ * data inside the document is AES-GCM ciphertext only.
+ *
+ * @param id         the enrolment id: 128 random bits, base64url
+ * @param version    starts at 0 and grows by one with every {@link EnrollmentStore#compareAndSet}
+ * @param state      where the enrolment is
+ * @param createdAt  when {@code begin} stored it
+ * @param updatedAt  when it last changed
+ * @param expiresAt  when an unfinished enrolment ends (its total lifetime)
+ * @param purgeAfter when the store may delete it ({@link EnrollmentStore#purgeExpired})
+ * @param document   the service's versioned JSON document; opaque to the store
+ */
+public record EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt,
+        Instant updatedAt, Instant expiresAt, Instant purgeAfter, String document) {
+
+    /** @throws IllegalArgumentException if the version is negative or {@code id} is blank */
+    public EnrollmentRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(purgeAfter, "purgeAfter");
+        Objects.requireNonNull(document, "document");
+        if (id.isBlank() || version < 0) {
+            throw new IllegalArgumentException("an enrolment record needs a non-blank id and a version >= 0");
+        }
+    }
+
+    /**
+     * The successor of this record: version + 1, the given state, document and clean-up time,
+     * {@code updatedAt = now}.
+     */
+    public EnrollmentRecord next(EnrollmentState newState, String newDocument, Instant now, Instant newPurgeAfter) {
+        return new EnrollmentRecord(id, version + 1, newState, createdAt, now, expiresAt, newPurgeAfter, newDocument);
+    }
+
+    /** Shows the id, version and state; the document is summarised by length only. */
+    @Override
+    public String toString() {
+        return "EnrollmentRecord[id=" + id + ", version=" + version + ", state=" + state + ", document="
+                + document.length() + " chars]";
+    }
+}

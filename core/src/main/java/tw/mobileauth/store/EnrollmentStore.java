@@ -1,0 +1,43 @@
+package tw.mobileauth.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Where enrolments live while two devices take part. Thread-safe; every method is atomic.
+ *
+ * <p>State changes are optimistic: read with {@link #find}, compute the successor, and write it
+ * with {@link #compareAndSet}. A lost race returns {@code false}; re-read and decide again.
+ */
+public interface EnrollmentStore {
+
+    /**
+     * Stores a new enrolment.
+     *
+     * @return {@code false}, changing nothing, if a record with that id already exists
+     */
+    boolean insert(EnrollmentRecord record);
+
+    /** The enrolment with this id, if the store still holds it (expired records stay until purged). */
+    Optional<EnrollmentRecord> find(String id);
+
+    /**
+     * Replaces the record with {@code next.id()} if, and only if, its stored version is still
+     * {@code expectedVersion}.
+     *
+     * @param next the successor; its version must be {@code expectedVersion + 1}
+     * @return whether it was written; {@code false} if the record changed meanwhile or is gone
+     * @throws IllegalArgumentException if {@code next.version() != expectedVersion + 1}
+     */
+    boolean compareAndSet(long expectedVersion, EnrollmentRecord next);
+
+    /** Deletes the enrolment. @return whether it existed */
+    boolean delete(String id);
+
+    /**
+     * Deletes every enrolment whose {@link EnrollmentRecord#purgeAfter()} is at or before {@code now}.
+     *
+     * @return how many were deleted
+     */
+    int purgeExpired(Instant now);
+}

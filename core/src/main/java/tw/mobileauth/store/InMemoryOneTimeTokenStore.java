@@ -1,0 +1,90 @@
+package tw.mobileauth.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link OneTimeTokenStore} in a {@link ConcurrentHashMap}. Claims and consumption are single
+ * atomic map operations, so exactly one racing caller wins. Expired tokens are swept every few
+ * thousand writes (using the clock given here) and by {@link #purgeExpired}.
+ */
+public final class InMemoryOneTimeTokenStore implements OneTimeTokenStore {
+
+    private final ConcurrentHashMap<String, OneTimeToken> tokens = new ConcurrentHashMap<>();
+    private final Sweeper sweeper;
+
+    /** A store swept with the system UTC clock. */
+    public InMemoryOneTimeTokenStore() {
+        this(Clock.systemUTC());
+    }
+
+    /** A store whose automatic sweep reads {@code clock}. */
+    public InMemoryOneTimeTokenStore(Clock clock) {
+        this.sweeper = new Sweeper(clock, this::purgeExpired);
+    }
+
+    @Override
+    public boolean insert(OneTimeToken token) {
+        Objects.requireNonNull(token, "token");
+        boolean inserted = tokens.putIfAbsent(token.key(), token) == null;
+        if (inserted) {
+            sweeper.wrote();
+        }
+        return inserted;
+    }
+
+    @Override
+    public Optional<OneTimeToken> find(String key) {
+        return Optional.ofNullable(tokens.get(Objects.requireNonNull(key, "key")));
+    }
+
+    @Override
+    public ClaimResult claim(String key, String claimant, Instant now) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(claimant, "claimant");
+        Objects.requireNonNull(now, "now");
+        ClaimResult[] result = {ClaimResult.notFound()};
+        tokens.computeIfPresent(key, (k, current) -> {
+            if (current.claimant().isPresent()) {
+                result[0] = ClaimResult.of(ClaimResult.Status.ALREADY_CLAIMED, current);
+                return current;
+            }
+            if (current.isExpiredAt(now)) {
+                result[0] = ClaimResult.of(ClaimResult.Status.EXPIRED, current);
+                return current;
+            }
+            OneTimeToken claimed = current.claimedBy(claimant, now);
+            result[0] = ClaimResult.of(ClaimResult.Status.CLAIMED, claimed);
+            return claimed;
+        });
+        return result[0];
+    }
+
+    @Override
+    public Optional<OneTimeToken> consume(String key, Instant now) {
+        Objects.requireNonNull(now, "now");
+        OneTimeToken removed = tokens.remove(Objects.requireNonNull(key, "key"));
+        return removed == null || removed.isExpiredAt(now) ? Optional.empty() : Optional.of(removed);
+    }
+
+    @Override
+    public boolean revoke(String key) {
+        return tokens.remove(Objects.requireNonNull(key, "key")) != null;
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        Objects.requireNonNull(now, "now");
+        AtomicInteger purged = new AtomicInteger();
+        tokens.forEach((k, t) -> {
+            if (t.isExpiredAt(now) && tokens.remove(k, t)) {
+                purged.incrementAndGet();
+            }
+        });
+        return purged.get();
+    }
+}

@@ -1,0 +1,13 @@
+package tw.mobileauth.store;
+
+/** What a {@link OneTimeToken} is for; a token of one purpose is never accepted for another. */
+public enum TokenPurpose {
+    /** The QR handoff token a second device claims ({@code openOnDevice}). */
+    HANDOFF,
+    /** The OAuth {@code state} of a carrier number verification, claimed by its callback. */
+    CARRIER_STATE,
+    /** The server challenge the applying browser signs with its device key, consumed once by {@code begin}. */
+    ENROLMENT_CHALLENGE,
+    /** A login challenge, consumed once by {@code finishLogin}. */
+    LOGIN_CHALLENGE
+}

@@ -1,0 +1,110 @@
+package tw.mobileauth.enrollment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tw.mobileauth.carrier.testkit.Endpoint;
+import tw.mobileauth.carrier.testkit.Fault;
+import tw.mobileauth.carrier.testkit.Scenario;
+import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.eligibility.DeviceClass;
+
+/** DESIGN §4, §9: a carrier failure leaves the enrolment recoverable; a retry within the window succeeds. */
+class CarrierFailureTest {
+
+    private static Harness h;
+
+    @BeforeAll
+    static void start() {
+        h = new Harness();
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        h.networks.reset();
+    }
+
+    private Map<String, String> callbackFor(Harness.Applied a, Subscriber s) throws Exception {
+        DeviceSession session = ((NextStep.ContinueHere) a.begun().next()).device();
+        VerificationRedirect redirect = h.service.startVerification(session.session(),
+                Consent.accepted(session.summary().termsVersion()));
+        return h.phoneOf(s).open(redirect.carrierUri());
+    }
+
+    @Test
+    void a503DuringTheLookUpsIsRetryableAndTheSameCallbackThenSucceedsWithoutASecondCodeExchange()
+            throws Exception {
+        Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+        Map<String, String> callback = callbackFor(a, s);
+        h.networks.faults().inject("cht", Endpoint.KYC_MATCH, Fault.status(503).times(5));
+
+        EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                () -> h.service.completeVerification(new VerificationCallback(callback)));
+        assertTrue(e.isRetryable());
+        assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
+        Harness.assertLocalised(e.text());
+        EnrollmentStatus.InProgress during = assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(a));
+        assertEquals(EnrollmentState.VERIFYING, during.state());
+        assertTrue(during.lastError().isPresent());
+
+        h.networks.faults().clear();
+        h.advance(Duration.ofSeconds(30));
+        long verifications = h.networks.requests().endpoints("cht").stream()
+                .filter(x -> x == Endpoint.NUMBER_VERIFY).count();
+        assertEquals(1, verifications);
+        VerificationOutcome retried = h.service.completeVerification(new VerificationCallback(callback));
+        assertInstanceOf(VerificationOutcome.Completed.class, retried);
+        assertEquals(verifications, h.networks.requests().endpoints("cht").stream()
+                .filter(x -> x == Endpoint.NUMBER_VERIFY).count(),
+                "the verified number was checkpointed: no second number verification");
+        assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
+        assertEquals(retried, h.service.completeVerification(new VerificationCallback(callback)),
+                "a repeated callback is idempotent");
+    }
+
+    @Test
+    void aTimeoutDuringNumberVerificationIsRetryableAndARetryWithinTheWindowSucceeds() throws Exception {
+        Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+        Map<String, String> callback = callbackFor(a, s);
+        h.networks.faults().inject("twm", Endpoint.TOKEN, Fault.connectionReset());
+
+        EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                () -> h.service.completeVerification(new VerificationCallback(callback)));
+        assertTrue(e.isRetryable());
+        assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(a));
+
+        VerificationOutcome retried = h.service.completeVerification(new VerificationCallback(callback));
+        assertInstanceOf(VerificationOutcome.Completed.class, retried);
+    }
+
+    @Test
+    void aForeignOrReplayedStateIsRefused() throws Exception {
+        Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+        Map<String, String> callback = callbackFor(a, s);
+        assertEquals(EnrollmentException.Reason.STATE_UNKNOWN, assertThrows(EnrollmentException.class,
+                () -> h.service.completeVerification(new VerificationCallback(Map.of("code", "x", "state", "forged"))))
+                .reason());
+        assertInstanceOf(VerificationOutcome.Completed.class,
+                h.service.completeVerification(new VerificationCallback(callback)));
+        Map<String, String> replay = new java.util.HashMap<>(callback);
+        replay.put("code", "another-code");
+        assertEquals(EnrollmentException.Reason.STATE_REPLAYED, assertThrows(EnrollmentException.class,
+                () -> h.service.completeVerification(new VerificationCallback(replay))).reason());
+    }
+}

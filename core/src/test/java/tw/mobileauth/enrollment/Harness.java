@@ -1,0 +1,222 @@
+package tw.mobileauth.enrollment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import tw.mobileauth.audit.InMemoryAuditSink;
+import tw.mobileauth.captcha.CaptchaChallenge;
+import tw.mobileauth.captcha.CaptchaService;
+import tw.mobileauth.carrier.CarrierAdapters;
+import tw.mobileauth.carrier.Carriers;
+import tw.mobileauth.carrier.spi.CarrierConfig;
+import tw.mobileauth.carrier.testkit.FakeCarrierNetworks;
+import tw.mobileauth.carrier.testkit.MutableClock;
+import tw.mobileauth.carrier.testkit.NetworkAttachments;
+import tw.mobileauth.carrier.testkit.SimulatedPhone;
+import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.credential.CertificateIssuer;
+import tw.mobileauth.credential.EnrollmentCa;
+import tw.mobileauth.crypto.AeadKey;
+import tw.mobileauth.crypto.Argon2idPasswordHasher;
+import tw.mobileauth.crypto.DeviceKey;
+import tw.mobileauth.crypto.HmacKey;
+import tw.mobileauth.crypto.SignedMessages;
+import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.identity.ApplicationForm;
+import tw.mobileauth.i18n.LocalizedText;
+import tw.mobileauth.store.InMemoryCredentialStore;
+import tw.mobileauth.store.InMemoryEnrollmentStore;
+import tw.mobileauth.store.InMemoryOneTimeTokenStore;
+
+/**
+ * One portal wired to the real fake carrier networks (HTTP on loopback) and the real adapters,
+ * with a {@link MutableClock} shared by both, in-memory stores, a development CA and fast
+ * Argon2id parameters (m=1024 KiB). Tests drive the desktop and the phone through it.
+ */
+final class Harness implements AutoCloseable {
+
+    static final String ORIGIN = "https://portal.example.tw";
+    static final String PASSWORD = "Kiwi-Lantern-8462!";
+    static final String NHI = "000012345678";
+
+    final MutableClock clock = MutableClock.at(Instant.parse("2025-03-14T02:00:00Z"));
+    final FakeCarrierNetworks networks = FakeCarrierNetworks.builder().clock(clock).start();
+    final CarrierAdapters adapters;
+    final InMemoryEnrollmentStore enrollments = new InMemoryEnrollmentStore(clock);
+    final InMemoryOneTimeTokenStore tokens = new InMemoryOneTimeTokenStore(clock);
+    final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    final InMemoryAuditSink audit = new InMemoryAuditSink();
+    final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("MobileAuth TW test CA", clock);
+    final KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
+    final SecureRandom random = new SecureRandom();
+    final EnrollmentService service;
+
+    Harness() {
+        this(b -> b);
+    }
+
+    Harness(UnaryOperator<EnrollmentService.Builder> options) {
+        Map<String, CarrierConfig> configs = new LinkedHashMap<>();
+        for (String id : FakeCarrierNetworks.carrierIds()) {
+            configs.put(id, networks.configFor(id).build());
+        }
+        Carriers registry = Carriers.discover(Harness.class.getClassLoader());
+        adapters = registry.connect(configs);
+        EnrollmentService.Builder builder = EnrollmentService.builder()
+                .carriers(registry, adapters)
+                .stores(enrollments, tokens, credentials)
+                .certificateIssuer(CertificateIssuer.builder(ca).clock(clock).build())
+                .secrets(HmacKey.generate(random), AeadKey.generate(random))
+                .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
+                        URI.create(ORIGIN + "/mobile/callback")))
+                .clock(clock)
+                .captcha(captcha)
+                .auditSink(audit)
+                .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
+        service = options.apply(builder).build();
+    }
+
+    /** The phone that holds the subscriber's SIM, as the fake network attached it by default. */
+    SimulatedPhone phoneOf(Subscriber s) {
+        return networks.phone(NetworkAttachments.defaultHandle(s.msisdn()));
+    }
+
+    /** A form filled in exactly as the subscriber's carrier has it. */
+    static ApplicationForm.Builder formOf(Subscriber s) {
+        return ApplicationForm.builder()
+                .nationalId(s.holderId())
+                .carrierId(s.carrierId())
+                .mobileNumber("0" + s.msisdn().e164().substring(4))
+                .nhiCardNumber(NHI)
+                .birthDate(s.birthDate().toString())
+                .name(s.name())
+                .password(PASSWORD.toCharArray())
+                .passwordConfirmation(PASSWORD.toCharArray());
+    }
+
+    /** Applies with a fresh device key, a correct captcha and a valid proof of possession. */
+    Applied apply(ApplicationForm form, DeviceClass device) throws Exception {
+        DeviceKey key = DeviceKey.generate(random);
+        FormChallenge fc = service.prepareApplication();
+        byte[] challenge = java.util.Base64.getUrlDecoder().decode(fc.challenge());
+        byte[] proof = key.sign(SignedMessages.enrolment(challenge, key.publicKeySpki(), ORIGIN));
+        EnrollmentApplication app = EnrollmentApplication.builder()
+                .form(form)
+                .challenge(fc.challenge())
+                .captcha(fc.captcha().id(), captcha.answerFor(fc.captcha().id()))
+                .devicePublicKey(key.publicKeySpki())
+                .proofOfPossession(proof)
+                .build();
+        return new Applied(service.begin(app, ClientContext.of(device)), key);
+    }
+
+    Applied apply(Subscriber s, DeviceClass device) throws Exception {
+        return apply(formOf(s).build(), device);
+    }
+
+    /** The QR route up to the phone's session: scan, open. */
+    DeviceSession scan(Applied applied) throws Exception {
+        NextStep.ShowQrCode qr = assertInstanceOf(NextStep.ShowQrCode.class, applied.begun().next());
+        return service.openOnDevice(token(qr), ClientContext.of(DeviceClass.SMARTPHONE));
+    }
+
+    static String token(NextStep.ShowQrCode qr) {
+        String q = qr.handoffUrl().getQuery();
+        return q.substring(q.indexOf("t=") + 2);
+    }
+
+    /** The phone consents, opens the carrier URL over its connection and comes back. */
+    VerificationOutcome verifyOn(SimulatedPhone phone, DeviceSession session) throws Exception {
+        VerificationRedirect redirect = service.startVerification(session.session(),
+                Consent.accepted(session.summary().termsVersion()));
+        Map<String, String> callback = phone.open(redirect.carrierUri());
+        return service.completeVerification(new VerificationCallback(callback));
+    }
+
+    /** The whole journey for {@code s} on {@code device}, with the subscriber's phone verifying. */
+    Journey journey(Subscriber s, DeviceClass device) throws Exception {
+        Applied applied = apply(s, device);
+        DeviceSession session = applied.begun().next() instanceof NextStep.ContinueHere here ? here.device()
+                : scan(applied);
+        VerificationOutcome outcome = verifyOn(phoneOf(s), session);
+        return new Journey(applied, outcome);
+    }
+
+    EnrollmentStatus status(Applied applied) throws EnrollmentException {
+        return service.status(applied.begun().enrollmentId(), applied.begun().desktopSecret());
+    }
+
+    void advance(Duration d) {
+        clock.advance(d);
+    }
+
+    @Override
+    public void close() {
+        adapters.close();
+        networks.close();
+    }
+
+    record Applied(Begun begun, DeviceKey deviceKey) {
+    }
+
+    record Journey(Applied applied, VerificationOutcome outcome) {
+        String enrollmentId() {
+            return applied.begun().enrollmentId();
+        }
+    }
+
+    static void assertReasons(VerificationOutcome outcome, String... codes) {
+        VerificationOutcome.Rejected rejected = assertInstanceOf(VerificationOutcome.Rejected.class, outcome);
+        assertEquals(java.util.List.of(codes), rejected.reasons().stream().map(RejectionReason::code).toList());
+        for (RejectionReason r : rejected.reasons()) {
+            assertLocalised(r.message());
+            assertLocalised(r.remedy());
+        }
+    }
+
+    static void assertLocalised(LocalizedText t) {
+        org.junit.jupiter.api.Assertions.assertTrue(t.zhTw().codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF),
+                "zh-TW text is Chinese: " + t.zhTw());
+        org.junit.jupiter.api.Assertions.assertTrue(t.en().chars().anyMatch(Character::isLetter), "English text: " + t.en());
+    }
+
+    /** A captcha whose answers the test knows; single use, as the SPI requires. */
+    static final class KnownAnswerCaptcha implements CaptchaService {
+        private final Map<String, String> answers = new ConcurrentHashMap<>();
+        private int next;
+
+        @Override
+        public synchronized CaptchaChallenge issue() {
+            String id = "c" + (++next);
+            answers.put(id, "AB" + next);
+            return new CaptchaChallenge(id, "image/png", new byte[] {1}, new LocalizedText("驗證碼", "code"),
+                    Instant.now().plusSeconds(300));
+        }
+
+        @Override
+        public boolean verify(String challengeId, String answer) {
+            String expected = challengeId == null ? null : answers.remove(challengeId);
+            return expected != null && expected.equalsIgnoreCase(answer == null ? "" : answer);
+        }
+
+        @Override
+        public CaptchaChallenge regenerate(String challengeId) {
+            if (challengeId != null) {
+                answers.remove(challengeId);
+            }
+            return issue();
+        }
+
+        String answerFor(String id) {
+            return answers.get(id);
+        }
+    }
+}

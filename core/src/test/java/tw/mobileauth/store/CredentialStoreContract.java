@@ -1,0 +1,112 @@
+package tw.mobileauth.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract every {@link CredentialStore} keeps; a JDBC store extends it. */
+public abstract class CredentialStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
+
+    private CredentialStore store;
+
+    /** A fresh, empty store. */
+    protected abstract CredentialStore newStore();
+
+    @BeforeEach
+    void setUp() {
+        store = newStore();
+    }
+
+    static CredentialRecord credential(String subject, Instant issuedAt) {
+        return new CredentialRecord(UUID.randomUUID().toString(), 0, subject, "bd-verifier", "name-verifier",
+                "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "spki", "der", CredentialStatus.ACTIVE, issuedAt,
+                issuedAt.plusSeconds(86400), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void aCredentialIsFoundByIdAndListedUnderItsSubjectOldestFirst() {
+        CredentialRecord newer = credential("subject-1", T0.plusSeconds(5));
+        CredentialRecord older = credential("subject-1", T0);
+        CredentialRecord someoneElse = credential("subject-2", T0);
+        assertTrue(store.insert(newer));
+        assertTrue(store.insert(older));
+        assertTrue(store.insert(someoneElse));
+        assertFalse(store.insert(newer), "duplicate id");
+
+        assertEquals(newer, store.find(newer.credentialId()).orElseThrow());
+        assertEquals(List.of(older, newer), store.listBySubject("subject-1"));
+        assertEquals(List.of(), store.listBySubject("nobody"));
+    }
+
+    @Test
+    void revokeMovesAnActiveCredentialOnceAndKeepsItListed() {
+        CredentialRecord c = credential("subject-1", T0);
+        store.insert(c);
+        assertTrue(store.revoke(c.credentialId(), T0.plusSeconds(9)));
+        assertFalse(store.revoke(c.credentialId(), T0.plusSeconds(10)), "already revoked");
+        assertFalse(store.revoke("unknown", T0));
+
+        CredentialRecord stored = store.find(c.credentialId()).orElseThrow();
+        assertEquals(CredentialStatus.REVOKED, stored.status());
+        assertEquals(Optional.of(T0.plusSeconds(9)), stored.revokedAt());
+        assertEquals(1, stored.version());
+        assertEquals(1, store.listBySubject("subject-1").size());
+    }
+
+    @Test
+    void compareAndSetWritesOnlyOverTheExpectedVersion() {
+        CredentialRecord c = credential("subject-1", T0);
+        store.insert(c);
+        CredentialRecord used = new CredentialRecord(c.credentialId(), 1, c.subjectKey(), c.birthDateVerifier(),
+                c.nameVerifier(), c.passwordHash(), c.devicePublicKey(), c.certificate(), c.status(), c.issuedAt(),
+                c.notAfter(), c.revokedAt(), Optional.of(T0.plusSeconds(60)), Optional.of("notice-v1"));
+        assertTrue(store.compareAndSet(0, used));
+        assertFalse(store.compareAndSet(0, used));
+        assertEquals(used, store.find(c.credentialId()).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> store.compareAndSet(1, used));
+    }
+
+    @Test
+    void deleteAllForSubjectErasesOnlyThatPersonsCredentials() {
+        store.insert(credential("subject-1", T0));
+        store.insert(credential("subject-1", T0.plusSeconds(1)));
+        CredentialRecord other = credential("subject-2", T0);
+        store.insert(other);
+
+        assertEquals(2, store.deleteAllForSubject("subject-1"));
+        assertEquals(List.of(), store.listBySubject("subject-1"));
+        assertEquals(List.of(other), store.listBySubject("subject-2"));
+        assertEquals(0, store.deleteAllForSubject("subject-1"));
+    }
+
+    @Test
+    void deleteRemovesOneCredentialFromItsSubjectToo() {
+        CredentialRecord a = credential("subject-1", T0);
+        CredentialRecord b = credential("subject-1", T0.plusSeconds(1));
+        store.insert(a);
+        store.insert(b);
+        assertTrue(store.delete(a.credentialId()));
+        assertFalse(store.delete(a.credentialId()));
+        assertEquals(List.of(b), store.listBySubject("subject-1"));
+    }
+
+    @Test
+    void racingRevokersHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 100; round++) {
+            CredentialRecord c = credential("subject-r", T0);
+            store.insert(c);
+            List<Boolean> wins = Races.race(3, i -> () -> store.revoke(c.credentialId(), T0.plusSeconds(i)));
+            assertEquals(1, wins.stream().filter(w -> w).count(), "round " + round);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package tw.mobileauth.store;
+
+class InMemoryCounterStoreTest extends CounterStoreContract {
+
+    @Override
+    protected CounterStore newStore() {
+        return new InMemoryCounterStore();
+    }
+}

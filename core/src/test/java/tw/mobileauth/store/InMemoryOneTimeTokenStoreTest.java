@@ -1,0 +1,9 @@
+package tw.mobileauth.store;
+
+class InMemoryOneTimeTokenStoreTest extends OneTimeTokenStoreContract {
+
+    @Override
+    protected OneTimeTokenStore newStore() {
+        return new InMemoryOneTimeTokenStore();
+    }
+}
