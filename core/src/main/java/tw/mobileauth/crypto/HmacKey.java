@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,7 +43,6 @@ public final class HmacKey {
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final String VERIFIER_TAG = Framing.checkTag("mobileauth-tw/verifier/v1");
-    private static final Pattern PURPOSE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
@@ -151,10 +149,29 @@ public final class HmacKey {
         return MessageDigest.isEqual(expectedText, storedText);
     }
 
+    /**
+     * {@code [a-z0-9][a-z0-9._-]{0,63}}, checked without a regex: this runs several times on every
+     * login, and the login path stays free of regular expressions.
+     */
+    private static boolean isPurpose(String purpose) {
+        int n = purpose.length();
+        if (n == 0 || n > 64) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = purpose.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private byte[] verifierBytes(String purpose, String scope, String value) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(value, "value");
-        if (!PURPOSE.matcher(purpose).matches()) {
+        if (!isPurpose(purpose)) {
             throw new IllegalArgumentException("verifier purpose must match [a-z0-9][a-z0-9._-]{0,63}, e.g. \"subject\"");
         }
         byte[] purposeBytes = purpose.getBytes(StandardCharsets.US_ASCII);

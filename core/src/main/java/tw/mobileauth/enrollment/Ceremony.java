@@ -203,7 +203,7 @@ final class Ceremony {
             doc.phoneVerifier = key("phone", phoneSecret);
             doc.pairingCode = pairingCode();
             insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
-                    expiresAt, doc.toJson()));
+                    expiresAt, doc.toJson(), Optional.of(doc.subjectKey)));
             s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
             DeviceSession session = new DeviceSession(new PhoneSession(enrollmentId, phoneSecret),
                     summary(doc, pii));
@@ -215,7 +215,7 @@ final class Ceremony {
         doc.handoffExpiresAt = qrExpiresAt.toString();
         NextStep.ShowQrCode qr = qrCode(token, qrExpiresAt, s.maxRegenerations);
         insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.AWAITING_DEVICE, now, now, expiresAt, expiresAt,
-                doc.toJson()));
+                doc.toJson(), Optional.of(doc.subjectKey)));
         s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
                 qrExpiresAt));
         s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, 0, qrExpiresAt));

@@ -31,8 +31,12 @@ public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress,
         return new ClientContext(deviceClass, Optional.empty(), Optional.empty());
     }
 
-    /** For the consent record: the device class, the IP with its last part hidden, the first 60 characters of the user agent. */
-    String masked() {
+    /**
+     * The masked form kept in consent records and audit events: the device class, the IP with its
+     * last part hidden, the first 60 characters of the user agent (non-ASCII shown as {@code ?}),
+     * e.g. {@code DESKTOP ip=203.0.113.* ua=Mozilla/5.0 …}.
+     */
+    public String masked() {
         StringBuilder b = new StringBuilder(deviceClass.name());
         ipAddress.ifPresent(ip -> b.append(" ip=").append(maskIp(ip)));
         userAgent.ifPresent(ua -> b.append(" ua=").append(printable(ua, 60)));

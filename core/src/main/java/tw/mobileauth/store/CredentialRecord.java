@@ -23,13 +23,18 @@ import java.util.Optional;
  * @param revokedAt         when it was revoked, if it was
  * @param lastUsedAt        the last successful login, if any
  * @param acknowledgedNotice the personal-data notice version the person last accepted, if any
+ * @param noticeAcknowledgedAt when that notice version was accepted (PDPA art. 8 record), if known;
+ *                          only together with {@code acknowledgedNotice}
  */
 public record CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
         String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
         CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
-        Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice) {
+        Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice, Optional<Instant> noticeAcknowledgedAt) {
 
-    /** @throws IllegalArgumentException if the id is blank, the version negative, or status and revokedAt disagree */
+    /**
+     * @throws IllegalArgumentException if the id is blank, the version negative, status and revokedAt disagree, or
+     *         an acknowledgement time is given without a notice version
+     */
     public CredentialRecord {
         Objects.requireNonNull(credentialId, "credentialId");
         Objects.requireNonNull(subjectKey, "subjectKey");
@@ -44,10 +49,26 @@ public record CredentialRecord(String credentialId, long version, String subject
         Objects.requireNonNull(revokedAt, "revokedAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
         Objects.requireNonNull(acknowledgedNotice, "acknowledgedNotice");
+        Objects.requireNonNull(noticeAcknowledgedAt, "noticeAcknowledgedAt");
+        if (noticeAcknowledgedAt.isPresent() && acknowledgedNotice.isEmpty()) {
+            throw new IllegalArgumentException("a notice acknowledgement time needs the acknowledged notice version");
+        }
         if (credentialId.isBlank() || version < 0 || (status == CredentialStatus.REVOKED) != revokedAt.isPresent()) {
             throw new IllegalArgumentException(
                     "a credential needs an id, a version >= 0, and a revocation time exactly when revoked");
         }
+    }
+
+    /**
+     * A record without a notice acknowledgement time (the form before that field existed); same
+     * rules as the canonical constructor.
+     */
+    public CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
+            String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
+            CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
+            Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice) {
+        this(credentialId, version, subjectKey, birthDateVerifier, nameVerifier, passwordHash, devicePublicKey,
+                certificate, status, issuedAt, notAfter, revokedAt, lastUsedAt, acknowledgedNotice, Optional.empty());
     }
 
     /** Whether it is {@link CredentialStatus#ACTIVE}. */
@@ -59,7 +80,7 @@ public record CredentialRecord(String credentialId, long version, String subject
     public CredentialRecord revoked(Instant at) {
         return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
                 passwordHash, devicePublicKey, certificate, CredentialStatus.REVOKED, issuedAt, notAfter,
-                Optional.of(at), lastUsedAt, acknowledgedNotice);
+                Optional.of(at), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt);
     }
 
     /** Shows the id, version, status and times; verifiers, hash, key and certificate are hidden. */

@@ -2,6 +2,7 @@ package tw.mobileauth.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import tw.mobileauth.enrollment.EnrollmentState;
 
 /**
@@ -18,9 +19,13 @@ import tw.mobileauth.enrollment.EnrollmentState;
  * @param expiresAt  when an unfinished enrolment ends (its total lifetime)
  * @param purgeAfter when the store may delete it ({@link EnrollmentStore#purgeExpired})
  * @param document   the service's versioned JSON document; opaque to the store
+ * @param subjectKey the applicant's subject key (HMAC of the national ID, as in
+ *                   {@link CredentialRecord#subjectKey()}), so that a person's enrolments can be
+ *                   erased ({@link EnrollmentStore#deleteAllForSubject}, PDPA art. 11); empty for
+ *                   records written without one
  */
 public record EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt,
-        Instant updatedAt, Instant expiresAt, Instant purgeAfter, String document) {
+        Instant updatedAt, Instant expiresAt, Instant purgeAfter, String document, Optional<String> subjectKey) {
 
     /** @throws IllegalArgumentException if the version is negative or {@code id} is blank */
     public EnrollmentRecord {
@@ -31,17 +36,25 @@ public record EnrollmentRecord(String id, long version, EnrollmentState state, I
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(purgeAfter, "purgeAfter");
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(subjectKey, "subjectKey");
         if (id.isBlank() || version < 0) {
             throw new IllegalArgumentException("an enrolment record needs a non-blank id and a version >= 0");
         }
     }
 
+    /** A record without a subject key (the form before that column existed); same rules as the canonical constructor. */
+    public EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt, Instant updatedAt,
+            Instant expiresAt, Instant purgeAfter, String document) {
+        this(id, version, state, createdAt, updatedAt, expiresAt, purgeAfter, document, Optional.empty());
+    }
+
     /**
      * The successor of this record: version + 1, the given state, document and clean-up time,
-     * {@code updatedAt = now}.
+     * {@code updatedAt = now}; the subject key is kept.
      */
     public EnrollmentRecord next(EnrollmentState newState, String newDocument, Instant now, Instant newPurgeAfter) {
-        return new EnrollmentRecord(id, version + 1, newState, createdAt, now, expiresAt, newPurgeAfter, newDocument);
+        return new EnrollmentRecord(id, version + 1, newState, createdAt, now, expiresAt, newPurgeAfter, newDocument,
+                subjectKey);
     }
 
     /** Shows the id, version and state; the document is summarised by length only. */

@@ -35,6 +35,15 @@ public interface EnrollmentStore {
     boolean delete(String id);
 
     /**
+     * Deletes every enrolment of one person, whatever its state (PDPA art. 11 erasure): the
+     * records whose {@link EnrollmentRecord#subjectKey()} is {@code subjectKey}.
+     *
+     * @param subjectKey HMAC(national ID), see {@link CredentialRecord#subjectKey()}
+     * @return how many were deleted
+     */
+    int deleteAllForSubject(String subjectKey);
+
+    /**
      * Deletes every enrolment whose {@link EnrollmentRecord#purgeAfter()} is at or before {@code now}.
      *
      * @return how many were deleted

@@ -68,6 +68,19 @@ public final class InMemoryEnrollmentStore implements EnrollmentStore {
         return records.remove(Objects.requireNonNull(id, "id")) != null;
     }
 
+    /** A scan of every record: erasure is rare, and 100 000 records take a few milliseconds. */
+    @Override
+    public int deleteAllForSubject(String subjectKey) {
+        Objects.requireNonNull(subjectKey, "subjectKey");
+        AtomicInteger deleted = new AtomicInteger();
+        records.forEach((id, r) -> {
+            if (r.subjectKey().filter(subjectKey::equals).isPresent() && records.remove(id, r)) {
+                deleted.incrementAndGet();
+            }
+        });
+        return deleted.get();
+    }
+
     @Override
     public int purgeExpired(Instant now) {
         Objects.requireNonNull(now, "now");

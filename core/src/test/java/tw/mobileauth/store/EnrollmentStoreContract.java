@@ -140,4 +140,30 @@ public abstract class EnrollmentStoreContract {
         assertFalse(store.delete(r.id()));
         assertTrue(store.find(r.id()).isEmpty());
     }
+
+    @Test
+    void deleteAllForSubjectRemovesThatPersonsEnrolmentsInEveryStateAndNobodyElses() {
+        EnrollmentRecord mine = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a");
+        EnrollmentRecord mineLater = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a")
+                .next(EnrollmentState.COMPLETED, "{\"v\":1}", T0, T0.plusSeconds(600));
+        EnrollmentRecord theirs = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-b");
+        EnrollmentRecord legacy = record(newId(), T0.plusSeconds(1800));
+        for (EnrollmentRecord r : List.of(mine, mineLater, theirs, legacy)) {
+            assertTrue(store.insert(r));
+        }
+        assertEquals(java.util.Optional.of("subject-a"), store.find(mineLater.id()).orElseThrow().subjectKey(),
+                "the subject key is stored and kept by next()");
+
+        assertEquals(2, store.deleteAllForSubject("subject-a"));
+        assertTrue(store.find(mine.id()).isEmpty());
+        assertTrue(store.find(mineLater.id()).isEmpty());
+        assertTrue(store.find(theirs.id()).isPresent());
+        assertTrue(store.find(legacy.id()).isPresent());
+        assertEquals(0, store.deleteAllForSubject("subject-a"));
+    }
+
+    private static EnrollmentRecord withSubject(EnrollmentRecord r, String subjectKey) {
+        return new EnrollmentRecord(r.id(), r.version(), r.state(), r.createdAt(), r.updatedAt(), r.expiresAt(),
+                r.purgeAfter(), r.document(), java.util.Optional.of(subjectKey));
+    }
 }

@@ -1,0 +1,243 @@
+package tw.mobileauth.login;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * When failed logins lock a credential, or a person, out for a while (Keycloak's brute-force
+ * detector, adapted to a four-field login on a bound device).
+ *
+ * <h2>Rules</h2>
+ * Failures are counted per credential <em>and</em> per person (the credential owner's subject
+ * key, HMAC of the national ID), each on its own counter:
+ * <ol>
+ *   <li>Only failed guesses count: a wrong ID, birth date, name or password, after the device
+ *       signature verified ({@link FailureCause#countsTowardsLockOut()}).</li>
+ *   <li>The first counted failure opens a window of {@link Builder#resetWindow(Duration) resetWindow};
+ *       when it ends, the count starts again from zero (failures older than the window are
+ *       forgotten).</li>
+ *   <li>When a counter reaches {@link Builder#threshold(int) threshold}, and on every counted
+ *       failure after that, the key is locked for
+ *       {@code min(waitIncrement × ⌊failures ÷ threshold⌋, maxWait)}: so with threshold 3 and a
+ *       one-minute increment, failures 3–5 lock for 1 minute each, 6–8 for 2 minutes, and so on.</li>
+ *   <li>While locked, every attempt fails ({@link FailureCause#LOCKED}), even with all four fields
+ *       right, and is not counted.</li>
+ *   <li>With {@link Builder#permanentLockAfter(int) permanentLockAfter(n)}, the lock-out after the
+ *       n-th temporary one in the same window is permanent, until an administrator calls
+ *       {@link LoginService#clearLockOut}.</li>
+ *   <li>A successful login clears both counters.</li>
+ * </ol>
+ *
+ * <table>
+ *   <caption>Defaults ({@link #standard()})</caption>
+ *   <tr><th>setting</th><th>default</th><th>allowed</th></tr>
+ *   <tr><td>threshold</td><td>{@value #DEFAULT_THRESHOLD} failures</td><td>1 .. {@value #MAX_THRESHOLD} (NIST SP 800-63B §5.2.2)</td></tr>
+ *   <tr><td>waitIncrement</td><td>1 minute</td><td>1 second .. 1 day</td></tr>
+ *   <tr><td>maxWait</td><td>15 minutes</td><td>waitIncrement .. 30 days</td></tr>
+ *   <tr><td>resetWindow</td><td>12 hours</td><td>1 minute .. 365 days</td></tr>
+ *   <tr><td>permanentLockAfter</td><td>never (temporary locks only)</td><td>0 .. 1000 temporary lock-outs</td></tr>
+ * </table>
+ *
+ * <h2>The denial-of-service trade-off</h2>
+ * A lock-out stops guessing, and it also stops the rightful person. Whoever can trigger it can
+ * lock someone out: in a username-and-password system, anyone who knows a user name. Here:
+ * <ul>
+ *   <li><b>Who can lock whom.</b> Failures count only after the device signature verified, so an
+ *       attacker who merely knows someone's national ID (or a credential id) cannot lock them out:
+ *       without the private key held by that person's bound browser, every attempt fails earlier
+ *       and is not counted. Counting attempts by the <em>typed</em> ID would let anybody with a
+ *       valid credential of their own lock out any person whose ID they know, and would protect
+ *       no one, because a typed ID that is not the credential owner's can never log in. What
+ *       remains is someone with access to the person's device and browser (a shared or stolen
+ *       computer): they can lock the person out, which is also exactly when a lock-out is wanted.</li>
+ *   <li><b>Why per credential and per person.</b> The credential counter stops guessing on one
+ *       device. The person counter caps guessing across all of the person's devices (with
+ *       {@code KEEP_LATEST(n)} binding a person may have several), so n stolen devices do not
+ *       give n times the guesses. Its price: a lock caused on one device also locks the person's
+ *       other devices, until it expires.</li>
+ *   <li><b>Why temporary waits by default.</b> A temporary lock heals itself: the worst an attacker
+ *       on the device achieves is a delay of at most {@code maxWait} per counted failure, while
+ *       guessing slows to about one guess per {@code maxWait}. A permanent lock turns every
+ *       successful trigger into a support call and a re-enrolment, so it is off by default; turn
+ *       it on only where a help desk can {@link LoginService#clearLockOut clear} locks quickly.</li>
+ *   <li><b>Why threshold ≤ 100.</b> NIST SP 800-63B allows at most 100 consecutive failures
+ *       before rate limiting. The default of {@value #DEFAULT_THRESHOLD} leaves room for typos in
+ *       four fields (ROC dates, full-width characters) while keeping guessing slow.</li>
+ * </ul>
+ * Immutable and thread-safe; counting is atomic in the {@link tw.mobileauth.store.CounterStore}.
+ */
+public final class LockOutPolicy {
+
+    /** Default failures before the first lock-out: {@value}. */
+    public static final int DEFAULT_THRESHOLD = 10;
+    /** The largest allowed threshold: {@value} (NIST SP 800-63B). */
+    public static final int MAX_THRESHOLD = 100;
+    /** Default first wait, and the step between waits: 1 minute. */
+    public static final Duration DEFAULT_WAIT_INCREMENT = Duration.ofMinutes(1);
+    /** Default longest temporary wait: 15 minutes. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(15);
+    /** Default counting window: 12 hours. */
+    public static final Duration DEFAULT_RESET_WINDOW = Duration.ofHours(12);
+    /**
+     * The lock-out end recorded for a permanent lock: 9999-12-31T23:59:59Z, a value every
+     * database timestamp type can hold.
+     */
+    public static final Instant PERMANENT = Instant.parse("9999-12-31T23:59:59Z");
+
+    private static final LockOutPolicy STANDARD = new Builder().build();
+
+    private final int threshold;
+    private final Duration waitIncrement;
+    private final Duration maxWait;
+    private final Duration resetWindow;
+    private final OptionalInt permanentLockAfter;
+
+    private LockOutPolicy(Builder b) {
+        this.threshold = b.threshold;
+        this.waitIncrement = b.waitIncrement;
+        this.maxWait = b.maxWait;
+        this.resetWindow = b.resetWindow;
+        this.permanentLockAfter = b.permanentLockAfter;
+    }
+
+    /** The defaults in the table above: 10 failures, 1-minute steps up to 15 minutes, a 12-hour window, no permanent lock. */
+    public static LockOutPolicy standard() {
+        return STANDARD;
+    }
+
+    /** A builder starting from {@link #standard()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Failures (in one window) at which the first lock-out starts. */
+    public int threshold() {
+        return threshold;
+    }
+
+    /** The first wait and the step between waits. */
+    public Duration waitIncrement() {
+        return waitIncrement;
+    }
+
+    /** The longest temporary wait. */
+    public Duration maxWait() {
+        return maxWait;
+    }
+
+    /** How long a counting window lasts from its first failure. */
+    public Duration resetWindow() {
+        return resetWindow;
+    }
+
+    /** After how many temporary lock-outs in one window the next one is permanent; empty if never. */
+    public OptionalInt permanentLockAfter() {
+        return permanentLockAfter;
+    }
+
+    /**
+     * The lock a counter with {@code failures} counted failures earns at {@code now}: empty below
+     * the threshold, {@link #PERMANENT} once the temporary lock-outs are used up, otherwise
+     * {@code now + min(waitIncrement × ⌊failures ÷ threshold⌋, maxWait)}.
+     */
+    Optional<Instant> lockFor(long failures, Instant now) {
+        if (failures < threshold) {
+            return Optional.empty();
+        }
+        long lockOutNumber = failures - threshold + 1;
+        if (permanentLockAfter.isPresent() && lockOutNumber > permanentLockAfter.getAsInt()) {
+            return Optional.of(PERMANENT);
+        }
+        long steps = failures / threshold;
+        long maxSteps = maxWait.toNanos() / waitIncrement.toNanos();
+        Duration wait = steps >= maxSteps ? maxWait : waitIncrement.multipliedBy(steps);
+        return Optional.of(now.plus(wait));
+    }
+
+    /** {@code LockOutPolicy[threshold=10, waitIncrement=PT1M, maxWait=PT15M, resetWindow=PT12H, permanentAfter=never]}. */
+    @Override
+    public String toString() {
+        return "LockOutPolicy[threshold=" + threshold + ", waitIncrement=" + waitIncrement + ", maxWait=" + maxWait
+                + ", resetWindow=" + resetWindow + ", permanentAfter="
+                + (permanentLockAfter.isPresent() ? Integer.toString(permanentLockAfter.getAsInt()) : "never") + "]";
+    }
+
+    /**
+     * Configures a {@link LockOutPolicy}, starting from the defaults. Setters reject out-of-range
+     * values at once with {@link IllegalArgumentException} (configuration errors).
+     */
+    public static final class Builder {
+        private int threshold = DEFAULT_THRESHOLD;
+        private Duration waitIncrement = DEFAULT_WAIT_INCREMENT;
+        private Duration maxWait = DEFAULT_MAX_WAIT;
+        private Duration resetWindow = DEFAULT_RESET_WINDOW;
+        private OptionalInt permanentLockAfter = OptionalInt.empty();
+
+        private Builder() {
+        }
+
+        /** Failures before the first lock-out; default {@value #DEFAULT_THRESHOLD}, allowed 1 .. {@value #MAX_THRESHOLD}. */
+        public Builder threshold(int failures) {
+            if (failures < 1 || failures > MAX_THRESHOLD) {
+                throw new IllegalArgumentException("lock-out threshold must be 1 .. " + MAX_THRESHOLD
+                        + " failures (NIST SP 800-63B allows at most 100), was " + failures);
+            }
+            this.threshold = failures;
+            return this;
+        }
+
+        /** The first wait and the step between waits; default 1 minute, allowed 1 second .. 1 day. */
+        public Builder waitIncrement(Duration increment) {
+            this.waitIncrement = within(increment, Duration.ofSeconds(1), Duration.ofDays(1), "waitIncrement");
+            return this;
+        }
+
+        /** The longest temporary wait; default 15 minutes, allowed 1 second .. 30 days, and at least waitIncrement. */
+        public Builder maxWait(Duration max) {
+            this.maxWait = within(max, Duration.ofSeconds(1), Duration.ofDays(30), "maxWait");
+            return this;
+        }
+
+        /** How long failures are remembered from the first one; default 12 hours, allowed 1 minute .. 365 days. */
+        public Builder resetWindow(Duration window) {
+            this.resetWindow = within(window, Duration.ofMinutes(1), Duration.ofDays(365), "resetWindow");
+            return this;
+        }
+
+        /**
+         * Makes the lock-out after {@code temporaryLockOuts} temporary ones (in one window)
+         * permanent; {@code 0} locks permanently at the threshold. Default: never. Allowed 0 .. 1000.
+         */
+        public Builder permanentLockAfter(int temporaryLockOuts) {
+            if (temporaryLockOuts < 0 || temporaryLockOuts > 1000) {
+                throw new IllegalArgumentException("permanentLockAfter must be 0 .. 1000 temporary lock-outs, was "
+                        + temporaryLockOuts);
+            }
+            this.permanentLockAfter = OptionalInt.of(temporaryLockOuts);
+            return this;
+        }
+
+        /**
+         * The policy.
+         *
+         * @throws IllegalArgumentException if maxWait is shorter than waitIncrement
+         */
+        public LockOutPolicy build() {
+            if (maxWait.compareTo(waitIncrement) < 0) {
+                throw new IllegalArgumentException("maxWait " + maxWait + " is shorter than waitIncrement " + waitIncrement);
+            }
+            return new LockOutPolicy(this);
+        }
+
+        private static Duration within(Duration d, Duration min, Duration max, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + d);
+            }
+            return d;
+        }
+    }
+}

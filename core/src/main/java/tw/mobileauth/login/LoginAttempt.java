@@ -1,0 +1,196 @@
+package tw.mobileauth.login;
+
+import java.util.Base64;
+import java.util.Optional;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.identity.CertificatePassword;
+
+/**
+ * What the browser sends to log in: the four fields the person typed (身分證號, 出生日期, 姓名,
+ * 憑證密碼), plus the credential id and the challenge id it holds, and its device signature over
+ * {@link tw.mobileauth.crypto.SignedMessages#login SignedMessages.login(nonce, credentialId, origin)}.
+ *
+ * <p>The three identity fields are kept <em>as typed</em>; {@link LoginService#finishLogin}
+ * parses them (so {@code Ｔ２０００００００９}, {@code 75/03/14} or a name with spaces are fine).
+ * Every setter accepts anything, including {@code null} for a missing field, and
+ * {@link Builder#build()} never throws: input that is missing or unparseable simply fails the
+ * login, generically, like any other wrong field.
+ *
+ * <p>Single use and not thread-safe: {@code finishLogin} wipes the password when it is done.
+ * {@code toString} shows only which fields are present.
+ */
+public final class LoginAttempt {
+
+    private final String nationalId;
+    private final String birthDate;
+    private final String name;
+    private final CertificatePassword password;
+    private final String credentialId;
+    private final String challengeId;
+    private final byte[] signature;
+
+    private LoginAttempt(Builder b) {
+        this.nationalId = b.nationalId;
+        this.birthDate = b.birthDate;
+        this.name = b.name;
+        this.password = b.password;
+        this.credentialId = b.credentialId;
+        this.challengeId = b.challengeId;
+        this.signature = b.signature;
+    }
+
+    /** An empty builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The national ID as typed, if given. */
+    public Optional<String> nationalId() {
+        return Optional.ofNullable(nationalId);
+    }
+
+    /** The birth date as typed, if given. */
+    public Optional<String> birthDate() {
+        return Optional.ofNullable(birthDate);
+    }
+
+    /** The name as typed, if given. */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** The credential id the browser holds, if given. */
+    public Optional<String> credentialId() {
+        return Optional.ofNullable(credentialId);
+    }
+
+    /** The challenge id from {@link LoginChallenge#id()}, if given. */
+    public Optional<String> challengeId() {
+        return Optional.ofNullable(challengeId);
+    }
+
+    /** A copy of the device signature, if given. */
+    public Optional<byte[]> signature() {
+        return Optional.ofNullable(signature).map(byte[]::clone);
+    }
+
+    /**
+     * A copy of the password characters, or an empty array when none was given or it has been
+     * wiped. The caller wipes the copy.
+     */
+    char[] copyOfPassword() {
+        return password == null || password.isWiped() ? new char[0] : password.copyOfRawChars();
+    }
+
+    /** The live signature, for the service; never handed out. */
+    byte[] signatureBytes() {
+        return signature;
+    }
+
+    /** Overwrites the password. Idempotent. */
+    void wipePassword() {
+        if (password != null) {
+            password.wipe();
+        }
+    }
+
+    /** Shows which fields are present, never their values. */
+    @Override
+    public String toString() {
+        return "LoginAttempt[nationalId=" + present(nationalId) + ", birthDate=" + present(birthDate) + ", name="
+                + present(name) + ", password=" + present(password) + ", credentialId=" + present(credentialId)
+                + ", challengeId=" + present(challengeId) + ", signature=" + present(signature) + "]";
+    }
+
+    private static String present(Object o) {
+        return o == null ? "missing" : "given";
+    }
+
+    /** Collects the fields. Every setter accepts {@code null} (a missing field); nothing here throws. */
+    public static final class Builder {
+        private String nationalId;
+        private String birthDate;
+        private String name;
+        private CertificatePassword password;
+        private String credentialId;
+        private String challengeId;
+        private byte[] signature;
+
+        private Builder() {
+        }
+
+        /** 身分證號 as typed, e.g. {@code T200000009} or {@code ｔ２０００００００９}. */
+        public Builder nationalId(CharSequence typed) {
+            this.nationalId = typed == null ? null : typed.toString();
+            return this;
+        }
+
+        /** 出生日期 as typed: {@code 1986-03-14}, {@code 75/03/14}, {@code 民國75年3月14日} … */
+        public Builder birthDate(CharSequence typed) {
+            this.birthDate = typed == null ? null : typed.toString();
+            return this;
+        }
+
+        /** 姓名 as typed. */
+        public Builder name(CharSequence typed) {
+            this.name = typed == null ? null : typed.toString();
+            return this;
+        }
+
+        /** 憑證密碼: the characters are copied; wipe your array afterwards. Empty counts as missing. */
+        public Builder password(char[] typed) {
+            try {
+                this.password = typed == null || typed.length == 0 ? null : CertificatePassword.of(typed);
+            } catch (InvalidInputException empty) {
+                this.password = null;
+            }
+            return this;
+        }
+
+        /** 憑證密碼, already wrapped; the attempt takes it over and wipes it after the login. */
+        public Builder password(CertificatePassword typed) {
+            this.password = typed;
+            return this;
+        }
+
+        /** The credential id the browser stored at enrolment ({@code mat_…}). */
+        public Builder credentialId(String id) {
+            this.credentialId = id;
+            return this;
+        }
+
+        /** The id of the challenge the browser signed ({@link LoginChallenge#id()}). */
+        public Builder challengeId(String id) {
+            this.challengeId = id;
+            return this;
+        }
+
+        /** The device signature: 64 bytes P1363 from WebCrypto, or DER. Copied. */
+        public Builder signature(byte[] signature) {
+            this.signature = signature == null ? null : signature.clone();
+            return this;
+        }
+
+        /**
+         * The device signature as base64url (padded or not), as a browser would send it;
+         * undecodable text counts as a missing signature.
+         */
+        public Builder signatureBase64Url(String encoded) {
+            if (encoded == null) {
+                this.signature = null;
+                return this;
+            }
+            try {
+                this.signature = Base64.getUrlDecoder().decode(encoded);
+            } catch (IllegalArgumentException notBase64Url) {
+                this.signature = null;
+            }
+            return this;
+        }
+
+        /** The attempt. Never throws. */
+        public LoginAttempt build() {
+            return new LoginAttempt(this);
+        }
+    }
+}

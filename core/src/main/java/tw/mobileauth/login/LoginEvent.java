@@ -1,0 +1,232 @@
+package tw.mobileauth.login;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import tw.mobileauth.audit.AuditEvent;
+
+/**
+ * The audit events of login and of the administrative and PDPA calls of {@link LoginService}.
+ * Only these say <em>why</em> a login failed ({@link Failed#cause()}); the person always sees the
+ * same {@link LoginFailedException}.
+ *
+ * <p>Fields are masked or non-personal: credential ids are random; national IDs appear only
+ * masked ({@code A12****789}); the client context is masked ({@code DESKTOP ip=203.0.113.* ua=…}).
+ * No password, signature, nonce, verifier or subject key is ever in an event.
+ */
+public sealed interface LoginEvent extends AuditEvent {
+
+    /**
+     * A login succeeded.
+     *
+     * @param credentialId  the credential that signed
+     * @param nationalId    the owner's ID, masked
+     * @param client        the masked client context
+     * @param rehashed      whether the password hash was upgraded to the current parameters
+     * @param noticeRequired whether the current personal-data notice still needs acknowledging
+     */
+    record Succeeded(Instant at, String credentialId, String nationalId, String client, boolean rehashed,
+            boolean noticeRequired) implements LoginEvent {
+        /** All fields required. */
+        public Succeeded {
+            requireAll(at, credentialId, nationalId, client);
+        }
+
+        @Override
+        public String name() {
+            return "login.succeeded";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("credentialId", credentialId, "nationalId", nationalId, "client", client,
+                    "rehashed", Boolean.toString(rehashed), "noticeRequired", Boolean.toString(noticeRequired));
+        }
+    }
+
+    /**
+     * A login failed.
+     *
+     * @param cause        the precise cause (never shown to the person)
+     * @param credentialId the credential id the attempt named if it is a credential we know, else {@code -}
+     * @param client       the masked client context
+     * @param counted      whether the failure was counted by the lock-out policy
+     */
+    record Failed(Instant at, FailureCause cause, String credentialId, String client, boolean counted)
+            implements LoginEvent {
+        /** All fields required. */
+        public Failed {
+            requireAll(at, cause, credentialId, client);
+        }
+
+        @Override
+        public String name() {
+            return "login.failed";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("cause", cause.name(), "credentialId", credentialId, "client", client,
+                    "counted", Boolean.toString(counted));
+        }
+    }
+
+    /**
+     * A counter reached the lock-out threshold, or went on failing past it.
+     *
+     * @param scope        {@code credential} or {@code person}
+     * @param credentialId the credential whose attempt caused it
+     * @param until        the end of the lock ({@link LockOutPolicy#PERMANENT} when permanent)
+     * @param failures     counted failures in the window
+     * @param permanent    whether only an administrator can lift it
+     */
+    record LockedOut(Instant at, String scope, String credentialId, Instant until, long failures, boolean permanent)
+            implements LoginEvent {
+        /** All fields required. */
+        public LockedOut {
+            requireAll(at, scope, credentialId, until);
+        }
+
+        @Override
+        public String name() {
+            return "login.locked_out";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("scope", scope, "credentialId", credentialId, "until", until.toString(),
+                    "failures", Long.toString(failures), "permanent", Boolean.toString(permanent));
+        }
+    }
+
+    /** The person acknowledged a personal-data notice version (PDPA art. 8 record). */
+    record NoticeAcknowledged(Instant at, String credentialId, String noticeVersion, boolean current)
+            implements LoginEvent {
+        /** All fields required. */
+        public NoticeAcknowledged {
+            requireAll(at, credentialId, noticeVersion);
+        }
+
+        @Override
+        public String name() {
+            return "login.notice_acknowledged";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("credentialId", credentialId, "noticeVersion", noticeVersion, "current",
+                    Boolean.toString(current));
+        }
+    }
+
+    /** An administrator revoked a credential ({@link LoginService#revoke} or {@link LoginService#revokeAll}). */
+    record CredentialRevoked(Instant at, String credentialId) implements LoginEvent {
+        /** All fields required. */
+        public CredentialRevoked {
+            requireAll(at, credentialId);
+        }
+
+        @Override
+        public String name() {
+            return "login.credential_revoked";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("credentialId", credentialId);
+        }
+    }
+
+    /** An administrator cleared a person's lock-out counters ({@link LoginService#clearLockOut}). */
+    record LockOutCleared(Instant at, String nationalId, int counters) implements LoginEvent {
+        /** All fields required. */
+        public LockOutCleared {
+            requireAll(at, nationalId);
+        }
+
+        @Override
+        public String name() {
+            return "login.lockout_cleared";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("nationalId", nationalId, "counters", Integer.toString(counters));
+        }
+    }
+
+    /** The personal data kept for a person was exported (PDPA art. 3, 10). */
+    record PersonalDataExported(Instant at, String nationalId, int credentials) implements LoginEvent {
+        /** All fields required. */
+        public PersonalDataExported {
+            requireAll(at, nationalId);
+        }
+
+        @Override
+        public String name() {
+            return "login.personal_data_exported";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials));
+        }
+    }
+
+    /** The personal data kept for a person was erased (PDPA art. 11). */
+    record PersonalDataErased(Instant at, String nationalId, int credentials, int counters) implements LoginEvent {
+        /** All fields required. */
+        public PersonalDataErased {
+            requireAll(at, nationalId);
+        }
+
+        @Override
+        public String name() {
+            return "login.personal_data_erased";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials), "counters",
+                    Integer.toString(counters));
+        }
+    }
+
+    /**
+     * A call could not finish because of our side: a store or the password hasher.
+     *
+     * @param operation e.g. {@code finishLogin}
+     */
+    record Unavailable(Instant at, String operation, LoginUnavailableException.Source source) implements LoginEvent {
+        /** All fields required. */
+        public Unavailable {
+            requireAll(at, operation, source);
+        }
+
+        @Override
+        public String name() {
+            return "login.unavailable";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("operation", operation, "source", source.name());
+        }
+    }
+
+    private static void requireAll(Object... values) {
+        for (Object v : values) {
+            Objects.requireNonNull(v, "audit event field");
+        }
+    }
+
+    private static Map<String, String> ordered(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}

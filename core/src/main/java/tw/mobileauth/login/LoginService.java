@@ -1,0 +1,584 @@
+package tw.mobileauth.login;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.mobileauth.FieldError;
+import tw.mobileauth.FieldReason;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.audit.AuditSink;
+import tw.mobileauth.audit.Slf4jAuditSink;
+import tw.mobileauth.credential.CredentialId;
+import tw.mobileauth.credential.TrustedCas;
+import tw.mobileauth.crypto.Argon2idPasswordHasher;
+import tw.mobileauth.crypto.CryptoException;
+import tw.mobileauth.crypto.DevicePublicKey;
+import tw.mobileauth.crypto.HmacKey;
+import tw.mobileauth.crypto.PasswordHasher;
+import tw.mobileauth.enrollment.ClientContext;
+import tw.mobileauth.enrollment.CredentialVerifiers;
+import tw.mobileauth.identity.NationalId;
+import tw.mobileauth.store.CounterState;
+import tw.mobileauth.store.CounterStore;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.EnrollmentStore;
+import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.OneTimeTokenStore;
+import tw.mobileauth.store.StoreException;
+import tw.mobileauth.store.TokenPurpose;
+
+/**
+ * 行動電話認證 login (DESIGN §5.3): steps 6 and 7 of the BLI journey. After enrolment the person
+ * logs in on the bound browser with four fields, 身分證號, 出生日期, 姓名 and 憑證密碼, while the
+ * browser proves it holds the device key. One immutable, thread-safe object per portal, built
+ * with {@link #builder()}.
+ *
+ * <pre>{@code
+ * LoginService login = LoginService.builder()
+ *         .stores(tokens, credentials, counters)   // the same credential store as EnrollmentService
+ *         .secrets(hmacKey)                         // the same HMAC key as EnrollmentService
+ *         .trustedCas(TrustedCas.of(ca.certificate()))
+ *         .origin("https://portal.example.tw")
+ *         .clock(clock).passwordHasher(hasher)     // the same as EnrollmentService
+ *         .build();
+ *
+ * LoginChallenge c = login.beginLogin(client);      // send c.id(), c.nonceBase64Url() to the page
+ * Authentication a = login.finishLogin(attempt, client);
+ * if (a.noticeAcknowledgementRequired()) { show the 個資告知; a = login.acknowledgeNotice(a, version); }
+ * }</pre>
+ *
+ * <h2>Sharing with enrolment</h2>
+ * Give it the <em>same</em> credential store, {@link HmacKey}, {@link PasswordHasher} and
+ * {@link Clock} as the {@link tw.mobileauth.enrollment.EnrollmentService}: the HMAC key made the
+ * stored verifiers (with another key nobody can log in), and a hasher with other parameters makes
+ * every login rehash. The trusted CAs are the enrolment CA's certificate(s)
+ * ({@link tw.mobileauth.credential.CertificateIssuer#caCertificate()}).
+ *
+ * <h2>Errors</h2>
+ * {@link LoginFailedException}: the login was refused, one type and one message for every cause
+ * (the cause is only in the {@link LoginEvent.Failed audit event}). {@link LoginUnavailableException}:
+ * a store or the password hasher failed ("we failed", never counted). The administrative and PDPA
+ * calls let {@link StoreException} through.
+ *
+ * <h2>What it does not do</h2>
+ * Sessions, cookies and CSRF protection are the portal's: start a session from the
+ * {@link Authentication}. Features that need more than {@link AssuranceLevel#QUERY_ONLY} (申辦)
+ * need another authentication method.
+ */
+public final class LoginService {
+
+    /** Default challenge lifetime: 2 minutes. */
+    public static final Duration DEFAULT_CHALLENGE_TTL = Duration.ofMinutes(2);
+    /** Default personal-data notice version: {@value}. */
+    public static final String DEFAULT_NOTICE_VERSION = "2025-01";
+    /** Default assurance label: {@value}. */
+    public static final String DEFAULT_ASSURANCE_LABEL = "QUERY_ONLY";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final int CHALLENGE_ID_BYTES = 16;
+    private static final int NOTICE_CAS_ATTEMPTS = 5;
+    private static final int MAX_LABEL_CHARS = 40;
+
+    private final Settings s;
+    private final DeviceCredentials devices;
+    private final LockOuts lockOuts;
+    private final FinishLoginSteps steps;
+
+    private LoginService(Settings s) {
+        this.s = s;
+        this.devices = new DeviceCredentials(s.trusted);
+        this.lockOuts = new LockOuts(s.counters, s.lockOut);
+        this.steps = new FinishLoginSteps(s, lockOuts, devices);
+    }
+
+    /** Starts the staged builder: stores, secrets, trusted CAs, origin, then options. */
+    public static StoresStage builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- the ceremony
+
+    /**
+     * Starts a login: a fresh challenge (128-bit id, 32-byte nonce), stored single-use under its
+     * keyed hash, valid for the challenge lifetime (default 2 minutes).
+     *
+     * @param client the requesting browser; not stored with the challenge
+     * @throws LoginUnavailableException the token store failed
+     */
+    public LoginChallenge beginLogin(ClientContext client) throws LoginUnavailableException {
+        Objects.requireNonNull(client, "client");
+        Instant now = s.clock.instant();
+        byte[] idBytes = new byte[CHALLENGE_ID_BYTES];
+        byte[] nonce = new byte[tw.mobileauth.crypto.SignedMessages.LOGIN_NONCE_BYTES];
+        s.random.nextBytes(idBytes);
+        s.random.nextBytes(nonce);
+        String id = B64URL.encodeToString(idBytes);
+        Instant expiresAt = now.plus(s.challengeTtl);
+        OneTimeToken token = OneTimeToken.unclaimed(FinishLoginSteps.challengeKey(s.hmac, id),
+                TokenPurpose.LOGIN_CHALLENGE, "login", B64URL.encodeToString(nonce), now, expiresAt);
+        try {
+            if (!s.tokens.insert(token)) {
+                throw new IllegalStateException("a random 128-bit challenge id collided; the random source is broken");
+            }
+        } catch (StoreException e) {
+            LOG.warn("beginLogin could not store the challenge: {}", e.getMessage());
+            s.audit(new LoginEvent.Unavailable(now, "beginLogin", LoginUnavailableException.Source.STORE));
+            throw new LoginUnavailableException(LoginUnavailableException.Source.STORE, e);
+        }
+        LOG.debug("login challenge issued to {}", client.deviceClass());
+        return new LoginChallenge(id, nonce, expiresAt);
+    }
+
+    /**
+     * Finishes a login: steps 1–8 ({@link FinishLoginSteps}). The challenge is consumed whatever
+     * the outcome, and the attempt's password is wiped. Every outcome costs one Argon2id hash.
+     *
+     * <p>Every refusal is the same {@link LoginFailedException}: unknown credential; wrong ID,
+     * birth date, name or password; missing or unparseable fields; bad signature; unknown, expired
+     * or replayed challenge; revoked credential; expired, not yet valid or untrusted certificate;
+     * locked out. Failed guesses (the four fields, after the signature verified) count towards the
+     * {@link LockOutPolicy lock-out}.
+     *
+     * @param attempt what the browser sent; fields may be missing or malformed
+     * @param client  the requesting browser, recorded masked in the audit event
+     * @throws LoginFailedException      the login was refused (see above)
+     * @throws LoginUnavailableException a store or the password hasher failed; nothing was counted
+     */
+    public Authentication finishLogin(LoginAttempt attempt, ClientContext client)
+            throws LoginFailedException, LoginUnavailableException {
+        Objects.requireNonNull(attempt, "attempt");
+        Objects.requireNonNull(client, "client");
+        return steps.finish(attempt, client.masked());
+    }
+
+    /**
+     * Records that the person accepted the personal-data notice (個資告知, PDPA art. 8) version
+     * {@code noticeVersion}, and when, on the credential they logged in with. Acknowledgement is
+     * per person: once any of their credentials records the version in force, no login asks
+     * again, until the portal configures a new {@link Builder#noticeVersion(String) notice version}.
+     *
+     * @param authentication the login the notice was shown after
+     * @param noticeVersion  the version the person saw and accepted (an older one is recorded, but
+     *                       does not satisfy the current version)
+     * @return the authentication with {@link Authentication#noticeAcknowledgementRequired()} updated
+     * @throws InvalidInputException     {@code noticeVersion} is missing, blank, longer than 40 characters or has controls
+     * @throws LoginFailedException      the credential no longer exists (erased meanwhile): log in again
+     * @throws LoginUnavailableException the credential store failed
+     */
+    public Authentication acknowledgeNotice(Authentication authentication, String noticeVersion)
+            throws InvalidInputException, LoginFailedException, LoginUnavailableException {
+        Objects.requireNonNull(authentication, "authentication");
+        if (!isLabel(noticeVersion)) {
+            throw new InvalidInputException(new FieldError("noticeVersion", FieldReason.BAD_FORMAT,
+                    LoginTexts.get("notice.invalidVersion")));
+        }
+        Instant now = s.clock.instant();
+        String credentialId = authentication.credentialId().value();
+        try {
+            for (int attempt = 0; attempt < NOTICE_CAS_ATTEMPTS; attempt++) {
+                Optional<CredentialRecord> found = s.credentials.find(credentialId)
+                        .filter(r -> r.subjectKey().equals(authentication.subjectReference()));
+                if (found.isEmpty()) {
+                    s.audit(new LoginEvent.Failed(now, FailureCause.UNKNOWN_CREDENTIAL, "-", "acknowledgeNotice", false));
+                    throw new LoginFailedException();
+                }
+                CredentialRecord r = found.get();
+                CredentialRecord next = Records.successor(r, r.passwordHash(), r.lastUsedAt(),
+                        Optional.of(noticeVersion), Optional.of(now));
+                if (s.credentials.compareAndSet(r.version(), next)) {
+                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion,
+                            noticeVersion.equals(s.noticeVersion)));
+                    return authentication.withNoticeAcknowledged(noticeVersion);
+                }
+            }
+        } catch (StoreException e) {
+            s.audit(new LoginEvent.Unavailable(now, "acknowledgeNotice", LoginUnavailableException.Source.STORE));
+            throw new LoginUnavailableException(LoginUnavailableException.Source.STORE, e);
+        }
+        s.audit(new LoginEvent.Unavailable(now, "acknowledgeNotice", LoginUnavailableException.Source.STORE));
+        throw new LoginUnavailableException(LoginUnavailableException.Source.STORE,
+                new StoreException("the credential kept changing under " + NOTICE_CAS_ATTEMPTS
+                        + " compare-and-set attempts", null));
+    }
+
+    // ---------------------------------------------------------------- administration
+
+    /**
+     * Revokes one credential (an administrator, or the person, e.g. a lost device). Its next
+     * login fails with {@link FailureCause#CREDENTIAL_REVOKED}.
+     *
+     * @return whether it was active and is now revoked; {@code false} if unknown or already revoked
+     * @throws StoreException the credential store failed
+     */
+    public boolean revoke(CredentialId credentialId) {
+        Objects.requireNonNull(credentialId, "credentialId");
+        Instant now = s.clock.instant();
+        boolean revoked = s.credentials.revoke(credentialId.value(), now);
+        devices.forget(credentialId.value());
+        if (revoked) {
+            s.audit(new LoginEvent.CredentialRevoked(now, credentialId.value()));
+        }
+        return revoked;
+    }
+
+    /**
+     * Revokes every active credential of one person.
+     *
+     * @return how many were revoked
+     * @throws StoreException the credential store failed
+     */
+    public int revokeAll(NationalId nationalId) {
+        int revoked = 0;
+        for (CredentialRecord r : s.credentials.listBySubject(subjectKey(nationalId))) {
+            if (r.isActive() && revoke(CredentialId.parse(r.credentialId()).orElseThrow(
+                    () -> new IllegalStateException("stored credential id is not canonical: " + r.credentialId())))) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    /**
+     * Lifts every lock-out of one person, temporary or permanent: the person's counter and the
+     * counters of all their credentials (a help desk, after checking who is calling).
+     *
+     * @return how many counters existed and were cleared
+     * @throws StoreException the counter or credential store failed
+     */
+    public int clearLockOut(NationalId nationalId) {
+        String subjectKey = subjectKey(nationalId);
+        int cleared = resetCounters(subjectKey, s.credentials.listBySubject(subjectKey));
+        s.audit(new LoginEvent.LockOutCleared(s.clock.instant(), nationalId.masked(), cleared));
+        return cleared;
+    }
+
+    // ---------------------------------------------------------------- PDPA
+
+    /**
+     * Everything the SDK's stores keep about one person, for an access request (PDPA art. 3, 10):
+     * credentials (metadata, notice acknowledgements) and lock-out counters; no verifier, hash or
+     * secret (see {@link PersonalDataExport}).
+     *
+     * @throws StoreException a store failed
+     */
+    public PersonalDataExport export(NationalId nationalId) {
+        String subjectKey = subjectKey(nationalId);
+        Instant now = s.clock.instant();
+        List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
+        List<PersonalDataExport.Credential> credentials = new ArrayList<>();
+        List<PersonalDataExport.Counter> counters = new ArrayList<>();
+        s.counters.find(LockOuts.personKey(subjectKey))
+                .ifPresent(c -> counters.add(counter(LockOuts.PERSON_SCOPE, Optional.empty(), c)));
+        for (CredentialRecord r : records) {
+            credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
+                    r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
+                    r.acknowledgedNotice().map(v -> new PersonalDataExport.NoticeAcknowledgement(v,
+                            r.noticeAcknowledgedAt()))));
+            s.counters.find(LockOuts.credentialKey(r.credentialId())).ifPresent(
+                    c -> counters.add(counter(LockOuts.CREDENTIAL_SCOPE, Optional.of(r.credentialId()), c)));
+        }
+        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size()));
+        return new PersonalDataExport(now, nationalId.masked(), credentials, counters);
+    }
+
+    /**
+     * Deletes everything the SDK's stores keep about one person (PDPA art. 11): every credential
+     * record (verifiers, password hash, certificate, notice acknowledgements), the lock-out
+     * counters of the person and of each credential, and, when the service was given the
+     * {@link Builder#enrollmentStore enrolment store}, their pending and recently finished
+     * enrolments. Login challenges hold nothing personal and expire within minutes. The audit
+     * trail is kept: it is the operator's security log and holds masked identifiers only.
+     *
+     * <p>Afterwards the person can no longer log in; a new enrolment starts from nothing.
+     *
+     * @return what was deleted
+     * @throws StoreException a store failed (run it again: erasure is idempotent)
+     */
+    public Erasure erase(NationalId nationalId) {
+        String subjectKey = subjectKey(nationalId);
+        List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
+        int counters = resetCounters(subjectKey, records);
+        int credentials = s.credentials.deleteAllForSubject(subjectKey);
+        // A login that loaded a record before the delete may still count a failure: clear again.
+        counters += resetCounters(subjectKey, records);
+        records.forEach(r -> devices.forget(r.credentialId()));
+        int enrollments = s.enrollments.map(e -> e.deleteAllForSubject(subjectKey)).orElse(0);
+        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters));
+        return new Erasure(credentials, counters, enrollments);
+    }
+
+    /** Removes expired challenges and lock-out counters now (the in-memory stores also sweep on their own). */
+    public void purgeExpired() {
+        Instant now = s.clock.instant();
+        s.tokens.purgeExpired(now);
+        s.counters.purgeExpired(now);
+    }
+
+    /** The configuration, no secrets: {@code LoginService[origin=…, challengeTtl=…, notice=…, lockOut=…]}. */
+    @Override
+    public String toString() {
+        return "LoginService[origin=" + s.origin + ", challengeTtl=" + s.challengeTtl + ", notice=" + s.noticeVersion
+                + ", assurance=" + s.assuranceLabel + ", lockOut=" + s.lockOut + "]";
+    }
+
+    // ---------------------------------------------------------------- package-private, for tests
+
+    FinishLoginSteps steps() {
+        return steps;
+    }
+
+    DeviceCredentials deviceCredentials() {
+        return devices;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String subjectKey(NationalId nationalId) {
+        return CredentialVerifiers.subjectKey(s.hmac, Objects.requireNonNull(nationalId, "nationalId"));
+    }
+
+    private int resetCounters(String subjectKey, List<CredentialRecord> records) {
+        int cleared = s.counters.reset(LockOuts.personKey(subjectKey)) ? 1 : 0;
+        for (CredentialRecord r : records) {
+            if (s.counters.reset(LockOuts.credentialKey(r.credentialId()))) {
+                cleared++;
+            }
+        }
+        return cleared;
+    }
+
+    private static PersonalDataExport.Counter counter(String scope, Optional<String> credentialId, CounterState c) {
+        return new PersonalDataExport.Counter(scope, credentialId, c.count(), c.windowStart(), c.windowEnd(),
+                c.lockedUntil());
+    }
+
+    private static String deviceKeyFingerprint(CredentialRecord r) {
+        try {
+            return DevicePublicKey.fromSpki(Base64.getDecoder().decode(r.devicePublicKey())).fingerprint();
+        } catch (CryptoException.InvalidDeviceKey | IllegalArgumentException unreadable) {
+            return "unreadable";
+        }
+    }
+
+    /** 1–40 characters, not blank, no control or format characters. */
+    static boolean isLabel(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_LABEL_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            int type = Character.getType(text.charAt(i));
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The origin exactly as {@code window.location.origin} spells it: lower-case {@code https}
+     * (or {@code http} for localhost), host, and the port only when it is not the default.
+     */
+    static String checkOrigin(String origin) {
+        Objects.requireNonNull(origin, "origin");
+        URI uri;
+        try {
+            uri = new URI(origin);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("origin is not a URI: " + origin, e);
+        }
+        String scheme = uri.getScheme();
+        String host = uri.getHost();
+        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
+        if (scheme == null || host == null || !("https".equals(scheme) || ("http".equals(scheme) && local))) {
+            throw new IllegalArgumentException("origin must be https://host[:port] (http only for localhost), was "
+                    + origin);
+        }
+        int port = uri.getPort();
+        boolean defaultPort = ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
+        String canonical = scheme + "://" + host.toLowerCase(Locale.ROOT) + (port == -1 || defaultPort ? "" : ":" + port);
+        if (!canonical.equals(origin)) {
+            throw new IllegalArgumentException("origin must be written exactly as window.location.origin: "
+                    + canonical + " (no path, no trailing slash, no default port, lower case), was " + origin);
+        }
+        return canonical;
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /** Stage 1: the stores. */
+    public interface StoresStage {
+        /**
+         * Where login challenges, credentials and lock-out counters live. The credential store
+         * must be the enrolment service's.
+         */
+        SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters);
+    }
+
+    /** Stage 2: the secrets. */
+    public interface SecretsStage {
+        /**
+         * The enrolment service's HMAC key: it made the stored verifiers (subject key, birth date,
+         * name) and keys the challenge store keys. Keep it stable.
+         */
+        TrustStage secrets(HmacKey hmacKey);
+    }
+
+    /** Stage 3: the trusted enrolment CAs. */
+    public interface TrustStage {
+        /** The enrolment CA certificate(s) credentials must chain to (several during a CA rotation). */
+        OriginStage trustedCas(TrustedCas trustedCas);
+    }
+
+    /** Stage 4: the portal's origin. */
+    public interface OriginStage {
+        /**
+         * The portal's origin, exactly as the browser's {@code window.location.origin}, e.g.
+         * {@code https://portal.example.tw}: the device signature covers it, so a signature made
+         * on another site does not verify. Never taken from the request.
+         *
+         * @throws IllegalArgumentException if it is not {@code https://host[:port]} (or {@code http://localhost[:port]})
+         *         in canonical form
+         */
+        Builder origin(String origin);
+    }
+
+    /**
+     * The optional parts, each with a documented default, then {@link #build()}. Every setter
+     * rejects null; out-of-range values raise {@link IllegalArgumentException} at once.
+     */
+    public static final class Builder implements StoresStage, SecretsStage, TrustStage, OriginStage {
+        private final Settings s = new Settings();
+
+        private Builder() {
+        }
+
+        @Override
+        public SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters) {
+            s.tokens = Objects.requireNonNull(tokens, "tokens");
+            s.credentials = Objects.requireNonNull(credentials, "credentials");
+            s.counters = Objects.requireNonNull(counters, "counters");
+            return this;
+        }
+
+        @Override
+        public TrustStage secrets(HmacKey hmacKey) {
+            s.hmac = Objects.requireNonNull(hmacKey, "hmacKey");
+            return this;
+        }
+
+        @Override
+        public OriginStage trustedCas(TrustedCas trustedCas) {
+            s.trusted = Objects.requireNonNull(trustedCas, "trustedCas");
+            return this;
+        }
+
+        @Override
+        public Builder origin(String origin) {
+            s.origin = checkOrigin(origin);
+            return this;
+        }
+
+        /** The clock for challenges, certificate validity, lock-outs and timestamps. Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            s.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The password hasher; use the enrolment service's. Default:
+         * {@link Argon2idPasswordHasher#withDefaults()} (m=19456 KiB, t=2, p=1, bounded concurrency).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            s.hasher = Objects.requireNonNull(hasher, "hasher");
+            return this;
+        }
+
+        /** When failed logins lock out. Default: {@link LockOutPolicy#standard()}. */
+        public Builder lockOutPolicy(LockOutPolicy policy) {
+            s.lockOut = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** How long a login challenge lives. Default: 2 minutes. Allowed: 10 seconds – 10 minutes. */
+        public Builder challengeTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.compareTo(Duration.ofSeconds(10)) < 0 || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("challengeTtl must be between 10 seconds and 10 minutes, was " + ttl);
+            }
+            s.challengeTtl = ttl;
+            return this;
+        }
+
+        /**
+         * The personal-data notice (個資告知) version in force; changing it makes every person
+         * acknowledge the new notice at their next login. Default: {@value #DEFAULT_NOTICE_VERSION}.
+         * 1–40 characters, no controls.
+         */
+        public Builder noticeVersion(String version) {
+            if (!isLabel(version)) {
+                throw new IllegalArgumentException("noticeVersion must be 1-40 characters without controls");
+            }
+            s.noticeVersion = version;
+            return this;
+        }
+
+        /**
+         * The portal's name for {@link AssuranceLevel#QUERY_ONLY}, e.g. {@code "query"} or
+         * {@code "AAL1"}; the meaning (query functions only) does not change. Default:
+         * {@value #DEFAULT_ASSURANCE_LABEL}. 1–40 characters, no controls.
+         */
+        public Builder assuranceLabel(String label) {
+            if (!isLabel(label)) {
+                throw new IllegalArgumentException("assuranceLabel must be 1-40 characters without controls");
+            }
+            s.assuranceLabel = label;
+            return this;
+        }
+
+        /** Where audit events go. Default: {@link Slf4jAuditSink} (logger {@code tw.mobileauth.audit}). */
+        public Builder auditSink(AuditSink sink) {
+            s.audit = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** The random source for challenge ids and nonces. Default: a new {@link SecureRandom}. */
+        public Builder secureRandom(SecureRandom random) {
+            s.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * The enrolment service's store, so that {@link LoginService#erase} also deletes the
+         * person's pending and recently finished enrolments. Default: none (then erase covers the
+         * login's stores only, and enrolment records expire on their own within the enrolment
+         * lifetime plus result retention).
+         */
+        public Builder enrollmentStore(EnrollmentStore enrollments) {
+            s.enrollments = Optional.of(Objects.requireNonNull(enrollments, "enrollments"));
+            return this;
+        }
+
+        /** The service. */
+        public LoginService build() {
+            if (s.hasher == null) {
+                s.hasher = Argon2idPasswordHasher.withDefaults();
+            }
+            return new LoginService(s.copy());
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package tw.mobileauth.login;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the SDK's stores keep about one person, for a PDPA access request (個資法 art. 3, 10),
+ * from {@link LoginService#export}. Serialise it with {@link #toJson()}.
+ *
+ * <p>What is in it, and what is deliberately not:
+ * <ul>
+ *   <li>each credential: id, status, issue, expiry, revocation and last-use times, the device
+ *       key's SHA-256 fingerprint, and the notice acknowledgement it holds;</li>
+ *   <li>the lock-out counters (per credential and per person): failures, window, lock;</li>
+ *   <li>the national ID, birth date and name are <em>not stored</em> in readable form, only as
+ *       keyed verifiers (HMAC-SHA256) that cannot be turned back into the values, and the
+ *       password only as an Argon2id hash: the export says so ({@link #storedOnlyAsVerifiers()})
+ *       instead of copying verifiers or hashes, which are secrets of the deployment, not data
+ *       about the person;</li>
+ *   <li>audit events are not part of it: they are the operator's security log, held with masked
+ *       identifiers under the portal's own retention rules.</li>
+ * </ul>
+ *
+ * @param exportedAt      when the export was made
+ * @param nationalId      the person's national ID, masked ({@code A12****789})
+ * @param credentials     the person's credentials, oldest first
+ * @param lockOutCounters the lock-out counters that currently exist for the person or a credential
+ */
+public record PersonalDataExport(Instant exportedAt, String nationalId, List<Credential> credentials,
+        List<Counter> lockOutCounters) {
+
+    /** The JSON document's {@code format}: {@value}. */
+    public static final String FORMAT = "mobileauth-tw/personal-data-export/v1";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** All required; the lists are copied. */
+    public PersonalDataExport {
+        Objects.requireNonNull(exportedAt, "exportedAt");
+        Objects.requireNonNull(nationalId, "nationalId");
+        credentials = List.copyOf(credentials);
+        lockOutCounters = List.copyOf(lockOutCounters);
+    }
+
+    /**
+     * The personal data the SDK holds only as one-way keyed verifiers or hashes, never readable:
+     * {@code nationalId}, {@code birthDate}, {@code name} (its comparison key) and
+     * {@code certificatePassword}.
+     */
+    public List<String> storedOnlyAsVerifiers() {
+        return List.of("nationalId", "birthDate", "name", "certificatePassword");
+    }
+
+    /**
+     * The export as a JSON document: {@code format}, {@code exportedAt}, {@code nationalId},
+     * {@code storedOnlyAsVerifiers}, {@code credentials[]}, {@code lockOutCounters[]}. Times are
+     * ISO-8601 instants; absent optional values are left out.
+     */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("exportedAt", exportedAt.toString());
+        root.put("nationalId", nationalId);
+        ArrayNode verifiers = root.putArray("storedOnlyAsVerifiers");
+        storedOnlyAsVerifiers().forEach(verifiers::add);
+        ArrayNode creds = root.putArray("credentials");
+        for (Credential c : credentials) {
+            ObjectNode n = creds.addObject();
+            n.put("credentialId", c.credentialId());
+            n.put("status", c.status());
+            n.put("issuedAt", c.issuedAt().toString());
+            n.put("certificateNotAfter", c.certificateNotAfter().toString());
+            c.revokedAt().ifPresent(t -> n.put("revokedAt", t.toString()));
+            c.lastUsedAt().ifPresent(t -> n.put("lastUsedAt", t.toString()));
+            n.put("deviceKeySha256", c.deviceKeySha256());
+            c.noticeAcknowledgement().ifPresent(a -> {
+                ObjectNode ack = n.putObject("noticeAcknowledgement");
+                ack.put("version", a.version());
+                a.at().ifPresent(t -> ack.put("at", t.toString()));
+            });
+        }
+        ArrayNode counters = root.putArray("lockOutCounters");
+        for (Counter c : lockOutCounters) {
+            ObjectNode n = counters.addObject();
+            n.put("scope", c.scope());
+            c.credentialId().ifPresent(id -> n.put("credentialId", id));
+            n.put("failures", c.failures());
+            n.put("windowStart", c.windowStart().toString());
+            n.put("windowEnd", c.windowEnd().toString());
+            c.lockedUntil().ifPresent(t -> n.put("lockedUntil", t.toString()));
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree of strings and numbers always serialises", e);
+        }
+    }
+
+    /**
+     * One credential (行動電話憑證), without its verifiers, password hash or certificate bytes.
+     *
+     * @param credentialId          the credential id ({@code mat_…})
+     * @param status                {@code ACTIVE} or {@code REVOKED}
+     * @param issuedAt              when it was issued
+     * @param certificateNotAfter   when its certificate expires
+     * @param revokedAt             when it was revoked, if it was
+     * @param lastUsedAt            the last successful login with it, if any
+     * @param deviceKeySha256       SHA-256 of the device public key (base64url), naming the browser's key
+     * @param noticeAcknowledgement the personal-data notice acknowledgement recorded on it, if any
+     */
+    public record Credential(String credentialId, String status, Instant issuedAt, Instant certificateNotAfter,
+            Optional<Instant> revokedAt, Optional<Instant> lastUsedAt, String deviceKeySha256,
+            Optional<NoticeAcknowledgement> noticeAcknowledgement) {
+        /** All required (use {@link Optional#empty()}). */
+        public Credential {
+            Objects.requireNonNull(credentialId, "credentialId");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(issuedAt, "issuedAt");
+            Objects.requireNonNull(certificateNotAfter, "certificateNotAfter");
+            Objects.requireNonNull(revokedAt, "revokedAt");
+            Objects.requireNonNull(lastUsedAt, "lastUsedAt");
+            Objects.requireNonNull(deviceKeySha256, "deviceKeySha256");
+            Objects.requireNonNull(noticeAcknowledgement, "noticeAcknowledgement");
+        }
+    }
+
+    /**
+     * A personal-data notice acknowledgement (PDPA art. 8 record).
+     *
+     * @param version the notice version accepted
+     * @param at      when, if recorded
+     */
+    public record NoticeAcknowledgement(String version, Optional<Instant> at) {
+        /** All required. */
+        public NoticeAcknowledgement {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A lock-out counter.
+     *
+     * @param scope        {@code credential} or {@code person}
+     * @param credentialId the credential, for scope {@code credential}
+     * @param failures     counted failures in the window
+     * @param windowStart  when the window began
+     * @param windowEnd    when the count resets
+     * @param lockedUntil  until when it is or was locked, if it was
+     */
+    public record Counter(String scope, Optional<String> credentialId, long failures, Instant windowStart,
+            Instant windowEnd, Optional<Instant> lockedUntil) {
+        /** All required. */
+        public Counter {
+            Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(credentialId, "credentialId");
+            Objects.requireNonNull(windowStart, "windowStart");
+            Objects.requireNonNull(windowEnd, "windowEnd");
+            Objects.requireNonNull(lockedUntil, "lockedUntil");
+        }
+    }
+}
