@@ -55,7 +55,11 @@ final class Fixtures {
     }
 
     CamaraAdapter adapter(CarrierConfig config, CamaraProfile profile) {
-        return new CamaraAdapter(config, profile, RetryPolicy.DEFAULT, sleeper, new SecureRandom());
+        return adapter(config, profile, RetryPolicy.DEFAULT);
+    }
+
+    CamaraAdapter adapter(CarrierConfig config, CamaraProfile profile, RetryPolicy policy) {
+        return new CamaraAdapter(config, profile, policy, sleeper, new SecureRandom());
     }
 
     /** A plain CAMARA profile whose attributes call {@code /attrs} with scope {@code attrs:read}. */

@@ -98,7 +98,7 @@ class ClientAssertionTest {
             if (curve != null) {
                 g.initialize(new ECGenParameterSpec(curve));
             } else {
-                g.initialize(2048);
+                g.initialize(1024);
             }
             return g.generateKeyPair();
         } catch (java.security.GeneralSecurityException e) {
