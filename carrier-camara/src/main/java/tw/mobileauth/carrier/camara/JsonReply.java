@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -58,6 +59,15 @@ public final class JsonReply {
             throw violation("field '" + field + "' must be a string, was " + v.getNodeType());
         }
         return Optional.of(v.asText());
+    }
+
+    /**
+     * A required string field read through a table of the values the profile defines, e.g.
+     * {@code oneOf("lineType", Map.of("MAIN", PRIMARY, …), LineRole.UNKNOWN)}. A value the table
+     * lacks gives {@code otherwise}: a carrier adding a value makes a fact unknown, not a failure.
+     */
+    public <T> T oneOf(String field, Map<String, T> values, T otherwise) throws CarrierException.ProtocolViolation {
+        return values.getOrDefault(text(field), otherwise);
     }
 
     /** A required boolean field. */

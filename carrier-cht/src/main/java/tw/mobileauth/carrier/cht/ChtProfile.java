@@ -9,12 +9,12 @@ import java.util.Optional;
 import tw.mobileauth.carrier.camara.CamaraClient;
 import tw.mobileauth.carrier.camara.CamaraProfile;
 import tw.mobileauth.carrier.camara.ErrorInfo;
+import tw.mobileauth.carrier.camara.HolderInference;
 import tw.mobileauth.carrier.camara.JsonReply;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
 import tw.mobileauth.carrier.spi.ContractType;
-import tw.mobileauth.carrier.spi.HolderType;
 import tw.mobileauth.carrier.spi.LineRole;
 import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.MvnoStatus;
@@ -34,6 +34,13 @@ final class ChtProfile implements CamaraProfile {
     static final String LINE_PROFILE_PATH = "/cht/line-profile/v1/retrieve";
     static final String LINE_PROFILE_SCOPE = "cht-line-profile:retrieve";
     static final String SUSPENDED = "CHT.SUBSCRIBER_SUSPENDED";
+
+    /** PAYG (pay as you go) is prepaid, PAYM (pay monthly) postpaid, Business a business contract. */
+    static final Map<String, ContractType> CONTRACT_TYPES = Map.of("PAYG", ContractType.PREPAID,
+            "PAYM", ContractType.POSTPAID, "Business", ContractType.BUSINESS);
+    /** MAIN is the account's own line, PARENT_CHILD a 親子卡, FAMILY a family plan's member line. */
+    static final Map<String, LineRole> LINE_TYPES = Map.of("MAIN", LineRole.PRIMARY,
+            "PARENT_CHILD", LineRole.PARENT_CHILD, "FAMILY", LineRole.FAMILY_SUB_LINE);
 
     private final CarrierConfig config;
     private final Optional<LocalDate> tenureDate;
@@ -71,39 +78,11 @@ final class ChtProfile implements CamaraProfile {
                 ZoneOffset.UTC)).toString());
         JsonReply contract = client.post(ctx, TENURE_PATH, TENURE_SCOPE, tenure);
         JsonReply line = client.post(ctx, LINE_PROFILE_PATH, LINE_PROFILE_SCOPE, Map.of("phoneNumber", msisdn.e164()));
-        String contractType = contract.text("contractType");
+        ContractType contractType = contract.oneOf("contractType", CONTRACT_TYPES, ContractType.UNKNOWN);
         Optional<String> brand = line.optionalText("resellerBrand");
-        return new SubscriptionAttributes(contractType(contractType),
-                contractType.equals("Business") ? HolderType.ENTERPRISE : HolderType.PERSONAL,
-                lineRole(line.text("lineType")), brand.isPresent() ? MvnoStatus.YES : MvnoStatus.NO, brand,
-                client.clock().instant());
-    }
-
-    /** PAYG (pay as you go) is prepaid, PAYM (pay monthly) postpaid, Business a business contract. */
-    static ContractType contractType(String wire) {
-        switch (wire) {
-            case "PAYG":
-                return ContractType.PREPAID;
-            case "PAYM":
-                return ContractType.POSTPAID;
-            case "Business":
-                return ContractType.BUSINESS;
-            default:
-                return ContractType.UNKNOWN;
-        }
-    }
-
-    /** MAIN is the account's own line, PARENT_CHILD a 親子卡, FAMILY a family plan's member line. */
-    static LineRole lineRole(String wire) {
-        switch (wire) {
-            case "MAIN":
-                return LineRole.PRIMARY;
-            case "PARENT_CHILD":
-                return LineRole.PARENT_CHILD;
-            case "FAMILY":
-                return LineRole.FAMILY_SUB_LINE;
-            default:
-                return LineRole.UNKNOWN;
-        }
+        return new SubscriptionAttributes(contractType,
+                HolderInference.fromContract(contractType),
+                line.oneOf("lineType", LINE_TYPES, LineRole.UNKNOWN), brand.isPresent() ? MvnoStatus.YES : MvnoStatus.NO,
+                brand, client.clock().instant());
     }
 }

@@ -7,12 +7,12 @@ import java.util.OptionalInt;
 import tw.mobileauth.carrier.camara.CamaraClient;
 import tw.mobileauth.carrier.camara.CamaraProfile;
 import tw.mobileauth.carrier.camara.ErrorInfo;
+import tw.mobileauth.carrier.camara.HolderInference;
 import tw.mobileauth.carrier.camara.JsonReply;
 import tw.mobileauth.carrier.camara.KycMatchApi;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierException;
 import tw.mobileauth.carrier.spi.ContractType;
-import tw.mobileauth.carrier.spi.HolderType;
 import tw.mobileauth.carrier.spi.KycMatchResult;
 import tw.mobileauth.carrier.spi.LineRole;
 import tw.mobileauth.carrier.spi.MatchOutcome;
@@ -32,6 +32,13 @@ final class FetProfile implements CamaraProfile {
     static final String ID_MISMATCH = "KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH";
     static final String ID_REQUIRED = "KNOW_YOUR_CUSTOMER.ID_DOCUMENT_REQUIRED";
     static final String SUBSCRIBER = "x-fet-subscriber";
+
+    /** PAYM is a monthly plan, PAYG prepaid, BIZ a business contract. */
+    static final Map<String, ContractType> SEGMENTS = Map.of("PAYM", ContractType.POSTPAID,
+            "PAYG", ContractType.PREPAID, "BIZ", ContractType.BUSINESS);
+    /** CHILD is a 親子卡, MEMBER a family plan's member line. */
+    static final Map<String, LineRole> LINE_ROLES = Map.of("PRIMARY", LineRole.PRIMARY,
+            "CHILD", LineRole.PARENT_CHILD, "MEMBER", LineRole.FAMILY_SUB_LINE);
 
     private final AttributeCache cache;
 
@@ -95,38 +102,11 @@ final class FetProfile implements CamaraProfile {
     /** Reads {@code {"segment", "lineRole", "wholesalePartner"}}. */
     private static SubscriptionAttributes attributes(CamaraClient client, JsonReply s)
             throws CarrierException.ProtocolViolation {
-        String segment = s.text("segment");
+        ContractType segment = s.oneOf("segment", SEGMENTS, ContractType.UNKNOWN);
         Optional<String> partner = s.optionalText("wholesalePartner");
-        return new SubscriptionAttributes(contractType(segment),
-                segment.equals("BIZ") ? HolderType.ENTERPRISE : HolderType.PERSONAL, lineRole(s.text("lineRole")),
-                partner.isPresent() ? MvnoStatus.YES : MvnoStatus.NO, partner, client.clock().instant());
-    }
-
-    /** PAYM is a monthly plan, PAYG prepaid, BIZ a business contract. */
-    static ContractType contractType(String wire) {
-        switch (wire) {
-            case "PAYM":
-                return ContractType.POSTPAID;
-            case "PAYG":
-                return ContractType.PREPAID;
-            case "BIZ":
-                return ContractType.BUSINESS;
-            default:
-                return ContractType.UNKNOWN;
-        }
-    }
-
-    /** CHILD is a 親子卡, MEMBER a family plan's member line. */
-    static LineRole lineRole(String wire) {
-        switch (wire) {
-            case "PRIMARY":
-                return LineRole.PRIMARY;
-            case "CHILD":
-                return LineRole.PARENT_CHILD;
-            case "MEMBER":
-                return LineRole.FAMILY_SUB_LINE;
-            default:
-                return LineRole.UNKNOWN;
-        }
+        return new SubscriptionAttributes(segment,
+                HolderInference.fromContract(segment),
+                s.oneOf("lineRole", LINE_ROLES, LineRole.UNKNOWN), partner.isPresent() ? MvnoStatus.YES : MvnoStatus.NO,
+                partner, client.clock().instant());
     }
 }

@@ -31,6 +31,15 @@ final class TwmProfile implements CamaraProfile {
     static final String SUBSCRIPTION_PATH = "/twm/subscription/v1/query";
     static final String SUBSCRIPTION_SCOPE = "twm-subscription:query";
 
+    /** TWM bills POSTPAID or PREPAID; an enterprise contract is billed POSTPAID to a CORPORATE customer. */
+    static final Map<String, ContractType> BILLING_TYPES = Map.of("POSTPAID", ContractType.POSTPAID,
+            "PREPAID", ContractType.PREPAID);
+    static final Map<String, HolderType> CUSTOMER_TYPES = Map.of("PERSONAL", HolderType.PERSONAL,
+            "CORPORATE", HolderType.ENTERPRISE);
+    /** CHILD is a 親子卡, MEMBER a family plan's member line; OWNER and NONE are primary lines. */
+    static final Map<String, LineRole> FAMILY_PLAN_ROLES = Map.of("CHILD", LineRole.PARENT_CHILD,
+            "MEMBER", LineRole.FAMILY_SUB_LINE, "OWNER", LineRole.PRIMARY, "NONE", LineRole.PRIMARY);
+
     @Override
     public String carrierId() {
         return ID;
@@ -54,51 +63,14 @@ final class TwmProfile implements CamaraProfile {
             SubscriberClaims claims) throws CarrierException {
         JsonReply r = client.post(ctx, SUBSCRIPTION_PATH, SUBSCRIPTION_SCOPE, Map.of("phoneNumber", msisdn.e164()));
         boolean mvno = r.bool("mvno");
-        return new SubscriptionAttributes(contractType(r.text("billingType")), holderType(r.text("customerType")),
-                lineRole(r.text("familyPlanRole")), mvno ? MvnoStatus.YES : MvnoStatus.NO, Optional.empty(),
-                client.clock().instant());
+        return new SubscriptionAttributes(r.oneOf("billingType", BILLING_TYPES, ContractType.UNKNOWN),
+                r.oneOf("customerType", CUSTOMER_TYPES, HolderType.UNKNOWN),
+                r.oneOf("familyPlanRole", FAMILY_PLAN_ROLES, LineRole.UNKNOWN), mvno ? MvnoStatus.YES : MvnoStatus.NO,
+                Optional.empty(), client.clock().instant());
     }
 
     @Override
     public SimSwapInfo simSwapInfo(CamaraClient client, CallContext ctx, Msisdn msisdn) throws CarrierException {
         return SimSwapBisection.STANDARD.info(maxAge -> SimSwapApi.check(client, ctx, msisdn, maxAge));
-    }
-
-    /** TWM bills POSTPAID or PREPAID; an enterprise contract is billed POSTPAID with a CORPORATE customer. */
-    static ContractType contractType(String wire) {
-        switch (wire) {
-            case "POSTPAID":
-                return ContractType.POSTPAID;
-            case "PREPAID":
-                return ContractType.PREPAID;
-            default:
-                return ContractType.UNKNOWN;
-        }
-    }
-
-    static HolderType holderType(String wire) {
-        switch (wire) {
-            case "PERSONAL":
-                return HolderType.PERSONAL;
-            case "CORPORATE":
-                return HolderType.ENTERPRISE;
-            default:
-                return HolderType.UNKNOWN;
-        }
-    }
-
-    /** CHILD is a 親子卡, MEMBER a family plan's member line; OWNER and NONE are primary lines. */
-    static LineRole lineRole(String wire) {
-        switch (wire) {
-            case "CHILD":
-                return LineRole.PARENT_CHILD;
-            case "MEMBER":
-                return LineRole.FAMILY_SUB_LINE;
-            case "OWNER":
-            case "NONE":
-                return LineRole.PRIMARY;
-            default:
-                return LineRole.UNKNOWN;
-        }
     }
 }
