@@ -48,6 +48,10 @@ final class AttributeCache {
         entries.put(key(msisdn, idDocument), new Entry(attributes, now.plus(ttl)));
     }
 
+    int size() {
+        return entries.size();
+    }
+
     private static String key(Msisdn msisdn, String idDocument) {
         return Hashing.sha256Hex(msisdn.e164() + "\u0000" + idDocument);
     }
