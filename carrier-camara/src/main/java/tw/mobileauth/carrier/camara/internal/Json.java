@@ -3,6 +3,7 @@ package tw.mobileauth.carrier.camara.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * The one strict JSON mapper for carrier bodies: duplicate keys and trailing tokens are errors.
+ * The one strict JSON mapper for carrier bodies: duplicate keys and trailing tokens are errors,
+ * and characters outside the BMP are written as UTF-8, never as escaped surrogate pairs.
  * Not API.
  */
 public final class Json {
@@ -21,6 +23,8 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            // A name such as 王𠀋明 goes out as the 4-byte UTF-8 character, not as escaped surrogates.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 
     private Json() {
