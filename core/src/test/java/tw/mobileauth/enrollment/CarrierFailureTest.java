@@ -77,7 +77,7 @@ class CarrierFailureTest {
     }
 
     @Test
-    void aTimeoutDuringNumberVerificationIsRetryableAndARetryWithinTheWindowSucceeds() throws Exception {
+    void aConnectionResetAtTheCodeExchangeIsRetryableAndARetryWithinTheWindowSucceeds() throws Exception {
         Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
         Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
         Map<String, String> callback = callbackFor(a, s);
@@ -90,6 +90,31 @@ class CarrierFailureTest {
 
         VerificationOutcome retried = h.service.completeVerification(new VerificationCallback(callback));
         assertInstanceOf(VerificationOutcome.Completed.class, retried);
+    }
+
+    @Test
+    void aCarrierThatAnswersTooLateIsATimeoutThatLosesNothingAndARetrySucceeds() throws Exception {
+        // The fake network really sleeps here: latency is wall-clock, unlike the injected clock.
+        try (Harness slow = new Harness(b -> b.carrierTimeout(Duration.ofMillis(1500)))) {
+            Subscriber s = slow.networks.subscribers().find("fet", Scenario.ELIGIBLE);
+            Harness.Applied a = slow.apply(s, DeviceClass.SMARTPHONE);
+            DeviceSession session = ((NextStep.ContinueHere) a.begun().next()).device();
+            VerificationRedirect redirect = slow.service.startVerification(session.session(),
+                    Consent.accepted(session.summary().termsVersion()));
+            Map<String, String> callback = slow.phoneOf(s).open(redirect.carrierUri());
+            slow.networks.faults().inject("fet", Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(2500)).times(3));
+
+            EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                    () -> slow.service.completeVerification(new VerificationCallback(callback)));
+            assertTrue(e.isRetryable());
+            assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
+            assertInstanceOf(EnrollmentStatus.InProgress.class, slow.status(a));
+
+            slow.networks.faults().clear();
+            VerificationOutcome retried = slow.service.completeVerification(new VerificationCallback(callback));
+            assertInstanceOf(VerificationOutcome.Completed.class, retried);
+            assertInstanceOf(EnrollmentStatus.Completed.class, slow.status(a));
+        }
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * How to reach one carrier. Built with {@link #builder(URI, String)}.
  *
- * <p>Defaults: connect timeout 2 s; call timeout 10 s (used when a {@link CallContext} has no
- * tighter deadline); purpose {@code dpv:FraudPreventionAndDetection}; the system UTC clock; a
+ * <p>Defaults: connect timeout 2 s; call timeout 10 s (the bound on each HTTP request when a
+ * {@link CallContext} has no tighter deadline); purpose {@code dpv:FraudPreventionAndDetection}; the system UTC clock; a
  * private {@link HttpClient} created by the adapter.
  */
 public final class CarrierConfig {
@@ -83,7 +83,11 @@ public final class CarrierConfig {
         return connectTimeout;
     }
 
-    /** Default bound on one operation when the context allows longer, default 10 s. */
+    /**
+     * Upper bound on each HTTP request, default 10 s. A request never waits longer than this nor
+     * past its {@link CallContext#deadline()}, whichever comes first; retries never go past the
+     * deadline.
+     */
     public Duration callTimeout() {
         return callTimeout;
     }
@@ -162,7 +166,7 @@ public final class CarrierConfig {
             return this;
         }
 
-        /** Per-operation bound; must be positive. */
+        /** Upper bound on each HTTP request; must be positive. */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout");
             return this;
@@ -186,6 +190,7 @@ public final class CarrierConfig {
             return this;
         }
 
+        /** The configuration; the builder may be reused afterwards without affecting it. */
         public CarrierConfig build() {
             return new CarrierConfig(this);
         }

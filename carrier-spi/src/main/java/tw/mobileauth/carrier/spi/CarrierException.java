@@ -59,6 +59,7 @@ public abstract sealed class CarrierException extends Exception
      * @param correlator the call's {@code x-correlator}
      */
     public record Origin(String carrierId, OptionalInt httpStatus, String code, String correlator) {
+        /** Checks the components; none may be null. */
         public Origin {
             Objects.requireNonNull(carrierId, "carrierId");
             Objects.requireNonNull(httpStatus, "httpStatus");
@@ -138,6 +139,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class InvalidRequest extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public InvalidRequest(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -147,6 +149,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class AuthenticationFailed extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public AuthenticationFailed(Origin origin, String message) {
             super(origin, Retry.WITH_NEW_TOKEN, Optional.empty(), message, null);
         }
@@ -156,6 +159,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class PermissionDenied extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public PermissionDenied(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -165,6 +169,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class NotOnMobileNetwork extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public NotOnMobileNetwork(Origin origin, String message) {
             super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
         }
@@ -174,6 +179,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class SubscriberNotFound extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public SubscriberNotFound(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -183,6 +189,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class ServiceNotApplicable extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public ServiceNotApplicable(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -192,6 +199,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class ConsentRequired extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
         public ConsentRequired(Origin origin, String message) {
             super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
         }
@@ -201,6 +209,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class RateLimited extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A rate limit from {@code origin}; retryable for 429, not for an exhausted quota. */
         public RateLimited(Origin origin, boolean retryable, Optional<Duration> retryAfter, String message) {
             super(origin, retryable ? Retry.WITH_BACKOFF : Retry.NEVER, retryAfter, message, null);
         }
@@ -210,6 +219,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class CarrierUnavailable extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** An outage from {@code origin}, with the carrier's {@code Retry-After} when it sent one. */
         public CarrierUnavailable(Origin origin, Optional<Duration> retryAfter, String message, Throwable cause) {
             super(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
         }
@@ -219,6 +229,7 @@ public abstract sealed class CarrierException extends Exception
     public static final class ProtocolViolation extends CarrierException {
         private static final long serialVersionUID = 1L;
 
+        /** A broken protocol or binding check at {@code origin}; {@code cause} may be null. */
         public ProtocolViolation(Origin origin, String message, Throwable cause) {
             super(origin, Retry.NEVER, Optional.empty(), message, cause);
         }

@@ -17,6 +17,11 @@ import java.util.OptionalInt;
 public record NetworkStatus(AccessNetwork accessNetwork, boolean roaming, OptionalInt visitedCountry,
         Optional<Instant> lastStatusTime) {
 
+    /**
+     * Checks the components; none may be null.
+     *
+     * @throws IllegalArgumentException if a visited country is given while not roaming
+     */
     public NetworkStatus {
         Objects.requireNonNull(accessNetwork, "accessNetwork");
         Objects.requireNonNull(visitedCountry, "visitedCountry");

@@ -20,6 +20,7 @@ import java.util.Objects;
 public record NvChallenge(URI authorizeUri, String state, String nonce, String codeVerifier, Msisdn msisdn,
         URI redirectUri, Instant expiresAt) {
 
+    /** Checks the components; none may be null. */
     public NvChallenge {
         Objects.requireNonNull(authorizeUri, "authorizeUri");
         Objects.requireNonNull(state, "state");

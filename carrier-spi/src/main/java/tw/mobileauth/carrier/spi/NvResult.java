@@ -21,6 +21,7 @@ public record NvResult(boolean verified, Method method, List<String> amr, Instan
         NETWORK_BASED
     }
 
+    /** Checks the components and copies {@code amr}; none may be null. */
     public NvResult {
         Objects.requireNonNull(method, "method");
         amr = List.copyOf(amr);

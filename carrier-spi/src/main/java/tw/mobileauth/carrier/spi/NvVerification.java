@@ -10,6 +10,7 @@ import java.util.Objects;
  */
 public record NvVerification(NvResult result, NetworkStatus network) {
 
+    /** Checks the components; none may be null. */
     public NvVerification {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(network, "network");

@@ -29,21 +29,53 @@ public final class SimSwapInfo {
      * A dated answer (CAMARA {@code retrieve-date}).
      *
      * @param latestSimChange the latest change; empty when none happened in the monitored period
-     * @param monitoredPeriod how far back the carrier looks, when it says
+     * @param monitoredPeriod how far back the carrier looks, when it says; positive
+     * @throws IllegalArgumentException if {@code monitoredPeriod} is zero or negative
      */
     public static SimSwapInfo dated(Optional<Instant> latestSimChange, Optional<Duration> monitoredPeriod) {
-        return new SimSwapInfo(Objects.requireNonNull(latestSimChange), Objects.requireNonNull(monitoredPeriod),
-                Optional.empty(), Optional.empty());
+        Objects.requireNonNull(latestSimChange, "latestSimChange");
+        Objects.requireNonNull(monitoredPeriod, "monitoredPeriod");
+        monitoredPeriod.ifPresent(p -> positive(p, "monitoredPeriod"));
+        return new SimSwapInfo(latestSimChange, monitoredPeriod, Optional.empty(), Optional.empty());
     }
 
-    /** A bound: no SIM change happened within {@code period} before the check. */
+    /**
+     * A bound: no SIM change happened within {@code period} before the check.
+     *
+     * @throws IllegalArgumentException if {@code period} is zero or negative
+     */
     public static SimSwapInfo noChangeWithin(Duration period) {
+        positive(period, "period");
         return new SimSwapInfo(Optional.empty(), Optional.of(period), Optional.of(period), Optional.empty());
     }
 
-    /** A bound: a SIM change happened within {@code period} before the check. */
+    /**
+     * A bound: a SIM change happened within {@code period} before the check.
+     *
+     * @throws IllegalArgumentException if {@code period} is zero or negative
+     */
     public static SimSwapInfo changedWithin(Duration period) {
+        positive(period, "period");
         return new SimSwapInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(period));
+    }
+
+    /**
+     * Two bounds from repeated checks: a SIM change happened within {@code changedWithin} before
+     * the check, but none within {@code noChangeWithin}. For example, checks of 720 h (swapped)
+     * and 168 h (not swapped) give {@code changedBetween(168h, 720h)}: "no change in the last
+     * 7 days" is then certain, "a change in the last 30 days" too.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < noChangeWithin < changedWithin}
+     */
+    public static SimSwapInfo changedBetween(Duration noChangeWithin, Duration changedWithin) {
+        positive(noChangeWithin, "noChangeWithin");
+        positive(changedWithin, "changedWithin");
+        if (noChangeWithin.compareTo(changedWithin) >= 0) {
+            throw new IllegalArgumentException("noChangeWithin (" + noChangeWithin
+                    + ") must be shorter than changedWithin (" + changedWithin + ")");
+        }
+        return new SimSwapInfo(Optional.empty(), Optional.empty(), Optional.of(noChangeWithin),
+                Optional.of(changedWithin));
     }
 
     /** The exact date of the latest change, when the carrier gave one. */
@@ -56,17 +88,32 @@ public final class SimSwapInfo {
         return monitoredPeriod;
     }
 
+    /** The longest period known to be free of SIM changes, for an answer built from checks. */
+    public Optional<Duration> knownNoChangeWithin() {
+        return noChangeWithin;
+    }
+
+    /** The shortest period known to contain a SIM change, for an answer built from checks. */
+    public Optional<Duration> knownChangeWithin() {
+        return changedWithin;
+    }
+
     /**
      * Whether a SIM change happened within {@code window} before {@code now}: {@code Optional.of(true)}
      * or {@code Optional.of(false)} when the answer is certain, empty when the carrier's answer is too
-     * coarse to tell.
+     * coarse to tell. Bounds from checks are taken as measured at {@code now}.
      */
     public Optional<Boolean> changedWithin(Duration window, Instant now) {
-        if (changedWithin.isPresent()) {
-            return changedWithin.get().compareTo(window) <= 0 ? Optional.of(true) : Optional.empty();
-        }
-        if (noChangeWithin.isPresent()) {
-            return noChangeWithin.get().compareTo(window) >= 0 ? Optional.of(false) : Optional.empty();
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(now, "now");
+        if (changedWithin.isPresent() || noChangeWithin.isPresent()) {
+            if (changedWithin.isPresent() && changedWithin.get().compareTo(window) <= 0) {
+                return Optional.of(true);
+            }
+            if (noChangeWithin.isPresent() && noChangeWithin.get().compareTo(window) >= 0) {
+                return Optional.of(false);
+            }
+            return Optional.empty();
         }
         // A dated answer. No date means no change in the monitored period, or ever when no period is given.
         if (latestSimChange.isPresent()) {
@@ -76,6 +123,13 @@ public final class SimSwapInfo {
             return Optional.of(false);
         }
         return Optional.empty();
+    }
+
+    private static void positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + d);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Objects;
 public record SubscriberClaims(String idDocument, IdDocumentType idDocumentType, String fullName,
         LocalDate birthDate) {
 
+    /** Checks the components; none may be null. The values are kept exactly as given. */
     public SubscriberClaims {
         Objects.requireNonNull(idDocument, "idDocument");
         Objects.requireNonNull(idDocumentType, "idDocumentType");

@@ -18,6 +18,7 @@ import java.util.Optional;
 public record SubscriptionAttributes(ContractType contractType, HolderType holderType, LineRole lineRole,
         MvnoStatus mvno, Optional<String> mvnoBrand, Instant asOf) {
 
+    /** Checks the components; none may be null (use {@code UNKNOWN} and {@code Optional.empty()}). */
     public SubscriptionAttributes {
         Objects.requireNonNull(contractType, "contractType");
         Objects.requireNonNull(holderType, "holderType");

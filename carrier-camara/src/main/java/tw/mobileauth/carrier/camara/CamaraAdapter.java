@@ -1,0 +1,188 @@
+package tw.mobileauth.carrier.camara;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import tw.mobileauth.carrier.camara.internal.ClientAssertion;
+import tw.mobileauth.carrier.camara.internal.RandomTokens;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.Capability;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.CarrierConfig;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.KycMatchResult;
+import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.spi.NvChallenge;
+import tw.mobileauth.carrier.spi.NvVerification;
+import tw.mobileauth.carrier.spi.SimSwapInfo;
+import tw.mobileauth.carrier.spi.SubscriberClaims;
+import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+
+/**
+ * A {@link CarrierAdapter} for a carrier that speaks CAMARA, specialised by a
+ * {@link CamaraProfile}. Thread-safe; one instance serves every enrolment.
+ *
+ * <p>What it does for every profile:
+ * <ul>
+ *   <li>{@code private_key_jwt} client authentication with an ES256 assertion ({@code iss} =
+ *       {@code sub} = client id, {@code aud} = token URL, random {@code jti}, 60 s lifetime);</li>
+ *   <li>number verification: authorization code with {@code prompt=none}, PKCE S256, 256-bit
+ *       {@code state} and {@code nonce}, a challenge that lives 5 minutes; then NV verify,
+ *       roaming status and network type with the single 3-legged token, which is then dropped;</li>
+ *   <li>client-credentials tokens cached per scope until 30 s (or a tenth of their life, if
+ *       shorter) before they expire;</li>
+ *   <li>{@code x-correlator} from the {@link CallContext} on every request, checked on the echo;</li>
+ *   <li>every HTTP request bounded by the time left before the context's deadline and by the
+ *       configured call timeout;</li>
+ *   <li>idempotent calls retried up to 3 attempts on outages and 429s, waiting 100 ms doubling
+ *       up to 2 s with jitter, or the carrier's {@code Retry-After} when longer, never past the
+ *       deadline; the code exchange is never retried.</li>
+ * </ul>
+ * With no {@link CarrierConfig#httpClient()} it makes its own client with the configured
+ * connect timeout and no redirect following.
+ */
+public final class CamaraAdapter implements CarrierAdapter {
+
+    private final CamaraProfile profile;
+    private final Set<Capability> capabilities;
+    private final CamaraClient client;
+    private final NumberVerificationFlow flow;
+    private volatile boolean closed;
+
+    CamaraAdapter(CarrierConfig config, CamaraProfile profile, RetryPolicy retryPolicy, Sleeper sleeper,
+            SecureRandom random) {
+        this.profile = profile;
+        this.capabilities = Set.copyOf(EnumSet.copyOf(profile.capabilities()));
+        HttpClient http = config.httpClient().orElseGet(() -> HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        Transport transport = new Transport(profile.carrierId(), config.baseUri(), http, config.clock(),
+                config.callTimeout());
+        ErrorMapping errors = new ErrorMapping(profile.carrierId(), profile, config.clock());
+        RandomTokens tokens = new RandomTokens(random);
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens);
+        RandomGenerator jitter = random;
+        this.client = new CamaraClient(transport, errors, new Retrying(retryPolicy, sleeper, config.clock(), jitter),
+                tokenEndpoint, new TokenCache(config.clock()));
+        this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens);
+    }
+
+    /**
+     * An adapter for {@code profile}, reached as {@code config} says.
+     *
+     * @throws IllegalArgumentException if {@link #unsupportedBecause(CarrierConfig)} finds a problem
+     */
+    public static CamaraAdapter create(CarrierConfig config, CamaraProfile profile) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(profile, "profile");
+        Optional<String> problem = unsupportedBecause(config);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(profile.carrierId() + ": " + problem.get());
+        }
+        if (!profile.capabilities().contains(Capability.NUMBER_VERIFICATION)) {
+            throw new IllegalArgumentException(profile.carrierId() + ": a profile must support NUMBER_VERIFICATION");
+        }
+        return new CamaraAdapter(config, profile, RetryPolicy.DEFAULT, Sleeper.THREAD, new SecureRandom());
+    }
+
+    /**
+     * Why {@code config} cannot drive a CAMARA adapter, or empty when it can: it needs an
+     * {@code http} or {@code https} base URI and an EC P-256 client signing key.
+     */
+    public static Optional<String> unsupportedBecause(CarrierConfig config) {
+        String scheme = Optional.ofNullable(config.baseUri().getScheme()).orElse("");
+        if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
+            return Optional.of("the base URI must be https (or http on loopback for tests), was " + scheme);
+        }
+        if (config.clientSigningKey().isEmpty()) {
+            return Optional.of("no client signing key: set CarrierConfig.Builder.clientSigningKey to the EC P-256 "
+                    + "key whose public key is registered at the carrier for private_key_jwt");
+        }
+        if (!ClientAssertion.canSign(config.clientSigningKey().get())) {
+            return Optional.of("the client signing key is not an EC P-256 key; ES256 client assertions need one");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String carrierId() {
+        return profile.carrierId();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri) {
+        open();
+        return flow.start(ctx, msisdn, redirectUri);
+    }
+
+    @Override
+    public NvVerification completeNumberVerification(CallContext ctx, NvChallenge challenge,
+            Map<String, String> callbackParams) throws CarrierException {
+        open();
+        return flow.complete(ctx, challenge, callbackParams);
+    }
+
+    @Override
+    public KycMatchResult matchSubscriber(CallContext ctx, Msisdn msisdn, SubscriberClaims claims)
+            throws CarrierException {
+        require(Capability.KYC_MATCH);
+        return profile.matchSubscriber(client, ctx, msisdn, claims);
+    }
+
+    @Override
+    public SubscriptionAttributes subscriptionAttributes(CallContext ctx, Msisdn msisdn, SubscriberClaims claims)
+            throws CarrierException {
+        require(Capability.SUBSCRIPTION_ATTRIBUTES);
+        return profile.subscriptionAttributes(client, ctx, msisdn, claims);
+    }
+
+    @Override
+    public SimSwapInfo simSwapInfo(CallContext ctx, Msisdn msisdn) throws CarrierException {
+        if (!capabilities.contains(Capability.SIM_SWAP_DATE)) {
+            require(Capability.SIM_SWAP_CHECK);
+        }
+        open();
+        return profile.simSwapInfo(client, ctx, msisdn);
+    }
+
+    /** Drops cached tokens; later calls fail with {@link IllegalStateException}. Never throws. */
+    @Override
+    public void close() {
+        closed = true;
+        client.clearTokens();
+    }
+
+    /** The client profiles call, for tests. */
+    CamaraClient client() {
+        return client;
+    }
+
+    @Override
+    public String toString() {
+        return "CamaraAdapter[" + profile.carrierId() + ", " + capabilities + (closed ? ", closed" : "") + "]";
+    }
+
+    private void require(Capability capability) {
+        open();
+        if (!capabilities.contains(capability)) {
+            throw new UnsupportedOperationException(profile.carrierId() + " does not declare " + capability
+                    + "; check capabilities() before calling");
+        }
+    }
+
+    private void open() {
+        if (closed) {
+            throw new IllegalStateException(profile.carrierId() + " adapter is closed; create a new one");
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package tw.mobileauth.carrier.camara;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import tw.mobileauth.carrier.camara.internal.Json;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.CarrierException;
+
+/**
+ * Calls a carrier's CAMARA-shaped JSON APIs for a {@link CamaraProfile}. Each call:
+ * <ol>
+ *   <li>gets a client-credentials token for its scope (cached until shortly before expiry);</li>
+ *   <li>POSTs the JSON body with {@code x-correlator} and checks the echo;</li>
+ *   <li>turns an error answer into a {@link CarrierException} (carrier-profiles.md §1);</li>
+ *   <li>on {@link CarrierException.AuthenticationFailed} drops the token and tries once more
+ *       with a new one;</li>
+ *   <li>retries outages and 429s with backoff and jitter, honouring {@code Retry-After}, never
+ *       past the context's deadline (every call here is an idempotent read).</li>
+ * </ol>
+ * Thread-safe.
+ */
+public final class CamaraClient {
+
+    private static final Predicate<ErrorInfo> NO_ERROR_IS_A_RESULT = e -> false;
+
+    private final Transport transport;
+    private final ErrorMapping errors;
+    private final Retrying retrying;
+    private final TokenEndpoint tokens;
+    private final TokenCache cache;
+
+    CamaraClient(Transport transport, ErrorMapping errors, Retrying retrying, TokenEndpoint tokens,
+            TokenCache cache) {
+        this.transport = transport;
+        this.errors = errors;
+        this.retrying = retrying;
+        this.tokens = tokens;
+        this.cache = cache;
+    }
+
+    /** The carrier id, e.g. {@code cht}. */
+    public String carrierId() {
+        return transport.carrierId();
+    }
+
+    /** The configured clock, for {@code asOf} times and caches. */
+    public Clock clock() {
+        return transport.clock();
+    }
+
+    /**
+     * POSTs {@code body} as JSON to {@code path} with a 2-legged token for {@code scope}.
+     *
+     * @param path  below the base URI, e.g. {@code /kyc-match/v0.4/match}
+     * @param scope the OAuth scope the token needs, e.g. {@code kyc-match:match}
+     * @param body  the request object; values are strings, numbers, booleans or nested maps
+     * @return the 2xx answer, which must be a JSON object
+     */
+    public JsonReply post(CallContext ctx, String path, String scope, Map<String, ?> body) throws CarrierException {
+        return post(ctx, path, scope, body, NO_ERROR_IS_A_RESULT);
+    }
+
+    /**
+     * Like {@link #post(CallContext, String, String, Map)}, but an ErrorInfo answer accepted by
+     * {@code errorAsResult} is returned (with {@link JsonReply#error()} present) instead of
+     * thrown, and not retried. For profiles where an error status carries a result, such as
+     * FET's {@code 403 KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH}.
+     */
+    public JsonReply post(CallContext ctx, String path, String scope, Map<String, ?> body,
+            Predicate<ErrorInfo> errorAsResult) throws CarrierException {
+        Objects.requireNonNull(errorAsResult, "errorAsResult");
+        byte[] json = Json.write(body);
+        return retrying.run(ctx, () -> {
+            AccessToken token = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+            try {
+                return exchange(ctx, path, token, json, errorAsResult);
+            } catch (CarrierException.AuthenticationFailed refused) {
+                cache.invalidate(scope, token);
+                AccessToken renewed = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+                return exchange(ctx, path, renewed, json, errorAsResult);
+            }
+        });
+    }
+
+    /** POSTs with a 3-legged token from the code exchange; retried like 2-legged reads. */
+    JsonReply postWithToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
+            throws CarrierException {
+        byte[] json = Json.write(body);
+        return retrying.run(ctx, () -> exchange(ctx, path, token, json, NO_ERROR_IS_A_RESULT));
+    }
+
+    private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,
+            Predicate<ErrorInfo> errorAsResult) throws CarrierException {
+        Transport.Response r = transport.send(ctx,
+                new Transport.Outgoing(path, "application/json", json, Optional.of(token.value())));
+        if (r.isSuccess()) {
+            return Json.parse(r.body()).filter(n -> n.isObject())
+                    .map(n -> new JsonReply(carrierId(), r.status(), r.correlator(), n, Optional.empty()))
+                    .orElseThrow(() -> errors.protocol(r, "MALFORMED_RESPONSE",
+                            "the answer from " + path + " is not a JSON object"));
+        }
+        Optional<ErrorInfo> info = errors.errorInfo(r).filter(i -> i.status() == r.status());
+        if (info.isPresent() && errorAsResult.test(info.get())) {
+            return new JsonReply(carrierId(), r.status(), r.correlator(), Json.parse(r.body()).orElseThrow(), info);
+        }
+        throw errors.apiError(r);
+    }
+
+    /** The absolute URL of {@code path} below the carrier's base URI. */
+    URI resolve(String path) {
+        return transport.resolve(path);
+    }
+
+    /** Forgets cached tokens. */
+    void clearTokens() {
+        cache.clear();
+    }
+}

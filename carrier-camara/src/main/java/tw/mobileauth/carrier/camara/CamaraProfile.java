@@ -1,0 +1,70 @@
+package tw.mobileauth.carrier.camara;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.Capability;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.KycMatchResult;
+import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.spi.SimSwapInfo;
+import tw.mobileauth.carrier.spi.SubscriberClaims;
+import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+
+/**
+ * What one carrier's wire profile changes relative to plain CAMARA (carrier-profiles.md §3). A
+ * {@link CamaraAdapter} does everything shared (OAuth, PKCE, the number-verification flow,
+ * retries, error mapping) and asks its profile only for these differences.
+ *
+ * <p>Defaults are plain CAMARA: verify with {@code {"phoneNumber": "+886…"}}, KYC Match v0.4,
+ * SIM Swap {@code retrieve-date}, no carrier-specific error codes. Implementations are immutable
+ * and thread-safe; caches they keep must be too.
+ */
+public interface CamaraProfile {
+
+    /** The carrier id, equal to its factory's id, e.g. {@code cht}. */
+    String carrierId();
+
+    /**
+     * The operations this carrier supports. Default: number verification, network status, KYC
+     * match, subscription attributes and dated SIM swap.
+     */
+    default Set<Capability> capabilities() {
+        return EnumSet.of(Capability.NUMBER_VERIFICATION, Capability.NETWORK_STATUS, Capability.KYC_MATCH,
+                Capability.SUBSCRIPTION_ATTRIBUTES, Capability.SIM_SWAP_DATE);
+    }
+
+    /** The body of {@code POST /number-verification/v2/verify}. Default {@code {"phoneNumber": e164}}. */
+    default Map<String, ?> numberVerificationBody(Msisdn msisdn) {
+        return Map.of("phoneNumber", msisdn.e164());
+    }
+
+    /**
+     * Maps an error code of this carrier's own, before the shared table is consulted. Default:
+     * none.
+     *
+     * @param error  the carrier's ErrorInfo
+     * @param origin the origin to give the exception
+     * @return the exception, or empty to use the shared {@code (status, code)} table
+     */
+    default Optional<CarrierException> mapCarrierError(ErrorInfo error, CarrierException.Origin origin) {
+        return Optional.empty();
+    }
+
+    /** KYC match. Default: CAMARA KYC Match v0.4 ({@link KycMatchApi#match}). */
+    default KycMatchResult matchSubscriber(CamaraClient client, CallContext ctx, Msisdn msisdn,
+            SubscriberClaims claims) throws CarrierException {
+        return KycMatchApi.match(client, ctx, msisdn, claims);
+    }
+
+    /** Contract type, holder, line role and MVNO, as this carrier exposes them. */
+    SubscriptionAttributes subscriptionAttributes(CamaraClient client, CallContext ctx, Msisdn msisdn,
+            SubscriberClaims claims) throws CarrierException;
+
+    /** The latest SIM change. Default: CAMARA SIM Swap {@code retrieve-date} ({@link SimSwapApi#retrieveDate}). */
+    default SimSwapInfo simSwapInfo(CamaraClient client, CallContext ctx, Msisdn msisdn) throws CarrierException {
+        return SimSwapApi.retrieveDate(client, ctx, msisdn);
+    }
+}

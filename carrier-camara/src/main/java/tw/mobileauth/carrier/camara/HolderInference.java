@@ -1,0 +1,27 @@
+package tw.mobileauth.carrier.camara;
+
+import tw.mobileauth.carrier.spi.ContractType;
+import tw.mobileauth.carrier.spi.HolderType;
+
+/**
+ * For profiles whose only hint about the holder is the contract type (CHT's KYC Tenure, FET's
+ * segment): a business contract is held by an enterprise, a prepaid or postpaid one by a person,
+ * and the holder of an unreadable contract is unknown.
+ */
+public final class HolderInference {
+
+    private HolderInference() {
+    }
+
+    /** ENTERPRISE for BUSINESS, UNKNOWN for UNKNOWN, PERSONAL otherwise. */
+    public static HolderType fromContract(ContractType contract) {
+        switch (contract) {
+            case BUSINESS:
+                return HolderType.ENTERPRISE;
+            case UNKNOWN:
+                return HolderType.UNKNOWN;
+            default:
+                return HolderType.PERSONAL;
+        }
+    }
+}

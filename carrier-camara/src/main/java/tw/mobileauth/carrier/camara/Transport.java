@@ -1,0 +1,125 @@
+package tw.mobileauth.carrier.camara;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.CarrierException.Origin;
+
+/**
+ * Sends one HTTP request to a carrier: {@code x-correlator} on the way out and checked on the way
+ * back, a timeout of the time left (capped by the call timeout), and transport failures turned
+ * into {@link CarrierException.CarrierUnavailable}. No retries here.
+ */
+final class Transport {
+
+    static final String CORRELATOR = "x-correlator";
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+
+    private final String carrierId;
+    private final URI baseUri;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration callTimeout;
+
+    Transport(String carrierId, URI baseUri, HttpClient http, Clock clock, Duration callTimeout) {
+        this.carrierId = carrierId;
+        this.baseUri = baseUri;
+        this.http = http;
+        this.clock = clock;
+        this.callTimeout = callTimeout;
+    }
+
+    /** A request to send. */
+    record Outgoing(String path, String contentType, byte[] body, Optional<String> bearer) {
+    }
+
+    /** A response that arrived, with the correlator it was sent with. */
+    record Response(String path, int status, HttpHeaders headers, byte[] body, String correlator) {
+
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        boolean isSuccess() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    String carrierId() {
+        return carrierId;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The absolute URL of {@code path} below the base URI. */
+    URI resolve(String path) {
+        String base = baseUri.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    Response send(CallContext ctx, Outgoing out) throws CarrierException {
+        Duration left = ctx.remaining(clock);
+        if (left.isNegative() || left.isZero()) {
+            throw new CarrierException.CarrierUnavailable(
+                    Origin.transport(carrierId, "DEADLINE_EXCEEDED", ctx.correlator()), Optional.empty(),
+                    "the call's deadline passed before " + out.path() + " could be sent; give the next call more time",
+                    null);
+        }
+        Duration timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
+        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(out.path()))
+                .timeout(timeout)
+                .header("Content-Type", out.contentType())
+                .header("Accept", "application/json")
+                .header(CORRELATOR, ctx.correlator())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+        out.bearer().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        Instant started = clock.instant();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            LOG.debug("{} POST {} timed out after {} ms [x-correlator {}]", carrierId, out.path(),
+                    timeout.toMillis(), ctx.correlator());
+            throw unavailable(ctx, "TIMEOUT", "no answer from " + out.path() + " within " + timeout.toMillis()
+                    + " ms", e);
+        } catch (IOException e) {
+            LOG.debug("{} POST {} failed: {} [x-correlator {}]", carrierId, out.path(), e.getClass().getSimpleName(),
+                    ctx.correlator());
+            throw unavailable(ctx, "IO_ERROR", "the connection to " + out.path() + " failed ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(ctx, "INTERRUPTED", "interrupted while calling " + out.path(), e);
+        }
+        LOG.debug("{} POST {} -> {} in {} ms [x-correlator {}]", carrierId, out.path(), response.statusCode(),
+                Duration.between(started, clock.instant()).toMillis(), ctx.correlator());
+        Optional<String> echoed = response.headers().firstValue(CORRELATOR);
+        if (echoed.isPresent() && !echoed.get().equals(ctx.correlator())) {
+            throw new CarrierException.ProtocolViolation(
+                    Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISMATCH", ctx.correlator()),
+                    "the answer from " + out.path() + " echoes another x-correlator; a proxy or the carrier mixed up "
+                            + "responses, alert the operator",
+                    null);
+        }
+        return new Response(out.path(), response.statusCode(), response.headers(), response.body(), ctx.correlator());
+    }
+
+    private CarrierException.CarrierUnavailable unavailable(CallContext ctx, String code, String what, Throwable e) {
+        return new CarrierException.CarrierUnavailable(Origin.transport(carrierId, code, ctx.correlator()),
+                Optional.empty(), what + "; retry later", e);
+    }
+}

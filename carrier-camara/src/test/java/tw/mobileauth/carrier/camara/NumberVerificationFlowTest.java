@@ -1,0 +1,242 @@
+package tw.mobileauth.carrier.camara;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static tw.mobileauth.carrier.camara.StubCarrier.Reply.error;
+import static tw.mobileauth.carrier.camara.StubCarrier.Reply.json;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tw.mobileauth.carrier.camara.internal.Base64Url;
+import tw.mobileauth.carrier.camara.internal.Pkce;
+import tw.mobileauth.carrier.spi.AccessNetwork;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.NvChallenge;
+import tw.mobileauth.carrier.spi.NvVerification;
+
+class NumberVerificationFlowTest {
+
+    private static final URI REDIRECT = URI.create("https://portal.example/nv/callback");
+    private static final String SCOPE = "openid dpv:FraudPreventionAndDetection number-verification:verify "
+            + "device-roaming-status:read connected-network-type:read";
+
+    private final Fixtures f = new Fixtures();
+    private StubCarrier stub;
+    private CamaraAdapter adapter;
+
+    @BeforeEach
+    void startStub() throws Exception {
+        stub = new StubCarrier();
+        adapter = f.adapter(f.config(stub.base()).build(), Fixtures.plainProfile());
+        stub.on("/oauth2/token", json(200, "{\"access_token\":\"three-legged\",\"token_type\":\"Bearer\","
+                + "\"expires_in\":300,\"scope\":\"" + SCOPE + "\"}"));
+        stub.on(NumberVerificationFlow.VERIFY_PATH, json(200, "{\"devicePhoneNumberVerified\":true}"));
+        stub.on(NumberVerificationFlow.ROAMING_PATH,
+                json(200, "{\"roaming\":false,\"lastStatusTime\":\"2025-05-01T00:00:00Z\"}"));
+        stub.on(NumberVerificationFlow.NETWORK_TYPE_PATH,
+                json(200, "{\"connectedNetworkType\":\"5G\",\"lastStatusTime\":\"2025-04-30T23:59:00Z\"}"));
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private NvChallenge start() {
+        return adapter.startNumberVerification(f.ctx(Duration.ofSeconds(10)), Fixtures.NUMBER, REDIRECT);
+    }
+
+    private NvVerification complete(NvChallenge c, Map<String, String> callback) throws CarrierException {
+        return adapter.completeNumberVerification(f.ctx(Duration.ofSeconds(10)), c, callback);
+    }
+
+    @Test
+    void startBuildsTheAuthorizeUrlWithoutCallingTheNetwork() {
+        NvChallenge c = start();
+        assertTrue(stub.requests().isEmpty());
+        assertTrue(c.authorizeUri().toString().startsWith(stub.base() + "/oauth2/authorize?"));
+        Map<String, String> q = query(c.authorizeUri());
+        assertEquals("code", q.get("response_type"));
+        assertEquals("portal-client", q.get("client_id"));
+        assertEquals(REDIRECT.toString(), q.get("redirect_uri"));
+        assertEquals(SCOPE, q.get("scope"));
+        assertEquals(c.state(), q.get("state"));
+        assertEquals(c.nonce(), q.get("nonce"));
+        assertEquals(Pkce.challengeS256(c.codeVerifier()), q.get("code_challenge"));
+        assertEquals("S256", q.get("code_challenge_method"));
+        assertEquals("none", q.get("prompt"));
+        assertEquals("tel:+886912345678", q.get("login_hint"));
+        assertFalse(c.authorizeUri().toString().contains(c.codeVerifier()), "the verifier stays server-side");
+        assertEquals(Fixtures.T0.plus(Duration.ofMinutes(5)), c.expiresAt());
+    }
+
+    @Test
+    void stateNonceAndVerifierAreFreshAndAtLeast128Bits() {
+        NvChallenge a = start();
+        NvChallenge b = start();
+        assertNotEquals(a.state(), b.state());
+        assertNotEquals(a.nonce(), b.nonce());
+        assertNotEquals(a.codeVerifier(), b.codeVerifier());
+        for (String v : List.of(a.state(), a.nonce(), a.codeVerifier())) {
+            assertTrue(Base64Url.decode(v).orElseThrow().length >= 16);
+        }
+        assertTrue(Pkce.isValidVerifier(a.codeVerifier()));
+    }
+
+    @Test
+    void theConfiguredPurposeGoesIntoTheScope() {
+        adapter = f.adapter(f.config(stub.base()).purpose("dpv:IdentityVerification").build(), Fixtures.plainProfile());
+        assertTrue(query(start().authorizeUri()).get("scope").startsWith("openid dpv:IdentityVerification "));
+    }
+
+    @Test
+    void aVerifiedNumberOnFiveGIsReportedWithTheOlderStatusTime() throws Exception {
+        NvChallenge c = start();
+        NvVerification v = complete(c, Map.of("code", "abc", "state", c.state()));
+        assertTrue(v.result().verified());
+        assertEquals(AccessNetwork.G5, v.network().accessNetwork());
+        assertFalse(v.network().roaming());
+        assertEquals(OptionalInt.empty(), v.network().visitedCountry());
+        assertEquals(Optional.of(Instant.parse("2025-04-30T23:59:00Z")), v.network().lastStatusTime());
+    }
+
+    @Test
+    void theCodeIsExchangedWithPkceAndTheOneTokenServesAllThreeCalls() throws Exception {
+        NvChallenge c = start();
+        complete(c, Map.of("code", "abc", "state", c.state()));
+        Map<String, String> form = stub.requests("/oauth2/token").get(0).form();
+        assertEquals("authorization_code", form.get("grant_type"));
+        assertEquals("abc", form.get("code"));
+        assertEquals(REDIRECT.toString(), form.get("redirect_uri"));
+        assertEquals(c.codeVerifier(), form.get("code_verifier"));
+        assertTrue(form.containsKey("client_assertion"));
+        for (String path : List.of(NumberVerificationFlow.VERIFY_PATH, NumberVerificationFlow.ROAMING_PATH,
+                NumberVerificationFlow.NETWORK_TYPE_PATH)) {
+            assertEquals(Optional.of("Bearer three-legged"), stub.requests(path).get(0).header("Authorization"));
+        }
+        assertEquals("{\"phoneNumber\":\"+886912345678\"}", stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).body());
+    }
+
+    @Test
+    void notVerifiedIsAResultNotAnError() throws Exception {
+        stub.on(NumberVerificationFlow.VERIFY_PATH, json(200, "{\"devicePhoneNumberVerified\":false}"));
+        NvChallenge c = start();
+        assertFalse(complete(c, Map.of("code", "abc", "state", c.state())).result().verified());
+    }
+
+    @Test
+    void roamingReportsTheVisitedCountry() throws Exception {
+        stub.on(NumberVerificationFlow.ROAMING_PATH, json(200, "{\"roaming\":true,\"countryCode\":81}"));
+        NvChallenge c = start();
+        NvVerification v = complete(c, Map.of("code", "abc", "state", c.state()));
+        assertTrue(v.network().roaming());
+        assertEquals(OptionalInt.of(81), v.network().visitedCountry());
+    }
+
+    @Test
+    void aCallbackWithAnotherStateIsRejectedBeforeAnyCall() {
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state() + "x")));
+        assertEquals("STATE_MISMATCH", e.code());
+        assertThrows(CarrierException.ProtocolViolation.class, () -> complete(c, Map.of("code", "abc")));
+        assertTrue(stub.requests().isEmpty());
+    }
+
+    @Test
+    void notOnMobileDataIsNotOnMobileNetwork() {
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.NotOnMobileNetwork.class, () -> complete(c,
+                Map.of("error", "access_denied", "error_description", "not_on_mobile_network", "state", c.state())));
+        assertEquals(CarrierException.Retry.AFTER_USER_ACTION, e.retry());
+        assertTrue(stub.requests().isEmpty());
+    }
+
+    @Test
+    void consentAndLoginRequiredAndOtherRefusalsAreConsentRequired() {
+        NvChallenge c = start();
+        for (String error : List.of("consent_required", "login_required", "access_denied")) {
+            assertThrows(CarrierException.ConsentRequired.class,
+                    () -> complete(c, Map.of("error", error, "state", c.state())), error);
+        }
+    }
+
+    @Test
+    void theCodeExchangeIsNeverRetried() {
+        stub.on("/oauth2/token", error(503, "UNAVAILABLE"));
+        NvChallenge c = start();
+        assertThrows(CarrierException.CarrierUnavailable.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(1, stub.requests("/oauth2/token").size());
+        assertTrue(f.sleeps.isEmpty());
+    }
+
+    @Test
+    void aRefusedCodeIsAuthenticationFailed() {
+        stub.on("/oauth2/token", json(400, "{\"error\":\"invalid_grant\"}"));
+        NvChallenge c = start();
+        assertThrows(CarrierException.AuthenticationFailed.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+    }
+
+    @Test
+    void anIdTokenWithAnotherNonceIsRejectedAndOurNonceAccepted() throws Exception {
+        NvChallenge c = start();
+        stub.on("/oauth2/token", tokenWithIdToken("other-nonce"));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals("NONCE_MISMATCH", e.code());
+        NvChallenge d = start();
+        stub.on("/oauth2/token", tokenWithIdToken(d.nonce()));
+        assertEquals(List.of("network"), complete(d, Map.of("code", "abc", "state", d.state())).result().amr());
+    }
+
+    @Test
+    void anExpiredChallengeIsRefusedWithoutCallingTheCarrier() {
+        NvChallenge c = start();
+        f.clock.advance(Duration.ofMinutes(5));
+        CarrierException e = assertThrows(CarrierException.ConsentRequired.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals("CHALLENGE_EXPIRED", e.code());
+        assertTrue(stub.requests().isEmpty());
+    }
+
+    @Test
+    void anUnknownNetworkTypeIsAProtocolViolation() {
+        stub.on(NumberVerificationFlow.NETWORK_TYPE_PATH, json(200, "{\"connectedNetworkType\":\"6G\"}"));
+        NvChallenge c = start();
+        assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+    }
+
+    private static StubCarrier.Reply tokenWithIdToken(String nonce) {
+        String claims = "{\"iss\":\"x\",\"aud\":\"portal-client\",\"nonce\":\"" + nonce + "\",\"amr\":[\"network\"]}";
+        String idToken = Base64Url.encode("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+        return json(200, "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":300,\"id_token\":\""
+                + idToken + "\"}");
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+}

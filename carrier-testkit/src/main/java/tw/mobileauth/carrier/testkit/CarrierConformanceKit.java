@@ -1,0 +1,1127 @@
+package tw.mobileauth.carrier.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tw.mobileauth.carrier.spi.AccessNetwork;
+import tw.mobileauth.carrier.spi.CallContext;
+import tw.mobileauth.carrier.spi.Capability;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.CarrierAdapterFactory;
+import tw.mobileauth.carrier.spi.CarrierConfig;
+import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.ContractType;
+import tw.mobileauth.carrier.spi.HolderType;
+import tw.mobileauth.carrier.spi.KycMatchResult;
+import tw.mobileauth.carrier.spi.MatchOutcome;
+import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.spi.MvnoStatus;
+import tw.mobileauth.carrier.spi.NetworkStatus;
+import tw.mobileauth.carrier.spi.NvChallenge;
+import tw.mobileauth.carrier.spi.NvResult;
+import tw.mobileauth.carrier.spi.NvVerification;
+import tw.mobileauth.carrier.spi.SimSwapInfo;
+import tw.mobileauth.carrier.spi.SubscriberClaims;
+import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+
+/**
+ * The conformance kit every carrier adapter's tests extend. It starts one
+ * {@link FakeCarrierNetworks} per test class, builds a fresh adapter for every test from
+ * {@code network.configFor(profile())}, and drives it through every outcome of
+ * carrier-profiles.md using the SPI only: matches and non-matches, every subscription attribute,
+ * every network condition, every error row of §1 and every injected fault.
+ *
+ * <pre>{@code
+ * class ChtAdapterConformanceTest extends CarrierConformanceKit {
+ *     @Override protected CarrierAdapterFactory factory() { return new ChtAdapterFactory(); }
+ * }
+ * }</pre>
+ *
+ * <p>What the kit holds adapters to, beyond the SPI Javadoc (see the README's table):
+ * <ul>
+ *   <li>Idempotent calls (KYC match, attributes, SIM swap) are retried on 5xx, time-outs and
+ *       connection resets with bounded backoff inside the {@link CallContext} deadline; a fault
+ *       that happens once is therefore invisible to the caller. The code exchange is never
+ *       retried.</li>
+ *   <li>429 with {@code Retry-After}: when the wait fits before the deadline the adapter waits and
+ *       succeeds; when it does not, the adapter raises {@link CarrierException.RateLimited} at once,
+ *       retryable, with the carrier's {@code retryAfter}. {@code QUOTA_EXCEEDED} is never retried.</li>
+ *   <li>401 {@code UNAUTHENTICATED} on an idempotent call is retried exactly once with a new token.</li>
+ *   <li>Every exception carries the adapter's carrier id and the context's correlator; HTTP
+ *       errors carry the status and the carrier's raw code.</li>
+ * </ul>
+ *
+ * <p>Runs in well under 30 s per adapter: a few tests wait for a 1 s {@code Retry-After} or a
+ * 1-1.5 s deadline; nothing else sleeps.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class CarrierConformanceKit {
+
+    /** Where the portal's callback would be; the simulated phone never follows the redirect. */
+    protected static final URI CALLBACK = URI.create("https://portal.example.test/mobileauth/callback");
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SHORT_DEADLINE = Duration.ofMillis(1500);
+    private static final Duration SLACK = Duration.ofMillis(1500);
+    private static final int VISITED_COUNTRY = 440;
+
+    private final AtomicInteger handles = new AtomicInteger();
+    private MutableClock clock;
+    private FakeCarrierNetworks network;
+    private CarrierAdapter adapter;
+
+    /** The factory of the adapter under test. */
+    protected abstract CarrierAdapterFactory factory();
+
+    /**
+     * Which wire profile of the fake networks the adapter speaks: {@code cht}, {@code twm} or
+     * {@code fet}. Default: the factory's id. Override when a new adapter reuses a profile under
+     * another id.
+     */
+    protected String profile() {
+        return factory().id();
+    }
+
+    /**
+     * A hook to add carrier-specific settings to every configuration the kit builds (e.g. a
+     * {@code tenure-date} property). Default: unchanged.
+     */
+    protected CarrierConfig.Builder configure(CarrierConfig.Builder builder) {
+        return builder;
+    }
+
+    /** The fake networks of this test class. */
+    protected final FakeCarrierNetworks network() {
+        return network;
+    }
+
+    /** The adapter of the current test, fresh for each test. */
+    protected final CarrierAdapter adapter() {
+        return adapter;
+    }
+
+    /** The networks' clock: ticking with real time, movable with {@link MutableClock#advance}. */
+    protected final MutableClock clock() {
+        return clock;
+    }
+
+    /** Starts the fake networks once for the test class. */
+    @BeforeAll
+    final void startFakeNetworks() {
+        assertTrue(Profiles.isKnown(profile()), "the fake networks host " + Profiles.IDS + "; override profile()"
+                + " to say which one '" + factory().id() + "' speaks");
+        clock = MutableClock.ticking();
+        network = FakeCarrierNetworks.builder().clock(clock).start();
+    }
+
+    /** Stops the fake networks. */
+    @AfterAll
+    final void stopFakeNetworks() {
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    /** Resets faults, log, grants and attachments, and builds a fresh adapter. */
+    @BeforeEach
+    final void freshAdapter() {
+        network.reset();
+        adapter = factory().create(configure(network.configFor(profile())).build());
+    }
+
+    /** Closes the adapter of the test. */
+    @AfterEach
+    final void closeAdapter() {
+        if (adapter != null) {
+            adapter.close();
+        }
+    }
+
+    // =================================================================== discovery and capabilities
+
+    /** The adapter reports its factory's id, and the factory names the carrier in zh-TW and English. */
+    @Test
+    public final void adapterReportsItsFactorysCarrierIdAndDisplayNames() {
+        assertEquals(factory().id(), adapter.carrierId());
+        assertFalse(factory().displayName(Locale.TAIWAN).isBlank(), "displayName(zh-TW) must not be blank");
+        assertFalse(factory().displayName(Locale.ENGLISH).isBlank(), "displayName(en) must not be blank");
+    }
+
+    /** isSupported accepts a config with a signing key and refuses one without; create refuses what isSupported refuses. */
+    @Test
+    public final void factorySupportsAConfigWithASigningKeyAndRefusesOneWithout() {
+        assertTrue(factory().isSupported(configure(network.configFor(profile())).build()));
+        CarrierConfig noKey = configure(CarrierConfig.builder(network.baseUri(profile()), "kit-no-key")
+                .clock(clock)).build();
+        assertFalse(factory().isSupported(noKey), "private_key_jwt needs a client signing key");
+        assertThrows(IllegalArgumentException.class, () -> factory().create(noKey));
+    }
+
+    /** capabilities() declares what the profile offers: a SIM swap date at CHT and FET, only checks at TWM. */
+    @Test
+    public final void capabilitiesAreWhatTheProfileOffers() {
+        Set<Capability> required = EnumSet.of(Capability.NUMBER_VERIFICATION, Capability.NETWORK_STATUS,
+                Capability.KYC_MATCH, Capability.SUBSCRIPTION_ATTRIBUTES,
+                isTwm() ? Capability.SIM_SWAP_CHECK : Capability.SIM_SWAP_DATE);
+        Set<Capability> declared = adapter.capabilities();
+        assertTrue(declared.containsAll(required), "declared " + declared + " but the profile offers " + required);
+        Set<Capability> allowed = EnumSet.copyOf(required);
+        allowed.add(Capability.SIM_SWAP_CHECK);
+        assertTrue(allowed.containsAll(declared), "declared " + declared + " beyond what the profile offers "
+                + allowed);
+    }
+
+    /** Every declared capability works for an eligible line. */
+    @Test
+    public final void everyDeclaredCapabilityWorks() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (Capability c : adapter.capabilities()) {
+            switch (c) {
+                case NUMBER_VERIFICATION:
+                case NETWORK_STATUS:
+                    assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
+                    break;
+                case KYC_MATCH:
+                    assertTrue(adapter.matchSubscriber(context(), s.msisdn(), claimsOf(s)).isFullMatch());
+                    break;
+                case SUBSCRIPTION_ATTRIBUTES:
+                    assertEquals(ContractType.POSTPAID,
+                            adapter.subscriptionAttributes(context(), s.msisdn(), claimsOf(s)).contractType());
+                    break;
+                case SIM_SWAP_DATE:
+                case SIM_SWAP_CHECK:
+                    assertEquals(Optional.of(false), adapter.simSwapInfo(context(), s.msisdn())
+                            .changedWithin(Duration.ofHours(72), clock.instant()));
+                    break;
+                default:
+                    fail("the kit does not know capability " + c);
+            }
+        }
+    }
+
+    // =================================================================== number verification
+
+    /** Starting makes no call and binds state, nonce and an S256 challenge of the kept verifier into the authorize URL. */
+    @Test
+    public final void startingVerificationMakesNoCallAndBindsStateNonceAndPkce() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        NvChallenge ch = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
+        assertTrue(network.requests().all().isEmpty(), "startNumberVerification must not call the carrier");
+        String authorize = network.baseUri(profile()) + Endpoint.AUTHORIZE.path();
+        assertTrue(ch.authorizeUri().toString().startsWith(authorize + "?"),
+                "the authorize URL must be " + authorize + "?…, was " + ch.authorizeUri().getPath());
+        Map<String, String> q = query(ch.authorizeUri());
+        assertEquals("code", q.get("response_type"));
+        assertEquals(CALLBACK.toString(), q.get("redirect_uri"));
+        assertEquals(ch.state(), q.get("state"));
+        assertEquals(ch.nonce(), q.get("nonce"));
+        assertEquals("S256", q.get("code_challenge_method"));
+        assertEquals(OAuthServer.s256(ch.codeVerifier()), q.get("code_challenge"));
+        assertEquals("none", q.get("prompt"));
+        assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifier()), "the verifier must stay server-side");
+        Set<String> scopes = OAuthServer.scopes(q.getOrDefault("scope", ""));
+        assertTrue(scopes.containsAll(List.of("openid", "number-verification:verify", "device-roaming-status:read",
+                "connected-network-type:read")), "scope was " + scopes);
+        assertEquals(s.msisdn(), ch.msisdn());
+        assertEquals(CALLBACK, ch.redirectUri());
+        assertTrue(ch.expiresAt().isAfter(clock.instant()));
+        assertTrue(ch.state().length() >= 22, "state must carry at least 128 random bits");
+        NvChallenge again = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
+        assertNotEquals(ch.state(), again.state());
+        assertNotEquals(ch.nonce(), again.nonce());
+        assertNotEquals(ch.codeVerifier(), again.codeVerifier());
+    }
+
+    /** A phone on its own carrier's 4G verifies its number, not roaming, over G4. */
+    @Test
+    public final void aPhoneOnItsCarriers4gVerifiesItsNumber() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        NvVerification v = verify(defaultHandle(s), s.msisdn(), context());
+        assertTrue(v.result().verified());
+        assertEquals(NvResult.Method.NETWORK_BASED, v.result().method());
+        assertEquals(AccessNetwork.G4, v.network().accessNetwork());
+        assertFalse(v.network().roaming());
+        assertEquals(OptionalInt.empty(), v.network().visitedCountry());
+    }
+
+    /** A phone holding another number of the same carrier gives verified=false: a result, not an error. */
+    @Test
+    public final void aPhoneHoldingAnotherNumberIsAFalseResultNotAnError() throws CarrierException {
+        Subscriber claimed = subscriber(Scenario.ELIGIBLE);
+        Subscriber held = subscriber(Scenario.PREPAID);
+        assertFalse(verify(defaultHandle(held), claimed.msisdn(), context()).result().verified());
+        assertTrue(verify(defaultHandle(claimed), claimed.msisdn(), context()).result().verified());
+    }
+
+    /** The single-use token is obtained by one code exchange and calls verify, then roaming and network type, once each. */
+    @Test
+    public final void theSingleUseTokenCallsVerifyThenRoamingAndNetworkTypeOnceEach() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        verify(defaultHandle(s), s.msisdn(), context());
+        List<LoggedRequest> all = network.requests().all();
+        List<LoggedRequest> exchanges = codeExchanges();
+        assertEquals(1, exchanges.size(), "exactly one code exchange");
+        assertTrue(exchanges.get(0).body().contains("code_verifier="), "the exchange sends the PKCE verifier");
+        int exchange = all.indexOf(exchanges.get(0));
+        int verify = indexOfOnly(all, Endpoint.NUMBER_VERIFY);
+        int roaming = indexOfOnly(all, Endpoint.ROAMING_STATUS);
+        int type = indexOfOnly(all, Endpoint.NETWORK_TYPE);
+        assertTrue(exchange < verify && verify < roaming && verify < type,
+                "order must be exchange, verify, then the status reads; was " + network.requests().endpoints(profile()));
+        for (int i : new int[] {verify, roaming, type}) {
+            assertEquals(200, all.get(i).responseStatus(), all.get(i).toString());
+        }
+    }
+
+    /** Every request of a verification carries the context's correlator. */
+    @Test
+    public final void everyVerificationRequestCarriesTheContextsCorrelator() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        verify(defaultHandle(s), s.msisdn(), ctx);
+        for (LoggedRequest r : network.requests().all()) {
+            if (r.endpoint() != Endpoint.AUTHORIZE) {
+                assertEquals(Optional.of(ctx.correlator()), r.correlator(), r.toString());
+            }
+        }
+    }
+
+    /** A phone on Wi-Fi raises NotOnMobileNetwork (user action) without exchanging anything; on 4G it verifies. */
+    @Test
+    public final void aPhoneOnWifiRaisesNotOnMobileNetwork() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        String handle = attach(s.msisdn(), Access.wifi());
+        CallContext ctx = context();
+        CarrierException e = expectFailure(CarrierException.NotOnMobileNetwork.class, ctx,
+                () -> verify(handle, s.msisdn(), ctx));
+        assertEquals(CarrierException.Retry.AFTER_USER_ACTION, e.retry());
+        assertTrue(codeExchanges().isEmpty(), "nothing to exchange after access_denied");
+        network.attachments().attach(handle, s.msisdn(), Access.g4());
+        assertTrue(verify(handle, s.msisdn(), context()).result().verified());
+    }
+
+    /** A phone whose data goes over another carrier's network raises NotOnMobileNetwork. */
+    @Test
+    public final void aPhoneOnAnotherCarriersNetworkRaisesNotOnMobileNetwork() {
+        Subscriber own = subscriber(Scenario.ELIGIBLE);
+        Subscriber foreign = network.subscribers().find(otherCarrier(), Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        expectFailure(CarrierException.NotOnMobileNetwork.class, ctx,
+                () -> verify(defaultHandle(foreign), foreign.msisdn(), ctx));
+        String dualSim = attach(own.msisdn(), Access.otherCarrier(otherCarrier()));
+        CallContext ctx2 = context();
+        expectFailure(CarrierException.NotOnMobileNetwork.class, ctx2, () -> verify(dualSim, own.msisdn(), ctx2));
+    }
+
+    /** Roaming is reported as a fact, with the visited country; it is not an error. */
+    @Test
+    public final void roamingIsReportedWithTheVisitedCountry() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        NetworkStatus abroad = verify(attach(s.msisdn(), Access.roaming(VISITED_COUNTRY, false)), s.msisdn(),
+                context()).network();
+        assertTrue(abroad.roaming());
+        assertEquals(OptionalInt.of(VISITED_COUNTRY), abroad.visitedCountry());
+        assertEquals(AccessNetwork.G4, abroad.accessNetwork());
+        NetworkStatus home = verify(defaultHandle(s), s.msisdn(), context()).network();
+        assertFalse(home.roaming());
+    }
+
+    /** 3G is reported as G3. */
+    @Test
+    public final void threeGIsReportedAsG3() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        NvVerification v = verify(attach(s.msisdn(), Access.g3()), s.msisdn(), context());
+        assertTrue(v.result().verified());
+        assertEquals(AccessNetwork.G3, v.network().accessNetwork());
+    }
+
+    /** 4G and 5G are reported as G4 and G5. */
+    @Test
+    public final void fourGAndFiveGAreReportedAsSuch() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        assertEquals(AccessNetwork.G4, verify(attach(s.msisdn(), Access.g4()), s.msisdn(), context())
+                .network().accessNetwork());
+        assertEquals(AccessNetwork.G5, verify(attach(s.msisdn(), Access.g5()), s.msisdn(), context())
+                .network().accessNetwork());
+    }
+
+    /** A callback whose state is not the challenge's is a ProtocolViolation, and no code is exchanged. */
+    @Test
+    public final void aForeignStateInTheCallbackIsAProtocolViolation() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.AUTHORIZE, Fault.invalidState());
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        NvChallenge ch = adapter.startNumberVerification(ctx, s.msisdn(), CALLBACK);
+        Map<String, String> callback = new java.util.HashMap<>(network.phone(defaultHandle(s)).open(ch.authorizeUri()));
+        callback.put("state", ch.state() + "x");
+        expectFailure(CarrierException.ProtocolViolation.class, ctx,
+                () -> adapter.completeNumberVerification(ctx, ch, Map.copyOf(callback)));
+        assertTrue(codeExchanges().isEmpty(), "a code under a foreign state must never be exchanged");
+    }
+
+    /** consent_required, login_required and a plain access_denied in the callback raise ConsentRequired. */
+    @Test
+    public final void consentErrorsInTheCallbackRaiseConsentRequired() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (String error : List.of("consent_required", "login_required", "access_denied")) {
+            network.faults().inject(profile(), Endpoint.AUTHORIZE, Fault.oauthError(400, error));
+            CallContext ctx = context();
+            CarrierException e = expectFailure(CarrierException.ConsentRequired.class, ctx,
+                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
+            assertEquals(CarrierException.Retry.AFTER_USER_ACTION, e.retry(), error);
+        }
+    }
+
+    /** invalid_grant and invalid_client at the code exchange raise AuthenticationFailed; the exchange is not repeated. */
+    @Test
+    public final void aRefusedCodeExchangeRaisesAuthenticationFailed() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (String error : List.of("invalid_grant", "invalid_client")) {
+            network.requests().clear();
+            network.faults().inject(profile(), Endpoint.TOKEN, Fault.oauthError(error.equals("invalid_client")
+                    ? 401 : 400, error));
+            CallContext ctx = context();
+            CarrierException e = expectFailure(CarrierException.AuthenticationFailed.class, ctx,
+                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
+            assertEquals(error, e.code(), "the raw OAuth error is the code");
+            assertEquals(1, codeExchanges().size(), "a code is exchanged at most once");
+        }
+    }
+
+    /** invalid_request and invalid_scope at the code exchange raise InvalidRequest. */
+    @Test
+    public final void aMalformedCodeExchangeRaisesInvalidRequest() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (String error : List.of("invalid_request", "invalid_scope")) {
+            network.faults().inject(profile(), Endpoint.TOKEN, Fault.oauthError(400, error));
+            CallContext ctx = context();
+            CarrierException e = expectFailure(CarrierException.InvalidRequest.class, ctx,
+                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
+            assertEquals(CarrierException.Retry.NEVER, e.retry());
+        }
+    }
+
+    /** A 503 or a connection reset at the code exchange raises retryable CarrierUnavailable and is not retried. */
+    @Test
+    public final void theCodeExchangeIsNeverRetried() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset())) {
+            network.requests().clear();
+            network.faults().inject(profile(), Endpoint.TOKEN, fault);
+            CallContext ctx = context();
+            CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
+                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
+            assertTrue(e.isRetryable(), fault.toString());
+            assertEquals(1, codeExchanges().size(), "the code exchange is not idempotent: " + fault);
+        }
+    }
+
+    /** 403 USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK from verify raises NotOnMobileNetwork. */
+    @Test
+    public final void verifyRefusedForTheMobileNetworkRaisesNotOnMobileNetwork() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.NUMBER_VERIFY,
+                Fault.error(403, "NUMBER_VERIFICATION.USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK"));
+        CallContext ctx = context();
+        CarrierException e = expectFailure(CarrierException.NotOnMobileNetwork.class, ctx,
+                () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        assertEquals(OptionalInt.of(403), e.httpStatus());
+    }
+
+    /** Malformed JSON, or JSON without devicePhoneNumberVerified, from verify is a ProtocolViolation. */
+    @Test
+    public final void aBrokenVerifyAnswerIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (Fault fault : List.of(Fault.malformedJson(), Fault.rawResponse(200, Reply.JSON, "{}"))) {
+            network.faults().inject(profile(), Endpoint.NUMBER_VERIFY, fault);
+            CallContext ctx = context();
+            expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        }
+    }
+
+    /** A wrong x-correlator echo on the verify leg is a ProtocolViolation. */
+    @Test
+    public final void aWrongCorrelatorOnTheVerifyLegIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.NUMBER_VERIFY, Fault.wrongCorrelator());
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+    }
+
+    // =================================================================== KYC match
+
+    /** The holder's own claims match on every field, and the request forwards them as typed. */
+    @Test
+    public final void theHoldersOwnClaimsMatchOnEveryField() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        KycMatchResult r = adapter.matchSubscriber(context(), s.msisdn(), claimsOf(s));
+        assertTrue(r.isFullMatch(), r.toString());
+        assertEquals(OptionalInt.empty(), r.nameScore());
+        JsonNode body = lastKycBody();
+        assertEquals(s.msisdn().e164(), body.path("phoneNumber").asText());
+        assertEquals(s.holderId(), body.path("idDocument").asText());
+        assertEquals("national_id_card", body.path("idDocumentType").asText());
+        assertEquals(s.name(), body.path("name").asText());
+        assertEquals(s.birthDate().toString(), body.path("birthdate").asText());
+    }
+
+    /** A wrong ID is a NO_MATCH result; FET gates on the ID, so its other fields are NOT_AVAILABLE. */
+    @Test
+    public final void aWrongIdDocumentIsANoMatchResultNotAnError() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        String otherId = subscriber(Scenario.PREPAID).holderId();
+        KycMatchResult r = adapter.matchSubscriber(context(), s.msisdn(),
+                new SubscriberClaims(otherId, s.holderIdType(), s.name(), s.birthDate()));
+        assertEquals(MatchOutcome.NO_MATCH, r.idDocument());
+        MatchOutcome others = isFet() ? MatchOutcome.NOT_AVAILABLE : MatchOutcome.MATCH;
+        assertEquals(others, r.name());
+        assertEquals(others, r.birthDate());
+        assertEquals(OptionalInt.empty(), r.nameScore());
+    }
+
+    /** A wrong name is NO_MATCH with the carrier's score passed through; the other fields still match. */
+    @Test
+    public final void aWrongNameIsANoMatchWithTheCarriersScore() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        String wrong = replaceLast(s.name(), s.name().endsWith("同") ? "異" : "同");
+        KycMatchResult r = adapter.matchSubscriber(context(), s.msisdn(),
+                new SubscriberClaims(s.holderId(), s.holderIdType(), wrong, s.birthDate()));
+        assertEquals(MatchOutcome.NO_MATCH, r.name());
+        assertEquals(OptionalInt.of(NameKey.score(s.name(), wrong)), r.nameScore());
+        assertEquals(MatchOutcome.MATCH, r.idDocument());
+        assertEquals(MatchOutcome.MATCH, r.birthDate());
+    }
+
+    /** A wrong birth date is NO_MATCH; the other fields still match. */
+    @Test
+    public final void aWrongBirthDateIsANoMatch() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        KycMatchResult r = adapter.matchSubscriber(context(), s.msisdn(),
+                new SubscriberClaims(s.holderId(), s.holderIdType(), s.name(), s.birthDate().plusDays(1)));
+        assertEquals(MatchOutcome.NO_MATCH, r.birthDate());
+        assertEquals(MatchOutcome.MATCH, r.idDocument());
+        assertEquals(MatchOutcome.MATCH, r.name());
+    }
+
+    /** Names match by the comparison key: spaces, full-width spaces and every middle-dot variant are equal. */
+    @Test
+    public final void namesMatchByTheComparisonKey() throws CarrierException {
+        for (Scenario sc : List.of(Scenario.ELIGIBLE, Scenario.NAME_EXT_B, Scenario.NAME_COMPATIBILITY_IDEOGRAPH,
+                Scenario.NAME_VARIANT_CHARACTER, Scenario.NAME_MIDDLE_DOT)) {
+            Subscriber s = subscriber(sc);
+            assertEquals(MatchOutcome.MATCH, nameOutcome(s, s.name()), sc + " as registered");
+            assertEquals(MatchOutcome.MATCH, nameOutcome(s, " " + s.name() + "\u3000"), sc + " with spaces");
+        }
+        Subscriber dotted = subscriber(Scenario.NAME_MIDDLE_DOT);
+        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff0e", ".")) {
+            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff0e.]", dot);
+            assertEquals(MatchOutcome.MATCH, nameOutcome(dotted, variant), "middle dot U+"
+                    + Integer.toHexString(dot.codePointAt(0)));
+        }
+    }
+
+    /** Variant characters, compatibility ideographs and Ext-B characters are never folded or normalised. */
+    @Test
+    public final void variantsCompatibilityIdeographsAndExtBAreNeverFolded() throws CarrierException {
+        Subscriber variant = subscriber(Scenario.NAME_VARIANT_CHARACTER);
+        String folded = variant.name().replace('峯', '峰').replace('羣', '群');
+        assertNotEquals(variant.name(), folded, "the fixture's variant name has 峯 or 羣");
+        assertEquals(MatchOutcome.NO_MATCH, nameOutcome(variant, folded), "峯/羣 must not be folded to 峰/群");
+
+        Subscriber compat = subscriber(Scenario.NAME_COMPATIBILITY_IDEOGRAPH);
+        assertEquals(MatchOutcome.MATCH, nameOutcome(compat, compat.name()));
+        assertEquals(compat.name(), lastKycBody().path("name").asText(), "U+FA0C must be forwarded, not normalised");
+        String nfkc = java.text.Normalizer.normalize(compat.name(), java.text.Normalizer.Form.NFKC);
+        assertNotEquals(compat.name(), nfkc);
+        assertEquals(MatchOutcome.NO_MATCH, nameOutcome(compat, nfkc), "U+5140 is not the registered U+FA0C");
+
+        Subscriber extB = subscriber(Scenario.NAME_EXT_B);
+        assertEquals(MatchOutcome.MATCH, nameOutcome(extB, extB.name()));
+        assertEquals(extB.name(), lastKycBody().path("name").asText(), "a surrogate pair must survive the wire");
+        assertEquals(MatchOutcome.NO_MATCH, nameOutcome(extB, extB.name().replace("\uD840\uDC0B", "丁")),
+                "a substitute for 𠀋 must not match");
+    }
+
+    /** A number another carrier serves raises SubscriberNotFound (404 IDENTIFIER_NOT_FOUND), never retried. */
+    @Test
+    public final void aNumberAtAnotherCarrierRaisesSubscriberNotFound() {
+        Subscriber foreign = network.subscribers().find(otherCarrier(), Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        CarrierException e = expectFailure(CarrierException.SubscriberNotFound.class, ctx,
+                () -> adapter.matchSubscriber(ctx, foreign.msisdn(), claimsOf(foreign)));
+        assertHttp(e, 404, "IDENTIFIER_NOT_FOUND");
+        assertEquals(CarrierException.Retry.NEVER, e.retry());
+        CallContext ctx2 = context();
+        expectFailure(CarrierException.SubscriberNotFound.class, ctx2,
+                () -> adapter.subscriptionAttributes(ctx2, foreign.msisdn(), claimsOf(foreign)));
+        CallContext ctx3 = context();
+        expectFailure(CarrierException.SubscriberNotFound.class, ctx3, () -> adapter.simSwapInfo(ctx3, foreign.msisdn()));
+    }
+
+    /** A suspended line raises ServiceNotApplicable with the carrier's 422 code (CHT.SUBSCRIBER_SUSPENDED at CHT). */
+    @Test
+    public final void aSuspendedLineRaisesServiceNotApplicable() throws CarrierException {
+        Subscriber s = subscriber(Scenario.SUSPENDED);
+        CallContext ctx = context();
+        CarrierException e = expectFailure(CarrierException.ServiceNotApplicable.class, ctx,
+                () -> adapter.matchSubscriber(ctx, s.msisdn(), claimsOf(s)));
+        assertHttp(e, 422, Profiles.suspendedCode(profile()));
+        assertEquals(CarrierException.Retry.NEVER, e.retry());
+        CallContext ctx2 = context();
+        expectFailure(CarrierException.ServiceNotApplicable.class, ctx2,
+                () -> adapter.subscriptionAttributes(ctx2, s.msisdn(), claimsOf(s)));
+        Subscriber fine = subscriber(Scenario.ELIGIBLE);
+        assertTrue(adapter.matchSubscriber(context(), fine.msisdn(), claimsOf(fine)).isFullMatch());
+    }
+
+    // =================================================================== subscription attributes
+
+    /** An eligible line is postpaid, personal (or unknown where the wire is silent), primary and not MVNO. */
+    @Test
+    public final void anEligibleLineIsPostpaidPersonalPrimaryAndNotMvno() throws CarrierException {
+        assertAttributes(Scenario.ELIGIBLE);
+    }
+
+    /** A prepaid line is reported PREPAID. */
+    @Test
+    public final void aPrepaidLineIsReportedPrepaid() throws CarrierException {
+        assertEquals(ContractType.PREPAID, assertAttributes(Scenario.PREPAID).contractType());
+    }
+
+    /** A business contract is reported as an enterprise line, never as personal. */
+    @Test
+    public final void aBusinessContractIsReportedAsEnterprise() throws CarrierException {
+        assertEnterprise(assertAttributes(Scenario.BUSINESS));
+    }
+
+    /** An enterprise holder is reported as an enterprise line, never as personal. */
+    @Test
+    public final void anEnterpriseHolderIsReportedAsEnterprise() throws CarrierException {
+        assertEnterprise(assertAttributes(Scenario.ENTERPRISE_HOLDER));
+    }
+
+    /** A parent-child line is reported PARENT_CHILD. */
+    @Test
+    public final void aParentChildLineIsReportedParentChild() throws CarrierException {
+        assertEquals(tw.mobileauth.carrier.spi.LineRole.PARENT_CHILD, assertAttributes(Scenario.PARENT_CHILD).lineRole());
+    }
+
+    /** A family plan's member line is reported FAMILY_SUB_LINE. */
+    @Test
+    public final void aFamilySubLineIsReportedFamilySubLine() throws CarrierException {
+        assertEquals(tw.mobileauth.carrier.spi.LineRole.FAMILY_SUB_LINE,
+                assertAttributes(Scenario.FAMILY_SUB_LINE).lineRole());
+    }
+
+    /** An MVNO line is reported MVNO YES, with its brand where the wire carries one (CHT, FET). */
+    @Test
+    public final void anMvnoLineIsReportedWithItsBrand() throws CarrierException {
+        assertEquals(MvnoStatus.YES, assertAttributes(Scenario.MVNO).mvno());
+    }
+
+    // =================================================================== SIM swap
+
+    /** A SIM change 20 hours ago is reported as a change within 72 hours (TWM: at least within 720 hours). */
+    @Test
+    public final void aRecentSimSwapIsReportedAsRecent() throws CarrierException {
+        Subscriber s = subscriber(Scenario.RECENT_SIM_SWAP);
+        SimSwapInfo info = adapter.simSwapInfo(context(), s.msisdn());
+        Instant now = clock.instant();
+        assertConsistent(info, s, now);
+        if (isTwm()) {
+            assertEquals(Optional.of(true), info.changedWithin(Duration.ofHours(720), now), info.toString());
+        } else {
+            assertEquals(Optional.of(true), info.changedWithin(Duration.ofHours(72), now), info.toString());
+            assertEquals(s.lastSimChange().map(t -> t.truncatedTo(ChronoUnit.SECONDS)), info.latestSimChange());
+        }
+    }
+
+    /** A SIM change 400 days ago is reported as no change within 72 hours. */
+    @Test
+    public final void anOldSimChangeIsNotReportedAsRecent() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        SimSwapInfo info = adapter.simSwapInfo(context(), s.msisdn());
+        Instant now = clock.instant();
+        assertConsistent(info, s, now);
+        assertEquals(Optional.of(false), info.changedWithin(Duration.ofHours(72), now), info.toString());
+    }
+
+    // =================================================================== error rows of §1 (on KYC match, an idempotent call)
+
+    /** 400 INVALID_ARGUMENT, OUT_OF_RANGE and INVALID_PARAM_COMBINATION raise InvalidRequest and are never retried. */
+    @Test
+    public final void badRequestsRaiseInvalidRequestAndAreNeverRetried() throws CarrierException {
+        for (String code : List.of("INVALID_ARGUMENT", "OUT_OF_RANGE", "INVALID_PARAM_COMBINATION")) {
+            CarrierException e = failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(400, code));
+            assertHttp(e, 400, code);
+            assertEquals(CarrierException.Retry.NEVER, e.retry());
+        }
+        assertKycSucceeds();
+    }
+
+    /** A single 401 UNAUTHENTICATED is retried once with a new token and the call succeeds. */
+    @Test
+    public final void aRefusedTokenIsRetriedOnceWithANewToken() throws CarrierException {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.error(401, "UNAUTHENTICATED"));
+        assertKycSucceeds();
+        List<LoggedRequest> all = network.requests().all();
+        List<LoggedRequest> kyc = kycCalls();
+        assertEquals(2, kyc.size(), "one retry");
+        boolean newToken = all.subList(all.indexOf(kyc.get(0)), all.indexOf(kyc.get(1))).stream()
+                .anyMatch(r -> r.endpoint() == Endpoint.TOKEN && r.responseStatus() == 200);
+        assertTrue(newToken, "the retry uses a new token: " + network.requests().endpoints(profile()));
+    }
+
+    /** A persistent 401 UNAUTHENTICATED raises AuthenticationFailed after exactly one retry. */
+    @Test
+    public final void aPersistentlyRefusedTokenRaisesAuthenticationFailed() {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.error(401, "UNAUTHENTICATED").times(5));
+        CarrierException e = kycFails(CarrierException.AuthenticationFailed.class, context());
+        assertHttp(e, 401, "UNAUTHENTICATED");
+        assertEquals(CarrierException.Retry.WITH_NEW_TOKEN, e.retry());
+        assertEquals(2, kycCalls().size(), "retried once, with a new token");
+    }
+
+    /** A client assertion signed with an unregistered key raises AuthenticationFailed (invalid_client). */
+    @Test
+    public final void aRefusedClientAssertionRaisesAuthenticationFailed() throws CarrierException {
+        CarrierConfig config = configure(network.configFor(profile())).clientSigningKey(unregisteredKey()).build();
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        try (CarrierAdapter stranger = factory().create(config)) {
+            CallContext ctx = context();
+            CarrierException e = expectFailure(CarrierException.AuthenticationFailed.class, ctx,
+                    () -> stranger.matchSubscriber(ctx, s.msisdn(), claimsOf(s)));
+            assertEquals("invalid_client", e.code());
+        }
+        assertKycSucceeds();
+    }
+
+    /** After the 300 s token lifetime the adapter gets a new token without the caller noticing. */
+    @Test
+    public final void anExpiredTokenIsReplacedWithoutTheCallerNoticing() throws CarrierException {
+        assertKycSucceeds();
+        clock.advance(Duration.ofSeconds(OAuthServer.TOKEN_LIFETIME_SECONDS + 1));
+        assertKycSucceeds();
+    }
+
+    /** 403 PERMISSION_DENIED and INVALID_TOKEN_CONTEXT raise PermissionDenied and are never retried. */
+    @Test
+    public final void permissionDeniedIsNeverRetried() throws CarrierException {
+        for (String code : List.of("PERMISSION_DENIED", "INVALID_TOKEN_CONTEXT")) {
+            assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, code)), 403, code);
+        }
+        assertKycSucceeds();
+    }
+
+    /** 404 NOT_FOUND raises SubscriberNotFound and is never retried. */
+    @Test
+    public final void notFoundRaisesSubscriberNotFound() throws CarrierException {
+        assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "NOT_FOUND")),
+                404, "NOT_FOUND");
+        assertKycSucceeds();
+    }
+
+    /** 422 SERVICE_NOT_APPLICABLE raises ServiceNotApplicable and is never retried. */
+    @Test
+    public final void serviceNotApplicableIsNeverRetried() throws CarrierException {
+        assertHttp(failsOnKycOnce(CarrierException.ServiceNotApplicable.class,
+                Fault.error(422, "SERVICE_NOT_APPLICABLE")), 422, "SERVICE_NOT_APPLICABLE");
+        assertKycSucceeds();
+    }
+
+    /** A 429 with Retry-After: 1 once is honoured: the adapter waits at least 1 s, retries and succeeds. */
+    @Test
+    public final void aRateLimitOnceIsHonouredAndTheCallSucceeds() throws CarrierException {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.rateLimited(Duration.ofSeconds(1)));
+        assertKycSucceeds();
+        List<LoggedRequest> kyc = kycCalls();
+        assertEquals(2, kyc.size());
+        Duration waited = Duration.between(kyc.get(0).at(), kyc.get(1).at());
+        assertTrue(waited.compareTo(Duration.ofMillis(950)) >= 0, "Retry-After: 1 was not honoured, waited " + waited);
+    }
+
+    /** A Retry-After beyond the deadline raises retryable RateLimited with the carrier's retryAfter, without waiting. */
+    @Test
+    public final void aRateLimitBeyondTheDeadlineRaisesRateLimitedWithRetryAfter() {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.rateLimited(Duration.ofSeconds(30)).times(3));
+        long start = System.nanoTime();
+        CarrierException e = kycFails(CarrierException.RateLimited.class, context(SHORT_DEADLINE));
+        assertWithinDeadline(start);
+        assertHttp(e, 429, "TOO_MANY_REQUESTS");
+        assertTrue(e.isRetryable());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter());
+    }
+
+    /** 429 QUOTA_EXCEEDED raises RateLimited that is not retryable, and is never retried. */
+    @Test
+    public final void quotaExceededIsRateLimitedAndNeverRetried() throws CarrierException {
+        CarrierException e = failsOnKycOnce(CarrierException.RateLimited.class, Fault.error(429, "QUOTA_EXCEEDED"));
+        assertHttp(e, 429, "QUOTA_EXCEEDED");
+        assertFalse(e.isRetryable());
+        assertKycSucceeds();
+    }
+
+    /** 500, 502, 503 and 504 that persist raise retryable CarrierUnavailable within the deadline. */
+    @Test
+    public final void persistentServerErrorsRaiseRetryableCarrierUnavailable() {
+        for (int status : new int[] {500, 502, 503, 504}) {
+            network.faults().clear();
+            network.requests().clear();
+            network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.status(status).times(50));
+            long start = System.nanoTime();
+            CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(SHORT_DEADLINE));
+            assertWithinDeadline(start);
+            assertEquals(OptionalInt.of(status), e.httpStatus());
+            assertTrue(e.isRetryable());
+            assertTrue(kycCalls().size() <= 10, "backoff must be bounded: " + kycCalls().size() + " calls");
+        }
+    }
+
+    /** A single 503 is retried and the call succeeds. */
+    @Test
+    public final void aServerErrorOnceIsRetriedAndSucceeds() throws CarrierException {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.status(503));
+        assertKycSucceeds();
+        assertEquals(2, kycCalls().size());
+    }
+
+    /** Latency past the deadline raises retryable CarrierUnavailable (no HTTP status) by the deadline. */
+    @Test
+    public final void latencyPastTheDeadlineRaisesRetryableCarrierUnavailable() {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.latency(Duration.ofSeconds(4)).times(5));
+        long start = System.nanoTime();
+        CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(Duration.ofSeconds(1)));
+        assertWithinDeadline(start);
+        assertTrue(e.isRetryable());
+        assertEquals(OptionalInt.empty(), e.httpStatus(), "no response arrived");
+    }
+
+    /** Latency within the deadline is simply waited for. */
+    @Test
+    public final void latencyWithinTheDeadlineIsWaitedFor() throws CarrierException {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(300)));
+        assertKycSucceeds();
+    }
+
+    /** Malformed JSON is a ProtocolViolation and is never retried. */
+    @Test
+    public final void malformedJsonIsAProtocolViolation() throws CarrierException {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.malformedJson());
+        assertKycSucceeds();
+    }
+
+    /** An error body that is not ErrorInfo (an HTML page) is a ProtocolViolation. */
+    @Test
+    public final void anErrorBodyThatIsNotErrorInfoIsAProtocolViolation() throws CarrierException {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class,
+                Fault.rawResponse(400, "text/html", "<html><body><h1>400 Bad Request</h1></body></html>"));
+        assertKycSucceeds();
+    }
+
+    /** An unknown code falls back to its status: 403 → PermissionDenied, 404 → SubscriberNotFound, 422 → ServiceNotApplicable. */
+    @Test
+    public final void anUnknownCodeFallsBackToItsStatus() {
+        assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, "KIT.UNKNOWN")),
+                403, "KIT.UNKNOWN");
+        assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "KIT.UNKNOWN")),
+                404, "KIT.UNKNOWN");
+        assertHttp(failsOnKycOnce(CarrierException.ServiceNotApplicable.class, Fault.error(422, "KIT.UNKNOWN")),
+                422, "KIT.UNKNOWN");
+    }
+
+    /** An unknown code on a status the profile never uses (418) is a ProtocolViolation. */
+    @Test
+    public final void anUnknownCodeOnAnUnexpectedStatusIsAProtocolViolation() {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(418, "KIT.TEAPOT"));
+    }
+
+    /** A single connection reset is retried and the call succeeds. */
+    @Test
+    public final void aConnectionResetIsRetriedAndSucceeds() throws CarrierException {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.connectionReset());
+        assertKycSucceeds();
+        assertEquals(2, kycCalls().size());
+    }
+
+    /** Connection resets that persist raise retryable CarrierUnavailable (no HTTP status) within the deadline. */
+    @Test
+    public final void persistentConnectionResetsRaiseRetryableCarrierUnavailable() {
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.connectionReset().times(50));
+        long start = System.nanoTime();
+        CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(SHORT_DEADLINE));
+        assertWithinDeadline(start);
+        assertTrue(e.isRetryable());
+        assertEquals(OptionalInt.empty(), e.httpStatus());
+    }
+
+    /** A wrong x-correlator echo is a ProtocolViolation and is never retried. */
+    @Test
+    public final void aWrongCorrelatorEchoIsAProtocolViolation() throws CarrierException {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.wrongCorrelator());
+        assertKycSucceeds();
+    }
+
+    /** Every KYC request carries the context's correlator. */
+    @Test
+    public final void everyCallCarriesTheContextsCorrelator() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        adapter.matchSubscriber(ctx, s.msisdn(), claimsOf(s));
+        for (LoggedRequest r : kycCalls()) {
+            assertEquals(Optional.of(ctx.correlator()), r.correlator(), r.toString());
+        }
+        for (LoggedRequest r : network.requests().all()) {
+            assertTrue(r.correlator().isPresent(), "every request carries x-correlator: " + r);
+        }
+    }
+
+    // =================================================================== helpers
+
+    /** A context with the kit's default 5 s deadline. */
+    protected final CallContext context() {
+        return context(TIMEOUT);
+    }
+
+    /** A context whose deadline is {@code timeout} from now by the networks' clock. */
+    protected final CallContext context(Duration timeout) {
+        return CallContext.withTimeout(timeout, clock);
+    }
+
+    /** This profile's fixture subscriber for {@code scenario}. */
+    protected final Subscriber subscriber(Scenario scenario) {
+        return network.subscribers().find(profile(), scenario);
+    }
+
+    /** The claims a subscriber's holder would make: exactly the fixture's record. */
+    protected static SubscriberClaims claimsOf(Subscriber s) {
+        return new SubscriberClaims(s.holderId(), s.holderIdType(), s.name(), s.birthDate());
+    }
+
+    /** The whole number verification: start, the phone opens the URL over its attachment, complete. */
+    protected final NvVerification verify(String deviceHandle, Msisdn number, CallContext ctx)
+            throws CarrierException {
+        NvChallenge challenge = adapter.startNumberVerification(ctx, number, CALLBACK);
+        Map<String, String> callback = network.phone(deviceHandle).open(challenge.authorizeUri());
+        return adapter.completeNumberVerification(ctx, challenge, callback);
+    }
+
+    /** Attaches a new device holding {@code number} over {@code access}; returns its handle. */
+    protected final String attach(Msisdn number, Access access) {
+        String handle = "kit-device-" + handles.incrementAndGet();
+        network.attachments().attach(handle, number, access);
+        return handle;
+    }
+
+    private static String defaultHandle(Subscriber s) {
+        return NetworkAttachments.defaultHandle(s.msisdn());
+    }
+
+    /** A call through the SPI that may fail with a {@link CarrierException}. */
+    @FunctionalInterface
+    protected interface SpiCall {
+        /** Makes the call. */
+        void run() throws CarrierException;
+    }
+
+    /**
+     * Asserts that {@code call} fails with {@code type}, carrying this adapter's carrier id and the
+     * context's correlator.
+     */
+    protected final <T extends CarrierException> T expectFailure(Class<T> type, CallContext ctx, SpiCall call) {
+        CarrierException caught = null;
+        try {
+            call.run();
+        } catch (CarrierException e) {
+            caught = e;
+        }
+        if (caught == null) {
+            fail("expected " + type.getSimpleName() + " but the call succeeded");
+        }
+        if (!type.isInstance(caught)) {
+            throw new AssertionError("expected " + type.getSimpleName() + " but got "
+                    + caught.getClass().getSimpleName() + ": " + caught.getMessage(), caught);
+        }
+        assertEquals(adapter.carrierId(), caught.carrierId(), "the exception names the carrier");
+        assertEquals(ctx.correlator(), caught.correlator(), "the exception carries the call's correlator");
+        return type.cast(caught);
+    }
+
+    private <T extends CarrierException> T kycFails(Class<T> type, CallContext ctx) {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        return expectFailure(type, ctx, () -> adapter.matchSubscriber(ctx, s.msisdn(), claimsOf(s)));
+    }
+
+    /** Arms {@code fault} three times, expects {@code type} after exactly one KYC call, then disarms. */
+    private <T extends CarrierException> T failsOnKycOnce(Class<T> type, Fault fault) {
+        int before = kycCalls().size();
+        network.faults().inject(profile(), Endpoint.KYC_MATCH, fault.times(3));
+        T e = kycFails(type, context());
+        assertEquals(before + 1, kycCalls().size(), type.getSimpleName() + " must not be retried (" + fault + ")");
+        network.faults().clear();
+        return e;
+    }
+
+    private void assertKycSucceeds() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        assertTrue(adapter.matchSubscriber(context(), s.msisdn(), claimsOf(s)).isFullMatch());
+    }
+
+    private MatchOutcome nameOutcome(Subscriber s, String name) throws CarrierException {
+        return adapter.matchSubscriber(context(), s.msisdn(),
+                new SubscriberClaims(s.holderId(), s.holderIdType(), name, s.birthDate())).name();
+    }
+
+    private List<LoggedRequest> kycCalls() {
+        return network.requests().of(profile(), Endpoint.KYC_MATCH);
+    }
+
+    private JsonNode lastKycBody() {
+        List<LoggedRequest> kyc = kycCalls();
+        assertFalse(kyc.isEmpty(), "no KYC match request was made");
+        return Json.parseObject(kyc.get(kyc.size() - 1).body())
+                .orElseThrow(() -> new AssertionError("the KYC match body is not a JSON object"));
+    }
+
+    private List<LoggedRequest> codeExchanges() {
+        return network.requests().of(profile(), Endpoint.TOKEN).stream()
+                .filter(r -> r.body().contains("grant_type=authorization_code"))
+                .collect(java.util.stream.Collectors.toList());
+    }
+
+    private int indexOfOnly(List<LoggedRequest> all, Endpoint endpoint) {
+        List<LoggedRequest> hits = network.requests().of(profile(), endpoint);
+        assertEquals(1, hits.size(), endpoint + " must be called exactly once with the single-use token");
+        return all.indexOf(hits.get(0));
+    }
+
+    private static void assertHttp(CarrierException e, int status, String code) {
+        assertEquals(OptionalInt.of(status), e.httpStatus(), "HTTP status of " + e);
+        assertEquals(code, e.code(), "the carrier's raw code");
+    }
+
+    private static void assertWithinDeadline(long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertTrue(took.compareTo(SHORT_DEADLINE.plus(SLACK)) < 0, "the deadline must bound the call, took " + took);
+    }
+
+    private static void assertEnterprise(SubscriptionAttributes a) {
+        assertTrue(a.contractType() == ContractType.BUSINESS || a.holderType() == HolderType.ENTERPRISE,
+                "an enterprise line must show BUSINESS or ENTERPRISE: " + a);
+        assertNotEquals(HolderType.PERSONAL, a.holderType());
+    }
+
+    /**
+     * Asserts the attributes the profile's wire carries for {@code scenario}'s subscriber, per the
+     * mappings of carrier-profiles.md §3. Where the wire says nothing about the holder, PERSONAL or
+     * UNKNOWN are both accepted.
+     */
+    private SubscriptionAttributes assertAttributes(Scenario scenario) throws CarrierException {
+        Subscriber s = subscriber(scenario);
+        SubscriptionAttributes a = adapter.subscriptionAttributes(context(), s.msisdn(), claimsOf(s));
+        ContractType contract;
+        Set<HolderType> holders;
+        String wire;
+        switch (profile()) {
+            case "cht":
+                wire = Profiles.chtContractType(s);
+                contract = wire.equals("Business") ? ContractType.BUSINESS
+                        : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
+                holders = wire.equals("Business") ? EnumSet.of(HolderType.ENTERPRISE)
+                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                wire = "contractType " + wire;
+                break;
+            case "twm":
+                contract = Profiles.twmBillingType(s).equals("PREPAID") ? ContractType.PREPAID : ContractType.POSTPAID;
+                holders = Profiles.twmCustomerType(s).equals("CORPORATE") ? EnumSet.of(HolderType.ENTERPRISE)
+                        : EnumSet.of(HolderType.PERSONAL);
+                wire = "billingType " + Profiles.twmBillingType(s) + ", customerType " + Profiles.twmCustomerType(s);
+                break;
+            default:
+                wire = Profiles.fetSegment(s);
+                contract = wire.equals("BIZ") ? ContractType.BUSINESS
+                        : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
+                holders = wire.equals("BIZ") ? EnumSet.of(HolderType.ENTERPRISE, HolderType.UNKNOWN)
+                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                wire = "segment " + wire;
+                break;
+        }
+        String why = scenario + " at " + profile() + " (wire: " + wire + "): " + a;
+        assertEquals(contract, a.contractType(), why);
+        assertTrue(holders.contains(a.holderType()), "holderType must be one of " + holders + " for " + why);
+        assertEquals(s.lineRole(), a.lineRole(), why);
+        assertEquals(s.isMvno() ? MvnoStatus.YES : MvnoStatus.NO, a.mvno(), why);
+        assertEquals(isTwm() ? Optional.empty() : s.mvnoBrand(), a.mvnoBrand(),
+                "the brand, where the wire carries one: " + why);
+        return a;
+    }
+
+    /** Whatever the answer's precision, every certain answer it gives about a window is true. */
+    private static void assertConsistent(SimSwapInfo info, Subscriber s, Instant now) {
+        for (long hours : new long[] {1, 24, 72, 168, 720, 2160}) {
+            Duration window = Duration.ofHours(hours);
+            boolean truth = s.lastSimChange().map(t -> !t.isBefore(now.minus(window))).orElse(false);
+            Optional<Boolean> said = info.changedWithin(window, now);
+            said.ifPresent(v -> assertEquals(truth, v, "changed within " + hours + " h? " + info));
+        }
+    }
+
+    private boolean isTwm() {
+        return profile().equals("twm");
+    }
+
+    private boolean isFet() {
+        return profile().equals("fet");
+    }
+
+    private String otherCarrier() {
+        return profile().equals("cht") ? "twm" : "cht";
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Forms.parse(uri.getRawQuery()).forEach((k, v) -> out.put(k, v.get(0)));
+        return out;
+    }
+
+    private static String replaceLast(String name, String replacement) {
+        int last = name.offsetByCodePoints(name.length(), -1);
+        return name.substring(0, last) + replacement;
+    }
+
+    private static PrivateKey unregisteredKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair().getPrivate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make EC P-256 keys", e);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package tw.mobileauth.carrier.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Verifies {@code private_key_jwt} client assertions (RFC 7523) the way a carrier would, in
+ * numbered steps. Any failure is {@code 401 {"error":"invalid_client"}}.
+ *
+ * <ol>
+ *   <li>A JWS compact serialization whose header says {@code alg=ES256}.</li>
+ *   <li>{@code iss} = {@code sub} = a client registered at this carrier (and = the form's
+ *       {@code client_id} when one is sent); a {@code kid}, when both sides have one, agrees.</li>
+ *   <li>The signature verifies with the registered public key ({@code SHA256withECDSAinP1363Format}).</li>
+ *   <li>{@code aud} is (or contains) the token endpoint URL.</li>
+ *   <li>{@code exp} is in the future and at most 300 s ahead; {@code nbf} and {@code iat}, when
+ *       present, are not in the future (60 s leeway for {@code iat}).</li>
+ *   <li>{@code jti} was never seen before. It is recorded only after every other step passed,
+ *       so a forged assertion cannot burn a legitimate {@code jti}.</li>
+ * </ol>
+ */
+final class ClientAssertions {
+
+    static final Duration MAX_AHEAD = Duration.ofSeconds(300);
+    private static final Duration IAT_LEEWAY = Duration.ofSeconds(60);
+
+    /** A registered client. */
+    record Client(String carrierId, String clientId, PublicKey key, Optional<String> kid) {
+    }
+
+    private final Clock clock;
+    private final BiFunction<String, String, Optional<Client>> clients;
+    private final Map<String, Instant> seenJti = new ConcurrentHashMap<>();
+
+    ClientAssertions(Clock clock, BiFunction<String, String, Optional<Client>> clients) {
+        this.clock = clock;
+        this.clients = clients;
+    }
+
+    /**
+     * Returns the authenticated client.
+     *
+     * @param formClientId the form's {@code client_id}, when sent
+     * @param audiences    the token endpoint URLs this carrier answers to
+     * @throws OAuthError {@code invalid_client} on any failed step
+     */
+    Client verify(String carrierId, String assertion, Optional<String> formClientId, Set<String> audiences) {
+        // Step 1: shape and algorithm.
+        String[] parts = assertion.split("\\.", -1);
+        if (parts.length != 3) {
+            throw OAuthError.invalidClient("client_assertion is not a JWS compact serialization (3 parts)");
+        }
+        JsonNode header = decodeJson(parts[0], "header");
+        JsonNode claims = decodeJson(parts[1], "payload");
+        if (!"ES256".equals(Json.text(header, "alg").orElse(""))) {
+            throw OAuthError.invalidClient("client_assertion must be signed with alg ES256");
+        }
+        // Step 2: the client.
+        String iss = Json.text(claims, "iss").orElse("");
+        String sub = Json.text(claims, "sub").orElse("");
+        if (iss.isEmpty() || !iss.equals(sub)) {
+            throw OAuthError.invalidClient("client_assertion iss and sub must both be the client_id");
+        }
+        if (formClientId.isPresent() && !formClientId.get().equals(iss)) {
+            throw OAuthError.invalidClient("client_id does not match the client_assertion's iss");
+        }
+        Client client = clients.apply(carrierId, iss)
+                .orElseThrow(() -> OAuthError.invalidClient("unknown client_id at " + carrierId));
+        Optional<String> kid = Json.text(header, "kid");
+        if (kid.isPresent() && client.kid().isPresent() && !kid.get().equals(client.kid().get())) {
+            throw OAuthError.invalidClient("client_assertion kid is not the registered key's");
+        }
+        // Step 3: the signature.
+        if (!signatureValid(client.key(), parts)) {
+            throw OAuthError.invalidClient("client_assertion signature does not verify with the registered key");
+        }
+        // Step 4: the audience.
+        if (!audienceMatches(claims.get("aud"), audiences)) {
+            throw OAuthError.invalidClient("client_assertion aud must be the token endpoint URL " + audiences);
+        }
+        // Step 5: the times.
+        Instant now = clock.instant();
+        Instant exp = epochSeconds(claims, "exp")
+                .orElseThrow(() -> OAuthError.invalidClient("client_assertion needs a numeric exp"));
+        if (!exp.isAfter(now)) {
+            throw OAuthError.invalidClient("client_assertion expired at " + exp);
+        }
+        if (exp.isAfter(now.plus(MAX_AHEAD))) {
+            throw OAuthError.invalidClient("client_assertion exp is more than 300 s ahead");
+        }
+        epochSeconds(claims, "nbf").filter(nbf -> nbf.isAfter(now)).ifPresent(nbf -> {
+            throw OAuthError.invalidClient("client_assertion is not valid before " + nbf);
+        });
+        epochSeconds(claims, "iat").filter(iat -> iat.isAfter(now.plus(IAT_LEEWAY))).ifPresent(iat -> {
+            throw OAuthError.invalidClient("client_assertion iat is in the future");
+        });
+        // Step 6: replay.
+        String jti = Json.text(claims, "jti").orElse("");
+        if (jti.isEmpty()) {
+            throw OAuthError.invalidClient("client_assertion needs a jti");
+        }
+        seenJti.values().removeIf(e -> e.isBefore(now.minus(MAX_AHEAD)));
+        if (seenJti.putIfAbsent(carrierId + "\n" + iss + "\n" + jti, exp) != null) {
+            throw OAuthError.invalidClient("client_assertion jti was already used (replay)");
+        }
+        return client;
+    }
+
+    private static boolean signatureValid(PublicKey key, String[] parts) {
+        try {
+            byte[] sig = Base64.getUrlDecoder().decode(parts[2]);
+            if (sig.length != 64) {
+                return false;
+            }
+            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            verifier.initVerify(key);
+            verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return verifier.verify(sig);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static boolean audienceMatches(JsonNode aud, Set<String> audiences) {
+        if (aud == null) {
+            return false;
+        }
+        if (aud.isTextual()) {
+            return audiences.contains(aud.asText());
+        }
+        if (aud.isArray()) {
+            for (JsonNode a : aud) {
+                if (a.isTextual() && audiences.contains(a.asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Instant> epochSeconds(JsonNode claims, String name) {
+        JsonNode v = claims.get(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isNumber()) {
+            throw OAuthError.invalidClient("client_assertion " + name + " must be a number of seconds");
+        }
+        return Optional.of(Instant.ofEpochSecond(v.asLong()));
+    }
+
+    private static JsonNode decodeJson(String part, String what) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
+            return Json.parseObject(text)
+                    .orElseThrow(() -> OAuthError.invalidClient("client_assertion " + what + " is not a JSON object"));
+        } catch (IllegalArgumentException e) {
+            throw OAuthError.invalidClient("client_assertion " + what + " is not base64url");
+        }
+    }
+}

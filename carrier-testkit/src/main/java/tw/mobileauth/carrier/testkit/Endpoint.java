@@ -1,0 +1,82 @@
+package tw.mobileauth.carrier.testkit;
+
+/**
+ * The endpoints of the fake networks, for fault injection and the request log. Paths are below
+ * the carrier's base URI ({@link FakeCarrierNetworks#baseUri(String)}).
+ */
+public enum Endpoint {
+    /** {@code GET /oauth2/authorize} (and the simulated-network page's {@code POST /simulated-network/connect}). */
+    AUTHORIZE("GET", "/oauth2/authorize", ""),
+    /** {@code POST /oauth2/token}: authorization code and client credentials grants. */
+    TOKEN("POST", "/oauth2/token", ""),
+    /** {@code POST /number-verification/v2/verify} (3-legged). */
+    NUMBER_VERIFY("POST", "/number-verification/v2/verify", "number-verification:verify"),
+    /** {@code POST /device-roaming-status/v1/retrieve} (3-legged). */
+    ROAMING_STATUS("POST", "/device-roaming-status/v1/retrieve", "device-roaming-status:read"),
+    /** {@code POST /connected-network-type/v0.1/retrieve} (3-legged). */
+    NETWORK_TYPE("POST", "/connected-network-type/v0.1/retrieve", "connected-network-type:read"),
+    /** {@code POST /kyc-match/v0.4/match} (2-legged). */
+    KYC_MATCH("POST", "/kyc-match/v0.4/match", "kyc-match:match"),
+    /** {@code POST /kyc-tenure/v0.2/check-tenure} (2-legged, CHT only). */
+    KYC_TENURE("POST", "/kyc-tenure/v0.2/check-tenure", "kyc-tenure:check-tenure"),
+    /** {@code POST /sim-swap/v2/retrieve-date} (2-legged, CHT and FET). */
+    SIM_SWAP_DATE("POST", "/sim-swap/v2/retrieve-date", "sim-swap:retrieve-date"),
+    /** {@code POST /sim-swap/v2/check} (2-legged, every carrier; TWM's only SIM swap API). */
+    SIM_SWAP_CHECK("POST", "/sim-swap/v2/check", "sim-swap:check"),
+    /** {@code POST /cht/line-profile/v1/retrieve} (2-legged, CHT only). */
+    CHT_LINE_PROFILE("POST", "/cht/line-profile/v1/retrieve", "cht-line-profile:retrieve"),
+    /** {@code POST /twm/subscription/v1/query} (2-legged, TWM only). */
+    TWM_SUBSCRIPTION("POST", "/twm/subscription/v1/query", "twm-subscription:query"),
+    /** Any other path: answered {@code 404 NOT_FOUND}. Only ever seen in the request log. */
+    OTHER("", "", "");
+
+    private final String method;
+    private final String path;
+    private final String scope;
+
+    Endpoint(String method, String path, String scope) {
+        this.method = method;
+        this.path = path;
+        this.scope = scope;
+    }
+
+    /** The HTTP method, e.g. {@code POST}; empty for {@link #OTHER}. */
+    public String method() {
+        return method;
+    }
+
+    /** The path below the carrier's base URI, e.g. {@code /kyc-match/v0.4/match}; empty for {@link #OTHER}. */
+    public String path() {
+        return path;
+    }
+
+    /** The OAuth scope a token needs to call this endpoint; empty for the OAuth endpoints and {@link #OTHER}. */
+    public String scope() {
+        return scope;
+    }
+
+    /** Whether the endpoint needs the 3-legged token of a number verification. */
+    public boolean isThreeLegged() {
+        return this == NUMBER_VERIFY || this == ROAMING_STATUS || this == NETWORK_TYPE;
+    }
+
+    /** Whether {@code carrierId}'s profile offers this endpoint ({@link #OTHER}: never). */
+    public boolean servedBy(String carrierId) {
+        if (!Profiles.isKnown(carrierId)) {
+            return false;
+        }
+        switch (this) {
+            case KYC_TENURE:
+            case CHT_LINE_PROFILE:
+                return carrierId.equals("cht");
+            case TWM_SUBSCRIPTION:
+                return carrierId.equals("twm");
+            case SIM_SWAP_DATE:
+                return !carrierId.equals("twm");
+            case OTHER:
+                return false;
+            default:
+                return true;
+        }
+    }
+}

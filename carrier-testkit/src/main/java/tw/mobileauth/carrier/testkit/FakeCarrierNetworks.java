@@ -1,0 +1,315 @@
+package tw.mobileauth.carrier.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.mobileauth.carrier.spi.CarrierConfig;
+
+/**
+ * The fake carrier networks: one embeddable HTTP server on the loopback interface hosting the
+ * reference profiles of Chunghwa Telecom ({@code /cht}), Taiwan Mobile ({@code /twm}) and
+ * FarEasTone ({@code /fet}) as carrier-profiles.md §2–§4 define them.
+ *
+ * <pre>{@code
+ * try (FakeCarrierNetworks network = FakeCarrierNetworks.start()) {
+ *     CarrierAdapter adapter = factory.create(network.configFor("cht").build());
+ *     Subscriber alice = network.subscribers().find("cht", Scenario.ELIGIBLE);
+ *     NvChallenge ch = adapter.startNumberVerification(ctx, alice.msisdn(), callback);
+ *     Map<String, String> cb = network.phone(NetworkAttachments.defaultHandle(alice.msisdn())).open(ch.authorizeUri());
+ *     NvVerification v = adapter.completeNumberVerification(ctx, ch, cb);
+ * }
+ * }</pre>
+ *
+ * <p>Defaults: 127.0.0.1, an ephemeral port, the built-in fixture, the system UTC clock, every
+ * fixture number's default device attached over 4G, no faults. Authorization codes live 60 s,
+ * access tokens 300 s, client assertions may be at most 300 s from expiry.
+ */
+public final class FakeCarrierNetworks implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeCarrierNetworks.class);
+    private static final int DEFAULT_MAIN_PORT = 8089;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final SubscriberFixture fixture;
+    private final NetworkAttachments attachments;
+    private final FaultInjector faults = new FaultInjector();
+    private final RequestLog requests = new RequestLog();
+    private final OAuthServer oauth;
+    private final HttpClient phoneClient;
+    private final AtomicInteger clientCounter = new AtomicInteger();
+    private final URI root;
+
+    private FakeCarrierNetworks(Builder b) throws IOException {
+        this.clock = b.clock;
+        this.fixture = b.fixture != null ? b.fixture : SubscriberFixture.builtIn(b.clock);
+        this.attachments = new NetworkAttachments(fixture);
+        this.oauth = new OAuthServer(clock, attachments);
+        this.executor = Executors.newFixedThreadPool(12, daemonThreads());
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
+        this.root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        ResourceApis apis = new ResourceApis(clock, fixture, attachments);
+        server.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, new SimulatorPage(fixture),
+                attachments, this::baseUri));
+        server.setExecutor(executor);
+        this.phoneClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+        server.start();
+        LOG.debug("fake carrier networks listening on {}", root);
+    }
+
+    /** A builder; see {@link Builder} for the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts the networks with every default: 127.0.0.1, an ephemeral port, the built-in fixture,
+     * the system clock.
+     *
+     * @throws UncheckedIOException if no port could be bound
+     */
+    public static FakeCarrierNetworks start() {
+        return builder().start();
+    }
+
+    /** The carriers hosted: {@code cht}, {@code twm}, {@code fet}. */
+    public static List<String> carrierIds() {
+        return Profiles.IDS;
+    }
+
+    /**
+     * A carrier's API base, e.g. {@code http://127.0.0.1:41234/cht}; every profile path goes below it.
+     *
+     * @throws IllegalArgumentException for an unknown carrier id
+     */
+    public URI baseUri(String carrierId) {
+        return URI.create(root + "/" + known(carrierId));
+    }
+
+    /**
+     * A configuration for an adapter of {@code carrierId}: the base URI, a client id newly
+     * registered at that fake carrier, a fresh EC P-256 signing key whose public key the carrier
+     * registered for {@code private_key_jwt} (with key id {@code <clientId>-key}), the network's
+     * clock and a call timeout of 2 s. The builder can still be changed, e.g. to add properties.
+     *
+     * @throws IllegalArgumentException for an unknown carrier id
+     */
+    public CarrierConfig.Builder configFor(String carrierId) {
+        known(carrierId);
+        KeyPair keys = newSigningKey();
+        String clientId = "mobileauth-" + carrierId + "-" + clientCounter.incrementAndGet();
+        String kid = clientId + "-key";
+        oauth.register(carrierId, clientId, keys.getPublic(), Optional.of(kid));
+        return CarrierConfig.builder(baseUri(carrierId), clientId).clientSigningKey(keys.getPrivate())
+                .signingKeyId(kid).clock(clock).callTimeout(Duration.ofSeconds(2));
+    }
+
+    /**
+     * Registers a client with its own public key (EC P-256) at {@code carrierId}, for callers
+     * that bring their own key. Client assertions then need {@code iss}={@code sub}={@code clientId}.
+     *
+     * @throws IllegalArgumentException for an unknown carrier id or a blank client id
+     */
+    public void registerClient(String carrierId, String clientId, PublicKey publicKey) {
+        known(carrierId);
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(publicKey, "publicKey");
+        if (clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId must not be blank");
+        }
+        oauth.register(carrierId, clientId, publicKey, Optional.empty());
+    }
+
+    /** The subscribers the networks know. */
+    public SubscriberFixture subscribers() {
+        return fixture;
+    }
+
+    /** Which device is on which network. */
+    public NetworkAttachments attachments() {
+        return attachments;
+    }
+
+    /** Fault injection per carrier and endpoint. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Every request received, in arrival order. */
+    public RequestLog requests() {
+        return requests;
+    }
+
+    /** The clock every expiry is measured by (codes, tokens, assertions, SIM change times). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A phone that sends {@code deviceHandle} when it opens a URL. */
+    public SimulatedPhone phone(String deviceHandle) {
+        return new SimulatedPhone(deviceHandle, phoneClient);
+    }
+
+    /**
+     * Back to a clean state between tests: clears faults and the request log, forgets issued
+     * codes and tokens, and puts the attachments back to the defaults. Registered clients and
+     * seen {@code jti}s stay.
+     */
+    public void reset() {
+        faults.clear();
+        requests.clear();
+        oauth.forgetGrants();
+        attachments.resetToDefaults();
+    }
+
+    /** Stops the server at once and its threads; requests in flight are cut off. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeCarrierNetworks[" + root + "]";
+    }
+
+    /**
+     * Runs the networks alone until the process is stopped.
+     *
+     * <pre>{@code java -cp … tw.mobileauth.carrier.testkit.FakeCarrierNetworks --port 8089}</pre>
+     *
+     * @param args {@code --port N} (default 8089; 0 for an ephemeral port)
+     */
+    public static void main(String[] args) {
+        int port = DEFAULT_MAIN_PORT;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length && args[i + 1].matches("[0-9]{1,5}")
+                    && Integer.parseInt(args[i + 1]) <= 65535) {
+                port = Integer.parseInt(args[++i]);
+            } else {
+                System.err.println("usage: FakeCarrierNetworks [--port N]   (default " + DEFAULT_MAIN_PORT + ")");
+                System.exit(2);
+                return;
+            }
+        }
+        FakeCarrierNetworks network = builder().port(port).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            network.close();
+            stopped.countDown();
+        }, "fake-carrier-shutdown"));
+        System.out.println("模擬電信網路 / Simulated carrier networks are running:");
+        for (String id : carrierIds()) {
+            System.out.println("  " + id + "  " + network.baseUri(id) + "   (" + Profiles.displayName(id) + ")");
+        }
+        System.out.println("Default devices: X-MobileAuth-Device: device:<E.164> of each fixture number, on 4G.");
+        System.out.println("Without a device header the authorize URL shows the simulated-network page. Ctrl-C stops.");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static KeyPair newSigningKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make EC P-256 keys", e);
+        }
+    }
+
+    private static String known(String carrierId) {
+        if (!Profiles.isKnown(carrierId)) {
+            throw new IllegalArgumentException("unknown carrier '" + carrierId + "'; the fake networks host "
+                    + Profiles.IDS);
+        }
+        return carrierId;
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "fake-carrier-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Builds {@link FakeCarrierNetworks}. Defaults: the built-in fixture (with SIM change times
+     * relative to the chosen clock), the system UTC clock, an ephemeral port.
+     */
+    public static final class Builder {
+        private SubscriberFixture fixture;
+        private Clock clock = Clock.systemUTC();
+        private int port;
+
+        private Builder() {
+        }
+
+        /** The subscribers to serve instead of the built-in fixture. */
+        public Builder fixture(SubscriberFixture fixture) {
+            this.fixture = Objects.requireNonNull(fixture, "fixture");
+            return this;
+        }
+
+        /** The clock for every expiry; pass a {@link MutableClock} to move time in tests. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The port on 127.0.0.1; 0 (the default) picks a free one.
+         *
+         * @throws IllegalArgumentException outside 0-65535
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Starts the server.
+         *
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public FakeCarrierNetworks start() {
+            try {
+                return new FakeCarrierNetworks(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot bind the fake carrier networks to 127.0.0.1:" + port, e);
+            }
+        }
+    }
+}

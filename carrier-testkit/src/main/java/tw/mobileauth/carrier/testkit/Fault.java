@@ -1,0 +1,222 @@
+package tw.mobileauth.carrier.testkit;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A fault the fake networks inject into the next calls of one endpoint. Immutable; by default it
+ * applies once, {@link #times(int)} makes a copy that applies n times. Injected with
+ * {@link FaultInjector#inject(String, Endpoint, Fault)}.
+ *
+ * <p>Faults act like an infrastructure problem in front of the carrier: they apply before the
+ * token is checked, except {@link #latency(Duration)} (delays, then the request is served
+ * normally), {@link #wrongCorrelator()} (served normally, wrong echo) and, at
+ * {@link Endpoint#AUTHORIZE}, {@link #invalidState()} and {@link #oauthError(int, String)}, which
+ * change the redirect back to the client.
+ */
+public final class Fault {
+
+    enum Kind {
+        LATENCY, STATUS, ERROR, OAUTH_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET, INVALID_STATE,
+        WRONG_CORRELATOR, RAW
+    }
+
+    private final Kind kind;
+    private final Duration duration;
+    private final int status;
+    private final String code;
+    private final String contentType;
+    private final String body;
+    private final int times;
+
+    private Fault(Kind kind, Duration duration, int status, String code, String contentType, String body,
+            int times) {
+        this.kind = kind;
+        this.duration = duration;
+        this.status = status;
+        this.code = code;
+        this.contentType = contentType;
+        this.body = body;
+        this.times = times;
+    }
+
+    private static Fault of(Kind kind, Duration duration, int status, String code) {
+        return new Fault(kind, duration, status, code, "", "", 1);
+    }
+
+    /**
+     * Waits {@code delay}, then serves the request normally. Use it past a {@link
+     * tw.mobileauth.carrier.spi.CallContext} deadline to provoke a time-out.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
+     */
+    public static Fault latency(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException("latency must be 0-60 s, was " + delay);
+        }
+        return of(Kind.LATENCY, delay, 0, "");
+    }
+
+    /**
+     * A server error with an ErrorInfo body: 500 {@code INTERNAL}, 502 {@code BAD_GATEWAY}, 503
+     * {@code UNAVAILABLE} or 504 {@code TIMEOUT}.
+     *
+     * @throws IllegalArgumentException for any other status (use {@link #error(int, String)})
+     */
+    public static Fault status(int httpStatus) {
+        String code;
+        switch (httpStatus) {
+            case 500: code = "INTERNAL"; break;
+            case 502: code = "BAD_GATEWAY"; break;
+            case 503: code = "UNAVAILABLE"; break;
+            case 504: code = "TIMEOUT"; break;
+            default:
+                throw new IllegalArgumentException("status() takes 500, 502, 503 or 504; for " + httpStatus
+                        + " use Fault.error(status, code)");
+        }
+        return of(Kind.STATUS, Duration.ZERO, httpStatus, code);
+    }
+
+    /**
+     * Any CAMARA ErrorInfo answer {@code {"status":…,"code":…,"message":…}}, e.g.
+     * {@code error(401, "UNAUTHENTICATED")}, {@code error(403, "PERMISSION_DENIED")},
+     * {@code error(429, "QUOTA_EXCEEDED")} or a carrier code such as {@code CHT.SUBSCRIBER_SUSPENDED}.
+     *
+     * @throws IllegalArgumentException if the status is not 400-599 or the code is blank
+     */
+    public static Fault error(int httpStatus, String code) {
+        return of(Kind.ERROR, Duration.ZERO, errorStatus(httpStatus), nonBlank(code, "code"));
+    }
+
+    /**
+     * An OAuth error. At {@link Endpoint#AUTHORIZE} the carrier redirects back with
+     * {@code error=<error>&error_description=simulated_fault&state=…} (the status is then
+     * ignored); elsewhere it answers {@code httpStatus} with
+     * {@code {"error":…,"error_description":…}}, e.g. {@code oauthError(400, "invalid_grant")} at
+     * {@link Endpoint#TOKEN}.
+     *
+     * @throws IllegalArgumentException if the status is not 400-599 or the error is blank
+     */
+    public static Fault oauthError(int httpStatus, String error) {
+        return of(Kind.OAUTH_ERROR, Duration.ZERO, errorStatus(httpStatus), nonBlank(error, "error"));
+    }
+
+    /**
+     * {@code 429 TOO_MANY_REQUESTS} with {@code Retry-After} in whole seconds (rounded up).
+     *
+     * @throws IllegalArgumentException if {@code retryAfter} is negative
+     */
+    public static Fault rateLimited(Duration retryAfter) {
+        Objects.requireNonNull(retryAfter, "retryAfter");
+        if (retryAfter.isNegative()) {
+            throw new IllegalArgumentException("retryAfter must not be negative, was " + retryAfter);
+        }
+        return of(Kind.RATE_LIMITED, retryAfter, 429, "TOO_MANY_REQUESTS");
+    }
+
+    /** {@code 200} with {@code Content-Type: application/json} and a body that is not valid JSON. */
+    public static Fault malformedJson() {
+        return of(Kind.MALFORMED_JSON, Duration.ZERO, 200, "");
+    }
+
+    /** Closes the connection without sending any HTTP response; the client sees an I/O error. */
+    public static Fault connectionReset() {
+        return of(Kind.CONNECTION_RESET, Duration.ZERO, 0, "");
+    }
+
+    /** At {@link Endpoint#AUTHORIZE} only: the redirect carries a different {@code state} than the request. */
+    public static Fault invalidState() {
+        return of(Kind.INVALID_STATE, Duration.ZERO, 0, "");
+    }
+
+    /** The request is served normally but the response's {@code x-correlator} is a different value. */
+    public static Fault wrongCorrelator() {
+        return of(Kind.WRONG_CORRELATOR, Duration.ZERO, 0, "");
+    }
+
+    /**
+     * Any raw answer, e.g. an HTML page from a proxy ({@code rawResponse(400, "text/html", "<html>…")})
+     * or a 200 whose JSON lacks the expected fields ({@code rawResponse(200, "application/json", "{}")}).
+     *
+     * @throws IllegalArgumentException if the status is not 200-599 or the content type is blank
+     */
+    public static Fault rawResponse(int httpStatus, String contentType, String body) {
+        if (httpStatus < 200 || httpStatus > 599 || (httpStatus >= 300 && httpStatus < 400)) {
+            throw new IllegalArgumentException("rawResponse status must be 200-299 or 400-599, was " + httpStatus);
+        }
+        return new Fault(Kind.RAW, Duration.ZERO, httpStatus, "", nonBlank(contentType, "contentType"),
+                Objects.requireNonNull(body, "body"), 1);
+    }
+
+    /**
+     * A copy that applies to the next {@code n} calls.
+     *
+     * @throws IllegalArgumentException if {@code n} is less than 1
+     */
+    public Fault times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be at least 1, was " + n);
+        }
+        return new Fault(kind, duration, status, code, contentType, body, n);
+    }
+
+    /** How many calls this fault applies to; default 1. */
+    public int times() {
+        return times;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    Duration duration() {
+        return duration;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String body() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Fault[").append(kind);
+        if (kind == Kind.LATENCY || kind == Kind.RATE_LIMITED) {
+            sb.append(' ').append(duration);
+        }
+        if (status != 0) {
+            sb.append(' ').append(status);
+        }
+        if (!code.isEmpty()) {
+            sb.append(' ').append(code);
+        }
+        return sb.append(" x").append(times).append(']').toString();
+    }
+
+    private static int errorStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("an error status must be 400-599, was " + status);
+        }
+        return status;
+    }
+
+    private static String nonBlank(String s, String name) {
+        Objects.requireNonNull(s, name);
+        if (s.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,323 @@
+package tw.mobileauth.carrier.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import tw.mobileauth.carrier.spi.ContractType;
+import tw.mobileauth.carrier.spi.HolderType;
+import tw.mobileauth.carrier.spi.IdDocumentType;
+import tw.mobileauth.carrier.spi.LineRole;
+import tw.mobileauth.carrier.spi.Msisdn;
+
+/**
+ * The subscribers the fake networks know, read from JSON. Immutable.
+ *
+ * <p>JSON shape: {@code {"version":1,"subscribers":[{…}]}}, each subscriber with
+ * {@code scenario}, {@code carrier} ({@code cht|twm|fet}), {@code number} (E.164
+ * {@code +8869XXXXXXXX}), {@code holderId}, {@code holderIdType}
+ * ({@code national_id_card|residence_permit}), {@code name}, {@code birthDate}
+ * ({@code YYYY-MM-DD}), {@code contractType}, {@code holderType}, {@code lineRole} (SPI enum names,
+ * not {@code UNKNOWN}), {@code mvnoBrand} (string or null), {@code lastSimChangeAgo} (an ISO-8601
+ * duration before the clock's time at load, e.g. {@code PT20H}, or null for none) or
+ * {@code lastSimChange} (an absolute RFC 3339 instant), {@code subscribedSince} (for CHT KYC
+ * Tenure; default 2000-01-01) and {@code suspended}.
+ *
+ * <p>Validation on load: IDs must pass their checksum and must not be the textbook
+ * {@code A123456789}; numbers are unique mobile numbers; a business contract has an enterprise
+ * holder; at most one subscriber per carrier and scenario.
+ */
+public final class SubscriberFixture {
+
+    private static final String BUILT_IN = "subscribers.json";
+    private static final Pattern MOBILE = Pattern.compile("\\+8869[0-9]{8}");
+
+    private final List<Subscriber> all;
+    private final Map<String, Subscriber> byNumber;
+    private final Map<String, Map<Scenario, Subscriber>> byScenario;
+    private final Map<String, LocalDate> subscribedSince;
+
+    private SubscriberFixture(List<Subscriber> all, Map<String, LocalDate> subscribedSince) {
+        this.all = List.copyOf(all);
+        this.subscribedSince = Map.copyOf(subscribedSince);
+        Map<String, Subscriber> numbers = new HashMap<>();
+        Map<String, Map<Scenario, Subscriber>> scenarios = new HashMap<>();
+        for (Subscriber s : all) {
+            numbers.put(s.msisdn().e164(), s);
+            scenarios.computeIfAbsent(s.carrierId(), k -> new EnumMap<>(Scenario.class)).put(s.scenario(), s);
+        }
+        this.byNumber = Map.copyOf(numbers);
+        this.byScenario = Map.copyOf(scenarios);
+    }
+
+    /** The fixture shipped in this module, with SIM change times relative to the system clock's now. */
+    public static SubscriberFixture builtIn() {
+        return builtIn(Clock.systemUTC());
+    }
+
+    /** The fixture shipped in this module, with SIM change times relative to {@code clock}'s now. */
+    public static SubscriberFixture builtIn(Clock clock) {
+        try (InputStream in = SubscriberFixture.class.getResourceAsStream(BUILT_IN)) {
+            if (in == null) {
+                throw new FixtureException("the built-in fixture " + BUILT_IN + " is missing from the class path");
+            }
+            return fromJson(in, clock);
+        } catch (IOException e) {
+            throw new FixtureException("cannot read the built-in fixture " + BUILT_IN, e);
+        }
+    }
+
+    /**
+     * Reads a fixture, with relative SIM change times measured from the system clock's now.
+     *
+     * @throws FixtureException if the JSON is unreadable or a subscriber is invalid
+     */
+    public static SubscriberFixture fromJson(InputStream json) {
+        return fromJson(json, Clock.systemUTC());
+    }
+
+    /**
+     * Reads a fixture, with relative SIM change times ({@code lastSimChangeAgo}) measured from
+     * {@code clock}'s now.
+     *
+     * @throws FixtureException if the JSON is unreadable or a subscriber is invalid
+     */
+    public static SubscriberFixture fromJson(InputStream json, Clock clock) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(clock, "clock");
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new FixtureException("the fixture is not valid JSON: " + e.getMessage(), e);
+        }
+        JsonNode list = root == null ? null : root.get("subscribers");
+        if (list == null || !list.isArray()) {
+            throw new FixtureException("the fixture needs a \"subscribers\" array: {\"subscribers\":[{…}]}");
+        }
+        Instant now = clock.instant();
+        List<Subscriber> subscribers = new ArrayList<>();
+        Map<String, LocalDate> since = new HashMap<>();
+        Map<String, Integer> seenNumbers = new HashMap<>();
+        Map<String, Integer> seenScenarios = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            Reader r = new Reader(list.get(i), i);
+            Subscriber s = r.subscriber(now);
+            Integer dupNumber = seenNumbers.putIfAbsent(s.msisdn().e164(), i);
+            if (dupNumber != null) {
+                throw r.fail("number", "is also subscriber #" + dupNumber + "'s; numbers must be unique");
+            }
+            Integer dupScenario = seenScenarios.putIfAbsent(s.carrierId() + "/" + s.scenario(), i);
+            if (dupScenario != null) {
+                throw r.fail("scenario", s.scenario() + " at " + s.carrierId() + " is also subscriber #"
+                        + dupScenario + "'s; find(carrier, scenario) needs exactly one");
+            }
+            since.put(s.msisdn().e164(), r.optionalDate("subscribedSince").orElse(LocalDate.of(2000, 1, 1)));
+            subscribers.add(s);
+        }
+        return new SubscriberFixture(subscribers, since);
+    }
+
+    /** Every subscriber, in fixture order. */
+    public List<Subscriber> all() {
+        return all;
+    }
+
+    /**
+     * The subscriber of {@code carrierId} that exercises {@code scenario}.
+     *
+     * @throws NoSuchElementException if the fixture has none
+     */
+    public Subscriber find(String carrierId, Scenario scenario) {
+        Objects.requireNonNull(carrierId, "carrierId");
+        Objects.requireNonNull(scenario, "scenario");
+        Subscriber s = byScenario.getOrDefault(carrierId, Map.of()).get(scenario);
+        if (s == null) {
+            throw new NoSuchElementException("the fixture has no " + scenario + " subscriber at '" + carrierId
+                    + "'; carriers are " + Profiles.IDS);
+        }
+        return s;
+    }
+
+    /** The subscriber that holds {@code msisdn}, at whichever carrier. */
+    public Optional<Subscriber> byNumber(Msisdn msisdn) {
+        return Optional.ofNullable(byNumber.get(Objects.requireNonNull(msisdn, "msisdn").e164()));
+    }
+
+    /** Since when the subscriber has been with its carrier (CHT KYC Tenure). */
+    LocalDate subscribedSince(Subscriber s) {
+        return subscribedSince.getOrDefault(s.msisdn().e164(), LocalDate.of(2000, 1, 1));
+    }
+
+    /** Reads one subscriber object and names the field on every failure. */
+    private static final class Reader {
+        private final JsonNode node;
+        private final int index;
+
+        Reader(JsonNode node, int index) {
+            this.node = node;
+            this.index = index;
+        }
+
+        Subscriber subscriber(Instant now) {
+            if (node == null || !node.isObject()) {
+                throw new FixtureException("subscriber #" + index + " must be a JSON object");
+            }
+            Scenario scenario = enumValue("scenario", Scenario.class);
+            String carrier = text("carrier");
+            if (!Profiles.isKnown(carrier)) {
+                throw fail("carrier", "must be one of " + Profiles.IDS);
+            }
+            String number = text("number");
+            if (!MOBILE.matcher(number).matches()) {
+                throw fail("number", "must be a Taiwan mobile number in E.164, +8869 and 8 digits (09xxxxxxxx)");
+            }
+            IdDocumentType idType = idType();
+            String holderId = text("holderId");
+            if (holderId.equals(TaiwanIds.TEXTBOOK_EXAMPLE)) {
+                throw fail("holderId", "is the textbook example, reportedly in real use; use a synthetic ID");
+            }
+            boolean valid = idType == IdDocumentType.NATIONAL_ID_CARD ? TaiwanIds.isNationalId(holderId)
+                    : TaiwanIds.isResidentNumber(holderId);
+            if (!valid) {
+                throw fail("holderId", "fails the format or checksum of a " + idType.wireName()
+                        + " (taiwan-identifiers.md); compute the check digit");
+            }
+            String name = text("name");
+            if (name.isBlank() || name.codePointCount(0, name.length()) > 50) {
+                throw fail("name", "must be 1-50 characters");
+            }
+            LocalDate birthDate = optionalDate("birthDate")
+                    .orElseThrow(() -> fail("birthDate", "is required, YYYY-MM-DD"));
+            ContractType contract = enumValue("contractType", ContractType.class);
+            HolderType holder = enumValue("holderType", HolderType.class);
+            LineRole role = enumValue("lineRole", LineRole.class);
+            if (contract == ContractType.UNKNOWN || holder == HolderType.UNKNOWN || role == LineRole.UNKNOWN) {
+                throw fail("contractType/holderType/lineRole", "must be known facts, not UNKNOWN");
+            }
+            if (contract == ContractType.BUSINESS && holder != HolderType.ENTERPRISE) {
+                throw fail("holderType", "must be ENTERPRISE for a BUSINESS contract");
+            }
+            if (holder == HolderType.ENTERPRISE && contract == ContractType.PREPAID) {
+                throw fail("contractType", "an ENTERPRISE holder is BUSINESS or POSTPAID, not PREPAID");
+            }
+            Optional<String> brand = optionalText("mvnoBrand");
+            return new Subscriber(Msisdn.of(number), carrier, holderId, idType, name, birthDate, contract, holder,
+                    role, brand, lastSimChange(now), bool("suspended"), scenario);
+        }
+
+        private Optional<Instant> lastSimChange(Instant now) {
+            Optional<String> ago = optionalText("lastSimChangeAgo");
+            Optional<String> at = optionalText("lastSimChange");
+            if (ago.isPresent() && at.isPresent()) {
+                throw fail("lastSimChange", "give lastSimChangeAgo or lastSimChange, not both");
+            }
+            if (ago.isPresent()) {
+                try {
+                    String v = ago.get();
+                    Duration d;
+                    if (v.contains("T")) {
+                        d = Duration.parse(v);
+                    } else {
+                        Period p = Period.parse(v);
+                        if (p.getYears() != 0 || p.getMonths() != 0) {
+                            throw fail("lastSimChangeAgo", "must count days or hours (P400D, PT20H), not months or years");
+                        }
+                        d = Duration.ofDays(p.getDays());
+                    }
+                    if (d.isNegative()) {
+                        throw fail("lastSimChangeAgo", "must not be negative");
+                    }
+                    return Optional.of(now.minus(d));
+                } catch (DateTimeParseException e) {
+                    throw fail("lastSimChangeAgo", "must be an ISO-8601 duration such as PT20H or P30D");
+                }
+            }
+            if (at.isPresent()) {
+                try {
+                    return Optional.of(Instant.parse(at.get()));
+                } catch (DateTimeParseException e) {
+                    throw fail("lastSimChange", "must be an RFC 3339 instant such as 2024-05-01T08:00:00Z");
+                }
+            }
+            return Optional.empty();
+        }
+
+        private IdDocumentType idType() {
+            String v = optionalText("holderIdType").orElse("national_id_card");
+            for (IdDocumentType t : IdDocumentType.values()) {
+                if (t.wireName().equals(v) || t.name().equals(v)) {
+                    return t;
+                }
+            }
+            throw fail("holderIdType", "must be national_id_card or residence_permit");
+        }
+
+        String text(String field) {
+            return optionalText(field).orElseThrow(() -> fail(field, "is required (a string)"));
+        }
+
+        Optional<String> optionalText(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return Optional.empty();
+            }
+            if (!v.isTextual()) {
+                throw fail(field, "must be a string");
+            }
+            return Optional.of(v.asText());
+        }
+
+        Optional<LocalDate> optionalDate(String field) {
+            Optional<String> v = optionalText(field);
+            try {
+                return v.map(LocalDate::parse);
+            } catch (DateTimeParseException e) {
+                throw fail(field, "must be an ISO date YYYY-MM-DD");
+            }
+        }
+
+        private boolean bool(String field) {
+            JsonNode v = node.get(field);
+            if (v == null || v.isNull()) {
+                return false;
+            }
+            if (!v.isBoolean()) {
+                throw fail(field, "must be true or false");
+            }
+            return v.asBoolean();
+        }
+
+        private <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+            String v = text(field);
+            try {
+                return Enum.valueOf(type, v);
+            } catch (IllegalArgumentException e) {
+                throw fail(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            }
+        }
+
+        FixtureException fail(String field, String problem) {
+            return new FixtureException("fixture subscriber #" + index + ": " + field + " " + problem);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SubscriberFixture[" + all.size() + " subscribers]";
+    }
+}
