@@ -282,6 +282,27 @@ final class LoginFixture implements AutoCloseable {
     Enrolled enrolThroughCarrier(Subscriber s) throws Exception {
         Carrier c = carrier.orElseThrow();
         DeviceKey key = DeviceKey.generate(random);
+        var begun = apply(s, key);
+        NextStep.ShowQrCode qr = assertInstanceOf(NextStep.ShowQrCode.class, begun.next());
+        String q = qr.handoffUrl().getQuery();
+        DeviceSession session = c.enrollment.openOnDevice(q.substring(q.indexOf("t=") + 2),
+                ClientContext.of(DeviceClass.SMARTPHONE));
+        VerificationRedirect redirect = c.enrollment.startVerification(session.session(),
+                Consent.accepted(session.summary().termsVersion()));
+        Map<String, String> callback = c.networks.phone(NetworkAttachments.defaultHandle(s.msisdn()))
+                .open(redirect.carrierUri());
+        VerificationOutcome outcome = c.enrollment.completeVerification(new VerificationCallback(callback));
+        VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
+                () -> "enrolment of the fixture subscriber must complete: " + outcome);
+        assertEquals(begun.enrollmentId(), done.enrollmentId());
+        TestPeople.Person person = new TestPeople.Person(s.holderId(), s.birthDate().toString(), s.name(),
+                CARRIER_PASSWORD);
+        return new Enrolled(done.credentialId(), key, person);
+    }
+
+    /** Step 2 of enrolment only, from a desktop: the enrolment is stored, pending, waiting for the QR scan. */
+    tw.mobileauth.enrollment.Begun apply(Subscriber s, DeviceKey key) throws Exception {
+        Carrier c = carrier.orElseThrow();
         FormChallenge fc = c.enrollment.prepareApplication();
         byte[] challenge = Base64.getUrlDecoder().decode(fc.challenge());
         byte[] proof = key.sign(SignedMessages.enrolment(challenge, key.publicKeySpki(), ORIGIN));
@@ -302,22 +323,7 @@ final class LoginFixture implements AutoCloseable {
                 .devicePublicKey(key.publicKeySpki())
                 .proofOfPossession(proof)
                 .build();
-        var begun = c.enrollment.begin(app, ClientContext.of(DeviceClass.DESKTOP));
-        NextStep.ShowQrCode qr = assertInstanceOf(NextStep.ShowQrCode.class, begun.next());
-        String q = qr.handoffUrl().getQuery();
-        DeviceSession session = c.enrollment.openOnDevice(q.substring(q.indexOf("t=") + 2),
-                ClientContext.of(DeviceClass.SMARTPHONE));
-        VerificationRedirect redirect = c.enrollment.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
-        Map<String, String> callback = c.networks.phone(NetworkAttachments.defaultHandle(s.msisdn()))
-                .open(redirect.carrierUri());
-        VerificationOutcome outcome = c.enrollment.completeVerification(new VerificationCallback(callback));
-        VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
-                () -> "enrolment of the fixture subscriber must complete: " + outcome);
-        assertEquals(begun.enrollmentId(), done.enrollmentId());
-        TestPeople.Person person = new TestPeople.Person(s.holderId(), s.birthDate().toString(), s.name(),
-                CARRIER_PASSWORD);
-        return new Enrolled(done.credentialId(), key, person);
+        return c.enrollment.begin(app, ClientContext.of(DeviceClass.DESKTOP));
     }
 
     @Override
