@@ -143,9 +143,14 @@ final class LoginFixture implements AutoCloseable {
         return new LoginFixture(true, options, binding, SharedCa.INSTANCE);
     }
 
-    /** Argon2id with tiny memory, so tests are fast; {@code t} iterations. */
+    private static final Argon2idPasswordHasher[] FAST = {
+        Argon2idPasswordHasher.builder().memoryKiB(64).iterations(1).build(),
+        Argon2idPasswordHasher.builder().memoryKiB(64).iterations(2).build(),
+    };
+
+    /** Argon2id with tiny memory (64 KiB), so tests are fast; {@code t} = 1 or 2 iterations. Shared, thread-safe. */
     static Argon2idPasswordHasher fastArgon2id(int iterations) {
-        return Argon2idPasswordHasher.builder().memoryKiB(64).iterations(iterations).build();
+        return FAST[iterations - 1];
     }
 
     /** Another login service on the same stores, keys, CA, hasher and clock. */
@@ -242,6 +247,12 @@ final class LoginFixture implements AutoCloseable {
     FailureCause lastFailure() {
         List<LoginEvent.Failed> failed = audit.ofType(LoginEvent.Failed.class);
         return failed.get(failed.size() - 1).cause();
+    }
+
+    /** The cause of the last {@code login.failed} event, or {@code none}. */
+    String lastFailureOrNone() {
+        List<LoginEvent.Failed> failed = audit.ofType(LoginEvent.Failed.class);
+        return failed.isEmpty() ? "none" : failed.get(failed.size() - 1).cause().name();
     }
 
     List<AuditEvent> events() {
