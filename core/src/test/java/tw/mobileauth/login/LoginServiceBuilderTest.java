@@ -1,0 +1,126 @@
+package tw.mobileauth.login;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.credential.TrustedCas;
+
+/** The staged builder's defaults and validation, and the challenge it hands out. */
+class LoginServiceBuilderTest {
+
+    @Test
+    void buildIsReachableOnlyAfterStoresSecretsTrustedCasAndOrigin() {
+        for (Class<?> stage : new Class<?>[] {LoginService.StoresStage.class, LoginService.SecretsStage.class,
+                LoginService.TrustStage.class, LoginService.OriginStage.class}) {
+            assertTrue(Arrays.stream(stage.getMethods()).map(Method::getName).noneMatch("build"::equals),
+                    stage.getSimpleName() + " cannot build");
+        }
+        assertTrue(Arrays.stream(LoginService.Builder.class.getMethods()).map(Method::getName).anyMatch("build"::equals));
+    }
+
+    @Test
+    void theOriginMustBeSpelledExactlyAsTheBrowsersWindowLocationOrigin() {
+        for (String ok : new String[] {"https://portal.example.tw", "https://portal.example.tw:8443",
+                "http://localhost:8080", "http://127.0.0.1:8080"}) {
+            assertEquals(ok, LoginService.checkOrigin(ok));
+        }
+        for (String bad : new String[] {"https://portal.example.tw/", "https://Portal.example.tw",
+                "https://portal.example.tw:443", "http://portal.example.tw", "portal.example.tw",
+                "https://portal.example.tw/login", "https://user@portal.example.tw", "https://portal.example.tw?x=1",
+                "javascript:alert(1)", ""}) {
+            assertThrows(IllegalArgumentException.class, () -> LoginService.checkOrigin(bad), bad);
+        }
+    }
+
+    @Test
+    void theChallengeLivesTwoMinutesByDefaultAndTenSecondsToTenMinutesIfConfigured() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginChallenge c = f.begin();
+            assertEquals(f.clock.instant().plus(Duration.ofMinutes(2)), c.expiresAt());
+            assertEquals(32, c.nonce().length);
+            assertEquals(22, c.id().length());
+            assertNotEquals(c.id(), f.begin().id());
+            assertFalse(c.toString().contains(c.nonceBase64Url()), "the nonce is not in toString");
+
+            LoginService shortLived = f.anotherService(b -> b.challengeTtl(Duration.ofSeconds(10)));
+            assertEquals(f.clock.instant().plusSeconds(10), shortLived.beginLogin(LoginFixture.DESKTOP).expiresAt());
+            LoginService.Builder b = builder(f);
+            assertThrows(IllegalArgumentException.class, () -> b.challengeTtl(Duration.ofSeconds(9)));
+            assertThrows(IllegalArgumentException.class, () -> b.challengeTtl(Duration.ofMinutes(11)));
+        }
+    }
+
+    @Test
+    void challengesAreUnpredictableAndNeverRepeat() {
+        try (LoginFixture f = LoginFixture.direct()) {
+            Set<String> ids = new HashSet<>();
+            Set<String> nonces = new HashSet<>();
+            for (int i = 0; i < 1000; i++) {
+                LoginChallenge c = f.begin();
+                assertTrue(ids.add(c.id()));
+                assertTrue(nonces.add(c.nonceBase64Url()));
+            }
+        }
+    }
+
+    @Test
+    void theAssuranceLabelIsConfigurableButTheAssuranceIsAlwaysQueryOnly() throws Exception {
+        try (LoginFixture f = LoginFixture.direct(b -> b.assuranceLabel("查詢"))) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            Authentication a = f.login(e);
+            assertEquals("查詢", a.assuranceLabel());
+            assertEquals(AssuranceLevel.QUERY_ONLY, a.assurance());
+            assertEquals(1, AssuranceLevel.values().length, "no stronger level exists for this method");
+            assertThrows(IllegalArgumentException.class, () -> builder(f).assuranceLabel(" "));
+            assertThrows(IllegalArgumentException.class, () -> builder(f).noticeVersion("v\n1"));
+            assertThrows(IllegalArgumentException.class, () -> builder(f).noticeVersion("x".repeat(41)));
+        }
+    }
+
+    @Test
+    void anInvalidNoticeVersionIsRejectedAsInputNamingTheFieldAndTheFix() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            Authentication a = f.login(e);
+            InvalidInputException bad = assertThrows(InvalidInputException.class,
+                    () -> f.service.acknowledgeNotice(a, "2025-01\u202E"));
+            assertEquals("noticeVersion", bad.errors().get(0).field());
+            assertTrue(bad.errors().get(0).message().zhTw().contains("個資告知"));
+            assertTrue(f.service.acknowledgeNotice(a, "2025-01").toString().contains("noticeRequired=false"));
+        }
+    }
+
+    @Test
+    void anAcknowledgementForAnErasedPersonFailsGenerically() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            Authentication a = f.login(e);
+            f.service.erase(e.person().parsedId());
+            assertThrows(LoginFailedException.class, () -> f.service.acknowledgeNotice(a, a.noticeVersion()));
+        }
+    }
+
+    @Test
+    void toStringShowsTheConfigurationButNoSecret() {
+        try (LoginFixture f = LoginFixture.direct()) {
+            String s = f.service.toString();
+            assertTrue(s.contains(LoginFixture.ORIGIN) && s.contains("threshold=10"), s);
+            assertFalse(s.contains("HmacKey"));
+        }
+    }
+
+    private static LoginService.Builder builder(LoginFixture f) {
+        return LoginService.builder().stores(f.tokens, f.credentials, f.counters).secrets(f.hmac)
+                .trustedCas(TrustedCas.of(f.ca.certificate())).origin(LoginFixture.ORIGIN);
+    }
+}
