@@ -133,7 +133,7 @@ public abstract class CarrierConformanceKit {
 
     /** Starts the fake networks once for the test class. */
     @BeforeAll
-    final void startFakeNetworks() {
+    protected final void startFakeNetworks() {
         assertTrue(Profiles.isKnown(profile()), "the fake networks host " + Profiles.IDS + "; override profile()"
                 + " to say which one '" + factory().id() + "' speaks");
         clock = MutableClock.ticking();
@@ -142,7 +142,7 @@ public abstract class CarrierConformanceKit {
 
     /** Stops the fake networks. */
     @AfterAll
-    final void stopFakeNetworks() {
+    protected final void stopFakeNetworks() {
         if (network != null) {
             network.close();
         }
@@ -150,14 +150,14 @@ public abstract class CarrierConformanceKit {
 
     /** Resets faults, log, grants and attachments, and builds a fresh adapter. */
     @BeforeEach
-    final void freshAdapter() {
+    protected final void freshAdapter() {
         network.reset();
         adapter = factory().create(configure(network.configFor(profile())).build());
     }
 
     /** Closes the adapter of the test. */
     @AfterEach
-    final void closeAdapter() {
+    protected final void closeAdapter() {
         if (adapter != null) {
             adapter.close();
         }

@@ -93,6 +93,12 @@ final class CarrierRouter implements HttpHandler {
         RequestLog.Entry entry = log.arrived(carrierId, endpoint, method,
                 rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), correlatorIn, body, clock.instant());
 
+        if (bytes.length > MAX_BODY) {
+            Reply tooLarge = Reply.error(400, "INVALID_ARGUMENT", "The body is larger than " + MAX_BODY + " bytes");
+            entry.answered(tooLarge.status());
+            send(ex, tooLarge, correlator);
+            return;
+        }
         Optional<Fault> fault = endpoint == Endpoint.OTHER ? Optional.empty() : faults.next(carrierId, endpoint);
         Reply reply = null;
         if (fault.isPresent()) {
@@ -135,9 +141,6 @@ final class CarrierRouter implements HttpHandler {
         }
         if (reply == null) {
             reply = dispatch(ex, carrierId, endpoint, simulator, method, rest, rawQuery, body, fault);
-        }
-        if (bytes.length > MAX_BODY) {
-            reply = Reply.error(400, "INVALID_ARGUMENT", "The body is larger than " + MAX_BODY + " bytes");
         }
         entry.answered(reply.status());
         LOG.debug("{} {} {} -> {}", carrierId, endpoint, method, reply.status());
