@@ -192,8 +192,7 @@ public final class LoginService {
                 Optional<CredentialRecord> found = s.credentials.find(credentialId)
                         .filter(r -> r.subjectKey().equals(authentication.subjectReference()));
                 if (found.isEmpty()) {
-                    s.audit(new LoginEvent.Failed(now, FailureCause.UNKNOWN_CREDENTIAL, "-", "acknowledgeNotice", false));
-                    throw new LoginFailedException();
+                    throw new LoginFailedException(); // erased or deleted since the login
                 }
                 CredentialRecord r = found.get();
                 CredentialRecord next = Records.successor(r, r.passwordHash(), r.lastUsedAt(),
