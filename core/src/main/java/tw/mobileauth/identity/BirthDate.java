@@ -71,43 +71,16 @@ public final class BirthDate {
      */
     public static BirthDate parse(CharSequence input, Clock clock) throws InvalidInputException {
         Objects.requireNonNull(clock, "clock");
-        if (input == null) {
-            throw error(FieldReason.REQUIRED);
+        String kept = Compactor.compact(input, FieldNames.BIRTH_DATE, BirthDate::keep);
+        return of(new Grammar(kept).read(), clock);
+    }
+
+    /** Keeps digits and 民 國 国 年 月 日; turns {@code / . -} and other dashes into {@code '/'}; drops spaces. */
+    private static int keep(int c, int kept) {
+        if (Chars.isAsciiDigit(c) || c == '民' || c == '國' || c == '国' || c == '年' || c == '月' || c == '日') {
+            return c;
         }
-        int n = input.length();
-        if (n > Chars.MAX_RAW_LENGTH) {
-            throw error(FieldReason.TOO_LONG);
-        }
-        char[] t = new char[n];
-        int len = 0;
-        boolean forbidden = false;
-        boolean misfit = false;
-        for (int i = 0; i < n; ) {
-            int cp = Character.codePointAt(input, i);
-            i += Character.charCount(cp);
-            int c = Chars.halfWidth(cp);
-            if (Chars.isAsciiDigit(c) || c == '民' || c == '國' || c == '国' || c == '年' || c == '月' || c == '日') {
-                t[len++] = (char) c;
-            } else if (c == '/' || c == '.' || Chars.isDash(c)) {
-                t[len++] = '/';
-            } else if (Chars.isSpace(c)) {
-                continue;
-            } else if (Chars.isForbidden(c)) {
-                forbidden = true;
-            } else {
-                misfit = true;
-            }
-        }
-        if (forbidden) {
-            throw error(FieldReason.INVALID_CHARACTER);
-        }
-        if (misfit) {
-            throw error(FieldReason.BAD_FORMAT);
-        }
-        if (len == 0) {
-            throw error(FieldReason.REQUIRED);
-        }
-        return of(new Grammar(t, len).read(), clock);
+        return c == '/' || c == '.' || Chars.isDash(c) ? '/' : Compactor.REJECT;
     }
 
     /**
@@ -169,17 +142,17 @@ public final class BirthDate {
      * Reads the normalised characters: digits, {@code '/'} for any separator, and 民 國 国 年 月 日.
      */
     private static final class Grammar {
-        private final char[] t;
+        private final String t;
         private final int len;
         private int pos;
 
-        Grammar(char[] t, int len) {
+        Grammar(String t) {
             this.t = t;
-            this.len = len;
+            this.len = t.length();
         }
 
         LocalDate read() throws InvalidInputException {
-            boolean rocPrefix = len >= 2 && t[0] == '民' && (t[1] == '國' || t[1] == '国');
+            boolean rocPrefix = len >= 2 && t.charAt(0) == '民' && (t.charAt(1) == '國' || t.charAt(1) == '国');
             if (rocPrefix) {
                 pos = 2;
             }
@@ -191,20 +164,20 @@ public final class BirthDate {
             if (pos == len) {
                 return compact(aStart, aLen, rocPrefix);
             }
-            char sep = t[pos++];
+            char sep = t.charAt(pos++);
             if (sep != '/' && sep != '年') {
                 throw error(FieldReason.BAD_FORMAT);
             }
             int bStart = pos;
             int bLen = digitRun();
             char sep2 = sep == '/' ? '/' : '月';
-            if (pos >= len || t[pos] != sep2) {
+            if (pos >= len || t.charAt(pos) != sep2) {
                 throw error(FieldReason.BAD_FORMAT);
             }
             pos++;
             int cStart = pos;
             int cLen = digitRun();
-            if (sep == '年' && pos < len && t[pos] == '日') {
+            if (sep == '年' && pos < len && t.charAt(pos) == '日') {
                 pos++;
             }
             if (pos != len || bLen < 1 || bLen > 2 || cLen < 1 || cLen > 2) {
@@ -235,7 +208,7 @@ public final class BirthDate {
 
         private int digitRun() {
             int start = pos;
-            while (pos < len && Chars.isAsciiDigit(t[pos])) {
+            while (pos < len && Chars.isAsciiDigit(t.charAt(pos))) {
                 pos++;
             }
             return pos - start;
@@ -244,7 +217,7 @@ public final class BirthDate {
         private int number(int start, int digits) {
             int v = 0;
             for (int i = start; i < start + digits; i++) {
-                v = v * 10 + (t[i] - '0');
+                v = v * 10 + (t.charAt(i) - '0');
             }
             return v;
         }

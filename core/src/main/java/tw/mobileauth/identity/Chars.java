@@ -6,12 +6,6 @@ package tw.mobileauth.identity;
  */
 final class Chars {
 
-    /**
-     * Longest raw input any number or date parser looks at. Longer input is rejected with
-     * {@code TOO_LONG} before it is scanned, so a megabyte of garbage costs nothing.
-     */
-    static final int MAX_RAW_LENGTH = 100;
-
     private Chars() {
     }
 

@@ -40,60 +40,26 @@ public final class MobileNumber {
      * @throws InvalidInputException if the input is not a Taiwanese mobile number
      */
     public static MobileNumber parse(CharSequence input) throws InvalidInputException {
-        if (input == null) {
-            throw error(FieldReason.REQUIRED);
-        }
-        int n = input.length();
-        if (n > Chars.MAX_RAW_LENGTH) {
-            throw error(FieldReason.TOO_LONG);
-        }
-        char[] digits = new char[n];
-        int len = 0;
-        boolean plus = false;
-        boolean forbidden = false;
-        boolean misfit = false;
-        for (int i = 0; i < n; ) {
-            int cp = Character.codePointAt(input, i);
-            i += Character.charCount(cp);
-            int c = Chars.halfWidth(cp);
-            if (Chars.isAsciiDigit(c)) {
-                digits[len++] = (char) c;
-            } else if (c == '+' && len == 0 && !plus) {
-                plus = true;
-            } else if (Chars.isSpace(c) || Chars.isDash(c) || c == '(' || c == ')' || c == '.') {
-                continue;
-            } else if (Chars.isForbidden(c)) {
-                forbidden = true;
-            } else {
-                misfit = true;
-            }
-        }
-        if (forbidden) {
-            throw error(FieldReason.INVALID_CHARACTER);
-        }
-        if (misfit) {
-            throw error(FieldReason.BAD_FORMAT);
-        }
-        if (len == 0) {
-            throw plus ? error(FieldReason.BAD_FORMAT) : error(FieldReason.REQUIRED);
-        }
-        String d = new String(digits, 0, len);
+        String kept = Compactor.compact(input, FieldNames.MOBILE_NUMBER, MobileNumber::keep);
         String rest;
-        if (plus) {
-            if (!d.startsWith("886")) {
+        if (kept.charAt(0) == '+') {
+            if (kept.length() == 1) {
+                throw error(FieldReason.BAD_FORMAT);
+            }
+            if (!kept.startsWith("886", 1)) {
                 throw error(FieldReason.NOT_A_MOBILE_NUMBER);
             }
-            rest = d.substring(3);
-        } else if (d.startsWith("002886")) {
-            rest = d.substring(6);
-        } else if (d.startsWith("00886")) {
-            rest = d.substring(5);
-        } else if (d.startsWith("00")) {
+            rest = kept.substring(4);
+        } else if (kept.startsWith("002886")) {
+            rest = kept.substring(6);
+        } else if (kept.startsWith("00886")) {
+            rest = kept.substring(5);
+        } else if (kept.startsWith("00")) {
             throw error(FieldReason.NOT_A_MOBILE_NUMBER);
-        } else if (d.startsWith("0")) {
-            rest = d;
-        } else if (d.startsWith("886")) {
-            rest = d.substring(3);
+        } else if (kept.startsWith("0")) {
+            rest = kept;
+        } else if (kept.startsWith("886")) {
+            rest = kept.substring(3);
         } else {
             throw error(FieldReason.BAD_FORMAT);
         }
@@ -110,6 +76,14 @@ public final class MobileNumber {
             throw error(FieldReason.BAD_FORMAT);
         }
         return new MobileNumber(rest);
+    }
+
+    /** Keeps digits and one leading {@code +}; drops {@code ( ) .} as well as spaces and dashes. */
+    private static int keep(int c, int kept) {
+        if (Chars.isAsciiDigit(c) || (c == '+' && kept == 0)) {
+            return c;
+        }
+        return c == '(' || c == ')' || c == '.' ? Compactor.DROP : Compactor.REJECT;
     }
 
     private static InvalidInputException error(FieldReason reason) {

@@ -58,59 +58,30 @@ public final class NationalId {
      * @throws InvalidInputException if the input is not a checksum-valid ID
      */
     public static NationalId parse(CharSequence input) throws InvalidInputException {
-        if (input == null) {
-            throw error(FieldReason.REQUIRED);
-        }
-        int n = input.length();
-        if (n > Chars.MAX_RAW_LENGTH) {
-            throw error(FieldReason.TOO_LONG);
-        }
-        char[] buf = new char[n];
-        int len = 0;
-        boolean forbidden = false;
-        boolean misfit = false;
-        for (int i = 0; i < n; ) {
-            int cp = Character.codePointAt(input, i);
-            i += Character.charCount(cp);
-            int c = Chars.halfWidth(cp);
-            if (Chars.isSpace(c) || Chars.isDash(c)) {
-                continue;
-            }
-            if (c >= 'a' && c <= 'z') {
-                c -= 'a' - 'A';
-            }
-            if ((c >= 'A' && c <= 'Z') || Chars.isAsciiDigit(c)) {
-                buf[len++] = (char) c;
-            } else if (Chars.isForbidden(c)) {
-                forbidden = true;
-            } else {
-                misfit = true;
-            }
-        }
-        if (forbidden) {
-            throw error(FieldReason.INVALID_CHARACTER);
-        }
-        if (misfit) {
-            throw error(FieldReason.BAD_FORMAT);
-        }
-        if (len == 0) {
-            throw error(FieldReason.REQUIRED);
-        }
-        if (len == 12) {
+        String id = Compactor.compact(input, FieldNames.NATIONAL_ID, NationalId::keep);
+        if (id.length() == 12) {
             throw error(FieldReason.WRONG_DOCUMENT_NUMBER);
         }
-        if (len != 10) {
+        if (id.length() != 10) {
             throw error(FieldReason.BAD_FORMAT);
         }
-        return fromCanonical(buf);
+        return fromCanonical(id);
     }
 
-    private static NationalId fromCanonical(char[] id) throws InvalidInputException {
-        char first = id[0];
+    /** Keeps letters, upper-cased, and digits. */
+    private static int keep(int c, int kept) {
+        if (c >= 'a' && c <= 'z') {
+            return c - ('a' - 'A');
+        }
+        return (c >= 'A' && c <= 'Z') || Chars.isAsciiDigit(c) ? c : Compactor.REJECT;
+    }
+
+    private static NationalId fromCanonical(String id) throws InvalidInputException {
+        char first = id.charAt(0);
         if (first < 'A' || first > 'Z') {
             throw error(FieldReason.BAD_FORMAT);
         }
-        char second = id[1];
+        char second = id.charAt(1);
         IdClass idClass;
         int secondValue;
         if (second == '1' || second == '2') {
@@ -126,19 +97,19 @@ public final class NationalId {
             throw error(FieldReason.BAD_FORMAT);
         }
         for (int i = 2; i < 10; i++) {
-            if (!Chars.isAsciiDigit(id[i])) {
+            if (!Chars.isAsciiDigit(id.charAt(i))) {
                 throw error(FieldReason.BAD_FORMAT);
             }
         }
         int letterValue = LETTER_VALUE[first - 'A'];
         int sum = letterValue / 10 + 9 * (letterValue % 10) + WEIGHTS[0] * secondValue;
         for (int i = 2; i < 10; i++) {
-            sum += WEIGHTS[i - 1] * (id[i] - '0');
+            sum += WEIGHTS[i - 1] * (id.charAt(i) - '0');
         }
         if (sum % 10 != 0) {
             throw error(FieldReason.BAD_CHECKSUM);
         }
-        return new NationalId(new String(id, 0, 10), idClass);
+        return new NationalId(id, idClass);
     }
 
     private static InvalidInputException error(FieldReason reason) {

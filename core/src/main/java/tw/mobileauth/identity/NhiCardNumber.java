@@ -36,44 +36,12 @@ public final class NhiCardNumber {
      * @throws InvalidInputException if the input is not 12 digits
      */
     public static NhiCardNumber parse(CharSequence input) throws InvalidInputException {
-        if (input == null) {
-            throw error(FieldReason.REQUIRED);
-        }
-        int n = input.length();
-        if (n > Chars.MAX_RAW_LENGTH) {
-            throw error(FieldReason.TOO_LONG);
-        }
-        char[] buf = new char[n];
-        int len = 0;
-        boolean forbidden = false;
-        boolean misfit = false;
-        for (int i = 0; i < n; ) {
-            int cp = Character.codePointAt(input, i);
-            i += Character.charCount(cp);
-            int c = Chars.halfWidth(cp);
-            if (Chars.isAsciiDigit(c)) {
-                buf[len++] = (char) c;
-            } else if (Chars.isSpace(c) || Chars.isDash(c)) {
-                continue;
-            } else if (Chars.isForbidden(c)) {
-                forbidden = true;
-            } else {
-                misfit = true;
-            }
-        }
-        if (forbidden) {
-            throw error(FieldReason.INVALID_CHARACTER);
-        }
-        if (misfit) {
+        String digits = Compactor.compact(input, FieldNames.NHI_CARD_NUMBER,
+                (c, kept) -> Chars.isAsciiDigit(c) ? c : Compactor.REJECT);
+        if (digits.length() != DIGITS) {
             throw error(FieldReason.BAD_FORMAT);
         }
-        if (len == 0) {
-            throw error(FieldReason.REQUIRED);
-        }
-        if (len != DIGITS) {
-            throw error(FieldReason.BAD_FORMAT);
-        }
-        return new NhiCardNumber(new String(buf, 0, DIGITS));
+        return new NhiCardNumber(digits);
     }
 
     private static InvalidInputException error(FieldReason reason) {
