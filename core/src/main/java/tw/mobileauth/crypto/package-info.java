@@ -25,6 +25,6 @@
  * </table>
  *
  * <p>BouncyCastle is used through one unregistered provider instance passed explicitly to each
- * call; nothing here calls {@code Security.addProvider}. All types are immutable and thread-safe.
+ * call; nothing here registers it in the global JCA provider list. All types are immutable and thread-safe.
  */
 package tw.mobileauth.crypto;

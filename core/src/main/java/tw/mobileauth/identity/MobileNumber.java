@@ -4,7 +4,7 @@ import tw.mobileauth.FieldReason;
 import tw.mobileauth.InvalidInputException;
 
 /**
- * A Taiwanese mobile number: {@code 09} followed by 8 digits ({@code +8869XXXXXXXX} in E.164).
+ * A Taiwanese mobile number: {@code 09} followed by 8 digits ({@code +8869} and 8 digits in E.164).
  *
  * <p>The carrier cannot be inferred from the number (number portability), so this type says
  * nothing about it.

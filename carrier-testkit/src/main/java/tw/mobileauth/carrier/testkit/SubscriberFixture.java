@@ -29,7 +29,7 @@ import tw.mobileauth.carrier.spi.Msisdn;
  *
  * <p>JSON shape: {@code {"version":1,"subscribers":[{…}]}}, each subscriber with
  * {@code scenario}, {@code carrier} ({@code cht|twm|fet}), {@code number} (E.164
- * {@code +8869XXXXXXXX}), {@code holderId}, {@code holderIdType}
+ * {@code +8869} and 8 digits), {@code holderId}, {@code holderIdType}
  * ({@code national_id_card|residence_permit}), {@code name}, {@code birthDate}
  * ({@code YYYY-MM-DD}), {@code contractType}, {@code holderType}, {@code lineRole} (SPI enum names,
  * not {@code UNKNOWN}), {@code mvnoBrand} (string or null), {@code lastSimChangeAgo} (an ISO-8601

@@ -6,7 +6,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * The one BouncyCastle provider instance the SDK uses, passed explicitly to every JCA call.
  *
- * <p>It is never registered with {@code Security.addProvider}: a library must not change the
+ * <p>It is never registered in the global JCA provider list: a library must not change the
  * host application's provider list. Creating a {@link BouncyCastleProvider} takes a noticeable
  * fraction of a second, so it is created once, lazily, on first use.
  *
