@@ -1,13 +1,17 @@
 package tw.mobileauth.enrollment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
@@ -49,5 +53,30 @@ class HostileInputRegressionTest {
 
         VerificationRedirect redirect = h.service.startVerification(session.session(), Consent.accepted(TERMS));
         assertTrue(redirect.carrierUri().isAbsolute());
+    }
+
+    @Test
+    void aForgedCarrierErrorCodeIsNeverEchoedButARealOneIsReported() throws Exception {
+        Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
+        String forged = "\u202Eadmin logged in\n" + "A".repeat(1500);
+        List<String> forgedFields = failWith(s, forged);
+        assertTrue(forgedFields.get(0).endsWith(" UNRECOGNISED_CODE"), forgedFields.get(0));
+        assertTrue(forgedFields.get(1).endsWith("/UNRECOGNISED_CODE"), forgedFields.get(1));
+        forgedFields.forEach(text -> assertFalse(text.contains("admin logged in") || text.contains("AAAAAAAA"), text));
+
+        List<String> realFields = failWith(s, "temporarily_unavailable");
+        assertTrue(realFields.get(0).endsWith(" temporarily_unavailable"), realFields.get(0));
+        assertEquals("CarrierUnavailable/temporarily_unavailable", realFields.get(1));
+    }
+
+    /** The exception message and the audited error of a callback carrying {@code error}. */
+    private static List<String> failWith(Subscriber s, String error) throws Exception {
+        DeviceSession session = sameDevice(s);
+        VerificationRedirect redirect = h.service.startVerification(session.session(), Consent.accepted(TERMS));
+        String state = h.phoneOf(s).open(redirect.carrierUri()).get("state");
+        EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                () -> h.service.completeVerification(new VerificationCallback(Map.of("state", state, "error", error))));
+        List<EnrollmentEvent.CarrierFailed> failed = h.audit.ofType(EnrollmentEvent.CarrierFailed.class);
+        return List.of(e.getMessage(), failed.get(failed.size() - 1).error());
     }
 }
