@@ -565,14 +565,25 @@ final class Ceremony {
     }
 
     EnrollmentEvent carrierFailed(String enrollmentId, String carrierId, String operation, CarrierException e) {
+        return carrierFailed(enrollmentId, carrierId, operation, e, e.isRetryable());
+    }
+
+    /** @param retryable whether the caller is told to repeat the same call (may be stricter than the carrier's error) */
+    EnrollmentEvent carrierFailed(String enrollmentId, String carrierId, String operation, CarrierException e,
+            boolean retryable) {
         return new EnrollmentEvent.CarrierFailed(now(), enrollmentId, carrierId, operation,
-                e.getClass().getSimpleName() + "/" + loggableCode(e.code()), e.isRetryable(), e.correlator());
+                e.getClass().getSimpleName() + "/" + loggableCode(e.code()), retryable, e.correlator());
     }
 
     static EnrollmentUnavailableException unavailable(CarrierException e) {
-        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CARRIER, e.isRetryable(),
-                e.retryAfter(), "carrier " + e.carrierId() + " failed: " + e.getClass().getSimpleName()
-                        + " " + loggableCode(e.code()), e);
+        return unavailable(e, e.isRetryable());
+    }
+
+    /** @param retryable whether repeating the same call may succeed (may be stricter than the carrier's error) */
+    static EnrollmentUnavailableException unavailable(CarrierException e, boolean retryable) {
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CARRIER, retryable,
+                retryable ? e.retryAfter() : Optional.empty(), "carrier " + e.carrierId() + " failed: "
+                        + e.getClass().getSimpleName() + " " + loggableCode(e.code()), e);
     }
 
     /**

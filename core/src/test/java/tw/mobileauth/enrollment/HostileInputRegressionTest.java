@@ -56,6 +56,46 @@ class HostileInputRegressionTest {
     }
 
     @Test
+    void aCarrierErrorInsideTheCallbackIsNotRetryableWithThatCallbackButANewVerificationSucceeds() throws Exception {
+        notRetryableUntilVerifiedAgain(h.networks.subscribers().find("twm", Scenario.ELIGIBLE),
+                genuine -> Map.of("state", genuine.get("state"), "error", "server_error"));
+    }
+
+    @Test
+    void aRefusedCodeIsNotRetryableWithThatCallbackButANewVerificationSucceeds() throws Exception {
+        // The carrier answers invalid_grant, which the SPI files under "retry with a new token".
+        notRetryableUntilVerifiedAgain(h.networks.subscribers().find("cht", Scenario.ELIGIBLE),
+                genuine -> Map.of("state", genuine.get("state"), "code", "forged-" + genuine.get("code")));
+    }
+
+    /**
+     * The forged callback fails, twice, as not retryable (the same callback can never pass, so a
+     * portal that retries retryable errors must not loop on it); the enrolment is kept, and a new
+     * verification with the genuine callback completes.
+     */
+    private static void notRetryableUntilVerifiedAgain(Subscriber s,
+            java.util.function.UnaryOperator<Map<String, String>> forge) throws Exception {
+        DeviceSession session = sameDevice(s);
+        VerificationRedirect redirect = h.service.startVerification(session.session(), Consent.accepted(TERMS));
+        VerificationCallback forged = new VerificationCallback(forge.apply(h.phoneOf(s).open(redirect.carrierUri())));
+
+        for (int repeat = 0; repeat < 2; repeat++) {
+            EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                    () -> h.service.completeVerification(forged));
+            assertFalse(e.isRetryable(), "the same callback fails the same way on every repeat");
+            assertTrue(e.retryAfter().isEmpty());
+            assertEquals(EnrollmentTexts.get("unavailable.restart"), e.text());
+        }
+        List<EnrollmentEvent.CarrierFailed> failed = h.audit.ofType(EnrollmentEvent.CarrierFailed.class);
+        assertFalse(failed.get(failed.size() - 1).retryable(), "the audit log says what the caller was told");
+
+        VerificationRedirect again = h.service.startVerification(session.session(), Consent.accepted(TERMS));
+        Map<String, String> genuine = h.phoneOf(s).open(again.carrierUri());
+        assertInstanceOf(VerificationOutcome.Completed.class,
+                h.service.completeVerification(new VerificationCallback(genuine)));
+    }
+
+    @Test
     void aForgedCarrierErrorCodeIsNeverEchoedButARealOneIsReported() throws Exception {
         Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
         String forged = "\u202Eadmin logged in\n" + "A".repeat(1500);
