@@ -52,6 +52,7 @@ final class Ceremony {
     private static final int MAX_TOKEN_LENGTH = 128;
     private static final String QR = "QR";
     private static final String SAME_DEVICE = "SAME_DEVICE";
+    private static final String UNRECOGNISED_CODE = "UNRECOGNISED_CODE";
 
     private final EnrollmentService.Settings s;
     private final ApplicationFormValidator validator;
@@ -564,14 +565,38 @@ final class Ceremony {
     }
 
     EnrollmentEvent carrierFailed(String enrollmentId, String carrierId, String operation, CarrierException e) {
+        return carrierFailed(enrollmentId, carrierId, operation, e, e.isRetryable());
+    }
+
+    /** @param retryable whether the caller is told to repeat the same call (may be stricter than the carrier's error) */
+    EnrollmentEvent carrierFailed(String enrollmentId, String carrierId, String operation, CarrierException e,
+            boolean retryable) {
         return new EnrollmentEvent.CarrierFailed(now(), enrollmentId, carrierId, operation,
-                e.getClass().getSimpleName() + "/" + e.code(), e.isRetryable(), e.correlator());
+                e.getClass().getSimpleName() + "/" + loggableCode(e.code()), retryable, e.correlator());
     }
 
     static EnrollmentUnavailableException unavailable(CarrierException e) {
-        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CARRIER, e.isRetryable(),
-                e.retryAfter(), "carrier " + e.carrierId() + " failed: " + e.getClass().getSimpleName()
-                        + " " + e.code(), e);
+        return unavailable(e, e.isRetryable());
+    }
+
+    /** @param retryable whether repeating the same call may succeed (may be stricter than the carrier's error) */
+    static EnrollmentUnavailableException unavailable(CarrierException e, boolean retryable) {
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CARRIER, retryable,
+                retryable ? e.retryAfter() : Optional.empty(), "carrier " + e.carrierId() + " failed: "
+                        + e.getClass().getSimpleName() + " " + loggableCode(e.code()), e);
+    }
+
+    /**
+     * A carrier's error code, fit for a message or an audit field: the code itself when it is a
+     * short token ({@code [A-Za-z0-9._-]}, at most 64 characters, e.g. {@code server_error} or
+     * {@code CHT.SUBSCRIBER_SUSPENDED}), otherwise {@value #UNRECOGNISED_CODE}. The code of a
+     * callback error is whatever the phone's callback said, which anyone can forge: up to 2 KB of
+     * controls, bidi overrides or text meant for a log reader.
+     */
+    static String loggableCode(String code) {
+        boolean token = !code.isEmpty() && code.length() <= 64 && code.chars().allMatch(ch -> (ch >= 'a' && ch <= 'z')
+                || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-');
+        return token ? code : UNRECOGNISED_CODE;
     }
 
     static X509Certificate certificate(String base64Der) {

@@ -1,22 +1,25 @@
 package tw.mobileauth.enrollment;
 
-import java.util.Objects;
-
 /**
  * The person's answer to the terms on the phone (the consent box before 開始驗證).
  *
+ * <p>Built straight from the phone's form post, so it accepts whatever arrived: a missing terms
+ * version ({@code null}, e.g. a form field the request did not carry) is read as {@code ""},
+ * which is never the current version, so {@code startVerification} refuses it with
+ * {@link EnrollmentException.Reason#CONSENT_REQUIRED} instead of failing.
+ *
  * @param termsVersion the version of the terms the page showed; must equal the service's current
- *                     {@linkplain DeviceSummary#termsVersion() terms version}
+ *                     {@linkplain DeviceSummary#termsVersion() terms version}; {@code null} becomes {@code ""}
  * @param accepted     whether the box was ticked
  */
 public record Consent(String termsVersion, boolean accepted) {
 
-    /** @throws NullPointerException if {@code termsVersion} is null */
+    /** Reads a missing ({@code null}) terms version as {@code ""}; never throws. */
     public Consent {
-        Objects.requireNonNull(termsVersion, "termsVersion");
+        termsVersion = termsVersion == null ? "" : termsVersion;
     }
 
-    /** Ticked, for these terms. */
+    /** Ticked, for these terms ({@code null} becomes {@code ""}, which is refused as not the current version). */
     public static Consent accepted(String termsVersion) {
         return new Consent(termsVersion, true);
     }

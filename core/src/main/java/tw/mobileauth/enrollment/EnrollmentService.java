@@ -197,7 +197,12 @@ public final class EnrollmentService {
      *                                        {@code VERIFICATION_EXPIRED}, {@code ENROLLMENT_EXPIRED},
      *                                        {@code ENROLLMENT_ENDED}
      * @throws EnrollmentUnavailableException the carrier failed; the enrolment is kept, and a
-     *                                        retryable failure may be retried with the same callback
+     *                                        retryable failure may be retried with the same callback.
+     *                                        Only a transient carrier failure is retryable: an error
+     *                                        the carrier put into the callback itself
+     *                                        ({@code error=server_error}, …) or a refused code is not,
+     *                                        because the same callback would fail again; start the
+     *                                        verification again ({@link #startVerification})
      */
     public VerificationOutcome completeVerification(VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {

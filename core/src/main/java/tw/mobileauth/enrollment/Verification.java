@@ -120,7 +120,7 @@ final class Verification {
                 if (userFacing.isPresent()) {
                     return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
                 }
-                throw carrierFailure(r, doc, "completeNumberVerification", e);
+                throw carrierFailure(r, doc, "completeNumberVerification", e, sameCallbackMayPass(e, callback));
             }
             s.audit(new EnrollmentEvent.NumberVerified(c.now(), r.id(), doc.carrierId, nv.result().verified(),
                     nv.network().accessNetwork().name(), nv.network().roaming()));
@@ -187,7 +187,7 @@ final class Verification {
             if (userFacing.isPresent()) {
                 return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
             }
-            throw carrierFailure(r, doc, operation, e);
+            throw carrierFailure(r, doc, operation, e, e.isRetryable());
         }
 
         // Step 4: final eligibility on what the carrier verified.
@@ -292,12 +292,12 @@ final class Verification {
     }
 
     private EnrollmentUnavailableException carrierFailure(EnrollmentRecord r, EnrollmentDocument doc,
-            String operation, CarrierException e) {
-        s.audit(c.carrierFailed(r.id(), doc.carrierId, operation, e));
+            String operation, CarrierException e, boolean retryable) {
+        s.audit(c.carrierFailed(r.id(), doc.carrierId, operation, e, retryable));
         // Record the problem for the desktop's status; the enrolment itself is unchanged.
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             EnrollmentDocument current = EnrollmentDocument.parse(r.document());
-            current.lastError = e.isRetryable() ? "CARRIER_BUSY" : "CARRIER_FAILED";
+            current.lastError = retryable ? "CARRIER_BUSY" : "CARRIER_FAILED";
             if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
                     r.purgeAfter()))) {
                 break;
@@ -308,7 +308,20 @@ final class Verification {
             }
             r = reread.get();
         }
-        return Ceremony.unavailable(e);
+        return Ceremony.unavailable(e, retryable);
+    }
+
+    /**
+     * Whether repeating {@code completeVerification} with this very callback may get past {@code e}
+     * in step 2: only a transient failure (time-out, reset, 5xx, 429) of a callback that carries
+     * no error. An error the carrier put into the callback ({@code error=server_error}, …) comes
+     * back on every repeat; a refused code exchange ({@code invalid_grant}, which the SPI calls
+     * "retry with a new token") refuses the same single-use code again. Calling those retryable
+     * would send a portal that follows {@link EnrollmentUnavailableException#isRetryable()} round
+     * in circles; only a new verification ({@code startVerification}) can get past them.
+     */
+    private static boolean sameCallbackMayPass(CarrierException e, VerificationCallback callback) {
+        return e.retry() == CarrierException.Retry.WITH_BACKOFF && !callback.parameters().containsKey("error");
     }
 
     /** Carrier errors that are answers about the person's line, not failures of ours. */

@@ -32,6 +32,7 @@ import tw.mobileauth.crypto.SignedMessages;
 import tw.mobileauth.eligibility.DeviceClass;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.i18n.LocalizedText;
+import tw.mobileauth.store.EnrollmentStore;
 import tw.mobileauth.store.InMemoryCredentialStore;
 import tw.mobileauth.store.InMemoryEnrollmentStore;
 import tw.mobileauth.store.InMemoryOneTimeTokenStore;
@@ -64,6 +65,14 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(UnaryOperator<EnrollmentService.Builder> options) {
+        this(UnaryOperator.identity(), options);
+    }
+
+    /**
+     * As {@link #Harness(UnaryOperator)}, but the service uses {@code wrapStore.apply(enrollments)}
+     * as its enrolment store, e.g. a decorator that watches every state transition.
+     */
+    Harness(UnaryOperator<EnrollmentStore> wrapStore, UnaryOperator<EnrollmentService.Builder> options) {
         Map<String, CarrierConfig> configs = new LinkedHashMap<>();
         for (String id : FakeCarrierNetworks.carrierIds()) {
             configs.put(id, networks.configFor(id).build());
@@ -72,7 +81,7 @@ final class Harness implements AutoCloseable {
         adapters = registry.connect(configs);
         EnrollmentService.Builder builder = EnrollmentService.builder()
                 .carriers(registry, adapters)
-                .stores(enrollments, tokens, credentials)
+                .stores(wrapStore.apply(enrollments), tokens, credentials)
                 .certificateIssuer(CertificateIssuer.builder(ca).clock(clock).build())
                 .secrets(HmacKey.generate(random), AeadKey.generate(random))
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
@@ -104,6 +113,11 @@ final class Harness implements AutoCloseable {
 
     /** Applies with a fresh device key, a correct captcha and a valid proof of possession. */
     Applied apply(ApplicationForm form, DeviceClass device) throws Exception {
+        return apply(form, ClientContext.of(device));
+    }
+
+    /** As {@link #apply(ApplicationForm, DeviceClass)}, from a browser described by {@code client}. */
+    Applied apply(ApplicationForm form, ClientContext client) throws Exception {
         DeviceKey key = DeviceKey.generate(random);
         FormChallenge fc = service.prepareApplication();
         byte[] challenge = java.util.Base64.getUrlDecoder().decode(fc.challenge());
@@ -115,7 +129,7 @@ final class Harness implements AutoCloseable {
                 .devicePublicKey(key.publicKeySpki())
                 .proofOfPossession(proof)
                 .build();
-        return new Applied(service.begin(app, ClientContext.of(device)), key);
+        return new Applied(service.begin(app, client), key);
     }
 
     Applied apply(Subscriber s, DeviceClass device) throws Exception {
