@@ -104,6 +104,11 @@ final class StateMachineGuard implements EnrollmentStore {
         return delegate.purgeExpired(now);
     }
 
+    @Override
+    public int deleteAllForSubject(String subjectKey) {
+        return delegate.deleteAllForSubject(subjectKey);
+    }
+
     /** What each state's document must and must not hold (secrets and PII gone once final). */
     private void checkDocument(EnrollmentRecord r) {
         EnrollmentDocument d = EnrollmentDocument.parse(r.document());
