@@ -18,7 +18,9 @@ import tw.mobileauth.identity.IdClass;
  *
  * <p><b>Learning facts.</b> The same policy runs twice: first on what the form declares, then on
  * what the carrier verified. {@link #refinedBy(EligibilityFacts)} merges the two: a fact the later
- * source knows replaces the earlier one; a fact it does not know keeps the earlier value.
+ * source knows replaces the earlier one; a fact it does not know keeps the earlier value. The time
+ * since the last SIM change is a range ({@link SimChangeAge}), and two known ranges are
+ * intersected rather than replaced, so learning it only ever narrows what is known.
  *
  * <pre>{@code
  * EligibilityFacts declared = EligibilityFacts.builder()
@@ -43,7 +45,7 @@ public final class EligibilityFacts {
     private final Fact<AccessNetwork> accessNetwork;
     private final Fact<Roaming> roaming;
     private final Fact<DeviceClass> deviceClass;
-    private final Fact<Duration> timeSinceSimChange;
+    private final Fact<SimChangeAge> timeSinceSimChange;
 
     private EligibilityFacts(Builder b) {
         this.idClass = b.idClass;
@@ -133,12 +135,11 @@ public final class EligibilityFacts {
     }
 
     /**
-     * How long ago, at least, the line's SIM card last changed; never negative. Carriers report
-     * this differently, so the value is a lower bound: an exact age is a lower bound, and "no
-     * change in the monitored N hours" is the lower bound N hours. UNKNOWN when the carrier gave
-     * no answer.
+     * How long ago the line's SIM card last changed, as a range: exact for a dated carrier answer,
+     * "at least N" for "no change within N", "at most N" for "a change within N" (see
+     * {@link SimChangeAge}). UNKNOWN when the carrier gave no answer.
      */
-    public Fact<Duration> timeSinceSimChange() {
+    public Fact<SimChangeAge> timeSinceSimChange() {
         return timeSinceSimChange;
     }
 
@@ -203,8 +204,19 @@ public final class EligibilityFacts {
         return toBuilder().deviceClass(value).build();
     }
 
-    /** A copy with the time since the last SIM change known (negative durations become zero). */
+    /**
+     * A copy in which the SIM is known to have changed exactly {@code value} ago (negative
+     * durations become zero); short for {@code withTimeSinceSimChange(SimChangeAge.exact(value))}.
+     */
     public EligibilityFacts withTimeSinceSimChange(Duration value) {
+        return toBuilder().timeSinceSimChange(value).build();
+    }
+
+    /**
+     * A copy with the time since the last SIM change set to {@code value}, replacing what was
+     * known. To narrow what is known instead, use {@link #refinedBy(EligibilityFacts)}.
+     */
+    public EligibilityFacts withTimeSinceSimChange(SimChangeAge value) {
         return toBuilder().timeSinceSimChange(value).build();
     }
 
@@ -236,6 +248,11 @@ public final class EligibilityFacts {
      * check on the declared facts refined by the carrier-verified ones. Refining by
      * {@link #unknown()} changes nothing.
      *
+     * <p>The time since the last SIM change is the exception: when both know it, the result is
+     * the intersection of the two ranges ({@link SimChangeAge#refinedBy(SimChangeAge)}). A range
+     * only narrows, so an age that violated a SIM-change rule before still violates it after, and
+     * learning can never turn an INELIGIBLE decision into an ELIGIBLE one.
+     *
      * @param later the facts learned later, never null
      */
     public EligibilityFacts refinedBy(EligibilityFacts later) {
@@ -250,7 +267,10 @@ public final class EligibilityFacts {
         b.accessNetwork = pick(accessNetwork, later.accessNetwork);
         b.roaming = pick(roaming, later.roaming);
         b.deviceClass = pick(deviceClass, later.deviceClass);
-        b.timeSinceSimChange = pick(timeSinceSimChange, later.timeSinceSimChange);
+        b.timeSinceSimChange = timeSinceSimChange instanceof Fact.Known<SimChangeAge> before
+                        && later.timeSinceSimChange instanceof Fact.Known<SimChangeAge> after
+                ? Fact.known(before.value().refinedBy(after.value()))
+                : pick(timeSinceSimChange, later.timeSinceSimChange);
         return b.build();
     }
 
@@ -325,7 +345,7 @@ public final class EligibilityFacts {
         private Fact<AccessNetwork> accessNetwork = Fact.unknown();
         private Fact<Roaming> roaming = Fact.unknown();
         private Fact<DeviceClass> deviceClass = Fact.unknown();
-        private Fact<Duration> timeSinceSimChange = Fact.unknown();
+        private Fact<SimChangeAge> timeSinceSimChange = Fact.unknown();
 
         private Builder() {
         }
@@ -433,19 +453,22 @@ public final class EligibilityFacts {
         }
 
         /**
-         * Sets how long ago, at least, the SIM last changed. A negative duration (clock skew)
+         * Sets the SIM to have changed exactly {@code value} ago; short for
+         * {@code timeSinceSimChange(SimChangeAge.exact(value))}. A negative duration (clock skew)
          * becomes zero: a change "in the future" is as recent as a change can be.
          */
         public Builder timeSinceSimChange(Duration value) {
+            return timeSinceSimChange(SimChangeAge.exact(Objects.requireNonNull(value, "timeSinceSimChange")));
+        }
+
+        /** Sets the range of how long ago the SIM last changed. */
+        public Builder timeSinceSimChange(SimChangeAge value) {
             return timeSinceSimChange(Fact.known(value));
         }
 
-        /** Sets how long ago, at least, the SIM last changed, known or UNKNOWN; negative becomes zero. */
-        public Builder timeSinceSimChange(Fact<Duration> fact) {
-            Objects.requireNonNull(fact, "timeSinceSimChange");
-            this.timeSinceSimChange = fact instanceof Fact.Known<Duration> known && known.value().isNegative()
-                    ? Fact.known(Duration.ZERO)
-                    : fact;
+        /** Sets the range of how long ago the SIM last changed, known or UNKNOWN. */
+        public Builder timeSinceSimChange(Fact<SimChangeAge> fact) {
+            this.timeSinceSimChange = Objects.requireNonNull(fact, "timeSinceSimChange");
             return this;
         }
 

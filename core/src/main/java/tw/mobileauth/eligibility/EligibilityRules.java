@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import tw.mobileauth.identity.IdClass;
 
@@ -183,11 +184,21 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code no-recent-sim-change}: the SIM must not have changed within {@code window}: satisfied
-     * when {@link EligibilityFacts#timeSinceSimChange()} is at least {@code window}, violated with
-     * {@link ReasonCode#RECENT_SIM_SWAP} when it is shorter. Not in the standard policy. Example:
-     * {@code noSimChangeWithin(Duration.ofHours(72))} accepts a SIM changed 72 hours ago and rejects
-     * one changed 71 hours ago. Help: "最近 72 小時內更換過 SIM 卡的門號".
+     * {@code no-recent-sim-change}: the SIM must not have changed within {@code window}. The fact,
+     * {@link EligibilityFacts#timeSinceSimChange()}, is a range ({@link SimChangeAge}), and the
+     * rule decides only what the range decides:
+     * <ul>
+     *   <li>satisfied when the SIM changed at least {@code window} ago
+     *       ({@link SimChangeAge#atLeast()} {@code >= window});</li>
+     *   <li>violated with {@link ReasonCode#RECENT_SIM_SWAP} when it changed less than
+     *       {@code window} ago ({@link SimChangeAge#atMost()} present and {@code < window});</li>
+     *   <li>otherwise UNKNOWN, naming {@link FactName#TIME_SINCE_SIM_CHANGE}, as when the fact is
+     *       UNKNOWN.</li>
+     * </ul>
+     * Not in the standard policy. Example, {@code noSimChangeWithin(Duration.ofHours(72))}: accepts a
+     * SIM changed exactly 72 hours ago or "no change in the last 7 days"; rejects one changed exactly
+     * 71 hours ago or "a change in the last 24 hours"; cannot tell from "no change in the monitored
+     * 1 day". Help: "最近 72 小時內更換過 SIM 卡的門號".
      *
      * @param window how long a new SIM is held back, positive
      * @throws IllegalArgumentException if {@code window} is zero or negative
@@ -446,12 +457,18 @@ public final class EligibilityRules {
 
         @Override
         public RuleOutcome evaluate(EligibilityFacts facts) {
-            if (!(facts.timeSinceSimChange() instanceof Fact.Known<Duration> since)) {
+            if (!(facts.timeSinceSimChange() instanceof Fact.Known<SimChangeAge> since)) {
                 return RuleOutcome.unknown(FactName.TIME_SINCE_SIM_CHANGE);
             }
-            return since.value().compareTo(window) >= 0
-                    ? RuleOutcome.satisfied()
-                    : RuleOutcome.violated(ReasonCode.RECENT_SIM_SWAP);
+            if (since.value().atLeast().compareTo(window) >= 0) {
+                return RuleOutcome.satisfied();
+            }
+            Optional<Duration> atMost = since.value().atMost();
+            if (atMost.isPresent() && atMost.get().compareTo(window) < 0) {
+                return RuleOutcome.violated(ReasonCode.RECENT_SIM_SWAP);
+            }
+            // The range straddles the window: the SIM may or may not have changed within it.
+            return RuleOutcome.unknown(FactName.TIME_SINCE_SIM_CHANGE);
         }
 
         @Override

@@ -52,7 +52,7 @@ class EligibilityFactsTest {
         assertEquals(AccessNetwork.G5, facts.accessNetwork().orElse(AccessNetwork.WIFI));
         assertEquals(Roaming.notRoaming(), facts.roaming().orElse(Roaming.roaming()));
         assertEquals(DeviceClass.SMARTPHONE, facts.deviceClass().orElse(DeviceClass.DESKTOP));
-        assertEquals(Duration.ofDays(400), facts.timeSinceSimChange().orElse(Duration.ZERO));
+        assertEquals(SimChangeAge.exact(Duration.ofDays(400)), facts.timeSinceSimChange().orElse(SimChangeAge.exact(Duration.ZERO)));
     }
 
     @Test
@@ -91,10 +91,27 @@ class EligibilityFactsTest {
 
     @Test
     void aNegativeTimeSinceSimChangeBecomesZero() {
-        assertEquals(Fact.known(Duration.ZERO),
+        assertEquals(Fact.known(SimChangeAge.exact(Duration.ZERO)),
                 EligibilityFacts.unknown().withTimeSinceSimChange(Duration.ofMinutes(-5)).timeSinceSimChange());
-        assertEquals(Fact.known(Duration.ofMinutes(5)),
+        assertEquals(Fact.known(SimChangeAge.exact(Duration.ofMinutes(5))),
                 EligibilityFacts.unknown().withTimeSinceSimChange(Duration.ofMinutes(5)).timeSinceSimChange());
+    }
+
+    @Test
+    void aKnownSimChangeAgeIsNarrowedByALaterAnswerNotReplaced() {
+        EligibilityFacts noChangeForADay = EligibilityFacts.unknown()
+                .withTimeSinceSimChange(SimChangeAge.atLeast(Duration.ofDays(1)));
+        EligibilityFacts changedWithinAYear = EligibilityFacts.unknown()
+                .withTimeSinceSimChange(SimChangeAge.atMost(Duration.ofDays(365)));
+
+        assertEquals(Fact.known(SimChangeAge.between(Duration.ofDays(1), Duration.ofDays(365))),
+                noChangeForADay.refinedBy(changedWithinAYear).timeSinceSimChange());
+        assertEquals(noChangeForADay.refinedBy(changedWithinAYear), changedWithinAYear.refinedBy(noChangeForADay));
+        assertEquals(noChangeForADay, noChangeForADay.refinedBy(EligibilityFacts.unknown()));
+        assertEquals(noChangeForADay, EligibilityFacts.unknown().refinedBy(noChangeForADay));
+        // with() replaces: it states the fact rather than learning it
+        assertEquals(Fact.known(SimChangeAge.atMost(Duration.ofDays(365))),
+                noChangeForADay.withTimeSinceSimChange(SimChangeAge.atMost(Duration.ofDays(365))).timeSinceSimChange());
     }
 
     @Test

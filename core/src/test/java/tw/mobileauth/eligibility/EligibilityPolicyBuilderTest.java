@@ -86,6 +86,26 @@ class EligibilityPolicyBuilderTest {
     }
 
     @Test
+    void aSimSwapBoundDecidesOnlyWhatItCanAndLearningTheDateNeverUndoesARejection() {
+        EligibilityPolicy withSimRule = EligibilityPolicy.standard().toBuilder()
+                .add(EligibilityRules.noSimChangeWithin(Duration.ofHours(72)))
+                .build();
+        EligibilityFacts noChangeInTheMonitoredDay = FINE.withTimeSinceSimChange(SimChangeAge.atLeast(Duration.ofDays(1)));
+        EligibilityFacts dated400DaysAgo = EligibilityFacts.unknown().withTimeSinceSimChange(Duration.ofDays(400));
+        EligibilityFacts changedWithin24h = FINE.withTimeSinceSimChange(SimChangeAge.atMost(Duration.ofHours(24)));
+
+        EligibilityDecision bounded = withSimRule.evaluate(noChangeInTheMonitoredDay);
+        assertEquals(Verdict.UNDETERMINED, bounded.verdict(), bounded::toString);
+        assertEquals(List.of(FactName.TIME_SINCE_SIM_CHANGE), bounded.missingFacts());
+        assertEquals(Verdict.ELIGIBLE, withSimRule.evaluate(noChangeInTheMonitoredDay.refinedBy(dated400DaysAgo)).verdict());
+
+        EligibilityDecision recent = withSimRule.evaluate(changedWithin24h);
+        assertEquals(List.of(ReasonCode.RECENT_SIM_SWAP), recent.reasonCodes());
+        assertEquals(Verdict.INELIGIBLE, withSimRule.evaluate(changedWithin24h.refinedBy(dated400DaysAgo)).verdict(),
+                "a contradicting older date does not erase a recent change");
+    }
+
+    @Test
     void allowResidentsReplacesCitizenOnlyInPlace() {
         EligibilityPolicy policy = EligibilityPolicy.standard().toBuilder().allowResidents().build();
 

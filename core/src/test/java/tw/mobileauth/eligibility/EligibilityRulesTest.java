@@ -312,6 +312,36 @@ class EligibilityRulesTest {
         }
 
         @Test
+        void acceptsALowerBoundAtLeastTheWindow() {
+            assertEquals(satisfied(), rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.atLeast(Duration.ofHours(72)))));
+            assertEquals(satisfied(), rule.evaluate(FINE.withTimeSinceSimChange(
+                    SimChangeAge.between(Duration.ofDays(7), Duration.ofDays(30)))));
+            assertEquals(satisfied(), rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.noChangeReported())));
+        }
+
+        @Test
+        void rejectsAnUpperBoundShorterThanTheWindow() {
+            assertEquals(violated(ReasonCode.RECENT_SIM_SWAP),
+                    rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.atMost(Duration.ofHours(24)))));
+            assertEquals(violated(ReasonCode.RECENT_SIM_SWAP), rule.evaluate(FINE.withTimeSinceSimChange(
+                    SimChangeAge.between(Duration.ofHours(24), Duration.ofHours(72).minusSeconds(1)))));
+        }
+
+        @Test
+        void cannotTellFromARangeThatStraddlesTheWindow() {
+            // "no change in the monitored day": the SIM may have changed 25 hours or 400 days ago
+            assertEquals(unknown(FactName.TIME_SINCE_SIM_CHANGE),
+                    rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.atLeast(Duration.ofDays(1)))));
+            assertEquals(unknown(FactName.TIME_SINCE_SIM_CHANGE),
+                    rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.atLeast(Duration.ofHours(72).minusSeconds(1)))));
+            // "a change within the last 72 hours" includes exactly 72 hours, which the rule accepts
+            assertEquals(unknown(FactName.TIME_SINCE_SIM_CHANGE),
+                    rule.evaluate(FINE.withTimeSinceSimChange(SimChangeAge.atMost(Duration.ofHours(72)))));
+            assertEquals(unknown(FactName.TIME_SINCE_SIM_CHANGE), rule.evaluate(FINE.withTimeSinceSimChange(
+                    SimChangeAge.between(Duration.ofHours(24), Duration.ofDays(30)))));
+        }
+
+        @Test
         void describesItsWindowInBothLanguages() {
             assertEquals("最近 72 小時內更換過 SIM 卡的門號", rule.description().whoCannot().get(0).zhTw());
             assertEquals("Numbers whose SIM card was changed in the last 72 hours",

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Builders;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import tw.mobileauth.eligibility.AccessNetwork;
 import tw.mobileauth.eligibility.ContractType;
@@ -25,6 +27,7 @@ import tw.mobileauth.eligibility.HolderType;
 import tw.mobileauth.eligibility.LineRole;
 import tw.mobileauth.eligibility.ReasonCode;
 import tw.mobileauth.eligibility.Roaming;
+import tw.mobileauth.eligibility.SimChangeAge;
 import tw.mobileauth.identity.IdClass;
 
 /**
@@ -41,8 +44,10 @@ import tw.mobileauth.identity.IdClass;
  *
  * <p>What the generators draw from: every {@link IdClass}; carriers {@code cht}, {@code twm},
  * {@code fet}, a few other real or made-up ids and random lower-case ids; every value of the
- * other enums; home, roaming, and roaming in a named country; and SIM-change ages from zero to a
- * year, with extra weight on the common window edges (24 h, 72 h, 7 and 30 days, ± 1 second).
+ * other enums; home, roaming, and roaming in a named country; and SIM-change ages as ranges
+ * ({@link SimChangeAge}: exact, at least, at most, between, no change reported) whose bounds run
+ * from zero to a year, with extra weight on the common window edges (24 h, 72 h, 7 and 30 days,
+ * ± 1 second), so bounds fall on both sides of any window a policy is likely to use.
  * Every generator here is stateless; call it as often as you like.
  */
 public final class EligibilityArbitraries {
@@ -53,6 +58,9 @@ public final class EligibilityArbitraries {
     /** The reasons the standard policy can report. */
     private static final Set<ReasonCode> STANDARD_REASONS =
             Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReasonCode.RECENT_SIM_SWAP, ReasonCode.PORTAL_POLICY)));
+
+    /** A year and a day, in seconds: the span of generated SIM-change bounds. */
+    private static final long YEAR_SECONDS = 366L * 86_400L;
 
     private EligibilityArbitraries() {
     }
@@ -73,7 +81,7 @@ public final class EligibilityArbitraries {
                 possiblyUnknown(Arbitraries.of(AccessNetwork.class)),
                 possiblyUnknown(roamingStatuses()),
                 possiblyUnknown(Arbitraries.of(DeviceClass.class)),
-                possiblyUnknown(timesSinceSimChange()));
+                possiblyUnknown(simChangeAges()));
     }
 
     /** Facts in which every fact is known, with any value. */
@@ -88,7 +96,7 @@ public final class EligibilityArbitraries {
                 known(Arbitraries.of(AccessNetwork.class)),
                 known(roamingStatuses()),
                 known(Arbitraries.of(DeviceClass.class)),
-                known(timesSinceSimChange()));
+                known(simChangeAges()));
     }
 
     /**
@@ -108,7 +116,7 @@ public final class EligibilityArbitraries {
                 known(Arbitraries.of(AccessNetwork.G4, AccessNetwork.G5)),
                 known(Arbitraries.just(Roaming.notRoaming())),
                 known(Arbitraries.of(DeviceClass.SMARTPHONE, DeviceClass.TABLET_WITH_SIM)),
-                possiblyUnknown(timesSinceSimChange()));
+                possiblyUnknown(simChangeAges()));
     }
 
     /**
@@ -167,22 +175,30 @@ public final class EligibilityArbitraries {
     }
 
     /**
-     * Facts that satisfy every standard condition and whose SIM last changed at least
-     * {@code window} ago, so that {@link EligibilityRules#noSimChangeWithin(Duration)
-     * noSimChangeWithin(window)} holds too. Ages run from exactly {@code window} to a year more.
+     * Facts that satisfy every standard condition and whose SIM is known to have last changed at
+     * least {@code window} ago, so that {@link EligibilityRules#noSimChangeWithin(Duration)
+     * noSimChangeWithin(window)} holds too. The range's lower bound runs from exactly
+     * {@code window} to a year more; the range is exact, open-ended, bounded above, or
+     * {@link SimChangeAge#noChangeReported()}.
      *
-     * @param window the rule's window, positive
+     * @param window the rule's window, at least one second
      */
     public static Arbitrary<EligibilityFacts> noSimChangeWithin(Duration window) {
         long seconds = positiveSeconds(window);
-        Arbitrary<Duration> ages = Arbitraries.longs().between(seconds + 1, seconds + 366L * 86_400L)
-                .map(Duration::ofSeconds);
-        return standardWith(Arbitraries.oneOf(Arbitraries.just(window), ages), EligibilityFacts::withTimeSinceSimChange);
+        Arbitrary<Duration> lows = Arbitraries.oneOf(Arbitraries.just(window),
+                Arbitraries.longs().between(seconds + 1, seconds + YEAR_SECONDS).map(Duration::ofSeconds));
+        Arbitrary<SimChangeAge> ranges = Arbitraries.frequencyOf(List.of(
+                Tuple.of(2, lows.map(SimChangeAge::exact)),
+                Tuple.of(2, lows.map(SimChangeAge::atLeast)),
+                Tuple.of(3, Combinators.combine(lows, spans()).as((low, span) -> SimChangeAge.between(low, low.plus(span)))),
+                Tuple.of(1, Arbitraries.just(SimChangeAge.noChangeReported()))));
+        return standardWith(ranges, EligibilityFacts::withTimeSinceSimChange);
     }
 
     /**
-     * Facts that satisfy every standard condition but whose SIM changed less than {@code window}
-     * ago (from zero to one second short of it), so that
+     * Facts that satisfy every standard condition but whose SIM is known to have changed less than
+     * {@code window} ago: the range's upper bound runs from zero to one second short of
+     * {@code window}, and the range is exact, from zero, or between two such bounds. So
      * {@link EligibilityRules#noSimChangeWithin(Duration) noSimChangeWithin(window)} reports
      * {@link ReasonCode#RECENT_SIM_SWAP}.
      *
@@ -190,21 +206,48 @@ public final class EligibilityArbitraries {
      */
     public static Arbitrary<EligibilityFacts> simChangedWithin(Duration window) {
         long seconds = positiveSeconds(window);
-        Arbitrary<Duration> ages = Arbitraries.longs().between(0, seconds - 1).map(Duration::ofSeconds);
-        return standardWith(ages, EligibilityFacts::withTimeSinceSimChange);
+        Arbitrary<Duration> highs = Arbitraries.longs().between(0, seconds - 1).map(Duration::ofSeconds);
+        Arbitrary<SimChangeAge> ranges = Arbitraries.frequencyOf(List.of(
+                Tuple.of(2, highs.map(SimChangeAge::exact)),
+                Tuple.of(2, highs.map(SimChangeAge::atMost)),
+                Tuple.of(3, Combinators.combine(highs, spans()).as((high, span) ->
+                        SimChangeAge.between(span.compareTo(high) >= 0 ? Duration.ZERO : high.minus(span), high)))));
+        return standardWith(ranges, EligibilityFacts::withTimeSinceSimChange);
+    }
+
+    /**
+     * Facts that satisfy every standard condition but whose SIM-change range straddles
+     * {@code window}: its lower bound is short of {@code window} and its upper bound, if any, is at
+     * least {@code window}. For example "no change in the monitored day" under a 72-hour window. So
+     * {@link EligibilityRules#noSimChangeWithin(Duration) noSimChangeWithin(window)} can neither
+     * accept nor reject them: the decision is UNDETERMINED, missing the time since the SIM change.
+     *
+     * @param window the rule's window, at least one second
+     */
+    public static Arbitrary<EligibilityFacts> simChangeUndecided(Duration window) {
+        long seconds = positiveSeconds(window);
+        Arbitrary<Duration> lows = Arbitraries.longs().between(0, seconds - 1).map(Duration::ofSeconds);
+        Arbitrary<Duration> highs = Arbitraries.oneOf(Arbitraries.just(window),
+                Arbitraries.longs().between(seconds + 1, seconds + YEAR_SECONDS).map(Duration::ofSeconds));
+        Arbitrary<SimChangeAge> ranges = Arbitraries.oneOf(
+                lows.map(SimChangeAge::atLeast),
+                Combinators.combine(lows, highs).as(SimChangeAge::between));
+        return standardWith(ranges, EligibilityFacts::withTimeSinceSimChange);
     }
 
     /**
      * What can be learned from {@code facts}: copies in which any subset of its UNKNOWN facts has
-     * become known (with any value) while every known fact stays as it is. Use it to check that
-     * learning a fact never turns INELIGIBLE into ELIGIBLE or UNDETERMINED.
+     * become known (with any value) while every known fact stays as it is, except that a known
+     * SIM-change range may narrow to a sub-range (as when a later carrier answer refines "no change
+     * in the last day" to an exact date). Use it to check that learning a fact never turns
+     * INELIGIBLE into ELIGIBLE or UNDETERMINED.
      *
      * @param facts the starting facts, never null
      */
     public static Arbitrary<EligibilityFacts> refinementsOf(EligibilityFacts facts) {
         Objects.requireNonNull(facts, "facts");
-        return Combinators.combine(knownFacts(), Arbitraries.subsetOf(FactName.values()))
-                .as((filler, stillUnknown) -> learn(facts, filler, stillUnknown));
+        return Combinators.combine(knownFacts(), Arbitraries.subsetOf(FactName.values()), simChangeNarrowings())
+                .as((filler, stillUnknown, narrowing) -> learn(facts, filler, stillUnknown, narrowing));
     }
 
     /**
@@ -227,14 +270,27 @@ public final class EligibilityArbitraries {
     }
 
     /**
+     * SIM-change ranges inside {@code range}: every age they admit, {@code range} admits too. Some
+     * are {@code range} itself; an exact age has no other. Use it to check that narrowing what is
+     * known about the SIM never undoes a decision.
+     *
+     * @param range the range to narrow, never null
+     */
+    public static Arbitrary<SimChangeAge> narrowerThan(SimChangeAge range) {
+        Objects.requireNonNull(range, "range");
+        return simChangeNarrowings().map(narrowing -> narrowing.apply(range));
+    }
+
+    /**
      * Pairs of facts and what can be learned from them: the first is drawn as by {@link #facts()},
      * the second is a refinement of it as by {@link #refinementsOf(EligibilityFacts)}. Generated in
      * one combination, without {@code flatMap}, so it is cheap to generate and to shrink; prefer it
      * to {@code facts().flatMap(EligibilityArbitraries::refinementsOf)} in monotonicity properties.
      */
     public static Arbitrary<Tuple.Tuple2<EligibilityFacts, EligibilityFacts>> factsWithRefinements() {
-        return Combinators.combine(facts(), knownFacts(), Arbitraries.subsetOf(FactName.values()))
-                .as((facts, filler, stillUnknown) -> Tuple.of(facts, learn(facts, filler, stillUnknown)));
+        return Combinators.combine(facts(), knownFacts(), Arbitraries.subsetOf(FactName.values()), simChangeNarrowings())
+                .as((facts, filler, stillUnknown, narrowing) ->
+                        Tuple.of(facts, learn(facts, filler, stillUnknown, narrowing)));
     }
 
     /** Carrier ids: mostly {@code cht}, {@code twm} and {@code fet}, sometimes others. */
@@ -259,23 +315,80 @@ public final class EligibilityArbitraries {
                 Arbitraries.of("JP", "US", "HK", "KR", "CN", "440").map(Roaming::roamingIn));
     }
 
+    /**
+     * SIM-change ranges of every shape: exact, at least, at most, between, and
+     * {@link SimChangeAge#noChangeReported()}, with bounds drawn as by {@link #timesSinceSimChange()},
+     * so that they fall below, on and above the common windows.
+     */
+    public static Arbitrary<SimChangeAge> simChangeAges() {
+        Arbitrary<Duration> ages = timesSinceSimChange();
+        return Arbitraries.frequencyOf(List.of(
+                Tuple.of(3, ages.map(SimChangeAge::exact)),
+                Tuple.of(2, ages.map(SimChangeAge::atLeast)),
+                Tuple.of(2, ages.map(SimChangeAge::atMost)),
+                Tuple.of(2, Combinators.combine(ages, ages).as((a, b) ->
+                        a.compareTo(b) <= 0 ? SimChangeAge.between(a, b) : SimChangeAge.between(b, a))),
+                Tuple.of(1, Arbitraries.just(SimChangeAge.noChangeReported()))));
+    }
+
     /** Times since the last SIM change, zero to a year, often near 24 h, 72 h, 7 days or 30 days. */
     public static Arbitrary<Duration> timesSinceSimChange() {
-        Arbitrary<Duration> any = Arbitraries.longs().between(0, 366L * 86_400L).map(Duration::ofSeconds);
+        Arbitrary<Duration> any = Arbitraries.longs().between(0, YEAR_SECONDS).map(Duration::ofSeconds);
         Arbitrary<Duration> edges = Arbitraries.of(Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(7),
                         Duration.ofDays(30))
                 .flatMap(edge -> Arbitraries.of(edge.minusSeconds(1), edge, edge.plusSeconds(1)));
         return Arbitraries.frequencyOf(List.of(Tuple.of(3, any), Tuple.of(1, edges)));
     }
 
-    private static EligibilityFacts learn(EligibilityFacts facts, EligibilityFacts filler, Set<FactName> stillUnknown) {
-        EligibilityFacts learned = filler.refinedBy(facts);
+    private static EligibilityFacts learn(EligibilityFacts facts, EligibilityFacts filler, Set<FactName> stillUnknown,
+            UnaryOperator<SimChangeAge> narrowing) {
+        EligibilityFacts learned = filler.refinedBy(facts.without(FactName.TIME_SINCE_SIM_CHANGE));
+        if (facts.timeSinceSimChange() instanceof Fact.Known<SimChangeAge> range) {
+            learned = learned.withTimeSinceSimChange(narrowing.apply(range.value()));
+        }
         for (FactName name : stillUnknown) {
             if (!facts.isKnown(name)) {
                 learned = learned.without(name);
             }
         }
         return learned;
+    }
+
+    /**
+     * Ways to narrow a SIM-change range, each mapping a range to a sub-range of it (sometimes the
+     * range itself): a bounded range keeps the slice between two fractions of its span; an
+     * open-ended one raises its lower bound and may gain an upper bound.
+     */
+    private static Arbitrary<UnaryOperator<SimChangeAge>> simChangeNarrowings() {
+        Arbitrary<Double> fractions = Arbitraries.oneOf(Arbitraries.of(0.0, 1.0), Arbitraries.doubles().between(0.0, 1.0));
+        return Combinators.combine(fractions, fractions, spans(), spans(), Arbitraries.of(true, false))
+                .as((from, to, raise, span, close) ->
+                        (UnaryOperator<SimChangeAge>) range -> narrow(range, from, to, raise, span, close));
+    }
+
+    private static SimChangeAge narrow(SimChangeAge range, double from, double to, Duration raise, Duration span,
+            boolean close) {
+        Duration low = range.atLeast();
+        if (range.atMost().isPresent()) {
+            Duration high = range.atMost().get();
+            Duration newLow = low.plus(fraction(high.minus(low), from));
+            return SimChangeAge.between(newLow, newLow.plus(fraction(high.minus(newLow), to)));
+        }
+        Duration newLow = low.plus(raise);
+        return close ? SimChangeAge.between(newLow, newLow.plus(span)) : SimChangeAge.atLeast(newLow);
+    }
+
+    /** {@code f} of {@code d}, rounded down to whole seconds, so never more than {@code d}. */
+    private static Duration fraction(Duration d, double f) {
+        return Duration.ofSeconds((long) Math.floor(d.getSeconds() * f));
+    }
+
+    /** How far apart the two bounds of a range lie: zero, a few edges, or up to a year. */
+    private static Arbitrary<Duration> spans() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(Duration.ZERO, Duration.ofSeconds(1), Duration.ofHours(24), Duration.ofDays(30)),
+                Arbitraries.longs().between(0, YEAR_SECONDS).withDistribution(RandomDistribution.uniform())
+                        .map(Duration::ofSeconds));
     }
 
     private static long positiveSeconds(Duration window) {
@@ -311,7 +424,7 @@ public final class EligibilityArbitraries {
             Arbitrary<Fact<AccessNetwork>> accessNetwork,
             Arbitrary<Fact<Roaming>> roaming,
             Arbitrary<Fact<DeviceClass>> deviceClass,
-            Arbitrary<Fact<Duration>> timeSinceSimChange) {
+            Arbitrary<Fact<SimChangeAge>> timeSinceSimChange) {
         return Builders.withBuilder(EligibilityFacts::builder)
                 .use(idClass).in((b, f) -> b.idClass(f))
                 .use(carrier).in((b, f) -> b.carrier(f))

@@ -10,6 +10,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Arbitraries;
@@ -18,7 +19,9 @@ import tw.mobileauth.eligibility.EligibilityDecision.Verdict;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.EligibilityPolicy;
 import tw.mobileauth.eligibility.EligibilityRules;
+import tw.mobileauth.eligibility.FactName;
 import tw.mobileauth.eligibility.ReasonCode;
+import tw.mobileauth.eligibility.SimChangeAge;
 import tw.mobileauth.identity.IdClass;
 import tw.mobileauth.testing.EligibilityArbitraries;
 
@@ -42,13 +45,18 @@ class CustomisedPolicyProperties {
                 EligibilityArbitraries.facts(),
                 welcomeApplicants(),
                 EligibilityArbitraries.withSomeForgotten(welcomeApplicants()),
-                EligibilityArbitraries.withSomeForgotten(recentlySwapped()));
+                EligibilityArbitraries.withSomeForgotten(recentlySwapped()),
+                EligibilityArbitraries.withSomeForgotten(undecidedSims()));
     }
 
-    /** Fully known facts: random ones, plus welcome and recently swapped applicants, so both sides are covered. */
+    /**
+     * Fully known facts: random ones, plus welcome, recently swapped and SIM-undecided applicants,
+     * so every side is covered.
+     */
     @Provide
     Arbitrary<EligibilityFacts> knownFacts() {
-        return Arbitraries.oneOf(EligibilityArbitraries.knownFacts(), welcomeApplicants(), recentlySwapped());
+        return Arbitraries.oneOf(EligibilityArbitraries.knownFacts(), welcomeApplicants(), recentlySwapped(),
+                undecidedSims());
     }
 
     /** Standard applicants, any ID class, whose SIM is at least 72 hours old. */
@@ -63,9 +71,31 @@ class CustomisedPolicyProperties {
         return EligibilityArbitraries.simChangedWithin(WINDOW);
     }
 
+    /** Standard applicants, any ID class, whose SIM-change range straddles the 72 hours. */
+    @Provide
+    Arbitrary<EligibilityFacts> undecidedSims() {
+        return Combinators.combine(EligibilityArbitraries.simChangeUndecided(WINDOW), Arbitraries.of(IdClass.class))
+                .as(EligibilityFacts::withIdClass);
+    }
+
     @Provide
     Arbitrary<Tuple2<EligibilityFacts, EligibilityFacts>> factsAndWhatCanBeLearned() {
         return EligibilityArbitraries.factsWithRefinements();
+    }
+
+    /** Applicants the SIM rule alone decides, each with a narrower SIM-change range learned later. */
+    @Provide
+    Arbitrary<Tuple2<EligibilityFacts, EligibilityFacts>> simRangesAndNarrowerOnes() {
+        Arbitrary<EligibilityFacts> applicants = Arbitraries.oneOf(welcomeApplicants(), recentlySwapped(), undecidedSims());
+        return applicants.flatMap(facts -> EligibilityArbitraries
+                .narrowerThan(facts.timeSinceSimChange().asOptional().orElseThrow())
+                .map(narrower -> Tuple.of(facts, facts.withTimeSinceSimChange(narrower))));
+    }
+
+    /** Any applicant, and any later SIM-change answer, contradicting or not. */
+    @Provide
+    Arbitrary<Tuple2<EligibilityFacts, SimChangeAge>> factsAndAnyLaterSimAnswer() {
+        return Combinators.combine(facts(), EligibilityArbitraries.simChangeAges()).as(Tuple::of);
     }
 
     @Property(tries = 1000)
@@ -118,6 +148,53 @@ class CustomisedPolicyProperties {
         if (before.verdict() == Verdict.INELIGIBLE) {
             assertEquals(Verdict.INELIGIBLE, after.verdict());
             assertTrue(after.reasonCodes().containsAll(before.reasonCodes()));
+        }
+    }
+
+    @Property(tries = 1000)
+    void aSimChangeRangeStraddlingTheWindowIsUndeterminedNotIneligible(
+            @ForAll("undecidedSims") EligibilityFacts facts) {
+        EligibilityDecision decision = POLICY.evaluate(facts);
+
+        assertEquals(Verdict.UNDETERMINED, decision.verdict(), facts::toString);
+        assertEquals(List.of(FactName.TIME_SINCE_SIM_CHANGE), decision.missingFacts());
+    }
+
+    @Property(tries = 1000)
+    void narrowingTheSimChangeRangeNeverUndoesADecision(
+            @ForAll("simRangesAndNarrowerOnes") Tuple2<EligibilityFacts, EligibilityFacts> factsAndNarrowed) {
+        EligibilityFacts before = factsAndNarrowed.get1();
+        EligibilityFacts after = factsAndNarrowed.get2();
+        Verdict was = POLICY.evaluate(before).verdict();
+        Verdict is = POLICY.evaluate(after).verdict();
+        Statistics.collect(was, is);
+        Statistics.coverage(coverage -> {
+            coverage.check(Verdict.UNDETERMINED, Verdict.ELIGIBLE).percentage(p -> p > 2);
+            coverage.check(Verdict.UNDETERMINED, Verdict.INELIGIBLE).percentage(p -> p > 2);
+            coverage.check(Verdict.INELIGIBLE, Verdict.INELIGIBLE).percentage(p -> p > 2);
+            coverage.check(Verdict.ELIGIBLE, Verdict.ELIGIBLE).percentage(p -> p > 2);
+        });
+
+        assertEquals(before.without(FactName.TIME_SINCE_SIM_CHANGE), after.without(FactName.TIME_SINCE_SIM_CHANGE));
+        assertEquals(after, before.refinedBy(after), "a narrower range is what refinement learns");
+        if (was != Verdict.UNDETERMINED) {
+            assertEquals(was, is, () -> before + " then " + after);
+        }
+    }
+
+    @Property(tries = 1000)
+    void evenAContradictingSimAnswerNeverUndoesIneligibility(
+            @ForAll("factsAndAnyLaterSimAnswer") Tuple2<EligibilityFacts, SimChangeAge> factsAndAnswer) {
+        EligibilityFacts before = factsAndAnswer.get1();
+        EligibilityFacts after = before.refinedBy(
+                EligibilityFacts.builder().timeSinceSimChange(factsAndAnswer.get2()).build());
+        EligibilityDecision was = POLICY.evaluate(before);
+        EligibilityDecision is = POLICY.evaluate(after);
+        Statistics.collect(was.verdict(), is.verdict());
+
+        if (was.verdict() == Verdict.INELIGIBLE) {
+            assertEquals(Verdict.INELIGIBLE, is.verdict(), () -> before + " then " + factsAndAnswer.get2());
+            assertTrue(is.reasonCodes().containsAll(was.reasonCodes()));
         }
     }
 

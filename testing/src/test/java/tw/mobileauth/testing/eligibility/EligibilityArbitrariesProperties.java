@@ -22,8 +22,10 @@ import tw.mobileauth.eligibility.EligibilityDecision.Verdict;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.EligibilityPolicy;
 import tw.mobileauth.eligibility.EligibilityRules;
+import tw.mobileauth.eligibility.Fact;
 import tw.mobileauth.eligibility.FactName;
 import tw.mobileauth.eligibility.ReasonCode;
+import tw.mobileauth.eligibility.SimChangeAge;
 import tw.mobileauth.testing.EligibilityArbitraries;
 
 /** The generators promise what their Javadoc says, so owners can rely on them. */
@@ -58,6 +60,11 @@ class EligibilityArbitrariesProperties {
     @Provide
     Arbitrary<EligibilityFacts> recentSims() {
         return EligibilityArbitraries.simChangedWithin(WINDOW);
+    }
+
+    @Provide
+    Arbitrary<EligibilityFacts> undecidedSims() {
+        return EligibilityArbitraries.simChangeUndecided(WINDOW);
     }
 
     @Provide
@@ -119,7 +126,16 @@ class EligibilityArbitrariesProperties {
         EligibilityFacts learned = factsAndLearned.get2();
 
         assertTrue(facts.unknownFacts().containsAll(learned.unknownFacts()));
-        assertEquals(learned, learned.refinedBy(facts), "every fact known before is unchanged");
+        assertEquals(learned, learned.refinedBy(facts), "every fact known before is kept, or for the SIM range narrowed");
+        assertEquals(learned.without(FactName.TIME_SINCE_SIM_CHANGE),
+                learned.without(FactName.TIME_SINCE_SIM_CHANGE).refinedBy(facts.without(FactName.TIME_SINCE_SIM_CHANGE)),
+                "every other fact known before is unchanged");
+        if (facts.timeSinceSimChange() instanceof Fact.Known<SimChangeAge> before) {
+            SimChangeAge after = learned.timeSinceSimChange().asOptional().orElseThrow();
+            assertTrue(SimChangeRanges.within(after, before.value()), () -> after + " not within " + before);
+            Statistics.label("known SIM range").collect(after.equals(before.value()) ? "kept" : "narrowed");
+            Statistics.label("known SIM range").coverage(coverage -> coverage.check("narrowed").percentage(p -> p > 20));
+        }
     }
 
     @Property(tries = 1000)
@@ -133,12 +149,51 @@ class EligibilityArbitrariesProperties {
     }
 
     @Property(tries = 1000)
-    void simChangeGeneratorsStayOnTheirSideOfTheWindow(
-            @ForAll("oldSims") EligibilityFacts old, @ForAll("recentSims") EligibilityFacts recent) {
+    void simChangeGeneratorsStayOnTheirSideOfTheWindow(@ForAll("oldSims") EligibilityFacts old,
+            @ForAll("recentSims") EligibilityFacts recent, @ForAll("undecidedSims") EligibilityFacts undecided) {
         EligibilityPolicy withSimRule = STANDARD.toBuilder().add(EligibilityRules.noSimChangeWithin(WINDOW)).build();
 
         assertEquals(Verdict.ELIGIBLE, withSimRule.evaluate(old).verdict(), old::toString);
         assertEquals(List.of(ReasonCode.RECENT_SIM_SWAP), withSimRule.evaluate(recent).reasonCodes(), recent::toString);
+        assertEquals(Verdict.UNDETERMINED, withSimRule.evaluate(undecided).verdict(), undecided::toString);
+        assertEquals(List.of(FactName.TIME_SINCE_SIM_CHANGE), withSimRule.evaluate(undecided).missingFacts());
+        Statistics.label("old").collect(shape(old));
+        Statistics.label("recent").collect(shape(recent));
+        Statistics.label("old").coverage(coverage -> {
+            coverage.check("exact").percentage(p -> p > 10);
+            coverage.check("open-ended").percentage(p -> p > 10);
+            coverage.check("bounded").percentage(p -> p > 10);
+        });
+        Statistics.label("recent").coverage(coverage -> {
+            coverage.check("exact").percentage(p -> p > 10);
+            coverage.check("bounded").percentage(p -> p > 10);
+        });
+    }
+
+    @Property(tries = 1000)
+    void simChangeAgesHaveEveryShape(@ForAll("simChangeAges") SimChangeAge age) {
+        assertTrue(!age.atLeast().isNegative(), age::toString);
+        assertTrue(age.atMost().map(high -> high.compareTo(age.atLeast()) >= 0).orElse(true), age::toString);
+        Statistics.collect(age.equals(SimChangeAge.noChangeReported()) ? "no change reported" : shape(age));
+        Statistics.coverage(coverage -> {
+            coverage.check("exact").percentage(p -> p > 10);
+            coverage.check("open-ended").percentage(p -> p > 10);
+            coverage.check("bounded").percentage(p -> p > 10);
+            coverage.check("no change reported").percentage(p -> p > 2);
+        });
+    }
+
+    @Provide
+    Arbitrary<SimChangeAge> simChangeAges() {
+        return EligibilityArbitraries.simChangeAges();
+    }
+
+    private static String shape(EligibilityFacts facts) {
+        return shape(facts.timeSinceSimChange().asOptional().orElseThrow());
+    }
+
+    private static String shape(SimChangeAge age) {
+        return age.isExact() ? "exact" : age.atMost().isEmpty() ? "open-ended" : "bounded";
     }
 
     @Example

@@ -13,12 +13,17 @@ import tw.mobileauth.eligibility.HolderType;
 import tw.mobileauth.eligibility.LineRole;
 import tw.mobileauth.eligibility.ReasonCode;
 import tw.mobileauth.eligibility.Roaming;
+import tw.mobileauth.eligibility.SimChangeAge;
 import tw.mobileauth.identity.IdClass;
 
 /**
  * An independent, deliberately plain reading of the BLI seed conditions (DESIGN §1), written
  * without the policy's rule classes: plain nullable locals and booleans, one {@code if} per
  * condition. The properties compare the real policy against it.
+ *
+ * <p>The SIM-change age is a range: the SIM changed at least {@code earliest} and at most
+ * {@code latest} ago ({@code latest} null when unbounded). Held back if the whole range lies inside
+ * the window, let through if the whole range lies outside it, and otherwise still missing.
  */
 final class SeedConditionsOracle {
 
@@ -55,7 +60,7 @@ final class SeedConditionsOracle {
         AccessNetwork network = value(f.accessNetwork().asOptional());
         Roaming roaming = value(f.roaming().asOptional());
         DeviceClass device = value(f.deviceClass().asOptional());
-        Duration sinceSimChange = value(f.timeSinceSimChange().asOptional());
+        SimChangeAge sinceSimChange = value(f.timeSinceSimChange().asOptional());
         return (residentsAllowed ? id != null : id == IdClass.CITIZEN)
                 && ("cht".equals(carrier) || "twm".equals(carrier) || "fet".equals(carrier))
                 && contract == ContractType.POSTPAID
@@ -66,7 +71,7 @@ final class SeedConditionsOracle {
                 && roaming != null && !roaming.isRoaming()
                 && (device == DeviceClass.SMARTPHONE || device == DeviceClass.TABLET_WITH_SIM)
                 && (noSimChangeWithin == null
-                        || sinceSimChange != null && sinceSimChange.compareTo(noSimChangeWithin) >= 0);
+                        || sinceSimChange != null && sinceSimChange.atLeast().compareTo(noSimChangeWithin) >= 0);
     }
 
     /** For any facts: which conditions are broken, and which facts are missing. */
@@ -146,11 +151,15 @@ final class SeedConditionsOracle {
         }
 
         if (noSimChangeWithin != null) {
-            Duration since = value(f.timeSinceSimChange().asOptional());
+            SimChangeAge since = value(f.timeSinceSimChange().asOptional());
+            Duration earliest = since == null ? null : since.atLeast();
+            Duration latest = since == null ? null : value(since.atMost());
             if (since == null) {
                 missing[FactName.TIME_SINCE_SIM_CHANGE.ordinal()] = true;
-            } else if (since.compareTo(noSimChangeWithin) < 0) {
+            } else if (latest != null && latest.compareTo(noSimChangeWithin) < 0) {
                 broken[ReasonCode.RECENT_SIM_SWAP.ordinal()] = true;
+            } else if (earliest.compareTo(noSimChangeWithin) < 0) {
+                missing[FactName.TIME_SINCE_SIM_CHANGE.ordinal()] = true;
             }
         }
 
