@@ -11,6 +11,7 @@ import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.HolderType;
 import tw.mobileauth.eligibility.LineRole;
 import tw.mobileauth.eligibility.Roaming;
+import tw.mobileauth.eligibility.SimChangeAge;
 
 /**
  * Maps what the carrier reported onto {@link EligibilityFacts}. An {@code UNKNOWN} from the
@@ -75,19 +76,40 @@ final class CarrierFacts {
     }
 
     /**
-     * Time since the last SIM change: exact with a dated answer; with "no change in the monitored
-     * period" the period itself (a lower bound, which is what a "no swap within N" rule needs);
-     * unknown otherwise.
+     * Narrows the time since the last SIM change by what the carrier reported, as a range
+     * ({@link SimChangeAge}) that claims no more than the answer says:
+     * <ul>
+     *   <li>a date: exactly {@code now} minus that date (zero if the date is in the future);</li>
+     *   <li>"a change within N" ({@link SimSwapInfo#knownChangeWithin()}): at most N;</li>
+     *   <li>"no change within N" ({@link SimSwapInfo#knownNoChangeWithin()}): at least N; with both
+     *       bounds, between the two;</li>
+     *   <li>a dated answer without a date, for a monitored period P: at least P (the change may
+     *       have been just before the period, so this is no exact age);</li>
+     *   <li>a dated answer without a date or a period: the carrier reports no change ever,
+     *       {@link SimChangeAge#noChangeReported()}.</li>
+     * </ul>
+     * The range is intersected with what {@code facts} already knew ({@link EligibilityFacts#refinedBy}),
+     * so a second answer only narrows it.
      */
     static EligibilityFacts withSimSwap(EligibilityFacts facts, SimSwapInfo info, Instant now) {
+        return facts.refinedBy(EligibilityFacts.builder().timeSinceSimChange(simChangeAge(info, now)).build());
+    }
+
+    private static SimChangeAge simChangeAge(SimSwapInfo info, Instant now) {
         if (info.latestSimChange().isPresent()) {
-            Duration since = Duration.between(info.latestSimChange().get(), now);
-            return facts.withTimeSinceSimChange(since.isNegative() ? Duration.ZERO : since);
+            return SimChangeAge.exact(Duration.between(info.latestSimChange().get(), now));
         }
-        if (info.monitoredPeriod().isPresent() && info.changedWithin(info.monitoredPeriod().get(), now)
-                .filter(changed -> !changed).isPresent()) {
-            return facts.withTimeSinceSimChange(info.monitoredPeriod().get());
+        Optional<Duration> noChange = info.knownNoChangeWithin();
+        Optional<Duration> changed = info.knownChangeWithin();
+        if (noChange.isPresent() && changed.isPresent()) {
+            return SimChangeAge.between(noChange.get(), changed.get());
         }
-        return facts;
+        if (changed.isPresent()) {
+            return SimChangeAge.atMost(changed.get());
+        }
+        if (noChange.isPresent()) {
+            return SimChangeAge.atLeast(noChange.get());
+        }
+        return info.monitoredPeriod().map(SimChangeAge::atLeast).orElse(SimChangeAge.noChangeReported());
     }
 }
