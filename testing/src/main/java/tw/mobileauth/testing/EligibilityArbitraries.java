@@ -62,6 +62,9 @@ public final class EligibilityArbitraries {
     /** A year and a day, in seconds: the span of generated SIM-change bounds. */
     private static final long YEAR_SECONDS = 366L * 86_400L;
 
+    /** Built once: {@link #narrowerThan} is often called inside {@code flatMap}. */
+    private static final Arbitrary<UnaryOperator<SimChangeAge>> NARROWINGS = simChangeNarrowings();
+
     private EligibilityArbitraries() {
     }
 
@@ -278,7 +281,7 @@ public final class EligibilityArbitraries {
      */
     public static Arbitrary<SimChangeAge> narrowerThan(SimChangeAge range) {
         Objects.requireNonNull(range, "range");
-        return simChangeNarrowings().map(narrowing -> narrowing.apply(range));
+        return NARROWINGS.map(narrowing -> narrowing.apply(range));
     }
 
     /**
