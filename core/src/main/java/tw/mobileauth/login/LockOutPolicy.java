@@ -14,8 +14,14 @@ import java.util.OptionalInt;
  * Failures are counted per credential <em>and</em> per person (the credential owner's subject
  * key, HMAC of the national ID), each on its own counter:
  * <ol>
- *   <li>Only failed guesses count: a wrong ID, birth date, name or password, after the device
- *       signature verified ({@link FailureCause#countsTowardsLockOut()}).</li>
+ *   <li>Only guesses count: attempts whose device signature verified
+ *       ({@link FailureCause#countsTowardsLockOut()}). Such an attempt is counted as a failure
+ *       <em>before</em> its ID, birth date, name and password are checked, and a success clears the
+ *       count again. So attempts running at the same time (say, queued at the password hasher) are
+ *       each counted before any of them is evaluated: at most {@code threshold} guesses are evaluated
+ *       before the first lock-out, and one per lock-out after it, however many run at once. An
+ *       attempt that then fails with {@link LoginUnavailableException} (a store or the hasher
+ *       failed) stays counted.</li>
  *   <li>The first counted failure opens a window of {@link Builder#resetWindow(Duration) resetWindow};
  *       when it ends, the count starts again from zero (failures older than the window are
  *       forgotten).</li>
@@ -24,7 +30,8 @@ import java.util.OptionalInt;
  *       {@code min(waitIncrement × ⌊failures ÷ threshold⌋, maxWait)}: so with threshold 3 and a
  *       one-minute increment, failures 3–5 lock for 1 minute each, 6–8 for 2 minutes, and so on.</li>
  *   <li>While locked, every attempt fails ({@link FailureCause#LOCKED}), even with all four fields
- *       right, and is not counted.</li>
+ *       right, and is not counted. (Attempts that race into a lock-out, all counted before any of
+ *       them set the lock, stay counted: only one of them goes on, the others fail as locked.)</li>
  *   <li>With {@link Builder#permanentLockAfter(int) permanentLockAfter(n)}, the lock-out after the
  *       n-th temporary one in the same window is permanent, until an administrator calls
  *       {@link LoginService#clearLockOut}.</li>

@@ -69,7 +69,8 @@ import tw.mobileauth.store.TokenPurpose;
  * <h2>Errors</h2>
  * {@link LoginFailedException}: the login was refused, one type and one message for every cause
  * (the cause is only in the {@link LoginEvent.Failed audit event}). {@link LoginUnavailableException}:
- * a store or the password hasher failed ("we failed", never counted). The administrative and PDPA
+ * a store or the password hasher failed ("we failed"; counted only if the signature had verified,
+ * see {@link LockOutPolicy}). The administrative and PDPA
  * calls let {@link StoreException} through.
  *
  * <h2>What it does not do</h2>
@@ -150,12 +151,15 @@ public final class LoginService {
      * birth date, name or password; missing or unparseable fields; bad signature; unknown, expired
      * or replayed challenge; revoked credential; expired, not yet valid or untrusted certificate;
      * locked out. Failed guesses (the four fields, after the signature verified) count towards the
-     * {@link LockOutPolicy lock-out}.
+     * {@link LockOutPolicy lock-out}: each attempt whose signature verified is counted before its
+     * fields and password are checked, and a success clears the count.
      *
      * @param attempt what the browser sent; fields may be missing or malformed
      * @param client  the requesting browser, recorded masked in the audit event
      * @throws LoginFailedException      the login was refused (see above)
-     * @throws LoginUnavailableException a store or the password hasher failed; nothing was counted
+     * @throws LoginUnavailableException a store or the password hasher failed; the attempt is not
+     *                                   counted unless its signature had verified (then it was
+     *                                   counted up front and stays counted)
      */
     public Authentication finishLogin(LoginAttempt attempt, ClientContext client)
             throws LoginFailedException, LoginUnavailableException {

@@ -1,17 +1,29 @@
 package tw.mobileauth.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.crypto.CryptoException;
+import tw.mobileauth.crypto.PasswordHasher;
 
-/** Races on one service: a challenge is consumed once, and every concurrent failure is counted. */
+/**
+ * Races on one service: a challenge is consumed once, every concurrent failure is counted, and
+ * guesses running at the same time cannot get past the lock-out.
+ */
 class ConcurrentLoginTest {
 
     private static final int THREADS = 8;
@@ -57,6 +69,132 @@ class ConcurrentLoginTest {
             });
             assertEquals(THREADS, f.counters.find(LockOuts.credentialKey(e.credentialId())).orElseThrow().count());
             assertEquals(THREADS, f.counters.find(LockOuts.personKey(f.record(e).subjectKey())).orElseThrow().count());
+        }
+    }
+
+    /**
+     * A security review's proof: with threshold 3, nine wrong guesses queued at the password
+     * hasher's concurrency limit all passed the lock-out check before the first failure was
+     * counted, so all nine were evaluated and a tenth, right, guess logged in. Now each is counted
+     * before it is evaluated: exactly three are evaluated, the others fail as locked (still one
+     * hash each), and the right password afterwards is refused.
+     */
+    @Test
+    void guessesQueuedAtTheHasherAreCountedBeforeTheyAreEvaluatedSoOnlyTheThresholdIsTried() throws Exception {
+        int wrong = 9;
+        QueueAtTheHasher queue = new QueueAtTheHasher(wrong);
+        try (LoginFixture f = LoginFixture.direct(b -> b.lockOutPolicy(THREE_STRIKES).passwordHasher(queue))) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            List<LoginAttempt> attempts = new ArrayList<>();
+            for (int i = 0; i < wrong; i++) {
+                attempts.add(f.attempt(e, f.begin(), e.person().withPassword("guess-" + i)).build());
+            }
+
+            List<Boolean> outcomes = race(attempts, a -> loggedIn(f, a));
+
+            assertEquals(0, outcomes.stream().filter(Boolean::booleanValue).count());
+            List<LoginEvent.Failed> failed = f.audit.ofType(LoginEvent.Failed.class);
+            assertEquals(3, failed.stream().filter(x -> x.cause() == FailureCause.WRONG_PASSWORD).count(),
+                    "threshold 3: three guesses evaluated, whatever the interleaving");
+            assertEquals(wrong - 3, failed.stream().filter(x -> x.cause() == FailureCause.LOCKED).count());
+            assertEquals(wrong, queue.hashes(), "one hash each, refused or not");
+            queue.stopQueueing();
+
+            assertFalse(loggedIn(f, f.attempt(e, f.begin(), e.person()).build()), "the right password comes too late");
+            assertEquals(FailureCause.LOCKED, f.lastFailure());
+        }
+    }
+
+    @Test
+    void withTheRightPasswordAmongTenConcurrentGuessesStillOnlyTheThresholdIsEvaluated() throws Exception {
+        int guesses = 10;
+        QueueAtTheHasher queue = new QueueAtTheHasher(guesses);
+        try (LoginFixture f = LoginFixture.direct(b -> b.lockOutPolicy(THREE_STRIKES).passwordHasher(queue))) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            List<LoginAttempt> attempts = new ArrayList<>();
+            for (int i = 0; i < guesses - 1; i++) {
+                attempts.add(f.attempt(e, f.begin(), e.person().withPassword("guess-" + i)).build());
+            }
+            attempts.add(f.attempt(e, f.begin(), e.person()).build());
+
+            long successes = race(attempts, a -> loggedIn(f, a)).stream().filter(Boolean::booleanValue).count();
+
+            long wrongEvaluated = f.audit.ofType(LoginEvent.Failed.class).stream()
+                    .filter(x -> x.cause() == FailureCause.WRONG_PASSWORD).count();
+            assertEquals(3, wrongEvaluated + successes, "exactly the threshold evaluated, the right one among them or not");
+            assertEquals(successes, f.audit.ofType(LoginEvent.Succeeded.class).size());
+        }
+    }
+
+    private static final LockOutPolicy THREE_STRIKES = LockOutPolicy.builder().threshold(3)
+            .waitIncrement(Duration.ofMinutes(1)).maxWait(Duration.ofMinutes(5)).build();
+
+    private static boolean loggedIn(LoginFixture f, LoginAttempt a) throws LoginUnavailableException {
+        try {
+            f.service.finishLogin(a, LoginFixture.DESKTOP);
+            return true;
+        } catch (LoginFailedException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * Requests queued at the hashing limiter: no hash (real or dummy) finishes until {@code parties}
+     * attempts have reached the hasher.
+     */
+    static final class QueueAtTheHasher implements PasswordHasher {
+        private final PasswordHasher delegate = LoginFixture.fastArgon2id(1);
+        private final CyclicBarrier barrier;
+        private final AtomicInteger hashes = new AtomicInteger();
+        private volatile boolean queueing = true;
+
+        QueueAtTheHasher(int parties) {
+            barrier = new CyclicBarrier(parties);
+        }
+
+        /** From now on hashes run at once. */
+        void stopQueueing() {
+            queueing = false;
+        }
+
+        private void queue() {
+            if (!queueing) {
+                return;
+            }
+            try {
+                barrier.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new AssertionError("not every attempt reached the hasher", e);
+            }
+        }
+
+        int hashes() {
+            return hashes.get();
+        }
+
+        @Override
+        public String hash(char[] password) throws CryptoException.HasherBusy {
+            return delegate.hash(password);
+        }
+
+        @Override
+        public boolean verify(char[] password, String phc)
+                throws CryptoException.MalformedPasswordHash, CryptoException.HasherBusy {
+            queue();
+            hashes.incrementAndGet();
+            return delegate.verify(password, phc);
+        }
+
+        @Override
+        public boolean needsRehash(String phc) throws CryptoException.MalformedPasswordHash {
+            return delegate.needsRehash(phc);
+        }
+
+        @Override
+        public void dummyVerify(char[] password) throws CryptoException.HasherBusy {
+            queue();
+            hashes.incrementAndGet();
+            delegate.dummyVerify(password);
         }
     }
 
