@@ -94,7 +94,7 @@ final class FinishLoginSteps {
                 NationalId id = compareIdentity(record, attempt.nationalId().orElse(""),
                         attempt.birthDate().orElse(""), attempt.name().orElse(""));
                 Optional<String> rehashed = verifyPassword(record, password, budget);
-                return recordSuccess(record, device, id, rehashed, now, client);
+                return recordSuccess(record, device, id, reservation, rehashed, now, client);
             } catch (StepFailure f) {
                 budget.spendIfUnspent(password);
                 recordFailure(f.cause(), loaded, reservation, now, client);
@@ -340,35 +340,56 @@ final class FinishLoginSteps {
      * reservation of step 5b and every earlier failure), decides whether the notice needs
      * acknowledging, audits, and builds the {@link Authentication}.
      *
-     * @throws StepFailure {@code CREDENTIAL_REVOKED} if the credential was revoked or erased while
-     *                     this login ran: revocation wins
+     * <p>A success is only reported once it is recorded. If every compare-and-set loses to other
+     * writers of the same credential, the credential is read again: revoked or erased meanwhile, or
+     * locked out by another attempt meanwhile, is a refusal; otherwise the store is too busy to
+     * record the login, and the attempt ends as {@link LoginUnavailableException} (nothing cleared).
+     *
+     * @param reservation this attempt's reservation (a lock it set itself does not refuse it)
+     * @throws StepFailure    {@code CREDENTIAL_REVOKED} if the credential was revoked or erased while
+     *                        this login ran (revocation wins); {@code LOCKED} if it could not be
+     *                        recorded and another attempt locked the credential or person meanwhile
+     * @throws StoreException the success could not be recorded in {@value #CAS_ATTEMPTS} attempts
      */
     Authentication recordSuccess(CredentialRecord record, DeviceCredentials.Usable device, NationalId id,
-            Optional<String> upgradedHash, Instant now, String client) throws StepFailure {
+            LockOuts.Reservation reservation, Optional<String> upgradedHash, Instant now, String client)
+            throws StepFailure {
         CredentialRecord current = record;
-        CredentialRecord stored = record;
+        Optional<CredentialRecord> written = Optional.empty();
         boolean rehashed = false;
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < CAS_ATTEMPTS && written.isEmpty(); attempt++) {
             boolean upgrade = upgradedHash.isPresent() && current.passwordHash().equals(record.passwordHash());
             CredentialRecord next = Records.successor(current, upgrade ? upgradedHash.get() : current.passwordHash(),
                     Optional.of(now), current.acknowledgedNotice(), current.noticeAcknowledgedAt());
             if (s.credentials.compareAndSet(current.version(), next)) {
-                stored = next;
+                written = Optional.of(next);
                 rehashed = upgrade;
-                break;
+            } else {
+                current = activeOrRefuse(record.credentialId());
             }
-            Optional<CredentialRecord> again = s.credentials.find(record.credentialId());
-            if (again.isEmpty() || !again.get().isActive()) {
-                throw new StepFailure(FailureCause.CREDENTIAL_REVOKED);
+        }
+        if (written.isEmpty()) {
+            activeOrRefuse(record.credentialId());
+            if (reservation.locks().isEmpty() && lockOuts.read(record).lockedAt(now)) {
+                throw new StepFailure(FailureCause.LOCKED);
             }
-            current = again.get();
-            stored = current;
+            throw new StoreException("credential store: the login of " + record.credentialId()
+                    + " lost " + CAS_ATTEMPTS + " compare-and-set attempts to other writers; not recorded", null);
         }
         lockOuts.clear(record);
-        boolean noticeRequired = noticeRequired(stored);
+        boolean noticeRequired = noticeRequired(written.get());
         s.audit(new LoginEvent.Succeeded(now, record.credentialId(), id.masked(), client, rehashed, noticeRequired));
         return new Authentication(record.subjectKey(), id, device.credentialId(), now, s.assuranceLabel,
                 s.noticeVersion, noticeRequired);
+    }
+
+    /** The credential as stored now, if it is still active; revoked or erased refuses. */
+    private CredentialRecord activeOrRefuse(String credentialId) throws StepFailure {
+        Optional<CredentialRecord> again = s.credentials.find(credentialId);
+        if (again.isEmpty() || !again.get().isActive()) {
+            throw new StepFailure(FailureCause.CREDENTIAL_REVOKED);
+        }
+        return again.get();
     }
 
     /**

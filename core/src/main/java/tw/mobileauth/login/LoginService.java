@@ -69,9 +69,9 @@ import tw.mobileauth.store.TokenPurpose;
  * <h2>Errors</h2>
  * {@link LoginFailedException}: the login was refused, one type and one message for every cause
  * (the cause is only in the {@link LoginEvent.Failed audit event}). {@link LoginUnavailableException}:
- * a store or the password hasher failed ("we failed"; counted only if the signature had verified,
- * see {@link LockOutPolicy}). The administrative and PDPA
- * calls let {@link StoreException} through.
+ * a store or the password hasher failed, or the store could not record a success ("we failed";
+ * counted only if the signature had verified, see {@link LockOutPolicy}). The administrative and
+ * PDPA calls let {@link StoreException} through.
  *
  * <h2>What it does not do</h2>
  * Sessions, cookies and CSRF protection are the portal's: start a session from the
@@ -157,7 +157,9 @@ public final class LoginService {
      * @param attempt what the browser sent; fields may be missing or malformed
      * @param client  the requesting browser, recorded masked in the audit event
      * @throws LoginFailedException      the login was refused (see above)
-     * @throws LoginUnavailableException a store or the password hasher failed; the attempt is not
+     * @throws LoginUnavailableException a store or the password hasher failed, or the success could not
+     *                                   be recorded (other writers of the credential kept winning:
+     *                                   a success is never reported unrecorded); the attempt is not
      *                                   counted unless its signature had verified (then it was
      *                                   counted up front and stays counted)
      */

@@ -2,10 +2,14 @@ package tw.mobileauth.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.PasswordHasher;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStore;
 
 /**
  * Races on one service: a challenge is consumed once, every concurrent failure is counted, and
@@ -123,6 +129,118 @@ class ConcurrentLoginTest {
                     .filter(x -> x.cause() == FailureCause.WRONG_PASSWORD).count();
             assertEquals(3, wrongEvaluated + successes, "exactly the threshold evaluated, the right one among them or not");
             assertEquals(successes, f.audit.ofType(LoginEvent.Succeeded.class).size());
+        }
+    }
+
+    /**
+     * Step 8 writes the last use with compare-and-set. When other writers of the same credential win
+     * every attempt, the login is not recorded, so it must not be reported as a success either: it
+     * ends as "we failed" (the store), with nothing cleared, and the next login records normally.
+     */
+    @Test
+    void aSuccessThatLosesEveryCompareAndSetIsUnavailableNotAnUnrecordedSuccess() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            OtherWriters others = new OtherWriters(f.credentials, () -> { });
+            LoginService contended = f.serviceOn(others, b -> b);
+
+            LoginUnavailableException thrown = assertThrows(LoginUnavailableException.class, () -> contended
+                    .finishLogin(f.attempt(e, contended.beginLogin(LoginFixture.DESKTOP), e.person()).build(),
+                            LoginFixture.DESKTOP));
+
+            assertEquals(LoginUnavailableException.Source.STORE, thrown.source());
+            assertTrue(f.audit.ofType(LoginEvent.Succeeded.class).isEmpty(), "no success reported");
+            assertEquals(OtherWriters.THEIR_LAST_USE, f.record(e).lastUsedAt().orElseThrow(), "ours never written");
+            assertEquals(1, f.counters.find(LockOuts.credentialKey(e.credentialId())).orElseThrow().count(),
+                    "not a success, so the counters are not cleared");
+
+            others.stop();
+            assertEquals(e.credentialId(), contended.finishLogin(f.attempt(e, contended.beginLogin(LoginFixture.DESKTOP),
+                    e.person()).build(), LoginFixture.DESKTOP).credentialId().value());
+            assertEquals(f.clock.instant(), f.record(e).lastUsedAt().orElseThrow());
+        }
+    }
+
+    @Test
+    void aSuccessThatCannotBeRecordedIsRefusedIfTheCredentialWasLockedOrRevokedMeanwhile() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            String person = LockOuts.personKey(f.record(e).subjectKey());
+            LoginService lockedMeanwhile = f.serviceOn(new OtherWriters(f.credentials,
+                    () -> f.counters.lockUntil(person, f.clock.instant().plusSeconds(60))), b -> b);
+            assertThrows(LoginFailedException.class, () -> lockedMeanwhile.finishLogin(
+                    f.attempt(e, lockedMeanwhile.beginLogin(LoginFixture.DESKTOP), e.person()).build(),
+                    LoginFixture.DESKTOP));
+            assertEquals(FailureCause.LOCKED, f.lastFailure());
+
+            f.service.clearLockOut(e.person().parsedId());
+            LoginService revokedMeanwhile = f.serviceOn(new OtherWriters(f.credentials,
+                    () -> f.credentials.revoke(e.credentialId(), f.clock.instant())), b -> b);
+            assertThrows(LoginFailedException.class, () -> revokedMeanwhile.finishLogin(
+                    f.attempt(e, revokedMeanwhile.beginLogin(LoginFixture.DESKTOP), e.person()).build(),
+                    LoginFixture.DESKTOP));
+            assertEquals(FailureCause.CREDENTIAL_REVOKED, f.lastFailure());
+        }
+    }
+
+    /**
+     * A credential store where, until {@link #stop()}, another writer changes the record (and runs
+     * {@code meanwhile}) just before each compare-and-set, so that every one of ours loses.
+     */
+    private static final class OtherWriters implements CredentialStore {
+        static final Instant THEIR_LAST_USE = Instant.parse("2025-01-01T00:00:00Z");
+        private final CredentialStore delegate;
+        private final Runnable meanwhile;
+        private volatile boolean writing = true;
+
+        OtherWriters(CredentialStore delegate, Runnable meanwhile) {
+            this.delegate = delegate;
+            this.meanwhile = meanwhile;
+        }
+
+        void stop() {
+            writing = false;
+        }
+
+        @Override
+        public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
+            if (writing) {
+                CredentialRecord theirs = delegate.find(next.credentialId()).orElseThrow();
+                delegate.compareAndSet(theirs.version(), Records.successor(theirs, theirs.passwordHash(),
+                        Optional.of(THEIR_LAST_USE), theirs.acknowledgedNotice(), theirs.noticeAcknowledgedAt()));
+                meanwhile.run();
+            }
+            return delegate.compareAndSet(expectedVersion, next);
+        }
+
+        @Override
+        public boolean insert(CredentialRecord record) {
+            return delegate.insert(record);
+        }
+
+        @Override
+        public Optional<CredentialRecord> find(String credentialId) {
+            return delegate.find(credentialId);
+        }
+
+        @Override
+        public List<CredentialRecord> listBySubject(String subjectKey) {
+            return delegate.listBySubject(subjectKey);
+        }
+
+        @Override
+        public boolean revoke(String credentialId, Instant at) {
+            return delegate.revoke(credentialId, at);
+        }
+
+        @Override
+        public boolean delete(String credentialId) {
+            return delegate.delete(credentialId);
+        }
+
+        @Override
+        public int deleteAllForSubject(String subjectKey) {
+            return delegate.deleteAllForSubject(subjectKey);
         }
     }
 

@@ -369,10 +369,11 @@ class FinishLoginStepsTest {
         void aSuccessRecordsTheLastUseClearsTheCountersAndAudits() throws Exception {
             CredentialRecord r = f.record(e);
             f.counters.increment(LockOuts.credentialKey(r.credentialId()), f.clock.instant(), Duration.ofHours(1));
-            assertTrue(steps.reserveAttempt(r, f.clock.instant()).admitted());
+            LockOuts.Reservation reserved = steps.reserveAttempt(r, f.clock.instant());
+            assertTrue(reserved.admitted());
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
             f.clock.advance(Duration.ofSeconds(5));
-            Authentication a = steps.recordSuccess(r, device, e.person().parsedId(), Optional.empty(),
+            Authentication a = steps.recordSuccess(r, device, e.person().parsedId(), reserved, Optional.empty(),
                     f.clock.instant(), "DESKTOP");
             assertEquals(f.clock.instant(), f.record(e).lastUsedAt().orElseThrow());
             assertEquals(r.version() + 1, f.record(e).version());
@@ -388,7 +389,7 @@ class FinishLoginStepsTest {
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
             f.credentials.revoke(r.credentialId(), f.clock.instant());
             assertEquals(FailureCause.CREDENTIAL_REVOKED, refusal(() -> steps.recordSuccess(r, device,
-                    e.person().parsedId(), Optional.empty(), f.clock.instant(), "DESKTOP")));
+                    e.person().parsedId(), LockOuts.Reservation.NONE, Optional.empty(), f.clock.instant(), "DESKTOP")));
         }
 
         @Test
@@ -399,7 +400,7 @@ class FinishLoginStepsTest {
                     r.noticeAcknowledgedAt());
             assertTrue(f.credentials.compareAndSet(r.version(), changed));
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
-            steps.recordSuccess(r, device, e.person().parsedId(), Optional.of("$argon2id$upgrade"),
+            steps.recordSuccess(r, device, e.person().parsedId(), LockOuts.Reservation.NONE, Optional.of("$argon2id$upgrade"),
                     f.clock.instant(), "DESKTOP");
             assertEquals(changed.passwordHash(), f.record(e).passwordHash());
             assertEquals(f.clock.instant(), f.record(e).lastUsedAt().orElseThrow(), "the last use is still recorded");
@@ -439,10 +440,11 @@ class FinishLoginStepsTest {
         DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
         steps.verifySignature(device, nonce, r.credentialId(),
                 e.deviceKey().sign(SignedMessages.login(nonce, r.credentialId(), LoginFixture.ORIGIN)));
-        assertTrue(steps.reserveAttempt(r, f.clock.instant()).admitted());
+        LockOuts.Reservation reserved = steps.reserveAttempt(r, f.clock.instant());
+        assertTrue(reserved.admitted());
         var id = steps.compareIdentity(r, e.person().nationalId(), e.person().birthDate(), e.person().name());
         Optional<String> upgrade = steps.verifyPassword(r, pw, budget);
-        Authentication a = steps.recordSuccess(r, device, id, upgrade, f.clock.instant(), "DESKTOP");
+        Authentication a = steps.recordSuccess(r, device, id, reserved, upgrade, f.clock.instant(), "DESKTOP");
         assertEquals(e.credentialId(), a.credentialId().value());
         assertEquals(1, f.hasher.computations());
         assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), c.nonceBase64Url());

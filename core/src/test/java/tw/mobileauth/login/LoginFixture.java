@@ -53,6 +53,7 @@ import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
+import tw.mobileauth.store.CredentialStore;
 import tw.mobileauth.store.InMemoryCounterStore;
 import tw.mobileauth.store.InMemoryCredentialStore;
 import tw.mobileauth.store.InMemoryEnrollmentStore;
@@ -155,8 +156,13 @@ final class LoginFixture implements AutoCloseable {
 
     /** Another login service on the same stores, keys, CA, hasher and clock. */
     LoginService anotherService(UnaryOperator<LoginService.Builder> options) {
+        return serviceOn(credentials, options);
+    }
+
+    /** Another login service on the same keys, CA, hasher, clock and stores, except {@code credentialStore}. */
+    LoginService serviceOn(CredentialStore credentialStore, UnaryOperator<LoginService.Builder> options) {
         return options.apply(LoginService.builder()
-                .stores(tokens, credentials, counters)
+                .stores(tokens, credentialStore, counters)
                 .secrets(hmac)
                 .trustedCas(TrustedCas.of(ca.certificate()))
                 .origin(ORIGIN)
