@@ -10,8 +10,10 @@ import tw.mobileauth.store.CounterStore;
 import tw.mobileauth.store.CredentialRecord;
 
 /**
- * The lock-out counters of a login, on the {@link CounterStore}: one per credential and one per
- * person (the credential owner's subject key), applying the {@link LockOutPolicy}.
+ * The lock-out counters of a login, on the {@link CounterStore}, applying the {@link LockOutPolicy}:
+ * one per credential and one per person (the credential owner's subject key), both with the
+ * policy's reset window, and the person's streak of failures in a row, which no window forgets
+ * (NIST SP 800-63B §5.2.2 cap, {@link LockOutPolicy#maxConsecutiveFailures()}).
  *
  * <h2>Counting up front</h2>
  * An attempt whose device signature verified is counted as a failure <em>before</em> its fields
@@ -34,8 +36,19 @@ final class LockOuts {
     static final String CREDENTIAL_PREFIX = "login.credential:";
     /** Counter key prefix for a person: {@value}, then the subject key (HMAC of the national ID). */
     static final String PERSON_PREFIX = "login.person:";
+    /**
+     * Counter key prefix for a person's failures in a row: {@value}, then the subject key. Only a
+     * success or {@link LoginService#clearLockOut} resets it.
+     */
+    static final String STREAK_PREFIX = "login.person-streak:";
     static final String CREDENTIAL_SCOPE = "credential";
     static final String PERSON_SCOPE = "person";
+    static final String STREAK_SCOPE = "person-streak";
+    /**
+     * How long a streak of failures in a row is remembered, from its first failure: ten years, so
+     * in practice until a success or an administrator resets it.
+     */
+    static final Duration STREAK_MEMORY = Duration.ofDays(3650);
 
     private final CounterStore counters;
     private final LockOutPolicy policy;
@@ -53,11 +66,16 @@ final class LockOuts {
         return PERSON_PREFIX + subjectKey;
     }
 
+    static String streakKey(String subjectKey) {
+        return STREAK_PREFIX + subjectKey;
+    }
+
     /** The counters of a credential, as read at step 3. */
-    record State(Optional<CounterState> credential, Optional<CounterState> person) {
+    record State(Optional<CounterState> credential, Optional<CounterState> person, Optional<CounterState> streak) {
         boolean lockedAt(Instant now) {
             return credential.map(c -> c.isLockedAt(now)).orElse(false)
-                    || person.map(c -> c.isLockedAt(now)).orElse(false);
+                    || person.map(c -> c.isLockedAt(now)).orElse(false)
+                    || streak.map(c -> c.isLockedAt(now)).orElse(false);
         }
     }
 
@@ -75,7 +93,7 @@ final class LockOuts {
 
     State read(CredentialRecord record) {
         return new State(counters.find(credentialKey(record.credentialId())),
-                counters.find(personKey(record.subjectKey())));
+                counters.find(personKey(record.subjectKey())), counters.find(streakKey(record.subjectKey())));
     }
 
     /**
@@ -84,7 +102,7 @@ final class LockOuts {
      * it), and not if another attempt raced it into a lock-out (see the class comment).
      */
     Reservation reserve(CredentialRecord record, Instant now) {
-        List<LoginEvent.LockedOut> locks = new ArrayList<>(2);
+        List<LoginEvent.LockedOut> locks = new ArrayList<>(3);
         boolean counted = false;
         for (Counter c : counters(record)) {
             CounterState after = counters.increment(c.key(), now, c.window());
@@ -93,7 +111,7 @@ final class LockOuts {
             }
             counted = true;
             long ticket = after.count();
-            Optional<Instant> lock = policy.lockFor(ticket, now);
+            Optional<Instant> lock = c.rule().lockFor(ticket, now);
             if (lock.isPresent()) {
                 CounterState locked = counters.lockUntil(c.key(), lock.get());
                 Instant until = locked.lockedUntil().orElse(lock.get());
@@ -122,10 +140,18 @@ final class LockOuts {
 
     private List<Counter> counters(CredentialRecord record) {
         return List.of(
-                new Counter(credentialKey(record.credentialId()), CREDENTIAL_SCOPE, policy.resetWindow()),
-                new Counter(personKey(record.subjectKey()), PERSON_SCOPE, policy.resetWindow()));
+                new Counter(credentialKey(record.credentialId()), CREDENTIAL_SCOPE, policy.resetWindow(),
+                        policy::lockFor),
+                new Counter(personKey(record.subjectKey()), PERSON_SCOPE, policy.resetWindow(), policy::lockFor),
+                new Counter(streakKey(record.subjectKey()), STREAK_SCOPE, STREAK_MEMORY,
+                        (count, now) -> policy.lockForStreak(count)));
     }
 
-    private record Counter(String key, String scope, Duration window) {
+    /** The lock a counter's count earns. */
+    private interface Rule {
+        Optional<Instant> lockFor(long count, Instant now);
+    }
+
+    private record Counter(String key, String scope, Duration window, Rule rule) {
     }
 }

@@ -76,10 +76,11 @@ public sealed interface LoginEvent extends AuditEvent {
     /**
      * A counter reached the lock-out threshold, or went on failing past it.
      *
-     * @param scope        {@code credential} or {@code person}
+     * @param scope        {@code credential}, {@code person} or {@code person-streak} (the failures in a
+     *                     row, {@link LockOutPolicy#maxConsecutiveFailures()})
      * @param credentialId the credential whose attempt caused it
      * @param until        the end of the lock ({@link LockOutPolicy#PERMANENT} when permanent)
-     * @param failures     counted failures in the window
+     * @param failures     counted failures in the window (for {@code person-streak}: in a row)
      * @param permanent    whether only an administrator can lift it
      */
     record LockedOut(Instant at, String scope, String credentialId, Instant until, long failures, boolean permanent)

@@ -257,8 +257,10 @@ public final class LoginService {
     }
 
     /**
-     * Lifts every lock-out of one person, temporary or permanent: the person's counter and the
-     * counters of all their credentials (a help desk, after checking who is calling).
+     * Lifts every lock-out of one person, temporary or permanent: the person's counters (including
+     * the streak of failures in a row that the {@link LockOutPolicy#maxConsecutiveFailures() NIST
+     * cap} locks permanently) and the counters of all their credentials (a help desk, after
+     * checking who is calling).
      *
      * @return how many counters existed and were cleared
      * @throws StoreException the counter or credential store failed
@@ -287,6 +289,8 @@ public final class LoginService {
         List<PersonalDataExport.Counter> counters = new ArrayList<>();
         s.counters.find(LockOuts.personKey(subjectKey))
                 .ifPresent(c -> counters.add(counter(LockOuts.PERSON_SCOPE, Optional.empty(), c)));
+        s.counters.find(LockOuts.streakKey(subjectKey))
+                .ifPresent(c -> counters.add(counter(LockOuts.STREAK_SCOPE, Optional.empty(), c)));
         for (CredentialRecord r : records) {
             credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
                     r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
@@ -356,7 +360,12 @@ public final class LoginService {
     }
 
     private int resetCounters(String subjectKey, List<CredentialRecord> records) {
-        int cleared = s.counters.reset(LockOuts.personKey(subjectKey)) ? 1 : 0;
+        int cleared = 0;
+        for (String key : List.of(LockOuts.personKey(subjectKey), LockOuts.streakKey(subjectKey))) {
+            if (s.counters.reset(key)) {
+                cleared++;
+            }
+        }
         for (CredentialRecord r : records) {
             if (s.counters.reset(LockOuts.credentialKey(r.credentialId()))) {
                 cleared++;

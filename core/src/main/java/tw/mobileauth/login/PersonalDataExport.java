@@ -17,7 +17,8 @@ import java.util.Optional;
  * <ul>
  *   <li>each credential: id, status, issue, expiry, revocation and last-use times, the device
  *       key's SHA-256 fingerprint, and the notice acknowledgement it holds;</li>
- *   <li>the lock-out counters (per credential and per person): failures, window, lock;</li>
+ *   <li>the lock-out counters (per credential, per person, and the person's failures in a row):
+ *       failures, window, lock;</li>
  *   <li>the national ID, birth date and name are <em>not stored</em> in readable form, only as
  *       keyed verifiers (HMAC-SHA256) that cannot be turned back into the values, and the
  *       password only as an Argon2id hash: the export says so ({@link #storedOnlyAsVerifiers()})
@@ -147,7 +148,8 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     /**
      * A lock-out counter.
      *
-     * @param scope        {@code credential} or {@code person}
+     * @param scope        {@code credential}, {@code person}, or {@code person-streak} (failures in a row since
+     *                     the last success, see {@link LockOutPolicy#maxConsecutiveFailures()})
      * @param credentialId the credential, for scope {@code credential}
      * @param failures     counted failures in the window
      * @param windowStart  when the window began

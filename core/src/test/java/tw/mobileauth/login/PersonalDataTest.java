@@ -48,7 +48,7 @@ class PersonalDataTest {
             Erasure erased = f.service.erase(first.person().parsedId());
 
             assertEquals(2, erased.credentials());
-            assertEquals(3, erased.counters(), "person + both credential counters");
+            assertEquals(4, erased.counters(), "person, person streak and both credential counters");
             assertEquals(3, erased.enrollments(), "two finished, one pending");
             List<String> after = scan(f);
             for (String trace : mine) {
@@ -89,7 +89,9 @@ class PersonalDataTest {
             assertEquals(laptop.deviceKey().publicKey().fingerprint(), l.deviceKeySha256());
             assertEquals(LoginService.DEFAULT_NOTICE_VERSION, l.noticeAcknowledgement().orElseThrow().version());
             assertEquals("ACTIVE", export.credentials().get(1).status());
-            assertEquals(2, export.lockOutCounters().size(), "the person's and the phone's counter");
+            assertEquals(List.of("person", "person-streak", "credential"),
+                    export.lockOutCounters().stream().map(PersonalDataExport.Counter::scope).toList(),
+                    "the person's counters and the phone's");
             assertEquals(p.parsedId().masked(), export.nationalId());
 
             String json = export.toJson();
