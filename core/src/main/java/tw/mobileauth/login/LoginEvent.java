@@ -159,7 +159,8 @@ public sealed interface LoginEvent extends AuditEvent {
     }
 
     /** The personal data kept for a person was exported (PDPA art. 3, 10). */
-    record PersonalDataExported(Instant at, String nationalId, int credentials) implements LoginEvent {
+    record PersonalDataExported(Instant at, String nationalId, int credentials, int enrollments)
+            implements LoginEvent {
         /** All fields required. */
         public PersonalDataExported {
             requireAll(at, nationalId);
@@ -172,12 +173,14 @@ public sealed interface LoginEvent extends AuditEvent {
 
         @Override
         public Map<String, String> fields() {
-            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials));
+            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials), "enrollments",
+                    Integer.toString(enrollments));
         }
     }
 
     /** The personal data kept for a person was erased (PDPA art. 11). */
-    record PersonalDataErased(Instant at, String nationalId, int credentials, int counters) implements LoginEvent {
+    record PersonalDataErased(Instant at, String nationalId, int credentials, int counters, int enrollments)
+            implements LoginEvent {
         /** All fields required. */
         public PersonalDataErased {
             requireAll(at, nationalId);
@@ -191,7 +194,7 @@ public sealed interface LoginEvent extends AuditEvent {
         @Override
         public Map<String, String> fields() {
             return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials), "counters",
-                    Integer.toString(counters));
+                    Integer.toString(counters), "enrollments", Integer.toString(enrollments));
         }
     }
 

@@ -47,11 +47,11 @@ import tw.mobileauth.store.TokenPurpose;
  *
  * <pre>{@code
  * LoginService login = LoginService.builder()
- *         .stores(tokens, credentials, counters)   // the same credential store as EnrollmentService
- *         .secrets(hmacKey)                         // the same HMAC key as EnrollmentService
+ *         .stores(enrollments, tokens, credentials, counters) // EnrollmentService's 3 stores + counters
+ *         .secrets(hmacKey)                                   // the same HMAC key as EnrollmentService
  *         .trustedCas(TrustedCas.of(ca.certificate()))
  *         .origin("https://portal.example.tw")
- *         .clock(clock).passwordHasher(hasher)     // the same as EnrollmentService
+ *         .clock(clock).passwordHasher(hasher)               // the same as EnrollmentService
  *         .build();
  *
  * LoginChallenge c = login.beginLogin(client);      // send c.id(), c.nonceBase64Url() to the page
@@ -60,8 +60,10 @@ import tw.mobileauth.store.TokenPurpose;
  * }</pre>
  *
  * <h2>Sharing with enrolment</h2>
- * Give it the <em>same</em> credential store, {@link HmacKey}, {@link PasswordHasher} and
- * {@link Clock} as the {@link tw.mobileauth.enrollment.EnrollmentService}: the HMAC key made the
+ * Give it the <em>same</em> enrolment, token and credential stores, {@link HmacKey},
+ * {@link PasswordHasher} and {@link Clock} as the {@link tw.mobileauth.enrollment.EnrollmentService}
+ * (the enrolment store is required so that {@link #erase} and {@link #export} cover pending
+ * enrolments and their consent records, PDPA art. 3, 10, 11): the HMAC key made the
  * stored verifiers (with another key nobody can log in), and a hasher with other parameters makes
  * every login rehash. The trusted CAs are the enrolment CA's certificate(s)
  * ({@link tw.mobileauth.credential.CertificateIssuer#caCertificate()}).
@@ -105,7 +107,10 @@ public final class LoginService {
         this.steps = new FinishLoginSteps(s, lockOuts, devices);
     }
 
-    /** Starts the staged builder: stores, secrets, trusted CAs, origin, then options. */
+    /**
+     * Starts the staged builder: stores (enrolments, tokens, credentials, counters), secrets,
+     * trusted CAs, origin, then options.
+     */
     public static StoresStage builder() {
         return new Builder();
     }
@@ -276,8 +281,8 @@ public final class LoginService {
 
     /**
      * Everything the SDK's stores keep about one person, for an access request (PDPA art. 3, 10):
-     * credentials (metadata, notice acknowledgements) and lock-out counters; no verifier, hash or
-     * secret (see {@link PersonalDataExport}).
+     * credentials (metadata, notice acknowledgements), lock-out counters, and enrolments with their
+     * consent records (metadata); no verifier, hash or secret (see {@link PersonalDataExport}).
      *
      * @throws StoreException a store failed
      */
@@ -299,17 +304,26 @@ public final class LoginService {
             s.counters.find(LockOuts.credentialKey(r.credentialId())).ifPresent(
                     c -> counters.add(counter(LockOuts.CREDENTIAL_SCOPE, Optional.of(r.credentialId()), c)));
         }
-        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size()));
-        return new PersonalDataExport(now, nationalId.masked(), credentials, counters);
+        List<PersonalDataExport.Enrollment> enrollments = s.enrollments.listBySubject(subjectKey).stream()
+                .map(EnrollmentSummaries::of)
+                .toList();
+        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size(), enrollments.size()));
+        return new PersonalDataExport(now, nationalId.masked(), credentials, counters, enrollments);
     }
 
     /**
-     * Deletes everything the SDK's stores keep about one person (PDPA art. 11): every credential
-     * record (verifiers, password hash, certificate, notice acknowledgements), the lock-out
-     * counters of the person and of each credential, and, when the service was given the
-     * {@link Builder#enrollmentStore enrolment store}, their pending and recently finished
-     * enrolments. Login challenges hold nothing personal and expire within minutes. The audit
-     * trail is kept: it is the operator's security log and holds masked identifiers only.
+     * Deletes everything the SDK's stores keep about one person (PDPA art. 11): their enrolments in
+     * every state (pending ones with their sealed application data, finished ones with their consent
+     * records), every credential record (verifiers, password hash, certificate, notice
+     * acknowledgements), and the lock-out counters of the person and of each credential. Login
+     * challenges hold nothing personal and expire within minutes. The audit trail is kept: it is the
+     * operator's security log and holds masked identifiers only.
+     *
+     * <p>Enrolments go first: an enrolment that is issuing a credential at this moment then fails
+     * its final compare-and-set and deletes the credential it inserted, or it finished before and
+     * its credential is deleted next. (The other order would let it finish after the credentials
+     * were deleted, leaving a credential behind.) Counters are cleared before and after the
+     * credentials, since a login that loaded a credential before the delete may still count.
      *
      * <p>Afterwards the person can no longer log in; a new enrolment starts from nothing.
      *
@@ -318,14 +332,15 @@ public final class LoginService {
      */
     public Erasure erase(NationalId nationalId) {
         String subjectKey = subjectKey(nationalId);
+        int enrollments = s.enrollments.deleteAllForSubject(subjectKey);
         List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
         int counters = resetCounters(subjectKey, records);
         int credentials = s.credentials.deleteAllForSubject(subjectKey);
         // A login that loaded a record before the delete may still count a failure: clear again.
         counters += resetCounters(subjectKey, records);
         records.forEach(r -> devices.forget(r.credentialId()));
-        int enrollments = s.enrollments.map(e -> e.deleteAllForSubject(subjectKey)).orElse(0);
-        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters));
+        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters,
+                enrollments));
         return new Erasure(credentials, counters, enrollments);
     }
 
@@ -437,10 +452,13 @@ public final class LoginService {
     /** Stage 1: the stores. */
     public interface StoresStage {
         /**
-         * Where login challenges, credentials and lock-out counters live. The credential store
-         * must be the enrolment service's.
+         * The enrolment service's three stores, in the order its builder takes them, and where
+         * lock-out counters live. The enrolment store is read by {@link LoginService#export} and
+         * emptied for a person by {@link LoginService#erase}; login challenges go to the token
+         * store; credentials are read from and written to the credential store.
          */
-        SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters);
+        SecretsStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
+                CounterStore counters);
     }
 
     /** Stage 2: the secrets. */
@@ -482,7 +500,9 @@ public final class LoginService {
         }
 
         @Override
-        public SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters) {
+        public SecretsStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
+                CounterStore counters) {
+            s.enrollments = Objects.requireNonNull(enrollments, "enrollments");
             s.tokens = Objects.requireNonNull(tokens, "tokens");
             s.credentials = Objects.requireNonNull(credentials, "credentials");
             s.counters = Objects.requireNonNull(counters, "counters");
@@ -573,17 +593,6 @@ public final class LoginService {
         /** The random source for challenge ids and nonces. Default: a new {@link SecureRandom}. */
         public Builder secureRandom(SecureRandom random) {
             s.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * The enrolment service's store, so that {@link LoginService#erase} also deletes the
-         * person's pending and recently finished enrolments. Default: none (then erase covers the
-         * login's stores only, and enrolment records expire on their own within the enrolment
-         * lifetime plus result retention).
-         */
-        public Builder enrollmentStore(EnrollmentStore enrollments) {
-            s.enrollments = Optional.of(Objects.requireNonNull(enrollments, "enrollments"));
             return this;
         }
 

@@ -14,6 +14,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.credential.TrustedCas;
+import tw.mobileauth.store.CounterStore;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.EnrollmentStore;
+import tw.mobileauth.store.OneTimeTokenStore;
 
 /** The staged builder's defaults and validation, and the challenge it hands out. */
 class LoginServiceBuilderTest {
@@ -26,6 +30,25 @@ class LoginServiceBuilderTest {
                     stage.getSimpleName() + " cannot build");
         }
         assertTrue(Arrays.stream(LoginService.Builder.class.getMethods()).map(Method::getName).anyMatch("build"::equals));
+    }
+
+    /**
+     * PDPA erasure and export must cover pending enrolments and consent records, so the enrolment
+     * store is not an option that can be forgotten: the first stage takes it with the other stores.
+     */
+    @Test
+    void theEnrolmentStoreIsARequiredStoreSoEraseAndExportAlwaysCoverEnrolments() throws Exception {
+        Method stores = LoginService.StoresStage.class.getMethod("stores", EnrollmentStore.class,
+                OneTimeTokenStore.class, CredentialStore.class, CounterStore.class);
+        assertEquals(LoginService.SecretsStage.class, stores.getReturnType());
+        assertEquals(1, LoginService.StoresStage.class.getMethods().length, "no way round it");
+        assertTrue(Arrays.stream(LoginService.Builder.class.getMethods())
+                .noneMatch(m -> m.getName().toLowerCase(java.util.Locale.ROOT).contains("enrollment")),
+                "no optional enrolment-store setter left over");
+        try (LoginFixture f = LoginFixture.direct()) {
+            assertThrows(NullPointerException.class,
+                    () -> LoginService.builder().stores(null, f.tokens, f.credentials, f.counters));
+        }
     }
 
     @Test
@@ -120,7 +143,7 @@ class LoginServiceBuilderTest {
     }
 
     private static LoginService.Builder builder(LoginFixture f) {
-        return LoginService.builder().stores(f.tokens, f.credentials, f.counters).secrets(f.hmac)
+        return LoginService.builder().stores(f.enrollments, f.tokens, f.credentials, f.counters).secrets(f.hmac)
                 .trustedCas(TrustedCas.of(f.ca.certificate())).origin(LoginFixture.ORIGIN);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.credential.CredentialId;
-import tw.mobileauth.credential.TrustedCas;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.store.CredentialRecord;
@@ -113,15 +112,7 @@ class PasswordHashingTest {
         try (LoginFixture f = LoginFixture.direct()) {
             LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
             CredentialStore down = new FailingCredentialStore(f.credentials);
-            LoginService service = LoginService.builder()
-                    .stores(f.tokens, down, f.counters)
-                    .secrets(f.hmac)
-                    .trustedCas(TrustedCas.of(f.ca.certificate()))
-                    .origin(LoginFixture.ORIGIN)
-                    .clock(f.clock)
-                    .passwordHasher(f.hasher)
-                    .auditSink(f.audit)
-                    .build();
+            LoginService service = f.serviceOn(down, b -> b);
             LoginUnavailableException thrown = assertThrows(LoginUnavailableException.class,
                     () -> service.finishLogin(f.attempt(e, service.beginLogin(LoginFixture.DESKTOP), e.person())
                             .build(), LoginFixture.DESKTOP));
