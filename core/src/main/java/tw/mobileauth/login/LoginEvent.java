@@ -102,7 +102,14 @@ public sealed interface LoginEvent extends AuditEvent {
         }
     }
 
-    /** The person acknowledged a personal-data notice version (PDPA art. 8 record). */
+    /**
+     * The person acknowledged a personal-data notice version (PDPA art. 8 record). With
+     * {@code current=false} the credential's record may have kept an acknowledgement it already
+     * held (see {@link LoginService#acknowledgeNotice}).
+     *
+     * @param noticeVersion the version acknowledged
+     * @param current       whether it is the version in force
+     */
     record NoticeAcknowledged(Instant at, String credentialId, String noticeVersion, boolean current)
             implements LoginEvent {
         /** All fields required. */

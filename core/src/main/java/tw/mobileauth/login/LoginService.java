@@ -181,12 +181,19 @@ public final class LoginService {
      * per person: once any of their credentials records the version in force, no login asks
      * again, until the portal configures a new {@link Builder#noticeVersion(String) notice version}.
      *
+     * <p>A record is never downgraded: only the version in force replaces a recorded
+     * acknowledgement. An acknowledgement of another version (an old page, say) is recorded only on
+     * a credential that holds none, since the service cannot tell which of two other versions is
+     * newer; otherwise the record (and its time) stays as it is, and the audit trail still shows
+     * the acknowledgement ({@link LoginEvent.NoticeAcknowledged}, {@code current=false}).
+     *
      * @param authentication the login the notice was shown after
-     * @param noticeVersion  the version the person saw and accepted (an older one is recorded, but
-     *                       does not satisfy the current version)
+     * @param noticeVersion  the version the person saw and accepted (another than the one in force
+     *                       does not satisfy it)
      * @return the authentication with {@link Authentication#noticeAcknowledgementRequired()} updated
      * @throws InvalidInputException     {@code noticeVersion} is missing, blank, longer than 40 characters or has controls
-     * @throws LoginFailedException      the credential no longer exists (erased meanwhile): log in again
+     * @throws LoginFailedException      the credential was revoked or erased since the login: nothing is
+     *                                   recorded; the person logs in again (or enrols again)
      * @throws LoginUnavailableException the credential store failed
      */
     public Authentication acknowledgeNotice(Authentication authentication, String noticeVersion)
@@ -198,19 +205,24 @@ public final class LoginService {
         }
         Instant now = s.clock.instant();
         String credentialId = authentication.credentialId().value();
+        boolean inForce = noticeVersion.equals(s.noticeVersion);
         try {
             for (int attempt = 0; attempt < NOTICE_CAS_ATTEMPTS; attempt++) {
                 Optional<CredentialRecord> found = s.credentials.find(credentialId)
-                        .filter(r -> r.subjectKey().equals(authentication.subjectReference()));
+                        .filter(r -> r.subjectKey().equals(authentication.subjectReference()))
+                        .filter(CredentialRecord::isActive);
                 if (found.isEmpty()) {
-                    throw new LoginFailedException(); // erased or deleted since the login
+                    throw new LoginFailedException(); // revoked, erased or deleted since the login
                 }
                 CredentialRecord r = found.get();
+                if (!inForce && r.acknowledgedNotice().isPresent()) {
+                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, false));
+                    return authentication.withNoticeAcknowledged(noticeVersion); // never downgrade the record
+                }
                 CredentialRecord next = Records.successor(r, r.passwordHash(), r.lastUsedAt(),
                         Optional.of(noticeVersion), Optional.of(now));
                 if (s.credentials.compareAndSet(r.version(), next)) {
-                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion,
-                            noticeVersion.equals(s.noticeVersion)));
+                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, inForce));
                     return authentication.withNoticeAcknowledged(noticeVersion);
                 }
             }
