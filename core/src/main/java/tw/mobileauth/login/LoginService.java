@@ -119,10 +119,21 @@ public final class LoginService {
 
     /**
      * Starts a login: a fresh challenge (128-bit id, 32-byte nonce), stored single-use under its
-     * keyed hash, valid for the challenge lifetime (default 2 minutes).
+     * keyed hash, valid for the challenge lifetime (default 2 minutes, {@link Builder#challengeTtl
+     * 10 seconds to 10 minutes}).
+     *
+     * <p><b>Each call stores one token.</b> Anyone can call this without logging in, and every call
+     * writes one challenge to the token store (its keyed id, the nonce and two times: about 200
+     * bytes, nothing personal). It stays there until {@code finishLogin} consumes it or, unused,
+     * until it expires and is purged: the in-memory store sweeps on its own, other stores when
+     * {@link #purgeExpired()} runs. So the store holds at most (calls per second × challenge
+     * lifetime) challenges: rate-limit this endpoint per client at the portal, and give the token
+     * store a capacity. A store that refuses a write (full, or down) throws
+     * {@link StoreException}, which this method reports as {@link LoginUnavailableException}
+     * ({@code STORE}): a "busy, try again" answer, and no challenge is handed out.
      *
      * @param client the requesting browser; not stored with the challenge
-     * @throws LoginUnavailableException the token store failed
+     * @throws LoginUnavailableException the token store failed or refused the write
      */
     public LoginChallenge beginLogin(ClientContext client) throws LoginUnavailableException {
         Objects.requireNonNull(client, "client");
