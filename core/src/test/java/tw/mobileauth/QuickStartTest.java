@@ -79,13 +79,14 @@ class QuickStartTest {
             AeadKey pendingDataKey = AeadKey.generate(random);
             EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("Quick start CA", java.time.Clock.systemUTC());
             PasswordHasher hasher = Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build();
+            InMemoryEnrollmentStore enrollments = new InMemoryEnrollmentStore();
             InMemoryOneTimeTokenStore tokens = new InMemoryOneTimeTokenStore();
             InMemoryCredentialStore credentials = new InMemoryCredentialStore();
             KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
 
             EnrollmentService enrolment = EnrollmentService.builder()
                     .carriers(carriers, adapters)
-                    .stores(new InMemoryEnrollmentStore(), tokens, credentials)
+                    .stores(enrollments, tokens, credentials)
                     .certificateIssuer(CertificateIssuer.builder(ca).build())
                     .secrets(hmacKey, pendingDataKey)
                     .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
@@ -94,7 +95,7 @@ class QuickStartTest {
                     .passwordHasher(hasher)
                     .build();
             LoginService login = LoginService.builder()
-                    .stores(tokens, credentials, new InMemoryCounterStore())
+                    .stores(enrollments, tokens, credentials, new InMemoryCounterStore()) // the same three, plus counters
                     .secrets(hmacKey)
                     .trustedCas(TrustedCas.of(ca.certificate()))
                     .origin(ORIGIN)

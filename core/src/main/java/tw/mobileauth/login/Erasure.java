@@ -6,8 +6,8 @@ package tw.mobileauth.login;
  * @param credentials credential records deleted (with their verifiers, password hash, certificate,
  *                    notice acknowledgements)
  * @param counters    lock-out counters deleted (per credential and per person)
- * @param enrollments enrolment records deleted (pending or recently finished); 0 when the service
- *                    was built without {@link LoginService.Builder#enrollmentStore an enrolment store}
+ * @param enrollments enrolment records deleted (pending, or finished and kept for the result retention),
+ *                    with their consent records
  */
 public record Erasure(int credentials, int counters, int enrollments) {
 }

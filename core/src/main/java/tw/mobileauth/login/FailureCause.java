@@ -9,8 +9,9 @@ package tw.mobileauth.login;
  * credential exists. The cause goes only into {@link LoginEvent.Failed}.
  *
  * <p>{@link #countsTowardsLockOut()} says which causes are failed guesses: those that happen
- * after the device signature verified, so the attempt came from the bound device and key.
- * See {@link LockOutPolicy} for why the others are not counted.
+ * after the device signature verified, so the attempt came from the bound device and key. Such an
+ * attempt is counted before it is evaluated (see {@link LockOutPolicy} for why the others are
+ * never counted, and why counting comes first).
  */
 public enum FailureCause {
     /** Step 1: no such login challenge (never issued, malformed id, or already cleaned up). */
@@ -51,9 +52,11 @@ public enum FailureCause {
     }
 
     /**
-     * Whether this failure is counted by the {@link LockOutPolicy}: only the guesses made after the
-     * device signature verified (the four fields), never challenge, credential, certificate,
-     * signature or lock-out failures.
+     * Whether this failure is a guess counted by the {@link LockOutPolicy}: only the four fields,
+     * checked after the device signature verified; never challenge, credential, certificate,
+     * signature or lock-out failures. (A guess is counted before it is evaluated, and a {@code LOCKED}
+     * refusal of an attempt that raced others into a lock-out stays counted too: see
+     * {@link LoginEvent.Failed#counted()}.)
      */
     public boolean countsTowardsLockOut() {
         return counted;

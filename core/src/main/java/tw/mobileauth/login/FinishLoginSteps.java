@@ -3,7 +3,6 @@ package tw.mobileauth.login;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,15 +28,20 @@ import tw.mobileauth.store.TokenPurpose;
  * <ol>
  *   <li>{@link #consumeChallenge}: claim the single-use challenge; unknown, expired or used ones fail.</li>
  *   <li>{@link #loadCredential}: read the credential record; an unknown one still costs one Argon2id hash.</li>
- *   <li>{@link #checkLockOut}: the credential's and the person's counters must not be locked.</li>
- *   <li>{@link #checkCertificate}: the credential is active; its stored certificate (parsed once, see
- *       {@link DeviceCredentials}) is trusted and valid now.</li>
+ *   <li>{@link #checkLockOut}: the credential's and the person's counters must not be locked (read
+ *       only: a locked attempt is not counted).</li>
+ *   <li>{@link #checkCertificate}: the credential is active and its stored password hash readable; its
+ *       stored certificate (parsed once, see {@link DeviceCredentials}) is trusted and valid now.</li>
  *   <li>{@link #verifySignature}: the device signed {@code SignedMessages.login(nonce, credentialId, origin)}
- *       with the configured origin, never a client-supplied one.</li>
+ *       with the configured origin, never a client-supplied one.
+ *       <br>5b. {@link #reserveAttempt}: the attempt is counted as a failure on the lock-out counters
+ *       now, before anything is compared or hashed, and goes on only if that finds no lock-out and no
+ *       concurrent attempt took the last guess ({@link LockOuts}).</li>
  *   <li>{@link #compareIdentity}: national ID, birth date and name (by comparison key) against the keyed
  *       verifiers, all three compared in constant time.</li>
  *   <li>{@link #verifyPassword}: Argon2id; a hash with old parameters is recomputed.</li>
- *   <li>{@link #recordSuccess} / {@link #recordFailure}: last use (compare-and-set), counters, audit.</li>
+ *   <li>{@link #recordSuccess} / {@link #recordFailure}: last use (compare-and-set), clearing the
+ *       counters after a success, audit.</li>
  * </ol>
  *
  * Every attempt spends exactly one Argon2id hash before it answers ({@link HashBudget}). Store
@@ -74,21 +78,26 @@ final class FinishLoginSteps {
         char[] password = attempt.copyOfPassword();
         HashBudget budget = new HashBudget(s.hasher);
         Optional<CredentialRecord> loaded = Optional.empty();
+        LockOuts.Reservation reservation = LockOuts.Reservation.NONE;
         try {
             try {
                 byte[] nonce = consumeChallenge(attempt.challengeId().orElse(""), now);
                 CredentialRecord record = loadCredential(attempt.credentialId().orElse(""), password, budget);
                 loaded = Optional.of(record);
-                LockOuts.State counters = checkLockOut(record, now);
+                checkLockOut(record, now);
                 DeviceCredentials.Usable device = checkCertificate(record, now);
                 verifySignature(device, nonce, record.credentialId(), attempt.signatureBytes());
+                reservation = reserveAttempt(record, now);
+                if (!reservation.admitted()) {
+                    throw new StepFailure(FailureCause.LOCKED);
+                }
                 NationalId id = compareIdentity(record, attempt.nationalId().orElse(""),
                         attempt.birthDate().orElse(""), attempt.name().orElse(""));
                 Optional<String> rehashed = verifyPassword(record, password, budget);
-                return recordSuccess(record, device, id, counters, rehashed, now, client);
+                return recordSuccess(record, device, id, reservation, rehashed, now, client);
             } catch (StepFailure f) {
                 budget.spendIfUnspent(password);
-                recordFailure(f.cause(), loaded, now, client);
+                recordFailure(f.cause(), loaded, reservation, now, client);
                 throw new LoginFailedException();
             }
         } catch (CryptoException.HasherBusy busy) {
@@ -157,9 +166,10 @@ final class FinishLoginSteps {
     // ------------------------------------------------------------------ step 3
 
     /**
-     * Step 3: neither the credential nor its owner may be locked out. Locked attempts are not counted.
+     * Step 3: neither the credential nor its owner may be locked out. A read only: locked attempts
+     * are not counted. (Counting happens at step 5b, {@link #reserveAttempt}.)
      *
-     * @return both counters as read, so a success can clear them
+     * @return the counters as read
      * @throws StepFailure {@code LOCKED}
      */
     LockOuts.State checkLockOut(CredentialRecord record, Instant now) throws StepFailure {
@@ -173,9 +183,11 @@ final class FinishLoginSteps {
     // ------------------------------------------------------------------ step 4
 
     /**
-     * Step 4: the credential is active and its stored certificate is trusted and within its (and
-     * its CA's) validity now, both bounds inclusive. The certificate is parsed and its CA signature
-     * checked once per credential ({@link DeviceCredentials}).
+     * Step 4: the credential is active, its stored password hash is readable (checked here, before
+     * step 5b counts the attempt, so that a store problem never counts against the person), and its
+     * stored certificate is trusted and within its (and its CA's) validity now, both bounds
+     * inclusive. The certificate is parsed and its CA signature checked once per credential
+     * ({@link DeviceCredentials}).
      *
      * @return the device key to verify with
      * @throws StepFailure {@code CREDENTIAL_REVOKED}, {@code CERTIFICATE_EXPIRED}, {@code CERTIFICATE_NOT_YET_VALID},
@@ -184,6 +196,13 @@ final class FinishLoginSteps {
     DeviceCredentials.Usable checkCertificate(CredentialRecord record, Instant now) throws StepFailure {
         if (!record.isActive()) {
             throw new StepFailure(FailureCause.CREDENTIAL_REVOKED);
+        }
+        try {
+            s.hasher.needsRehash(record.passwordHash());
+        } catch (CryptoException.MalformedPasswordHash corrupt) {
+            LOG.warn("credential {} holds an unreadable password hash; the login fails until it is re-enrolled",
+                    record.credentialId());
+            throw new StepFailure(FailureCause.CREDENTIAL_CORRUPT);
         }
         DeviceCredentials.Checked checked = devices.get(record);
         if (checked instanceof DeviceCredentials.Unusable unusable) {
@@ -213,6 +232,20 @@ final class FinishLoginSteps {
         if (signature == null || !device.key().verify(SignedMessages.login(nonce, credentialId, s.origin), signature)) {
             throw new StepFailure(FailureCause.BAD_SIGNATURE);
         }
+    }
+
+    // ------------------------------------------------------------------ step 5b
+
+    /**
+     * Step 5b: counts the attempt as a failed guess on the credential's and the person's counters
+     * before anything is compared or hashed, so that attempts running at the same time cannot all
+     * get past the lock-out ({@link LockOuts#reserve}). A success clears the counters again (step 8).
+     *
+     * @return whether the attempt may go on, what was counted and the locks set; the caller refuses
+     *         an attempt that is not {@link LockOuts.Reservation#admitted() admitted} as {@code LOCKED}
+     */
+    LockOuts.Reservation reserveAttempt(CredentialRecord record, Instant now) {
+        return lockOuts.reserve(record, now);
     }
 
     // ------------------------------------------------------------------ step 6
@@ -303,38 +336,60 @@ final class FinishLoginSteps {
 
     /**
      * Step 8, success: records the last use (and an upgraded password hash, if the stored one is
-     * still the one verified) with compare-and-set, clears the lock-out counters read at step 3,
-     * decides whether the notice needs acknowledging, audits, and builds the {@link Authentication}.
+     * still the one verified) with compare-and-set, clears the lock-out counters (undoing the
+     * reservation of step 5b and every earlier failure), decides whether the notice needs
+     * acknowledging, audits, and builds the {@link Authentication}.
      *
-     * @throws StepFailure {@code CREDENTIAL_REVOKED} if the credential was revoked or erased while
-     *                     this login ran: revocation wins
+     * <p>A success is only reported once it is recorded. If every compare-and-set loses to other
+     * writers of the same credential, the credential is read again: revoked or erased meanwhile, or
+     * locked out by another attempt meanwhile, is a refusal; otherwise the store is too busy to
+     * record the login, and the attempt ends as {@link LoginUnavailableException} (nothing cleared).
+     *
+     * @param reservation this attempt's reservation (a lock it set itself does not refuse it)
+     * @throws StepFailure    {@code CREDENTIAL_REVOKED} if the credential was revoked or erased while
+     *                        this login ran (revocation wins); {@code LOCKED} if it could not be
+     *                        recorded and another attempt locked the credential or person meanwhile
+     * @throws StoreException the success could not be recorded in {@value #CAS_ATTEMPTS} attempts
      */
     Authentication recordSuccess(CredentialRecord record, DeviceCredentials.Usable device, NationalId id,
-            LockOuts.State counters, Optional<String> upgradedHash, Instant now, String client) throws StepFailure {
+            LockOuts.Reservation reservation, Optional<String> upgradedHash, Instant now, String client)
+            throws StepFailure {
         CredentialRecord current = record;
-        CredentialRecord stored = record;
+        Optional<CredentialRecord> written = Optional.empty();
         boolean rehashed = false;
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < CAS_ATTEMPTS && written.isEmpty(); attempt++) {
             boolean upgrade = upgradedHash.isPresent() && current.passwordHash().equals(record.passwordHash());
             CredentialRecord next = Records.successor(current, upgrade ? upgradedHash.get() : current.passwordHash(),
                     Optional.of(now), current.acknowledgedNotice(), current.noticeAcknowledgedAt());
             if (s.credentials.compareAndSet(current.version(), next)) {
-                stored = next;
+                written = Optional.of(next);
                 rehashed = upgrade;
-                break;
+            } else {
+                current = activeOrRefuse(record.credentialId());
             }
-            Optional<CredentialRecord> again = s.credentials.find(record.credentialId());
-            if (again.isEmpty() || !again.get().isActive()) {
-                throw new StepFailure(FailureCause.CREDENTIAL_REVOKED);
-            }
-            current = again.get();
-            stored = current;
         }
-        lockOuts.clear(counters, record);
-        boolean noticeRequired = noticeRequired(stored);
+        if (written.isEmpty()) {
+            activeOrRefuse(record.credentialId());
+            if (reservation.locks().isEmpty() && lockOuts.read(record).lockedAt(now)) {
+                throw new StepFailure(FailureCause.LOCKED);
+            }
+            throw new StoreException("credential store: the login of " + record.credentialId()
+                    + " lost " + CAS_ATTEMPTS + " compare-and-set attempts to other writers; not recorded", null);
+        }
+        lockOuts.clear(record);
+        boolean noticeRequired = noticeRequired(written.get());
         s.audit(new LoginEvent.Succeeded(now, record.credentialId(), id.masked(), client, rehashed, noticeRequired));
         return new Authentication(record.subjectKey(), id, device.credentialId(), now, s.assuranceLabel,
                 s.noticeVersion, noticeRequired);
+    }
+
+    /** The credential as stored now, if it is still active; revoked or erased refuses. */
+    private CredentialRecord activeOrRefuse(String credentialId) throws StepFailure {
+        Optional<CredentialRecord> again = s.credentials.find(credentialId);
+        if (again.isEmpty() || !again.get().isActive()) {
+            throw new StepFailure(FailureCause.CREDENTIAL_REVOKED);
+        }
+        return again.get();
     }
 
     /**
@@ -354,17 +409,15 @@ final class FinishLoginSteps {
     }
 
     /**
-     * Step 8, failure: counts a failed guess (only {@link FailureCause#countsTowardsLockOut()}
-     * causes, and only for a known credential), locks what reached the threshold, and audits the
-     * precise cause.
+     * Step 8, failure: audits the precise cause, whether the attempt was counted (by its
+     * reservation at step 5b: only attempts whose signature verified are), and the locks the
+     * reservation set, which stay in force now that the attempt failed.
      */
-    void recordFailure(FailureCause cause, Optional<CredentialRecord> record, Instant now, String client) {
-        LockOuts.Counted counted = cause.countsTowardsLockOut() && record.isPresent()
-                ? lockOuts.count(record.get(), now)
-                : new LockOuts.Counted(false, List.of());
+    void recordFailure(FailureCause cause, Optional<CredentialRecord> record, LockOuts.Reservation reservation,
+            Instant now, String client) {
         s.audit(new LoginEvent.Failed(now, cause, record.map(CredentialRecord::credentialId).orElse("-"), client,
-                counted.counted()));
-        counted.locks().forEach(s::audit);
+                reservation.counted()));
+        reservation.locks().forEach(s::audit);
     }
 
     // ------------------------------------------------------------------ helpers

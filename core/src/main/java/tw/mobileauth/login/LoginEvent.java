@@ -76,10 +76,11 @@ public sealed interface LoginEvent extends AuditEvent {
     /**
      * A counter reached the lock-out threshold, or went on failing past it.
      *
-     * @param scope        {@code credential} or {@code person}
+     * @param scope        {@code credential}, {@code person} or {@code person-streak} (the failures in a
+     *                     row, {@link LockOutPolicy#maxConsecutiveFailures()})
      * @param credentialId the credential whose attempt caused it
      * @param until        the end of the lock ({@link LockOutPolicy#PERMANENT} when permanent)
-     * @param failures     counted failures in the window
+     * @param failures     counted failures in the window (for {@code person-streak}: in a row)
      * @param permanent    whether only an administrator can lift it
      */
     record LockedOut(Instant at, String scope, String credentialId, Instant until, long failures, boolean permanent)
@@ -101,7 +102,14 @@ public sealed interface LoginEvent extends AuditEvent {
         }
     }
 
-    /** The person acknowledged a personal-data notice version (PDPA art. 8 record). */
+    /**
+     * The person acknowledged a personal-data notice version (PDPA art. 8 record). With
+     * {@code current=false} the credential's record may have kept an acknowledgement it already
+     * held (see {@link LoginService#acknowledgeNotice}).
+     *
+     * @param noticeVersion the version acknowledged
+     * @param current       whether it is the version in force
+     */
     record NoticeAcknowledged(Instant at, String credentialId, String noticeVersion, boolean current)
             implements LoginEvent {
         /** All fields required. */
@@ -158,7 +166,8 @@ public sealed interface LoginEvent extends AuditEvent {
     }
 
     /** The personal data kept for a person was exported (PDPA art. 3, 10). */
-    record PersonalDataExported(Instant at, String nationalId, int credentials) implements LoginEvent {
+    record PersonalDataExported(Instant at, String nationalId, int credentials, int enrollments)
+            implements LoginEvent {
         /** All fields required. */
         public PersonalDataExported {
             requireAll(at, nationalId);
@@ -171,12 +180,14 @@ public sealed interface LoginEvent extends AuditEvent {
 
         @Override
         public Map<String, String> fields() {
-            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials));
+            return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials), "enrollments",
+                    Integer.toString(enrollments));
         }
     }
 
     /** The personal data kept for a person was erased (PDPA art. 11). */
-    record PersonalDataErased(Instant at, String nationalId, int credentials, int counters) implements LoginEvent {
+    record PersonalDataErased(Instant at, String nationalId, int credentials, int counters, int enrollments)
+            implements LoginEvent {
         /** All fields required. */
         public PersonalDataErased {
             requireAll(at, nationalId);
@@ -190,7 +201,7 @@ public sealed interface LoginEvent extends AuditEvent {
         @Override
         public Map<String, String> fields() {
             return ordered("nationalId", nationalId, "credentials", Integer.toString(credentials), "counters",
-                    Integer.toString(counters));
+                    Integer.toString(counters), "enrollments", Integer.toString(enrollments));
         }
     }
 

@@ -47,11 +47,11 @@ import tw.mobileauth.store.TokenPurpose;
  *
  * <pre>{@code
  * LoginService login = LoginService.builder()
- *         .stores(tokens, credentials, counters)   // the same credential store as EnrollmentService
- *         .secrets(hmacKey)                         // the same HMAC key as EnrollmentService
+ *         .stores(enrollments, tokens, credentials, counters) // EnrollmentService's 3 stores + counters
+ *         .secrets(hmacKey)                                   // the same HMAC key as EnrollmentService
  *         .trustedCas(TrustedCas.of(ca.certificate()))
  *         .origin("https://portal.example.tw")
- *         .clock(clock).passwordHasher(hasher)     // the same as EnrollmentService
+ *         .clock(clock).passwordHasher(hasher)               // the same as EnrollmentService
  *         .build();
  *
  * LoginChallenge c = login.beginLogin(client);      // send c.id(), c.nonceBase64Url() to the page
@@ -60,8 +60,10 @@ import tw.mobileauth.store.TokenPurpose;
  * }</pre>
  *
  * <h2>Sharing with enrolment</h2>
- * Give it the <em>same</em> credential store, {@link HmacKey}, {@link PasswordHasher} and
- * {@link Clock} as the {@link tw.mobileauth.enrollment.EnrollmentService}: the HMAC key made the
+ * Give it the <em>same</em> enrolment, token and credential stores, {@link HmacKey},
+ * {@link PasswordHasher} and {@link Clock} as the {@link tw.mobileauth.enrollment.EnrollmentService}
+ * (the enrolment store is required so that {@link #erase} and {@link #export} cover pending
+ * enrolments and their consent records, PDPA art. 3, 10, 11): the HMAC key made the
  * stored verifiers (with another key nobody can log in), and a hasher with other parameters makes
  * every login rehash. The trusted CAs are the enrolment CA's certificate(s)
  * ({@link tw.mobileauth.credential.CertificateIssuer#caCertificate()}).
@@ -69,8 +71,9 @@ import tw.mobileauth.store.TokenPurpose;
  * <h2>Errors</h2>
  * {@link LoginFailedException}: the login was refused, one type and one message for every cause
  * (the cause is only in the {@link LoginEvent.Failed audit event}). {@link LoginUnavailableException}:
- * a store or the password hasher failed ("we failed", never counted). The administrative and PDPA
- * calls let {@link StoreException} through.
+ * a store or the password hasher failed, or the store could not record a success ("we failed";
+ * counted only if the signature had verified, see {@link LockOutPolicy}). The administrative and
+ * PDPA calls let {@link StoreException} through.
  *
  * <h2>What it does not do</h2>
  * Sessions, cookies and CSRF protection are the portal's: start a session from the
@@ -104,7 +107,10 @@ public final class LoginService {
         this.steps = new FinishLoginSteps(s, lockOuts, devices);
     }
 
-    /** Starts the staged builder: stores, secrets, trusted CAs, origin, then options. */
+    /**
+     * Starts the staged builder: stores (enrolments, tokens, credentials, counters), secrets,
+     * trusted CAs, origin, then options.
+     */
     public static StoresStage builder() {
         return new Builder();
     }
@@ -113,10 +119,21 @@ public final class LoginService {
 
     /**
      * Starts a login: a fresh challenge (128-bit id, 32-byte nonce), stored single-use under its
-     * keyed hash, valid for the challenge lifetime (default 2 minutes).
+     * keyed hash, valid for the challenge lifetime (default 2 minutes, {@link Builder#challengeTtl
+     * 10 seconds to 10 minutes}).
+     *
+     * <p><b>Each call stores one token.</b> Anyone can call this without logging in, and every call
+     * writes one challenge to the token store (its keyed id, the nonce and two times: about 200
+     * bytes, nothing personal). It stays there until {@code finishLogin} consumes it or, unused,
+     * until it expires and is purged: the in-memory store sweeps on its own, other stores when
+     * {@link #purgeExpired()} runs. So the store holds at most (calls per second × challenge
+     * lifetime) challenges: rate-limit this endpoint per client at the portal, and give the token
+     * store a capacity. A store that refuses a write (full, or down) throws
+     * {@link StoreException}, which this method reports as {@link LoginUnavailableException}
+     * ({@code STORE}): a "busy, try again" answer, and no challenge is handed out.
      *
      * @param client the requesting browser; not stored with the challenge
-     * @throws LoginUnavailableException the token store failed
+     * @throws LoginUnavailableException the token store failed or refused the write
      */
     public LoginChallenge beginLogin(ClientContext client) throws LoginUnavailableException {
         Objects.requireNonNull(client, "client");
@@ -150,12 +167,17 @@ public final class LoginService {
      * birth date, name or password; missing or unparseable fields; bad signature; unknown, expired
      * or replayed challenge; revoked credential; expired, not yet valid or untrusted certificate;
      * locked out. Failed guesses (the four fields, after the signature verified) count towards the
-     * {@link LockOutPolicy lock-out}.
+     * {@link LockOutPolicy lock-out}: each attempt whose signature verified is counted before its
+     * fields and password are checked, and a success clears the count.
      *
      * @param attempt what the browser sent; fields may be missing or malformed
      * @param client  the requesting browser, recorded masked in the audit event
      * @throws LoginFailedException      the login was refused (see above)
-     * @throws LoginUnavailableException a store or the password hasher failed; nothing was counted
+     * @throws LoginUnavailableException a store or the password hasher failed, or the success could not
+     *                                   be recorded (other writers of the credential kept winning:
+     *                                   a success is never reported unrecorded); the attempt is not
+     *                                   counted unless its signature had verified (then it was
+     *                                   counted up front and stays counted)
      */
     public Authentication finishLogin(LoginAttempt attempt, ClientContext client)
             throws LoginFailedException, LoginUnavailableException {
@@ -170,12 +192,19 @@ public final class LoginService {
      * per person: once any of their credentials records the version in force, no login asks
      * again, until the portal configures a new {@link Builder#noticeVersion(String) notice version}.
      *
+     * <p>A record is never downgraded: only the version in force replaces a recorded
+     * acknowledgement. An acknowledgement of another version (an old page, say) is recorded only on
+     * a credential that holds none, since the service cannot tell which of two other versions is
+     * newer; otherwise the record (and its time) stays as it is, and the audit trail still shows
+     * the acknowledgement ({@link LoginEvent.NoticeAcknowledged}, {@code current=false}).
+     *
      * @param authentication the login the notice was shown after
-     * @param noticeVersion  the version the person saw and accepted (an older one is recorded, but
-     *                       does not satisfy the current version)
+     * @param noticeVersion  the version the person saw and accepted (another than the one in force
+     *                       does not satisfy it)
      * @return the authentication with {@link Authentication#noticeAcknowledgementRequired()} updated
      * @throws InvalidInputException     {@code noticeVersion} is missing, blank, longer than 40 characters or has controls
-     * @throws LoginFailedException      the credential no longer exists (erased meanwhile): log in again
+     * @throws LoginFailedException      the credential was revoked or erased since the login: nothing is
+     *                                   recorded; the person logs in again (or enrols again)
      * @throws LoginUnavailableException the credential store failed
      */
     public Authentication acknowledgeNotice(Authentication authentication, String noticeVersion)
@@ -187,19 +216,24 @@ public final class LoginService {
         }
         Instant now = s.clock.instant();
         String credentialId = authentication.credentialId().value();
+        boolean inForce = noticeVersion.equals(s.noticeVersion);
         try {
             for (int attempt = 0; attempt < NOTICE_CAS_ATTEMPTS; attempt++) {
                 Optional<CredentialRecord> found = s.credentials.find(credentialId)
-                        .filter(r -> r.subjectKey().equals(authentication.subjectReference()));
+                        .filter(r -> r.subjectKey().equals(authentication.subjectReference()))
+                        .filter(CredentialRecord::isActive);
                 if (found.isEmpty()) {
-                    throw new LoginFailedException(); // erased or deleted since the login
+                    throw new LoginFailedException(); // revoked, erased or deleted since the login
                 }
                 CredentialRecord r = found.get();
+                if (!inForce && r.acknowledgedNotice().isPresent()) {
+                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, false));
+                    return authentication.withNoticeAcknowledged(noticeVersion); // never downgrade the record
+                }
                 CredentialRecord next = Records.successor(r, r.passwordHash(), r.lastUsedAt(),
                         Optional.of(noticeVersion), Optional.of(now));
                 if (s.credentials.compareAndSet(r.version(), next)) {
-                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion,
-                            noticeVersion.equals(s.noticeVersion)));
+                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, inForce));
                     return authentication.withNoticeAcknowledged(noticeVersion);
                 }
             }
@@ -251,8 +285,10 @@ public final class LoginService {
     }
 
     /**
-     * Lifts every lock-out of one person, temporary or permanent: the person's counter and the
-     * counters of all their credentials (a help desk, after checking who is calling).
+     * Lifts every lock-out of one person, temporary or permanent: the person's counters (including
+     * the streak of failures in a row that the {@link LockOutPolicy#maxConsecutiveFailures() NIST
+     * cap} locks permanently) and the counters of all their credentials (a help desk, after
+     * checking who is calling).
      *
      * @return how many counters existed and were cleared
      * @throws StoreException the counter or credential store failed
@@ -268,8 +304,8 @@ public final class LoginService {
 
     /**
      * Everything the SDK's stores keep about one person, for an access request (PDPA art. 3, 10):
-     * credentials (metadata, notice acknowledgements) and lock-out counters; no verifier, hash or
-     * secret (see {@link PersonalDataExport}).
+     * credentials (metadata, notice acknowledgements), lock-out counters, and enrolments with their
+     * consent records (metadata); no verifier, hash or secret (see {@link PersonalDataExport}).
      *
      * @throws StoreException a store failed
      */
@@ -281,6 +317,8 @@ public final class LoginService {
         List<PersonalDataExport.Counter> counters = new ArrayList<>();
         s.counters.find(LockOuts.personKey(subjectKey))
                 .ifPresent(c -> counters.add(counter(LockOuts.PERSON_SCOPE, Optional.empty(), c)));
+        s.counters.find(LockOuts.streakKey(subjectKey))
+                .ifPresent(c -> counters.add(counter(LockOuts.STREAK_SCOPE, Optional.empty(), c)));
         for (CredentialRecord r : records) {
             credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
                     r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
@@ -289,17 +327,26 @@ public final class LoginService {
             s.counters.find(LockOuts.credentialKey(r.credentialId())).ifPresent(
                     c -> counters.add(counter(LockOuts.CREDENTIAL_SCOPE, Optional.of(r.credentialId()), c)));
         }
-        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size()));
-        return new PersonalDataExport(now, nationalId.masked(), credentials, counters);
+        List<PersonalDataExport.Enrollment> enrollments = s.enrollments.listBySubject(subjectKey).stream()
+                .map(EnrollmentSummaries::of)
+                .toList();
+        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size(), enrollments.size()));
+        return new PersonalDataExport(now, nationalId.masked(), credentials, counters, enrollments);
     }
 
     /**
-     * Deletes everything the SDK's stores keep about one person (PDPA art. 11): every credential
-     * record (verifiers, password hash, certificate, notice acknowledgements), the lock-out
-     * counters of the person and of each credential, and, when the service was given the
-     * {@link Builder#enrollmentStore enrolment store}, their pending and recently finished
-     * enrolments. Login challenges hold nothing personal and expire within minutes. The audit
-     * trail is kept: it is the operator's security log and holds masked identifiers only.
+     * Deletes everything the SDK's stores keep about one person (PDPA art. 11): their enrolments in
+     * every state (pending ones with their sealed application data, finished ones with their consent
+     * records), every credential record (verifiers, password hash, certificate, notice
+     * acknowledgements), and the lock-out counters of the person and of each credential. Login
+     * challenges hold nothing personal and expire within minutes. The audit trail is kept: it is the
+     * operator's security log and holds masked identifiers only.
+     *
+     * <p>Enrolments go first: an enrolment that is issuing a credential at this moment then fails
+     * its final compare-and-set and deletes the credential it inserted, or it finished before and
+     * its credential is deleted next. (The other order would let it finish after the credentials
+     * were deleted, leaving a credential behind.) Counters are cleared before and after the
+     * credentials, since a login that loaded a credential before the delete may still count.
      *
      * <p>Afterwards the person can no longer log in; a new enrolment starts from nothing.
      *
@@ -308,14 +355,15 @@ public final class LoginService {
      */
     public Erasure erase(NationalId nationalId) {
         String subjectKey = subjectKey(nationalId);
+        int enrollments = s.enrollments.deleteAllForSubject(subjectKey);
         List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
         int counters = resetCounters(subjectKey, records);
         int credentials = s.credentials.deleteAllForSubject(subjectKey);
         // A login that loaded a record before the delete may still count a failure: clear again.
         counters += resetCounters(subjectKey, records);
         records.forEach(r -> devices.forget(r.credentialId()));
-        int enrollments = s.enrollments.map(e -> e.deleteAllForSubject(subjectKey)).orElse(0);
-        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters));
+        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters,
+                enrollments));
         return new Erasure(credentials, counters, enrollments);
     }
 
@@ -350,7 +398,12 @@ public final class LoginService {
     }
 
     private int resetCounters(String subjectKey, List<CredentialRecord> records) {
-        int cleared = s.counters.reset(LockOuts.personKey(subjectKey)) ? 1 : 0;
+        int cleared = 0;
+        for (String key : List.of(LockOuts.personKey(subjectKey), LockOuts.streakKey(subjectKey))) {
+            if (s.counters.reset(key)) {
+                cleared++;
+            }
+        }
         for (CredentialRecord r : records) {
             if (s.counters.reset(LockOuts.credentialKey(r.credentialId()))) {
                 cleared++;
@@ -422,10 +475,13 @@ public final class LoginService {
     /** Stage 1: the stores. */
     public interface StoresStage {
         /**
-         * Where login challenges, credentials and lock-out counters live. The credential store
-         * must be the enrolment service's.
+         * The enrolment service's three stores, in the order its builder takes them, and where
+         * lock-out counters live. The enrolment store is read by {@link LoginService#export} and
+         * emptied for a person by {@link LoginService#erase}; login challenges go to the token
+         * store; credentials are read from and written to the credential store.
          */
-        SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters);
+        SecretsStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
+                CounterStore counters);
     }
 
     /** Stage 2: the secrets. */
@@ -467,7 +523,9 @@ public final class LoginService {
         }
 
         @Override
-        public SecretsStage stores(OneTimeTokenStore tokens, CredentialStore credentials, CounterStore counters) {
+        public SecretsStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
+                CounterStore counters) {
+            s.enrollments = Objects.requireNonNull(enrollments, "enrollments");
             s.tokens = Objects.requireNonNull(tokens, "tokens");
             s.credentials = Objects.requireNonNull(credentials, "credentials");
             s.counters = Objects.requireNonNull(counters, "counters");
@@ -558,17 +616,6 @@ public final class LoginService {
         /** The random source for challenge ids and nonces. Default: a new {@link SecureRandom}. */
         public Builder secureRandom(SecureRandom random) {
             s.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
-         * The enrolment service's store, so that {@link LoginService#erase} also deletes the
-         * person's pending and recently finished enrolments. Default: none (then erase covers the
-         * login's stores only, and enrolment records expire on their own within the enrolment
-         * lifetime plus result retention).
-         */
-        public Builder enrollmentStore(EnrollmentStore enrollments) {
-            s.enrollments = Optional.of(Objects.requireNonNull(enrollments, "enrollments"));
             return this;
         }
 

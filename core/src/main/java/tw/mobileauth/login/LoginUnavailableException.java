@@ -5,7 +5,10 @@ import tw.mobileauth.i18n.LocalizedText;
 
 /**
  * We could not finish the request: a store failed or the password hasher was saturated. Not the
- * caller's fault (compare {@link LoginFailedException}), and never counted as a failed login.
+ * caller's fault (compare {@link LoginFailedException}). It is not counted as a failed login,
+ * except that an attempt whose device signature had already verified was counted before it was
+ * evaluated (so that concurrent guesses cannot pass the lock-out, see {@link LockOutPolicy}) and
+ * stays counted.
  *
  * <p>Answer "busy, try again shortly" (HTTP 503) with {@link #text()}. Nothing was learnt about
  * the attempt, so the answer reveals nothing either. A challenge consumed before the failure is

@@ -17,7 +17,14 @@ import java.util.Optional;
  * <ul>
  *   <li>each credential: id, status, issue, expiry, revocation and last-use times, the device
  *       key's SHA-256 fingerprint, and the notice acknowledgement it holds;</li>
- *   <li>the lock-out counters (per credential and per person): failures, window, lock;</li>
+ *   <li>the lock-out counters (per credential, per person, and the person's failures in a row):
+ *       failures, window, lock;</li>
+ *   <li>each enrolment the enrolment store still holds (pending, or finished and kept for the
+ *       result retention): state, start, last change and expiry times, the carrier, and the consent
+ *       record (terms version and time), with the enrolment id masked; a pending enrolment's
+ *       application data (ID, name, birth date, phone and NHI card numbers) is sealed with the
+ *       portal's pending-data key, which the login service does not hold: the export says that it is
+ *       there ({@link Enrollment#holdsSealedApplicationData()}) instead of showing it;</li>
  *   <li>the national ID, birth date and name are <em>not stored</em> in readable form, only as
  *       keyed verifiers (HMAC-SHA256) that cannot be turned back into the values, and the
  *       password only as an Argon2id hash: the export says so ({@link #storedOnlyAsVerifiers()})
@@ -31,9 +38,10 @@ import java.util.Optional;
  * @param nationalId      the person's national ID, masked ({@code A12****789})
  * @param credentials     the person's credentials, oldest first
  * @param lockOutCounters the lock-out counters that currently exist for the person or a credential
+ * @param enrollments     the person's enrolments (with their consent records), oldest first
  */
 public record PersonalDataExport(Instant exportedAt, String nationalId, List<Credential> credentials,
-        List<Counter> lockOutCounters) {
+        List<Counter> lockOutCounters, List<Enrollment> enrollments) {
 
     /** The JSON document's {@code format}: {@value}. */
     public static final String FORMAT = "mobileauth-tw/personal-data-export/v1";
@@ -46,6 +54,7 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
         Objects.requireNonNull(nationalId, "nationalId");
         credentials = List.copyOf(credentials);
         lockOutCounters = List.copyOf(lockOutCounters);
+        enrollments = List.copyOf(enrollments);
     }
 
     /**
@@ -59,8 +68,8 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
 
     /**
      * The export as a JSON document: {@code format}, {@code exportedAt}, {@code nationalId},
-     * {@code storedOnlyAsVerifiers}, {@code credentials[]}, {@code lockOutCounters[]}. Times are
-     * ISO-8601 instants; absent optional values are left out.
+     * {@code storedOnlyAsVerifiers}, {@code credentials[]}, {@code lockOutCounters[]},
+     * {@code enrollments[]}. Times are ISO-8601 instants; absent optional values are left out.
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
@@ -94,6 +103,22 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
             n.put("windowStart", c.windowStart().toString());
             n.put("windowEnd", c.windowEnd().toString());
             c.lockedUntil().ifPresent(t -> n.put("lockedUntil", t.toString()));
+        }
+        ArrayNode enrols = root.putArray("enrollments");
+        for (Enrollment e : enrollments) {
+            ObjectNode n = enrols.addObject();
+            n.put("enrollmentId", e.enrollmentId());
+            n.put("state", e.state());
+            n.put("startedAt", e.startedAt().toString());
+            n.put("updatedAt", e.updatedAt().toString());
+            n.put("expiresAt", e.expiresAt().toString());
+            e.carrierId().ifPresent(c -> n.put("carrier", c));
+            e.consent().ifPresent(c -> {
+                ObjectNode consent = n.putObject("consent");
+                consent.put("termsVersion", c.termsVersion());
+                c.at().ifPresent(t -> consent.put("at", t.toString()));
+            });
+            n.put("holdsSealedApplicationData", e.holdsSealedApplicationData());
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
@@ -145,9 +170,52 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     }
 
     /**
+     * One enrolment (行動電話認證申請), metadata only.
+     *
+     * @param enrollmentId               the enrolment id, masked (its first 6 characters and {@code …})
+     * @param state                      e.g. {@code AWAITING_DEVICE}, {@code COMPLETED}, {@code REJECTED}
+     * @param startedAt                  when the application was made
+     * @param updatedAt                  when the enrolment last changed
+     * @param expiresAt                  when an unfinished enrolment ends
+     * @param carrierId                  the carrier that verified (or is to verify) the number, e.g. {@code cht}
+     * @param consent                    the consent given on the phone, if it was
+     * @param holdsSealedApplicationData whether the store still holds the application's personal data,
+     *                                   sealed with the pending-data key (until the enrolment ends)
+     */
+    public record Enrollment(String enrollmentId, String state, Instant startedAt, Instant updatedAt,
+            Instant expiresAt, Optional<String> carrierId, Optional<ConsentRecord> consent,
+            boolean holdsSealedApplicationData) {
+        /** All required (use {@link Optional#empty()}). */
+        public Enrollment {
+            Objects.requireNonNull(enrollmentId, "enrollmentId");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(updatedAt, "updatedAt");
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            Objects.requireNonNull(carrierId, "carrierId");
+            Objects.requireNonNull(consent, "consent");
+        }
+    }
+
+    /**
+     * The consent record of an enrolment (the terms box before 開始驗證).
+     *
+     * @param termsVersion the version of the terms consented to
+     * @param at           when, if recorded
+     */
+    public record ConsentRecord(String termsVersion, Optional<Instant> at) {
+        /** All required. */
+        public ConsentRecord {
+            Objects.requireNonNull(termsVersion, "termsVersion");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
      * A lock-out counter.
      *
-     * @param scope        {@code credential} or {@code person}
+     * @param scope        {@code credential}, {@code person}, or {@code person-streak} (failures in a row since
+     *                     the last success, see {@link LockOutPolicy#maxConsecutiveFailures()})
      * @param credentialId the credential, for scope {@code credential}
      * @param failures     counted failures in the window
      * @param windowStart  when the window began

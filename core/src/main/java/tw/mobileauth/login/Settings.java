@@ -3,7 +3,6 @@ package tw.mobileauth.login;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.audit.AuditSink;
 import tw.mobileauth.audit.Slf4jAuditSink;
@@ -17,6 +16,7 @@ import tw.mobileauth.store.OneTimeTokenStore;
 
 /** Everything the login service runs on; filled by the builder, then never changed. */
 final class Settings {
+    EnrollmentStore enrollments;
     OneTimeTokenStore tokens;
     CredentialStore credentials;
     CounterStore counters;
@@ -31,7 +31,6 @@ final class Settings {
     String assuranceLabel = LoginService.DEFAULT_ASSURANCE_LABEL;
     AuditSink audit = new Slf4jAuditSink();
     SecureRandom random = new SecureRandom();
-    Optional<EnrollmentStore> enrollments = Optional.empty();
 
     Settings copy() {
         Settings c = new Settings();

@@ -1,6 +1,7 @@
 package tw.mobileauth.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,15 @@ public interface EnrollmentStore {
 
     /** Deletes the enrolment. @return whether it existed */
     boolean delete(String id);
+
+    /**
+     * Every enrolment of one person the store still holds, whatever its state (PDPA art. 3, 10
+     * access request): the records whose {@link EnrollmentRecord#subjectKey()} is
+     * {@code subjectKey}, oldest first (by {@code createdAt}, then id). Never null; empty if none.
+     *
+     * @param subjectKey HMAC(national ID), see {@link CredentialRecord#subjectKey()}
+     */
+    List<EnrollmentRecord> listBySubject(String subjectKey);
 
     /**
      * Deletes every enrolment of one person, whatever its state (PDPA art. 11 erasure): the

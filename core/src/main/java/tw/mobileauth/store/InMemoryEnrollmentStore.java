@@ -2,6 +2,8 @@ package tw.mobileauth.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,6 +68,16 @@ public final class InMemoryEnrollmentStore implements EnrollmentStore {
     @Override
     public boolean delete(String id) {
         return records.remove(Objects.requireNonNull(id, "id")) != null;
+    }
+
+    /** A scan of every record: access requests are rare, and 100 000 records take a few milliseconds. */
+    @Override
+    public List<EnrollmentRecord> listBySubject(String subjectKey) {
+        Objects.requireNonNull(subjectKey, "subjectKey");
+        return records.values().stream()
+                .filter(r -> r.subjectKey().filter(subjectKey::equals).isPresent())
+                .sorted(Comparator.comparing(EnrollmentRecord::createdAt).thenComparing(EnrollmentRecord::id))
+                .toList();
     }
 
     /** A scan of every record: erasure is rare, and 100 000 records take a few milliseconds. */

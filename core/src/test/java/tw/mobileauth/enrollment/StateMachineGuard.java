@@ -105,6 +105,11 @@ final class StateMachineGuard implements EnrollmentStore {
     }
 
     @Override
+    public List<EnrollmentRecord> listBySubject(String subjectKey) {
+        return delegate.listBySubject(subjectKey);
+    }
+
+    @Override
     public int deleteAllForSubject(String subjectKey) {
         return delegate.deleteAllForSubject(subjectKey);
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -247,6 +248,64 @@ class FinishLoginStepsTest {
     }
 
     @Nested
+    class Step5bReserveTheAttempt {
+        @Test
+        void anAttemptIsCountedOnBothCountersBeforeItIsEvaluated() {
+            CredentialRecord r = f.record(e);
+            LockOuts.Reservation first = steps.reserveAttempt(r, f.clock.instant());
+            assertTrue(first.admitted() && first.counted());
+            assertEquals(1, f.counters.find(LockOuts.credentialKey(r.credentialId())).orElseThrow().count());
+            assertEquals(1, f.counters.find(LockOuts.personKey(r.subjectKey())).orElseThrow().count());
+            assertEquals(0, f.hasher.computations(), "counting does not hash");
+        }
+
+        @Test
+        void theAttemptThatReachesTheThresholdGoesOnButSetsTheLockForEveryLaterOne() {
+            CredentialRecord r = f.record(e);
+            assertTrue(steps.reserveAttempt(r, f.clock.instant()).admitted());
+            LockOuts.Reservation second = steps.reserveAttempt(r, f.clock.instant()); // threshold 2
+            assertTrue(second.admitted(), "the threshold-th guess is still evaluated");
+            assertTrue(f.counters.find(LockOuts.credentialKey(r.credentialId())).orElseThrow()
+                    .isLockedAt(f.clock.instant()), "locked while that guess is evaluated");
+
+            LockOuts.Reservation third = steps.reserveAttempt(r, f.clock.instant());
+            assertFalse(third.admitted());
+            assertFalse(third.counted(), "not counted while locked");
+            assertEquals(2, f.counters.find(LockOuts.credentialKey(r.credentialId())).orElseThrow().count());
+        }
+
+        @Test
+        void ofAttemptsThatRaceIntoALockOutOnlyTheLastOneCountedBeforeTheLockGoesOn() {
+            CredentialRecord r = f.record(e);
+            assertTrue(steps.reserveAttempt(r, f.clock.instant()).admitted());
+            // Attempt A reaches the threshold (count 2); before A sets its lock, attempt B is counted (3).
+            LockOuts.Reservation[] b = new LockOuts.Reservation[1];
+            InterleavingCounters store = new InterleavingCounters(f.counters);
+            LockOuts lockOuts = new LockOuts(store, LockOutPolicy.builder().threshold(2).build());
+            store.beforeFirstLock(() -> b[0] = lockOuts.reserve(r, f.clock.instant()));
+
+            LockOuts.Reservation a = lockOuts.reserve(r, f.clock.instant());
+
+            assertTrue(b[0].admitted(), "B was counted last before the lock: it takes the guess");
+            assertFalse(a.admitted(), "A raced into the lock-out: refused");
+            assertTrue(a.counted(), "and stays counted, it was made before the lock");
+            assertEquals(3, f.counters.find(LockOuts.credentialKey(r.credentialId())).orElseThrow().count());
+        }
+
+        @Test
+        void aCounterClearedByASuccessDuringTheReservationIsNotLeftLocked() {
+            CredentialRecord r = f.record(e);
+            assertTrue(steps.reserveAttempt(r, f.clock.instant()).admitted());
+            InterleavingCounters store = new InterleavingCounters(f.counters);
+            LockOuts lockOuts = new LockOuts(store, LockOutPolicy.builder().threshold(2).build());
+            store.beforeFirstLock(() -> f.counters.reset(LockOuts.credentialKey(r.credentialId())));
+
+            assertFalse(lockOuts.reserve(r, f.clock.instant()).admitted());
+            assertTrue(f.counters.find(LockOuts.credentialKey(r.credentialId())).isEmpty(), "no stale lock");
+        }
+    }
+
+    @Nested
     class Step6CompareTheIdentity {
         @Test
         void theTypedIdBirthDateAndNameMatchByComparisonKey() throws Exception {
@@ -310,14 +369,16 @@ class FinishLoginStepsTest {
         void aSuccessRecordsTheLastUseClearsTheCountersAndAudits() throws Exception {
             CredentialRecord r = f.record(e);
             f.counters.increment(LockOuts.credentialKey(r.credentialId()), f.clock.instant(), Duration.ofHours(1));
-            LockOuts.State seen = steps.checkLockOut(r, f.clock.instant());
+            LockOuts.Reservation reserved = steps.reserveAttempt(r, f.clock.instant());
+            assertTrue(reserved.admitted());
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
             f.clock.advance(Duration.ofSeconds(5));
-            Authentication a = steps.recordSuccess(r, device, e.person().parsedId(), seen, Optional.empty(),
+            Authentication a = steps.recordSuccess(r, device, e.person().parsedId(), reserved, Optional.empty(),
                     f.clock.instant(), "DESKTOP");
             assertEquals(f.clock.instant(), f.record(e).lastUsedAt().orElseThrow());
             assertEquals(r.version() + 1, f.record(e).version());
             assertTrue(f.counters.find(LockOuts.credentialKey(r.credentialId())).isEmpty());
+            assertTrue(f.counters.find(LockOuts.personKey(r.subjectKey())).isEmpty(), "the reservation is undone");
             assertEquals(r.subjectKey(), a.subjectReference());
             assertEquals("login.succeeded", f.audit.names().get(f.audit.names().size() - 1));
         }
@@ -325,11 +386,10 @@ class FinishLoginStepsTest {
         @Test
         void aRevocationDuringTheLoginWins() throws Exception {
             CredentialRecord r = f.record(e);
-            LockOuts.State seen = steps.checkLockOut(r, f.clock.instant());
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
             f.credentials.revoke(r.credentialId(), f.clock.instant());
             assertEquals(FailureCause.CREDENTIAL_REVOKED, refusal(() -> steps.recordSuccess(r, device,
-                    e.person().parsedId(), seen, Optional.empty(), f.clock.instant(), "DESKTOP")));
+                    e.person().parsedId(), LockOuts.Reservation.NONE, Optional.empty(), f.clock.instant(), "DESKTOP")));
         }
 
         @Test
@@ -339,28 +399,33 @@ class FinishLoginStepsTest {
                     + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g", r.lastUsedAt(), r.acknowledgedNotice(),
                     r.noticeAcknowledgedAt());
             assertTrue(f.credentials.compareAndSet(r.version(), changed));
-            LockOuts.State seen = steps.checkLockOut(r, f.clock.instant());
             DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
-            steps.recordSuccess(r, device, e.person().parsedId(), seen, Optional.of("$argon2id$upgrade"),
+            steps.recordSuccess(r, device, e.person().parsedId(), LockOuts.Reservation.NONE, Optional.of("$argon2id$upgrade"),
                     f.clock.instant(), "DESKTOP");
             assertEquals(changed.passwordHash(), f.record(e).passwordHash());
             assertEquals(f.clock.instant(), f.record(e).lastUsedAt().orElseThrow(), "the last use is still recorded");
         }
 
         @Test
-        void onlyGuessesOnAKnownCredentialAreCounted() {
+        void aFailureAuditsItsCauseWhetherItsReservationCountedItAndTheLocksItSet() {
             CredentialRecord r = f.record(e);
-            steps.recordFailure(FailureCause.BAD_SIGNATURE, Optional.of(r), f.clock.instant(), "DESKTOP");
-            steps.recordFailure(FailureCause.WRONG_PASSWORD, Optional.empty(), f.clock.instant(), "DESKTOP");
-            assertTrue(f.counters.find(LockOuts.credentialKey(r.credentialId())).isEmpty());
-            steps.recordFailure(FailureCause.WRONG_NAME, Optional.of(r), f.clock.instant(), "DESKTOP");
-            CounterState c = f.counters.find(LockOuts.credentialKey(r.credentialId())).orElseThrow();
-            assertEquals(1, c.count());
-            assertEquals(1, f.counters.find(LockOuts.personKey(r.subjectKey())).orElseThrow().count());
-            LoginEvent.Failed last = f.audit.ofType(LoginEvent.Failed.class).get(2);
-            assertTrue(last.counted());
-            assertEquals(r.credentialId(), last.credentialId());
-            assertEquals("-", f.audit.ofType(LoginEvent.Failed.class).get(1).credentialId());
+            steps.recordFailure(FailureCause.BAD_SIGNATURE, Optional.of(r), LockOuts.Reservation.NONE,
+                    f.clock.instant(), "DESKTOP");
+            steps.recordFailure(FailureCause.UNKNOWN_CREDENTIAL, Optional.empty(), LockOuts.Reservation.NONE,
+                    f.clock.instant(), "DESKTOP");
+            assertTrue(f.counters.find(LockOuts.credentialKey(r.credentialId())).isEmpty(), "recording counts nothing");
+            LockOuts.Reservation first = steps.reserveAttempt(r, f.clock.instant());
+            steps.recordFailure(FailureCause.WRONG_NAME, Optional.of(r), first, f.clock.instant(), "DESKTOP");
+            LockOuts.Reservation second = steps.reserveAttempt(r, f.clock.instant()); // threshold 2: locks
+            steps.recordFailure(FailureCause.WRONG_PASSWORD, Optional.of(r), second, f.clock.instant(), "DESKTOP");
+
+            List<LoginEvent.Failed> failed = f.audit.ofType(LoginEvent.Failed.class);
+            assertEquals(List.of(false, false, true, true), failed.stream().map(LoginEvent.Failed::counted).toList());
+            assertEquals("-", failed.get(1).credentialId());
+            assertEquals(r.credentialId(), failed.get(2).credentialId());
+            assertTrue(first.locks().isEmpty());
+            assertEquals(2, second.locks().size(), "credential and person reached the threshold of 2");
+            assertEquals(second.locks(), f.audit.ofType(LoginEvent.LockedOut.class));
         }
     }
 
@@ -371,13 +436,15 @@ class FinishLoginStepsTest {
         HashBudget budget = new HashBudget(f.hasher);
         char[] pw = e.person().password().toCharArray();
         CredentialRecord r = steps.loadCredential(e.credentialId(), pw, budget);
-        LockOuts.State seen = steps.checkLockOut(r, f.clock.instant());
+        steps.checkLockOut(r, f.clock.instant());
         DeviceCredentials.Usable device = steps.checkCertificate(r, f.clock.instant());
         steps.verifySignature(device, nonce, r.credentialId(),
                 e.deviceKey().sign(SignedMessages.login(nonce, r.credentialId(), LoginFixture.ORIGIN)));
+        LockOuts.Reservation reserved = steps.reserveAttempt(r, f.clock.instant());
+        assertTrue(reserved.admitted());
         var id = steps.compareIdentity(r, e.person().nationalId(), e.person().birthDate(), e.person().name());
         Optional<String> upgrade = steps.verifyPassword(r, pw, budget);
-        Authentication a = steps.recordSuccess(r, device, id, seen, upgrade, f.clock.instant(), "DESKTOP");
+        Authentication a = steps.recordSuccess(r, device, id, reserved, upgrade, f.clock.instant(), "DESKTOP");
         assertEquals(e.credentialId(), a.credentialId().value());
         assertEquals(1, f.hasher.computations());
         assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), c.nonceBase64Url());

@@ -209,9 +209,73 @@ class LockOutTest {
             assertThrows(LoginFailedException.class, () -> f.login(e));
             assertEquals(FailureCause.LOCKED, f.lastFailure());
 
-            assertEquals(2, f.service.clearLockOut(e.person().parsedId()), "credential and person counters");
+            assertEquals(3, f.service.clearLockOut(e.person().parsedId()), "credential, person and streak counters");
             assertDoesNotThrow(() -> f.login(e));
             assertEquals(1, f.audit.ofType(LoginEvent.LockOutCleared.class).size());
+        }
+    }
+
+    /**
+     * NIST SP 800-63B §5.2.2: no more than 100 consecutive failed attempts on one account. With the
+     * standard policy, 100 failures in a row lock the person permanently however slowly they come:
+     * here one every 13 hours, so every one starts a new reset window and no temporary lock ever
+     * applies. Only an administrator lifts it.
+     */
+    @Test
+    void aHundredFailuresInARowLockThePersonPermanentlyByDefaultHoweverSpreadOverTime() throws Exception {
+        try (LoginFixture f = fixture(LockOutPolicy.standard())) {
+            TestPeople.Person p = TestPeople.person(1);
+            LoginFixture.Enrolled laptop = f.enrol(p);
+            LoginFixture.Enrolled phone = f.enrol(p);
+            for (int i = 1; i < LockOutPolicy.MAX_CONSECUTIVE_FAILURES; i++) {
+                failWrongPassword(f, i % 2 == 0 ? laptop : phone);
+                assertTrue(f.lastFailure().countsTowardsLockOut(), "failure " + i + " was evaluated");
+                f.clock.advance(Duration.ofHours(13));
+            }
+            assertDoesNotThrow(() -> f.login(laptop, p), () -> "99 in a row: still open, but " + f.lastFailureOrNone());
+            for (int i = 1; i <= LockOutPolicy.MAX_CONSECUTIVE_FAILURES; i++) {
+                failWrongPassword(f, i % 2 == 0 ? laptop : phone);
+                assertTrue(f.lastFailure().countsTowardsLockOut(), "failure " + i + " was evaluated");
+                f.clock.advance(Duration.ofHours(13));
+            }
+
+            for (LoginFixture.Enrolled e : List.of(laptop, phone)) {
+                assertThrows(LoginFailedException.class, () -> f.login(e));
+                assertEquals(FailureCause.LOCKED, f.lastFailure(), "the right fields after 100 in a row");
+            }
+            assertTrue(f.audit.ofType(LoginEvent.LockedOut.class).stream()
+                    .anyMatch(l -> l.permanent() && l.scope().equals(LockOuts.STREAK_SCOPE) && l.failures() == 100));
+            f.clock.advance(Duration.ofDays(200)); // (the certificates live 365 days)
+            assertThrows(LoginFailedException.class, () -> f.login(laptop));
+            assertEquals(FailureCause.LOCKED, f.lastFailure(), "not healed by time");
+
+            f.service.clearLockOut(p.parsedId());
+            assertDoesNotThrow(() -> f.login(phone));
+        }
+    }
+
+    @Test
+    void aConfiguredCapBelowOneHundredLocksEarlierAndASuccessResetsTheStreak() throws Exception {
+        LockOutPolicy five = LockOutPolicy.builder().threshold(5).maxConsecutiveFailures(5)
+                .resetWindow(Duration.ofHours(1)).build();
+        try (LoginFixture f = fixture(five)) {
+            LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
+            for (int i = 0; i < 4; i++) {
+                failWrongPassword(f, e);
+                f.clock.advance(Duration.ofHours(2));
+            }
+            assertEquals(4, f.counters.find(LockOuts.streakKey(f.record(e).subjectKey())).orElseThrow().count(),
+                    "the streak outlives the reset window");
+            assertDoesNotThrow(() -> f.login(e));
+            assertTrue(f.counters.find(LockOuts.streakKey(f.record(e).subjectKey())).isEmpty(), "a success resets it");
+            for (int i = 0; i < 5; i++) {
+                failWrongPassword(f, e);
+                f.clock.advance(Duration.ofHours(2));
+            }
+            assertThrows(LoginFailedException.class, () -> f.login(e));
+            assertEquals(FailureCause.LOCKED, f.lastFailure());
+            assertEquals(LockOutPolicy.PERMANENT, f.counters.find(LockOuts.streakKey(f.record(e).subjectKey()))
+                    .orElseThrow().lockedUntil().orElseThrow());
         }
     }
 
@@ -230,6 +294,12 @@ class LockOutTest {
         assertEquals(Duration.ofMinutes(15), standard.maxWait());
         assertEquals(Duration.ofHours(12), standard.resetWindow());
         assertTrue(standard.permanentLockAfter().isEmpty());
+        assertEquals(100, standard.maxConsecutiveFailures(), "NIST SP 800-63B §5.2.2, on by default");
+        assertThrows(IllegalArgumentException.class, () -> LockOutPolicy.builder().maxConsecutiveFailures(101));
+        assertThrows(IllegalArgumentException.class, () -> LockOutPolicy.builder().maxConsecutiveFailures(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> LockOutPolicy.builder().threshold(20).maxConsecutiveFailures(19).build());
+        assertEquals(20, LockOutPolicy.builder().threshold(20).maxConsecutiveFailures(20).build().maxConsecutiveFailures());
         assertFalse(standard.lockFor(9, Instant.EPOCH).isPresent());
         assertEquals(Instant.EPOCH.plus(Duration.ofMinutes(1)), standard.lockFor(10, Instant.EPOCH).orElseThrow());
         assertEquals(Instant.EPOCH.plus(Duration.ofMinutes(15)), standard.lockFor(10_000, Instant.EPOCH).orElseThrow());

@@ -53,6 +53,8 @@ import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.EnrollmentStore;
 import tw.mobileauth.store.InMemoryCounterStore;
 import tw.mobileauth.store.InMemoryCredentialStore;
 import tw.mobileauth.store.InMemoryEnrollmentStore;
@@ -111,16 +113,7 @@ final class LoginFixture implements AutoCloseable {
         this.ca = shared.ca;
         this.issuer = CertificateIssuer.builder(ca).clock(clock).lifetime(Duration.ofDays(365)).build();
         this.hasher = new CountingHasher(fastArgon2id(1));
-        this.service = options.apply(LoginService.builder()
-                .stores(tokens, credentials, counters)
-                .secrets(hmac)
-                .trustedCas(TrustedCas.of(ca.certificate()))
-                .origin(ORIGIN)
-                .clock(clock)
-                .passwordHasher(hasher)
-                .auditSink(audit)
-                .enrollmentStore(enrollments))
-                .build();
+        this.service = serviceOn(enrollments, credentials, options);
         this.carrier = withCarriers ? Optional.of(startCarrier(binding)) : Optional.empty();
     }
 
@@ -155,15 +148,25 @@ final class LoginFixture implements AutoCloseable {
 
     /** Another login service on the same stores, keys, CA, hasher and clock. */
     LoginService anotherService(UnaryOperator<LoginService.Builder> options) {
+        return serviceOn(credentials, options);
+    }
+
+    /** Another login service on the same keys, CA, hasher, clock and stores, except {@code credentialStore}. */
+    LoginService serviceOn(CredentialStore credentialStore, UnaryOperator<LoginService.Builder> options) {
+        return serviceOn(enrollments, credentialStore, options);
+    }
+
+    /** Another login service on the same keys, CA, hasher, clock, token and counter stores. */
+    LoginService serviceOn(EnrollmentStore enrollmentStore, CredentialStore credentialStore,
+            UnaryOperator<LoginService.Builder> options) {
         return options.apply(LoginService.builder()
-                .stores(tokens, credentials, counters)
+                .stores(enrollmentStore, tokens, credentialStore, counters)
                 .secrets(hmac)
                 .trustedCas(TrustedCas.of(ca.certificate()))
                 .origin(ORIGIN)
                 .clock(clock)
                 .passwordHasher(hasher)
-                .auditSink(audit)
-                .enrollmentStore(enrollments))
+                .auditSink(audit))
                 .build();
     }
 
@@ -291,6 +294,14 @@ final class LoginFixture implements AutoCloseable {
      * phone scanning it, consent, network verification over the phone's mobile data, issuance.
      */
     Enrolled enrolThroughCarrier(Subscriber s) throws Exception {
+        return verifiedByTheCarrier(s).complete();
+    }
+
+    /**
+     * An enrolment of {@code s} up to the carrier's answer: form, QR code, the phone scanning it,
+     * consent, network verification; the callback has not reached the portal yet.
+     */
+    AwaitingCallback verifiedByTheCarrier(Subscriber s) throws Exception {
         Carrier c = carrier.orElseThrow();
         DeviceKey key = DeviceKey.generate(random);
         var begun = apply(s, key);
@@ -302,13 +313,23 @@ final class LoginFixture implements AutoCloseable {
                 Consent.accepted(session.summary().termsVersion()));
         Map<String, String> callback = c.networks.phone(NetworkAttachments.defaultHandle(s.msisdn()))
                 .open(redirect.carrierUri());
-        VerificationOutcome outcome = c.enrollment.completeVerification(new VerificationCallback(callback));
-        VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
-                () -> "enrolment of the fixture subscriber must complete: " + outcome);
-        assertEquals(begun.enrollmentId(), done.enrollmentId());
         TestPeople.Person person = new TestPeople.Person(s.holderId(), s.birthDate().toString(), s.name(),
                 CARRIER_PASSWORD);
-        return new Enrolled(done.credentialId(), key, person);
+        return new AwaitingCallback(c.enrollment, begun.enrollmentId(), callback, key, person);
+    }
+
+    /** An enrolment the carrier verified, whose callback the portal has not handled yet. */
+    record AwaitingCallback(EnrollmentService enrollment, String enrollmentId, Map<String, String> callback,
+            DeviceKey key, TestPeople.Person person) {
+
+        /** The portal handles the callback: issuance and binding; the enrolment must complete. */
+        Enrolled complete() throws Exception {
+            VerificationOutcome outcome = enrollment.completeVerification(new VerificationCallback(callback));
+            VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
+                    () -> "enrolment of the fixture subscriber must complete: " + outcome);
+            assertEquals(enrollmentId, done.enrollmentId());
+            return new Enrolled(done.credentialId(), key, person);
+        }
     }
 
     /** Step 2 of enrolment only, from a desktop: the enrolment is stored, pending, waiting for the QR scan. */

@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.credential.TrustedCas;
+import tw.mobileauth.store.ClaimResult;
+import tw.mobileauth.store.CounterStore;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.EnrollmentStore;
+import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.OneTimeTokenStore;
+import tw.mobileauth.store.StoreException;
 
 /** The staged builder's defaults and validation, and the challenge it hands out. */
 class LoginServiceBuilderTest {
@@ -26,6 +35,25 @@ class LoginServiceBuilderTest {
                     stage.getSimpleName() + " cannot build");
         }
         assertTrue(Arrays.stream(LoginService.Builder.class.getMethods()).map(Method::getName).anyMatch("build"::equals));
+    }
+
+    /**
+     * PDPA erasure and export must cover pending enrolments and consent records, so the enrolment
+     * store is not an option that can be forgotten: the first stage takes it with the other stores.
+     */
+    @Test
+    void theEnrolmentStoreIsARequiredStoreSoEraseAndExportAlwaysCoverEnrolments() throws Exception {
+        Method stores = LoginService.StoresStage.class.getMethod("stores", EnrollmentStore.class,
+                OneTimeTokenStore.class, CredentialStore.class, CounterStore.class);
+        assertEquals(LoginService.SecretsStage.class, stores.getReturnType());
+        assertEquals(1, LoginService.StoresStage.class.getMethods().length, "no way round it");
+        assertTrue(Arrays.stream(LoginService.Builder.class.getMethods())
+                .noneMatch(m -> m.getName().toLowerCase(java.util.Locale.ROOT).contains("enrollment")),
+                "no optional enrolment-store setter left over");
+        try (LoginFixture f = LoginFixture.direct()) {
+            assertThrows(NullPointerException.class,
+                    () -> LoginService.builder().stores(null, f.tokens, f.credentials, f.counters));
+        }
     }
 
     @Test
@@ -57,6 +85,65 @@ class LoginServiceBuilderTest {
             LoginService.Builder b = builder(f);
             assertThrows(IllegalArgumentException.class, () -> b.challengeTtl(Duration.ofSeconds(9)));
             assertThrows(IllegalArgumentException.class, () -> b.challengeTtl(Duration.ofMinutes(11)));
+        }
+    }
+
+    /**
+     * beginLogin is anonymous and stores one token per call: as documented, an unused challenge
+     * is gone from the store once its lifetime is over and the store is purged, and a store that
+     * refuses the write is a "busy" answer, not an exception the portal has to map.
+     */
+    @Test
+    void anUnusedChallengeLeavesTheStoreAfterItsLifetimeAndARefusedWriteIsUnavailable() throws Exception {
+        try (LoginFixture f = LoginFixture.direct()) {
+            LoginChallenge c = f.begin();
+            String key = FinishLoginSteps.challengeKey(f.hmac, c.id());
+            f.clock.set(c.expiresAt().minusMillis(1));
+            f.service.purgeExpired();
+            assertTrue(f.tokens.find(key).isPresent(), "alive until its expiry");
+            f.clock.set(c.expiresAt());
+            f.service.purgeExpired();
+            assertTrue(f.tokens.find(key).isEmpty(), "forgotten once its lifetime is over");
+
+            LoginService full = LoginService.builder().stores(f.enrollments, new FullTokenStore(), f.credentials,
+                    f.counters).secrets(f.hmac).trustedCas(TrustedCas.of(f.ca.certificate()))
+                    .origin(LoginFixture.ORIGIN).auditSink(f.audit).build();
+            LoginUnavailableException busy = assertThrows(LoginUnavailableException.class,
+                    () -> full.beginLogin(LoginFixture.DESKTOP));
+            assertEquals(LoginUnavailableException.Source.STORE, busy.source());
+        }
+    }
+
+    /** A token store at its capacity: every write is refused. */
+    private static final class FullTokenStore implements OneTimeTokenStore {
+        @Override
+        public boolean insert(OneTimeToken token) {
+            throw new StoreException("token store: full (capacity reached)", null);
+        }
+
+        @Override
+        public Optional<OneTimeToken> find(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public ClaimResult claim(String key, String claimant, Instant now) {
+            throw new StoreException("token store: full (capacity reached)", null);
+        }
+
+        @Override
+        public Optional<OneTimeToken> consume(String key, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean revoke(String key) {
+            return false;
+        }
+
+        @Override
+        public int purgeExpired(Instant now) {
+            return 0;
         }
     }
 
@@ -120,7 +207,7 @@ class LoginServiceBuilderTest {
     }
 
     private static LoginService.Builder builder(LoginFixture f) {
-        return LoginService.builder().stores(f.tokens, f.credentials, f.counters).secrets(f.hmac)
+        return LoginService.builder().stores(f.enrollments, f.tokens, f.credentials, f.counters).secrets(f.hmac)
                 .trustedCas(TrustedCas.of(f.ca.certificate())).origin(LoginFixture.ORIGIN);
     }
 }

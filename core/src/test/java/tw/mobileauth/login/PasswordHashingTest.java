@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.credential.CredentialId;
-import tw.mobileauth.credential.TrustedCas;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.store.CredentialRecord;
@@ -82,7 +81,7 @@ class PasswordHashingTest {
     }
 
     @Test
-    void aBusyHasherIsOurFailureNotTheCallersAndIsNotCounted() throws Exception {
+    void aBusyHasherIsOurFailureNotTheCallersAndIsNotAFailedLogin() throws Exception {
         try (LoginFixture f = LoginFixture.direct()) {
             LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
             f.hasher.answerBusy(realHasherBusy());
@@ -92,11 +91,19 @@ class PasswordHashingTest {
             assertEquals(LoginUnavailableException.MESSAGE_KEY, busy.messageKey());
             assertTrue(busy.text().zhTw().contains("稍候"), busy.text().zhTw());
             assertTrue(f.audit.ofType(LoginEvent.Failed.class).isEmpty(), "not a failed login");
-            assertTrue(f.counters.find(LockOuts.credentialKey(e.credentialId())).isEmpty(), "not counted");
+            assertEquals(1, f.counters.find(LockOuts.credentialKey(e.credentialId())).orElseThrow().count(),
+                    "its signature verified, so it was counted before the hash, and stays counted");
             assertEquals(1, f.audit.ofType(LoginEvent.Unavailable.class).size());
+
+            assertThrows(LoginUnavailableException.class, () -> f.service.finishLogin(
+                    f.attempt(CredentialId.generate(f.random).value(), e.deviceKey(), f.begin(), e.person()).build(),
+                    LoginFixture.DESKTOP));
+            assertEquals(1, f.counters.find(LockOuts.credentialKey(e.credentialId())).orElseThrow().count(),
+                    "an attempt that fails before its signature verified is never counted");
 
             f.hasher.answerBusy(null);
             assertEquals(e.credentialId(), f.login(e).credentialId().value());
+            assertTrue(f.counters.find(LockOuts.credentialKey(e.credentialId())).isEmpty(), "the success clears it");
         }
     }
 
@@ -105,15 +112,7 @@ class PasswordHashingTest {
         try (LoginFixture f = LoginFixture.direct()) {
             LoginFixture.Enrolled e = f.enrol(TestPeople.person(1));
             CredentialStore down = new FailingCredentialStore(f.credentials);
-            LoginService service = LoginService.builder()
-                    .stores(f.tokens, down, f.counters)
-                    .secrets(f.hmac)
-                    .trustedCas(TrustedCas.of(f.ca.certificate()))
-                    .origin(LoginFixture.ORIGIN)
-                    .clock(f.clock)
-                    .passwordHasher(f.hasher)
-                    .auditSink(f.audit)
-                    .build();
+            LoginService service = f.serviceOn(down, b -> b);
             LoginUnavailableException thrown = assertThrows(LoginUnavailableException.class,
                     () -> service.finishLogin(f.attempt(e, service.beginLogin(LoginFixture.DESKTOP), e.person())
                             .build(), LoginFixture.DESKTOP));

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
@@ -17,6 +20,8 @@ import tw.mobileauth.credential.CredentialId;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.enrollment.BindingPolicy;
 import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.EnrollmentRecord;
+import tw.mobileauth.store.EnrollmentStore;
 
 /** PDPA art. 3, 10, 11: export and erase everything the SDK keeps for a person; administrative revocation. */
 class PersonalDataTest {
@@ -48,8 +53,10 @@ class PersonalDataTest {
             Erasure erased = f.service.erase(first.person().parsedId());
 
             assertEquals(2, erased.credentials());
-            assertEquals(3, erased.counters(), "person + both credential counters");
+            assertEquals(4, erased.counters(), "person, person streak and both credential counters");
             assertEquals(3, erased.enrollments(), "two finished, one pending");
+            LoginEvent.PersonalDataErased audited = f.audit.ofType(LoginEvent.PersonalDataErased.class).get(0);
+            assertEquals(List.of(2, 4, 3), List.of(audited.credentials(), audited.counters(), audited.enrollments()));
             List<String> after = scan(f);
             for (String trace : mine) {
                 assertFalse(StoreScan.contains(after, trace), "still in a store after erasure: " + trace);
@@ -62,6 +69,75 @@ class PersonalDataTest {
             assertTrue(f.service.export(first.person().parsedId()).credentials().isEmpty());
             assertEquals(new Erasure(0, 0, 0), f.service.erase(first.person().parsedId()), "idempotent");
             f.login(control);
+        }
+    }
+
+    /**
+     * Erasure deletes the enrolments before the credentials: an enrolment whose carrier callback
+     * is handled while erasure runs (here: just before the enrolments are deleted) must not leave a
+     * credential behind. Deleting credentials first left the one it issued.
+     */
+    @Test
+    void eraseDeletesEnrolmentsBeforeCredentialsSoAnEnrolmentFinishingMeanwhileLeavesNothing() throws Exception {
+        try (LoginFixture f = LoginFixture.withCarriers()) {
+            Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("cht", Scenario.ELIGIBLE);
+            LoginFixture.Enrolled earlier = f.enrolThroughCarrier(s);
+            LoginFixture.AwaitingCallback racing = f.verifiedByTheCarrier(s);
+            String subjectKey = f.record(earlier).subjectKey();
+            List<LoginFixture.Enrolled> issuedMeanwhile = new ArrayList<>();
+            LoginService eraser = f.serviceOn(new FinishingJustBeforeDelete(f.enrollments,
+                    () -> issuedMeanwhile.add(racing.complete())), f.credentials, b -> b);
+
+            Erasure erased = eraser.erase(earlier.person().parsedId());
+
+            assertEquals(1, issuedMeanwhile.size(), "the enrolment did finish while erasure ran");
+            assertEquals(2, erased.credentials(), "the earlier one and the one issued meanwhile");
+            assertTrue(f.credentials.listBySubject(subjectKey).isEmpty());
+            assertTrue(f.enrollments.listBySubject(subjectKey).isEmpty());
+            assertFalse(StoreScan.contains(scan(f), subjectKey), "nothing of the person is left in any store");
+            assertThrows(LoginFailedException.class, () -> f.login(issuedMeanwhile.get(0)));
+            assertEquals(FailureCause.UNKNOWN_CREDENTIAL, f.lastFailure());
+        }
+    }
+
+    @Test
+    void theExportListsEnrolmentsWithTheirConsentRecordsAsMaskedMetadataOnly() throws Exception {
+        try (LoginFixture f = LoginFixture.withCarriers()) {
+            Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("twm", Scenario.ELIGIBLE);
+            LoginFixture.Enrolled done = f.enrolThroughCarrier(s);
+            f.clock.advance(Duration.ofMinutes(5));
+            String pendingId = f.apply(s, DeviceKey.generate(f.random)).enrollmentId();
+            f.enrolThroughCarrier(f.carrier.orElseThrow().networks.subscribers().find("cht", Scenario.ELIGIBLE));
+
+            PersonalDataExport export = f.service.export(done.person().parsedId());
+
+            assertEquals(2, export.enrollments().size(), "the person's two enrolments, nobody else's");
+            PersonalDataExport.Enrollment completed = export.enrollments().get(0);
+            assertEquals("COMPLETED", completed.state());
+            assertEquals(Optional.of("twm"), completed.carrierId());
+            PersonalDataExport.ConsentRecord consent = completed.consent().orElseThrow();
+            assertEquals(tw.mobileauth.enrollment.EnrollmentService.DEFAULT_TERMS_VERSION, consent.termsVersion());
+            assertTrue(consent.at().isPresent());
+            assertFalse(completed.holdsSealedApplicationData(), "a finished enrolment keeps no application data");
+            PersonalDataExport.Enrollment pending = export.enrollments().get(1);
+            assertEquals("AWAITING_DEVICE", pending.state());
+            assertTrue(pending.consent().isEmpty(), "no consent yet");
+            assertTrue(pending.holdsSealedApplicationData(), "the pending application is there, sealed");
+            assertTrue(pending.startedAt().isAfter(completed.startedAt()));
+            assertEquals(pendingId.substring(0, 6) + "…", pending.enrollmentId());
+
+            String json = export.toJson();
+            assertEquals(2, new ObjectMapper().readTree(json).get("enrollments").size());
+            assertEquals("twm", new ObjectMapper().readTree(json).get("enrollments").get(0).get("carrier").asText());
+            assertFalse(json.contains(pendingId), "enrolment ids are masked");
+            for (EnrollmentRecord r : f.enrollments.listBySubject(f.record(done).subjectKey())) {
+                assertFalse(json.contains(r.document()), "no enrolment document");
+            }
+            for (String pii : List.of(s.holderId(), s.name(), s.birthDate().toString(), s.msisdn().e164(),
+                    s.msisdn().e164().substring(4), LoginFixture.NHI)) {
+                assertFalse(json.contains(pii), "metadata only");
+            }
+            assertEquals(2, f.audit.ofType(LoginEvent.PersonalDataExported.class).get(0).enrollments());
         }
     }
 
@@ -89,7 +165,9 @@ class PersonalDataTest {
             assertEquals(laptop.deviceKey().publicKey().fingerprint(), l.deviceKeySha256());
             assertEquals(LoginService.DEFAULT_NOTICE_VERSION, l.noticeAcknowledgement().orElseThrow().version());
             assertEquals("ACTIVE", export.credentials().get(1).status());
-            assertEquals(2, export.lockOutCounters().size(), "the person's and the phone's counter");
+            assertEquals(List.of("person", "person-streak", "credential"),
+                    export.lockOutCounters().stream().map(PersonalDataExport.Counter::scope).toList(),
+                    "the person's counters and the phone's");
             assertEquals(p.parsedId().masked(), export.nationalId());
 
             String json = export.toJson();
@@ -138,6 +216,57 @@ class PersonalDataTest {
             }
             f.login(someoneElse);
             assertEquals(3, f.audit.ofType(LoginEvent.CredentialRevoked.class).size());
+        }
+    }
+
+    /** The login side's view of the enrolment store, where a callback is handled just before erasure deletes. */
+    private static final class FinishingJustBeforeDelete implements EnrollmentStore {
+        private final EnrollmentStore delegate;
+        private final Callable<?> meanwhile;
+
+        FinishingJustBeforeDelete(EnrollmentStore delegate, Callable<?> meanwhile) {
+            this.delegate = delegate;
+            this.meanwhile = meanwhile;
+        }
+
+        @Override
+        public int deleteAllForSubject(String subjectKey) {
+            try {
+                meanwhile.call();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            return delegate.deleteAllForSubject(subjectKey);
+        }
+
+        @Override
+        public boolean insert(EnrollmentRecord record) {
+            return delegate.insert(record);
+        }
+
+        @Override
+        public Optional<EnrollmentRecord> find(String id) {
+            return delegate.find(id);
+        }
+
+        @Override
+        public boolean compareAndSet(long expectedVersion, EnrollmentRecord next) {
+            return delegate.compareAndSet(expectedVersion, next);
+        }
+
+        @Override
+        public boolean delete(String id) {
+            return delegate.delete(id);
+        }
+
+        @Override
+        public List<EnrollmentRecord> listBySubject(String subjectKey) {
+            return delegate.listBySubject(subjectKey);
+        }
+
+        @Override
+        public int purgeExpired(Instant now) {
+            return delegate.purgeExpired(now);
         }
     }
 

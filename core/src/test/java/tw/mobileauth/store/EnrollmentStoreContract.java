@@ -162,6 +162,23 @@ public abstract class EnrollmentStoreContract {
         assertEquals(0, store.deleteAllForSubject("subject-a"));
     }
 
+    @Test
+    void listBySubjectReturnsThatPersonsEnrolmentsInEveryStateOldestFirstAndNobodyElses() {
+        EnrollmentRecord older = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a");
+        EnrollmentRecord r = record(newId(), T0.plusSeconds(1800));
+        EnrollmentRecord newer = withSubject(new EnrollmentRecord(r.id(), 0, r.state(), T0.plusSeconds(5),
+                T0.plusSeconds(5), r.expiresAt(), r.purgeAfter(), r.document()), "subject-a");
+        EnrollmentRecord theirs = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-b");
+        for (EnrollmentRecord x : List.of(newer, theirs, older, record(newId(), T0.plusSeconds(1800)))) {
+            assertTrue(store.insert(x));
+        }
+        EnrollmentRecord finished = newer.next(EnrollmentState.COMPLETED, "{\"v\":1}", T0.plusSeconds(9), T0.plusSeconds(600));
+        assertTrue(store.compareAndSet(newer.version(), finished));
+
+        assertEquals(List.of(older, finished), store.listBySubject("subject-a"));
+        assertEquals(List.of(), store.listBySubject("subject-c"));
+    }
+
     private static EnrollmentRecord withSubject(EnrollmentRecord r, String subjectKey) {
         return new EnrollmentRecord(r.id(), r.version(), r.state(), r.createdAt(), r.updatedAt(), r.expiresAt(),
                 r.purgeAfter(), r.document(), java.util.Optional.of(subjectKey));
