@@ -251,9 +251,9 @@ final class Ceremony {
         EnrollmentRecord r = load(enrollmentId);
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
         requireDesktop(r, doc, secret, "status");
-        Optional<EnrollmentRecord> expired = expireIfDue(r);
-        if (expired.isPresent()) {
-            r = expired.get();
+        EnrollmentRecord current = current(r);
+        if (current != r) {
+            r = current;
             doc = EnrollmentDocument.parse(r.document());
         }
         return switch (r.state()) {
@@ -269,9 +269,7 @@ final class Ceremony {
     }
 
     NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        return update(enrollmentId, (r, doc) -> {
             requireDesktop(r, doc, secret, "regenerateQr");
             requireOpen(r);
             if (r.state() != EnrollmentState.AWAITING_DEVICE) {
@@ -292,36 +290,33 @@ final class Ceremony {
             // the moment this compare-and-set succeeds.
             s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
                     qrExpiresAt));
-            if (s.enrollments.compareAndSet(r.version(),
-                    r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
-                if (oldKey != null) {
-                    s.tokens.revoke(oldKey);
-                }
-                s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, doc.regenerations, qrExpiresAt));
-                return qrCode(token, qrExpiresAt, s.maxRegenerations - doc.regenerations);
+            if (!s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
+                s.tokens.revoke(doc.handoffKey);
+                return Optional.empty();
             }
-            s.tokens.revoke(doc.handoffKey);
-        }
-        throw contention(enrollmentId);
+            if (oldKey != null) {
+                s.tokens.revoke(oldKey);
+            }
+            s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, doc.regenerations, qrExpiresAt));
+            return Optional.of(qrCode(token, qrExpiresAt, s.maxRegenerations - doc.regenerations));
+        });
     }
 
     void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        update(enrollmentId, (r, doc) -> {
             requireDesktop(r, doc, secret, "restart");
             if (r.state() == EnrollmentState.CANCELLED || r.state() == EnrollmentState.EXPIRED) {
-                return;
+                return Optional.of(r);
             }
             if (r.state().isFinal()) {
                 throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
             }
-            if (finish(r, doc, EnrollmentState.CANCELLED)) {
-                s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId));
-                return;
+            if (!finish(r, doc, EnrollmentState.CANCELLED)) {
+                return Optional.empty();
             }
-        }
-        throw contention(enrollmentId);
+            s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId));
+            return Optional.of(r);
+        });
     }
 
     // ------------------------------------------------------------ phone
@@ -370,9 +365,7 @@ final class Ceremony {
                 // go on below
             }
         }
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(subject);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        return update(subject, (r, doc) -> {
             if (!tokenKey.equals(doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
                 s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "SUPERSEDED"));
                 throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
@@ -383,14 +376,14 @@ final class Ceremony {
             doc.verifyingDevice = phone.deviceClass().name();
             doc.verifyingContext = phone.masked();
             doc.handoffKey = null;
-            if (s.enrollments.compareAndSet(r.version(),
+            if (!s.enrollments.compareAndSet(r.version(),
                     r.next(EnrollmentState.DEVICE_CONNECTED, doc.toJson(), now, r.purgeAfter()))) {
-                s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
-                PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
-                return new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii));
+                return Optional.empty();
             }
-        }
-        throw contention(subject);
+            s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
+            PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
+            return Optional.of(new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii)));
+        });
     }
 
     VerificationRedirect startVerification(PhoneSession session, Consent consent)
@@ -419,38 +412,35 @@ final class Ceremony {
             throw unavailable(e);
         }
         Instant now = now();
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            String previousState = doc.stateKey;
-            pii.challenge(challenge);
-            doc.sealedPii = pii.seal(s.sealKey, r.id());
-            doc.stateKey = key("carrier-state", challenge.state());
-            doc.consentTerms = consent.termsVersion();
-            doc.consentAt = now.toString();
-            doc.consentContext = doc.verifyingContext == null ? "-" : doc.verifyingContext;
-            doc.lastError = null;
-            if (s.enrollments.compareAndSet(r.version(),
-                    r.next(EnrollmentState.VERIFYING, doc.toJson(), now, r.purgeAfter()))) {
-                Instant stateExpiry = earlier(challenge.expiresAt(), r.expiresAt());
-                s.tokens.insert(OneTimeToken.unclaimed(doc.stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
-                        stateExpiry));
-                if (previousState != null) {
-                    s.tokens.revoke(previousState);
-                }
-                s.audit(new EnrollmentEvent.ConsentRecorded(now, r.id(), consent.termsVersion(),
-                        doc.consentContext));
-                s.audit(new EnrollmentEvent.VerificationStarted(now, r.id(), doc.carrierId));
-                return new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt());
-            }
-            r = load(session.enrollmentId());
-            doc = EnrollmentDocument.parse(r.document());
-            requirePhone(r, doc, session, "startVerification");
-            requireOpen(r);
-            if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
+        return update(r.id(), (current, d) -> {
+            requirePhone(current, d, session, "startVerification");
+            requireOpen(current);
+            if (current.state() != EnrollmentState.DEVICE_CONNECTED && current.state() != EnrollmentState.VERIFYING) {
                 throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
             }
-            pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
-        }
-        throw contention(r.id());
+            String previousState = d.stateKey;
+            PendingData p = PendingData.open(s.sealKey, d.sealedPii, current.id());
+            p.challenge(challenge);
+            d.sealedPii = p.seal(s.sealKey, current.id());
+            d.stateKey = key("carrier-state", challenge.state());
+            d.consentTerms = consent.termsVersion();
+            d.consentAt = now.toString();
+            d.consentContext = d.verifyingContext == null ? "-" : d.verifyingContext;
+            d.lastError = null;
+            if (!s.enrollments.compareAndSet(current.version(),
+                    current.next(EnrollmentState.VERIFYING, d.toJson(), now, current.purgeAfter()))) {
+                return Optional.empty();
+            }
+            Instant stateExpiry = earlier(challenge.expiresAt(), current.expiresAt());
+            s.tokens.insert(OneTimeToken.unclaimed(d.stateKey, TokenPurpose.CARRIER_STATE, current.id(), "", now,
+                    stateExpiry));
+            if (previousState != null) {
+                s.tokens.revoke(previousState);
+            }
+            s.audit(new EnrollmentEvent.ConsentRecorded(now, current.id(), consent.termsVersion(), d.consentContext));
+            s.audit(new EnrollmentEvent.VerificationStarted(now, current.id(), d.carrierId));
+            return Optional.of(new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt()));
+        });
     }
 
     VerificationOutcome completeVerification(VerificationCallback callback)
@@ -492,34 +482,72 @@ final class Ceremony {
         return new CallContext(UUID.randomUUID().toString(), now().plus(s.carrierTimeout), Locale.TAIWAN);
     }
 
-    /** If the enrolment's lifetime is over, moves it to EXPIRED (wiping its data) and says so. */
-    Optional<EnrollmentRecord> expireIfDue(EnrollmentRecord r) {
-        EnrollmentRecord current = r;
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            if (current.state().isFinal() || now().isBefore(current.expiresAt())) {
-                return attempt == 0 ? Optional.empty() : Optional.of(current);
+    /**
+     * The enrolment as it stands now: if its lifetime is over and it is not final yet, it is moved
+     * to EXPIRED first (wiping its data). A concurrent writer may have finalised it meanwhile;
+     * then its final state is returned.
+     *
+     * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT} if it was deleted meanwhile
+     */
+    EnrollmentRecord current(EnrollmentRecord r) throws EnrollmentException {
+        if (r.state().isFinal() || now().isBefore(r.expiresAt())) {
+            return r;
+        }
+        return update(r.id(), (latest, doc) -> {
+            if (latest.state().isFinal() || now().isBefore(latest.expiresAt())) {
+                return Optional.of(latest);
             }
-            EnrollmentDocument doc = EnrollmentDocument.parse(current.document());
-            if (finish(current, doc, EnrollmentState.EXPIRED)) {
-                s.audit(new EnrollmentEvent.Expired(now(), current.id()));
-                return s.enrollments.find(current.id());
-            }
-            Optional<EnrollmentRecord> reread = s.enrollments.find(current.id());
-            if (reread.isEmpty()) {
+            if (!finish(latest, doc, EnrollmentState.EXPIRED)) {
                 return Optional.empty();
             }
-            current = reread.get();
-        }
-        return Optional.of(current);
+            s.audit(new EnrollmentEvent.Expired(now(), latest.id()));
+            return Optional.of(load(latest.id()));
+        });
     }
 
+    /**
+     * @throws EnrollmentException {@code ENROLLMENT_EXPIRED} if its lifetime is over (it is moved to
+     *                             EXPIRED now if need be), {@code ENROLLMENT_ENDED} if it ended otherwise
+     */
     void requireOpen(EnrollmentRecord r) throws EnrollmentException {
-        if (expireIfDue(r).isPresent() || r.state() == EnrollmentState.EXPIRED) {
+        if (current(r) != r || r.state() == EnrollmentState.EXPIRED) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_EXPIRED);
         }
         if (r.state().isFinal()) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
         }
+    }
+
+    /** One decision on the current version of an enrolment, for {@link #update}. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        /**
+         * Decides on {@code r} (with {@code doc}, a fresh copy of its document to change) and
+         * writes the successor with compare-and-set.
+         *
+         * @return the result when settled (the write won, or there is nothing to write); empty
+         *         when the write lost to a concurrent writer, to decide again on the newer version
+         * @throws EnrollmentException to refuse the request
+         */
+        Optional<T> tryOn(EnrollmentRecord r, EnrollmentDocument doc) throws EnrollmentException;
+    }
+
+    /**
+     * Reads the enrolment and lets {@code attempt} decide, again on every lost compare-and-set, at
+     * most {@value #MAX_CAS_ATTEMPTS} times; so two devices or two portal nodes never both win a step.
+     *
+     * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT}, whatever {@code attempt} throws, or
+     *                             {@code WRONG_STEP} after too much contention
+     */
+    <T> T update(String enrollmentId, Attempt<T> attempt) throws EnrollmentException {
+        for (int i = 0; i < MAX_CAS_ATTEMPTS; i++) {
+            EnrollmentRecord r = load(enrollmentId);
+            Optional<T> settled = attempt.tryOn(r, EnrollmentDocument.parse(r.document()));
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+        }
+        throw contention(enrollmentId);
     }
 
     /**

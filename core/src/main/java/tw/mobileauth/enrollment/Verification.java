@@ -272,21 +272,21 @@ final class Verification {
         return new VerificationOutcome.Rejected(r.id(), reasons);
     }
 
-    /** A concurrent attempt changed the record: report what it decided, or ask for a retry. */
+    /**
+     * A concurrent attempt at the same callback won the compare-and-set: report what it decided,
+     * or, if it has not decided yet (it only checkpointed), ask for a retry.
+     */
     private VerificationOutcome settledBySomeoneElse(String enrollmentId) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = c.load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
-            if (r.state() == EnrollmentState.COMPLETED) {
-                return new VerificationOutcome.Completed(r.id(), doc.credentialId);
-            }
-            if (r.state() == EnrollmentState.REJECTED) {
-                return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
-            }
-            if (r.state().isFinal()) {
-                throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
-            }
-            break;
+        EnrollmentRecord r = c.load(enrollmentId);
+        EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        if (r.state() == EnrollmentState.COMPLETED) {
+            return new VerificationOutcome.Completed(r.id(), doc.credentialId);
+        }
+        if (r.state() == EnrollmentState.REJECTED) {
+            return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
+        }
+        if (r.state().isFinal()) {
+            throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
         }
         throw c.contention(enrollmentId);
     }
