@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.audit.AuditSink;
 import tw.mobileauth.audit.EnrollmentEvent;
@@ -14,6 +17,8 @@ import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.captcha.ImageCaptcha;
 import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.Capability;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.crypto.AeadKey;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
@@ -68,6 +73,12 @@ public final class EnrollmentService {
     public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
     /** Default bound on one carrier operation: {@value} seconds. */
     public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
+    /**
+     * What every carrier adapter must declare ({@link Builder#build()} refuses others): number
+     * verification and the KYC match of the holder.
+     */
+    public static final Set<Capability> REQUIRED_CAPABILITIES =
+            Collections.unmodifiableSet(EnumSet.of(Capability.NUMBER_VERIFICATION, Capability.KYC_MATCH));
     /** Default terms version: {@value}. */
     public static final String DEFAULT_TERMS_VERSION = "2025-01";
 
@@ -408,8 +419,16 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The service. */
+        /**
+         * The service.
+         *
+         * @throws IllegalArgumentException if a carrier adapter does not declare
+         *         {@link Capability#NUMBER_VERIFICATION} and {@link Capability#KYC_MATCH} (the
+         *         enrolment could neither prove possession of the number nor that the applicant
+         *         holds the line), or {@code qrValidity} is longer than the {@code lifetime}
+         */
         public EnrollmentService build() {
+            requireRequiredCapabilities(s.adapters);
             if (s.captcha == null) {
                 s.captcha = ImageCaptcha.builder().clock(s.clock).build();
             }
@@ -421,6 +440,25 @@ public final class EnrollmentService {
                         + s.lifetime);
             }
             return new EnrollmentService(s.copy());
+        }
+
+        /**
+         * Fail closed at start-up: without number verification the phone proves nothing, and
+         * without the KYC match anybody holding a phone could bind someone else's ID, name and
+         * birth date to it.
+         */
+        private static void requireRequiredCapabilities(CarrierAdapters adapters) {
+            for (String id : adapters.ids()) {
+                CarrierAdapter adapter = adapters.get(id).orElseThrow();
+                Set<Capability> missing = EnumSet.copyOf(REQUIRED_CAPABILITIES);
+                missing.removeAll(adapter.capabilities());
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("carrier adapter '" + id + "' (" + adapter.getClass().getName()
+                            + ") does not declare " + missing + ". Enrolment needs NUMBER_VERIFICATION to prove the"
+                            + " phone holds the number and KYC_MATCH to prove the applicant holds the line; use an"
+                            + " adapter that declares both, or leave carrier '" + id + "' out of CarrierAdapters.");
+                }
+            }
         }
 
         private static Duration within(Duration d, Duration min, Duration max, String name) {

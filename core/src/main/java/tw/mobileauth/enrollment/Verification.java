@@ -52,6 +52,7 @@ import tw.mobileauth.store.TokenPurpose;
 final class Verification {
 
     private static final int MAX_CAS_ATTEMPTS = 8;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Verification.class);
 
     private final EnrollmentService.Settings s;
     private final Ceremony c;
@@ -165,12 +166,17 @@ final class Verification {
         facts = CarrierFacts.withNetwork(facts, doc.nvAccess, Boolean.TRUE.equals(doc.nvRoaming),
                 Optional.ofNullable(doc.nvVisitedCountry));
         String operation = "matchSubscriber";
+        if (!caps.contains(Capability.KYC_MATCH)) {
+            // Fail closed: the builder refused such an adapter, but capabilities may change at run
+            // time. Without the holder check nothing ties the ID, name and birth date to the line.
+            LOG.warn("carrier adapter '{}' no longer declares KYC_MATCH; enrolment {} is rejected unverified",
+                    doc.carrierId, r.id());
+            return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.HOLDER_DATA_UNAVAILABLE)));
+        }
         try {
-            if (caps.contains(Capability.KYC_MATCH)) {
-                List<RejectionReason> mismatch = kycMismatch(adapter.matchSubscriber(c.callContext(), msisdn, claims));
-                if (!mismatch.isEmpty()) {
-                    return reject(r, doc, mismatch);
-                }
+            List<RejectionReason> mismatch = kycMismatch(adapter.matchSubscriber(c.callContext(), msisdn, claims));
+            if (!mismatch.isEmpty()) {
+                return reject(r, doc, mismatch);
             }
             operation = "subscriptionAttributes";
             if (caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES)) {

@@ -73,12 +73,22 @@ final class Harness implements AutoCloseable {
      * as its enrolment store, e.g. a decorator that watches every state transition.
      */
     Harness(UnaryOperator<EnrollmentStore> wrapStore, UnaryOperator<EnrollmentService.Builder> options) {
+        this(wrapStore, options, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #Harness(UnaryOperator, UnaryOperator)}, and the service talks to the carriers
+     * through {@code wrapAdapters.apply(…)} of the real adapters, e.g. a third-party adapter that
+     * declares fewer capabilities.
+     */
+    Harness(UnaryOperator<EnrollmentStore> wrapStore, UnaryOperator<EnrollmentService.Builder> options,
+            UnaryOperator<CarrierAdapters> wrapAdapters) {
         Map<String, CarrierConfig> configs = new LinkedHashMap<>();
         for (String id : FakeCarrierNetworks.carrierIds()) {
             configs.put(id, networks.configFor(id).build());
         }
         Carriers registry = Carriers.discover(Harness.class.getClassLoader());
-        adapters = registry.connect(configs);
+        adapters = wrapAdapters.apply(registry.connect(configs));
         EnrollmentService.Builder builder = EnrollmentService.builder()
                 .carriers(registry, adapters)
                 .stores(wrapStore.apply(enrollments), tokens, credentials)
@@ -90,7 +100,12 @@ final class Harness implements AutoCloseable {
                 .captcha(captcha)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
-        service = options.apply(builder).build();
+        try {
+            service = options.apply(builder).build();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The phone that holds the subscriber's SIM, as the fake network attached it by default. */
