@@ -423,6 +423,8 @@ final class Ceremony {
             p.challenge(challenge);
             d.sealedPii = p.seal(s.sealKey, current.id());
             d.stateKey = key("carrier-state", challenge.state());
+            // A new verification proves possession again: the old checkpoint belonged to the old state.
+            d.forgetNumberVerification();
             d.consentTerms = consent.termsVersion();
             d.consentAt = now.toString();
             d.consentContext = d.verifyingContext == null ? "-" : d.verifyingContext;

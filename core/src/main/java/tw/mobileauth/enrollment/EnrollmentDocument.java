@@ -63,7 +63,12 @@ final class EnrollmentDocument {
     @JsonProperty("cx") String consentContext;
     /** The current carrier state's store key (HMAC of the state). */
     @JsonProperty("st") String stateKey;
-    /** Number verification checkpoint: verified at (ISO), access network, roaming, visited country. */
+    /**
+     * Number verification checkpoint: the carrier state it belongs to (its store key), verified at
+     * (ISO), access network, roaming, visited country. Valid only for that state: a restarted
+     * verification must verify the number again.
+     */
+    @JsonProperty("nvk") String nvStateKey;
     @JsonProperty("nva") String nvVerifiedAt;
     @JsonProperty("nvn") String nvAccess;
     @JsonProperty("nvr") Boolean nvRoaming;
@@ -97,8 +102,20 @@ final class EnrollmentDocument {
         }
     }
 
-    boolean hasNumberVerified() {
-        return nvVerifiedAt != null;
+    /** Whether the number was verified for the verification that issued {@code stateKey}. */
+    boolean hasNumberVerifiedFor(String stateKey) {
+        return nvVerifiedAt != null && nvStateKey != null && stateKey != null
+                && java.security.MessageDigest.isEqual(nvStateKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        stateKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Drops the number-verification checkpoint (a new verification starts from scratch). */
+    void forgetNumberVerification() {
+        nvStateKey = null;
+        nvVerifiedAt = null;
+        nvAccess = null;
+        nvRoaming = null;
+        nvVisitedCountry = null;
     }
 
     List<String> rejectionCodes() {

@@ -40,8 +40,8 @@ import tw.mobileauth.store.TokenPurpose;
  * <ol>
  *   <li>claim the carrier {@code state} with a fingerprint of this callback (a repeat of the same
  *       callback is recognised; any other use of the state is a replay);</li>
- *   <li>number verification and network status (skipped when a previous attempt already
- *       checkpointed them);</li>
+ *   <li>number verification and network status (skipped when a previous attempt at the same
+ *       {@code state} already checkpointed them);</li>
  *   <li><em>only then</em> KYC match, subscription attributes and SIM-swap information;</li>
  *   <li>final eligibility on the carrier's facts;</li>
  *   <li>issuance, then the binding policy.</li>
@@ -112,7 +112,7 @@ final class Verification {
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
 
         // Step 2: number verification over the carrier's network, then network status.
-        if (!doc.hasNumberVerified()) {
+        if (!doc.hasNumberVerifiedFor(stateKey)) {
             NvVerification nv;
             try {
                 nv = adapter.completeNumberVerification(c.callContext(), pii.challenge(), callback.parameters());
@@ -128,6 +128,7 @@ final class Verification {
             if (!nv.result().verified()) {
                 return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.NUMBER_NOT_VERIFIED)));
             }
+            doc.nvStateKey = stateKey;
             doc.nvVerifiedAt = nv.result().verifiedAt().toString();
             doc.nvAccess = nv.network().accessNetwork().name();
             doc.nvRoaming = nv.network().roaming();
