@@ -162,10 +162,14 @@ final class Harness implements AutoCloseable {
         return q.substring(q.indexOf("t=") + 2);
     }
 
+    /** The phone consents to the terms it was shown and starts the carrier's verification. */
+    VerificationRedirect startVerification(DeviceSession session) throws Exception {
+        return service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()));
+    }
+
     /** The phone consents, opens the carrier URL over its connection and comes back. */
     VerificationOutcome verifyOn(SimulatedPhone phone, DeviceSession session) throws Exception {
-        VerificationRedirect redirect = service.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+        VerificationRedirect redirect = startVerification(session);
         Map<String, String> callback = phone.open(redirect.carrierUri());
         return service.completeVerification(new VerificationCallback(callback));
     }
