@@ -52,6 +52,8 @@ import tw.mobileauth.store.TokenPurpose;
 final class Verification {
 
     private static final int MAX_CAS_ATTEMPTS = 8;
+    private static final java.util.Comparator<CredentialRecord> OLDEST_FIRST = java.util.Comparator
+            .comparing(CredentialRecord::issuedAt).thenComparing(CredentialRecord::credentialId);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Verification.class);
 
     private final EnrollmentService.Settings s;
@@ -235,7 +237,6 @@ final class Verification {
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");
         }
-        String subjectKey = doc.subjectKey;
         doc.credentialId = credentialId;
         doc.certificate = der;
         doc.lastError = null;
@@ -245,22 +246,31 @@ final class Verification {
             return settledBySomeoneElse(r.id());
         }
         s.audit(new EnrollmentEvent.Completed(now, r.id(), credentialId));
-        applyBinding(r.id(), subjectKey, credentialId, now);
+        applyBinding(r.id(), credential, now);
         return new VerificationOutcome.Completed(r.id(), credentialId);
     }
 
-    /** REPLACE_ALL revokes every other active credential; KEEP_LATEST(n) keeps the newest n. */
-    private void applyBinding(String enrollmentId, String subjectKey, String newCredentialId, Instant now) {
+    /**
+     * REPLACE_ALL keeps only the newest active credential, KEEP_LATEST(n) the newest n. "Newest"
+     * is by (issue time, credential id) over all of the person's active credentials, the new one
+     * included, so that two enrolments of one person completing at once agree on the survivors
+     * instead of revoking each other. A credential newer than {@code own} is never revoked here:
+     * its own enrolment applies the policy. Revoking is idempotent, so this may run again.
+     */
+    private void applyBinding(String enrollmentId, CredentialRecord own, Instant now) {
         List<CredentialRecord> active = new ArrayList<>();
-        for (CredentialRecord cr : s.credentials.listBySubject(subjectKey)) {
-            if (cr.isActive() && !cr.credentialId().equals(newCredentialId)) {
+        for (CredentialRecord cr : s.credentials.listBySubject(own.subjectKey())) {
+            if (cr.isActive()) {
                 active.add(cr);
             }
         }
-        int keepOthers = s.binding.keep() - 1;
-        int revokeCount = Math.max(0, active.size() - keepOthers);
+        active.sort(OLDEST_FIRST);
+        int revokeCount = Math.max(0, active.size() - s.binding.keep());
         for (int i = 0; i < revokeCount; i++) {
             CredentialRecord old = active.get(i);
+            if (OLDEST_FIRST.compare(old, own) > 0) {
+                break;
+            }
             if (s.credentials.revoke(old.credentialId(), now)) {
                 s.audit(new EnrollmentEvent.CredentialRevoked(now, enrollmentId, old.credentialId(),
                         s.binding.toString()));

@@ -43,6 +43,51 @@ class ReEnrollmentTest {
         }
     }
 
+    /**
+     * {@code n} enrolments of one person, each up to its callback; then all callbacks at once, with
+     * every credential inserted before any binding policy runs. @return the active credential ids
+     */
+    private static List<String> completeAtOnce(BindingPolicy policy, int n) throws Exception {
+        BarrierCredentialStore store = new BarrierCredentialStore(n);
+        try (Harness h = new Harness(b -> {
+            b.stores(new tw.mobileauth.store.InMemoryEnrollmentStore(), new tw.mobileauth.store.InMemoryOneTimeTokenStore(),
+                    store);
+            return b.bindingPolicy(policy);
+        })) {
+            Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
+            List<VerificationCallback> callbacks = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                DeviceSession d = assertInstanceOf(NextStep.ContinueHere.class,
+                        h.apply(s, DeviceClass.SMARTPHONE).begun().next()).device();
+                callbacks.add(new VerificationCallback(h.phoneOf(s).open(h.startVerification(d).carrierUri())));
+            }
+            store.arm(true);
+            List<VerificationOutcome> outcomes = tw.mobileauth.store.Races.race(n,
+                    i -> () -> h.service.completeVerification(callbacks.get(i)));
+            store.arm(false);
+            List<String> issued = outcomes.stream()
+                    .map(o -> assertInstanceOf(VerificationOutcome.Completed.class, o).credentialId()).toList();
+            String subject = store.find(issued.get(0)).orElseThrow().subjectKey();
+            List<CredentialRecord> all = store.listBySubject(subject);
+            assertEquals(n, all.size());
+            List<String> newest = all.stream().skip(n - policy.keep()).map(CredentialRecord::credentialId).toList();
+            List<String> active = all.stream().filter(CredentialRecord::isActive).map(CredentialRecord::credentialId)
+                    .toList();
+            assertEquals(newest, active, "the newest " + policy.keep() + " by (issuedAt, id) survive");
+            return active;
+        }
+    }
+
+    @Test
+    void twoEnrolmentsOfOnePersonCompletingAtOnceLeaveExactlyTheNewestActiveUnderReplaceAll() throws Exception {
+        assertEquals(1, completeAtOnce(BindingPolicy.replaceAll(), 2).size());
+    }
+
+    @Test
+    void threeEnrolmentsCompletingAtOnceLeaveTheTwoNewestActiveUnderKeepLatestTwo() throws Exception {
+        assertEquals(2, completeAtOnce(BindingPolicy.keepLatest(2), 3).size());
+    }
+
     @Test
     void keepLatestTwoKeepsTheTwoNewestCredentials() throws Exception {
         try (Harness h = new Harness(b -> b.bindingPolicy(BindingPolicy.keepLatest(2)))) {
