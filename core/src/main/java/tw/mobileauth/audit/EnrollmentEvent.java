@@ -277,11 +277,45 @@ public sealed interface EnrollmentEvent extends AuditEvent {
         }
     }
 
-    /** The applicant started over (重新申請行動認證). Final. */
-    record Cancelled(Instant at, String enrollmentId) implements EnrollmentEvent {
+    /**
+     * The pairing code typed on the phone was checked.
+     *
+     * @param matched  whether it was the code the applying device shows
+     * @param failures wrong codes so far, this one included
+     */
+    record PairingChecked(Instant at, String enrollmentId, boolean matched, int failures) implements EnrollmentEvent {
+        /** All fields required. */
+        public PairingChecked {
+            requireAll(at, enrollmentId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.pairing_checked";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "matched", Boolean.toString(matched), "failures",
+                    Integer.toString(failures));
+        }
+    }
+
+    /**
+     * The enrolment was cancelled. Final.
+     *
+     * @param cause {@value #BY_APPLICANT} (重新申請行動認證) or {@value #PAIRING_CODE} (too many wrong
+     *              pairing codes on the phone)
+     */
+    record Cancelled(Instant at, String enrollmentId, String cause) implements EnrollmentEvent {
+        /** The applicant started over. */
+        public static final String BY_APPLICANT = "RESTART";
+        /** The phone typed the pairing code wrong too many times. */
+        public static final String PAIRING_CODE = "PAIRING_CODE";
+
         /** All fields required. */
         public Cancelled {
-            requireAll(at, enrollmentId);
+            requireAll(at, enrollmentId, cause);
         }
 
         @Override
@@ -291,7 +325,7 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
         @Override
         public Map<String, String> fields() {
-            return ordered("enrollmentId", enrollmentId);
+            return ordered("enrollmentId", enrollmentId, "cause", cause);
         }
     }
 

@@ -1,6 +1,8 @@
 package tw.mobileauth.enrollment;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -53,6 +55,8 @@ final class Ceremony {
     private static final String QR = "QR";
     private static final String SAME_DEVICE = "SAME_DEVICE";
     private static final String UNRECOGNISED_CODE = "UNRECOGNISED_CODE";
+    private static final java.util.Set<VerificationFailure> HOLDER_FIELDS = java.util.EnumSet.of(
+            VerificationFailure.ID_MISMATCH, VerificationFailure.NAME_MISMATCH, VerificationFailure.BIRTH_DATE_MISMATCH);
 
     private final EnrollmentService.Settings s;
     private final ApplicationFormValidator validator;
@@ -203,6 +207,7 @@ final class Ceremony {
             doc.verifyingContext = client.masked();
             doc.phoneVerifier = key("phone", phoneSecret);
             doc.pairingCode = pairingCode();
+            doc.pairingConfirmed = true; // the applying device verifies itself
             insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
                     expiresAt, doc.toJson(), Optional.of(doc.subjectKey)));
             s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
@@ -262,7 +267,7 @@ final class Ceremony {
             case DEVICE_CONNECTED, VERIFYING -> new EnrollmentStatus.InProgress(r.state(), doc.pairingCode,
                     Optional.ofNullable(doc.lastError));
             case COMPLETED -> new EnrollmentStatus.Completed(doc.credentialId, certificate(doc.certificate));
-            case REJECTED -> new EnrollmentStatus.Rejected(reasons(doc));
+            case REJECTED -> new EnrollmentStatus.Rejected(desktopReasons(doc));
             case EXPIRED -> new EnrollmentStatus.Expired();
             case CANCELLED -> new EnrollmentStatus.Cancelled();
         };
@@ -314,7 +319,7 @@ final class Ceremony {
             if (!finish(r, doc, EnrollmentState.CANCELLED)) {
                 return Optional.empty();
             }
-            s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId));
+            s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId, EnrollmentEvent.Cancelled.BY_APPLICANT));
             return Optional.of(r);
         });
     }
@@ -386,7 +391,7 @@ final class Ceremony {
         });
     }
 
-    VerificationRedirect startVerification(PhoneSession session, Consent consent)
+    VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
         if (session == null || consent == null) {
             throw new EnrollmentException(EnrollmentException.Reason.ACCESS_DENIED);
@@ -400,6 +405,9 @@ final class Ceremony {
         }
         if (!consent.accepted() || !s.termsVersion.equals(consent.termsVersion())) {
             throw new EnrollmentException(EnrollmentException.Reason.CONSENT_REQUIRED);
+        }
+        if (pairingCodeRequired(doc) && !doc.pairingConfirmed) {
+            confirmPairing(r.id(), session, pairingCode);
         }
         CarrierAdapter adapter = adapter(doc.carrierId);
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
@@ -443,6 +451,76 @@ final class Ceremony {
             s.audit(new EnrollmentEvent.VerificationStarted(now, current.id(), d.carrierId));
             return Optional.of(new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt()));
         });
+    }
+
+    /** Whether this enrolment's phone must type the pairing code: the QR route, unless relaxed. */
+    private boolean pairingCodeRequired(EnrollmentDocument doc) {
+        return s.requirePairingCode && QR.equals(doc.route);
+    }
+
+    /**
+     * Checks the pairing code typed on the phone against the one the applying device shows, in
+     * constant time. The right one pairs the phone for good; a wrong one is counted, and the
+     * {@value EnrollmentService#MAX_PAIRING_ATTEMPTS}th cancels the enrolment.
+     */
+    private void confirmPairing(String enrollmentId, PhoneSession session, String typed) throws EnrollmentException {
+        byte[] given = normalisedPairingCode(typed).getBytes(StandardCharsets.US_ASCII);
+        boolean paired = update(enrollmentId, (r, doc) -> {
+            requirePhone(r, doc, session, "startVerification");
+            requireOpen(r);
+            if (doc.pairingConfirmed) {
+                return Optional.of(true);
+            }
+            Instant now = now();
+            boolean matched = doc.pairingCode != null
+                    && MessageDigest.isEqual(doc.pairingCode.getBytes(StandardCharsets.US_ASCII), given);
+            if (matched) {
+                doc.pairingConfirmed = true;
+            } else {
+                doc.pairingFailures++;
+            }
+            int failures = doc.pairingFailures;
+            if (!matched && failures >= EnrollmentService.MAX_PAIRING_ATTEMPTS) {
+                if (!finish(r, doc, EnrollmentState.CANCELLED)) {
+                    return Optional.empty();
+                }
+                s.audit(new EnrollmentEvent.PairingChecked(now, enrollmentId, false, failures));
+                s.audit(new EnrollmentEvent.Cancelled(now, enrollmentId, EnrollmentEvent.Cancelled.PAIRING_CODE));
+                throw new EnrollmentException(EnrollmentException.Reason.PAIRING_CODE_LIMIT);
+            }
+            if (!s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
+                return Optional.empty();
+            }
+            s.audit(new EnrollmentEvent.PairingChecked(now, enrollmentId, matched, failures));
+            return Optional.of(matched);
+        });
+        if (!paired) {
+            throw new EnrollmentException(EnrollmentException.Reason.PAIRING_CODE_INCORRECT);
+        }
+    }
+
+    /**
+     * The digits of a typed pairing code: spaces and hyphens dropped, any Unicode decimal digit
+     * (e.g. full-width ０–９ from a Chinese input method) read as its ASCII digit; anything else,
+     * or an absurd length, gives a value that never matches.
+     */
+    static String normalisedPairingCode(String typed) {
+        if (typed.length() > 64) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < typed.length(); i++) {
+            char ch = typed.charAt(i);
+            if (ch == ' ' || ch == '-' || ch == '\u3000') {
+                continue;
+            }
+            int digit = Character.digit(ch, 10);
+            if (digit < 0) {
+                return "";
+            }
+            digits.append((char) ('0' + digit));
+        }
+        return digits.toString();
     }
 
     VerificationOutcome completeVerification(VerificationCallback callback)
@@ -574,6 +652,27 @@ final class Ceremony {
         return won;
     }
 
+    /**
+     * The reasons as the applying device may see them: per-field holder mismatches only if the
+     * phone that verified was paired with it; otherwise one {@code HOLDER_MISMATCH} (DESIGN §3.4:
+     * the desktop must not learn which data belong to somebody else's number).
+     */
+    List<RejectionReason> desktopReasons(EnrollmentDocument doc) {
+        List<RejectionReason> all = reasons(doc);
+        if (doc.pairingConfirmed) {
+            return all;
+        }
+        List<RejectionReason> out = new ArrayList<>();
+        for (RejectionReason r : all) {
+            RejectionReason shown = r instanceof RejectionReason.Unverified u && HOLDER_FIELDS.contains(u.failure())
+                    ? new RejectionReason.Unverified(VerificationFailure.HOLDER_MISMATCH) : r;
+            if (!out.contains(shown)) {
+                out.add(shown);
+            }
+        }
+        return out;
+    }
+
     List<RejectionReason> reasons(EnrollmentDocument doc) {
         List<RejectionReason> out = new ArrayList<>();
         for (String code : doc.rejectionCodes()) {
@@ -695,8 +794,10 @@ final class Ceremony {
         LocalizedText carrierName = s.registry.options().stream().filter(o -> o.id().equals(doc.carrierId))
                 .map(o -> o.name()).findFirst()
                 .orElse(new LocalizedText(doc.carrierId, doc.carrierId));
+        boolean required = pairingCodeRequired(doc);
+        Optional<String> shown = QR.equals(doc.route) && !required ? Optional.of(doc.pairingCode) : Optional.empty();
         return new DeviceSummary(maskedName, maskedId, maskedPhone, doc.carrierId, carrierName, doc.termsVersion,
-                doc.pairingCode);
+                required, shown);
     }
 
     private String pairingCode() {

@@ -52,6 +52,10 @@ final class EnrollmentDocument {
     /** HMAC of the phone session secret. */
     @JsonProperty("ps") String phoneVerifier;
     @JsonProperty("pc") String pairingCode;
+    /** Whether the verifying phone is paired with the applying device: same device, or the right pairing code typed. */
+    @JsonProperty("pok") boolean pairingConfirmed;
+    /** Wrong pairing codes typed so far. */
+    @JsonProperty("pf") int pairingFailures;
     /** The device's SubjectPublicKeyInfo, base64. */
     @JsonProperty("dk") String deviceKey;
     /** Argon2id PHC of the certificate password. */
@@ -134,5 +138,6 @@ final class EnrollmentDocument {
         handoffKey = null;
         stateKey = null;
         passwordHash = null;
+        pairingCode = null;
     }
 }

@@ -48,8 +48,8 @@ import tw.mobileauth.store.OneTimeTokenStore;
  *   <li>Desktop: {@link #status}, {@link #regenerateQr}, {@link #restart}, all needing the
  *       desktop secret.</li>
  *   <li>Phone: {@link #openOnDevice(String, ClientContext)} claims the QR token once;
- *       {@link #startVerification(PhoneSession, Consent)} records consent and returns the
- *       carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
+ *       {@link #startVerification(PhoneSession, Consent, String)} checks the pairing code the
+ *       desktop shows (typed on the phone), records consent and returns the carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
  *       over the carrier's network, <em>only then</em> looks the subscriber up (KYC,
  *       attributes, SIM swap), decides eligibility and issues the certificate.</li>
  * </ol>
@@ -71,6 +71,12 @@ public final class EnrollmentService {
     public static final int DEFAULT_LIFETIME_MINUTES = 30;
     /** Default time a finished enrolment is kept for the desktop to pick up: {@value} minutes. */
     public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
+    /**
+     * Wrong pairing codes allowed on the phone: {@value}. The one that reaches it cancels the
+     * enrolment ({@link EnrollmentException.Reason#PAIRING_CODE_LIMIT}), so guessing the six digits
+     * succeeds with a chance of at most 5 in a million.
+     */
+    public static final int MAX_PAIRING_ATTEMPTS = 5;
     /** Default bound on one carrier operation: {@value} seconds. */
     public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
     /**
@@ -185,17 +191,45 @@ public final class EnrollmentService {
     }
 
     /**
-     * 開始驗證: records the consent (terms version, time, masked context) and starts number
-     * verification at the carrier. May be called again to restart verification (a new carrier
-     * {@code state}; the previous one dies).
+     * 開始驗證: checks the pairing code, records the consent (terms version, time, masked context)
+     * and starts number verification at the carrier. May be called again to restart verification
+     * (a new carrier {@code state}; the previous one dies, and so does any number verification
+     * done for it).
      *
-     * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED}, {@code WRONG_STEP},
-     *                                        {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * <p><b>Pairing code (QR route).</b> The applying device's {@link #status} shows a six-digit
+     * code ({@link EnrollmentStatus.InProgress#pairingCode()}); the phone does not get it and the
+     * person types it there ({@link DeviceSummary#pairingCodeRequired()}). So whoever photographs or
+     * intercepts the QR code cannot go on without also seeing the applying device's screen.
+     * Compared in constant time; spaces, hyphens and full-width digits are accepted. After
+     * {@value #MAX_PAIRING_ATTEMPTS} wrong codes the enrolment is cancelled. Once the right code
+     * was given, a restart needs no code again. On the same-device route, and with
+     * {@link Builder#requirePairingCode(boolean) requirePairingCode(false)}, the code is not
+     * checked and may be anything (e.g. {@code ""}).
+     *
+     * @param session     the phone's session
+     * @param consent     the person's answer to the terms
+     * @param pairingCode the code the person typed on the phone; {@code null} is read as {@code ""}
+     * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED},
+     *                                        {@code PAIRING_CODE_INCORRECT}, {@code PAIRING_CODE_LIMIT},
+     *                                        {@code WRONG_STEP}, {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * @throws EnrollmentUnavailableException the carrier failed; nothing changed
+     */
+    public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return ceremony.startVerification(session, consent, pairingCode == null ? "" : pairingCode);
+    }
+
+    /**
+     * {@link #startVerification(PhoneSession, Consent, String)} without a pairing code: for the
+     * same-device route, or a service built with {@code requirePairingCode(false)}. On the QR route
+     * of a default service it is refused as {@code PAIRING_CODE_INCORRECT} (and counts as a wrong code).
+     *
+     * @throws EnrollmentException            as the three-argument form
      * @throws EnrollmentUnavailableException the carrier failed; nothing changed
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.startVerification(session, consent);
+        return ceremony.startVerification(session, consent, "");
     }
 
     /**
@@ -407,6 +441,25 @@ public final class EnrollmentService {
             return this;
         }
 
+        /**
+         * Whether the phone must type the pairing code the applying device shows before
+         * verification starts (QR route). Default: {@code true}.
+         *
+         * <p><b>Security relaxation.</b> With {@code false} the phone is shown the code and the person
+         * is merely asked to compare it with the applying device's; {@code startVerification}
+         * accepts any code (or none). Then a phone that got the QR code some other way (a
+         * photograph, a shoulder-surfed screen, a victim lured into scanning an attacker's code) can
+         * go on to verification as soon as it claims the code, and only number verification at the
+         * carrier stands in its way. The applying device's {@code status} then reports a failed
+         * holder check as one {@code verification.HOLDER_MISMATCH} rather than per field. Example:
+         * required, a phone sending {@code "123456"} while the desktop shows {@code 802114} is
+         * refused ({@code PAIRING_CODE_INCORRECT}); relaxed, it is accepted.
+         */
+        public Builder requirePairingCode(boolean required) {
+            s.requirePairingCode = required;
+            return this;
+        }
+
         /** The QR encoder. Default: {@link QrCode#standard()}. */
         public Builder qrCode(QrCode qr) {
             s.qr = Objects.requireNonNull(qr, "qr");
@@ -494,6 +547,7 @@ public final class EnrollmentService {
         Duration resultRetention = Duration.ofMinutes(DEFAULT_RESULT_RETENTION_MINUTES);
         Duration carrierTimeout = Duration.ofSeconds(DEFAULT_CARRIER_TIMEOUT_SECONDS);
         String termsVersion = DEFAULT_TERMS_VERSION;
+        boolean requirePairingCode = true;
         QrCode qr = QrCode.standard();
         SecureRandom random = new SecureRandom();
 
@@ -521,6 +575,7 @@ public final class EnrollmentService {
             c.resultRetention = resultRetention;
             c.carrierTimeout = carrierTimeout;
             c.termsVersion = termsVersion;
+            c.requirePairingCode = requirePairingCode;
             c.qr = qr;
             c.random = random;
             return c;

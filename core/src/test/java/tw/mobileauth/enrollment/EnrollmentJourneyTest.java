@@ -68,7 +68,9 @@ class EnrollmentJourneyTest {
 
         DeviceSession phone = h.scan(applied);
         EnrollmentStatus.InProgress connected = assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(applied));
-        assertEquals(phone.summary().pairingCode(), connected.pairingCode(), "the desktop shows the phone's pairing code");
+        assertTrue(connected.pairingCode().matches("[0-9]{6}"), "the desktop shows a pairing code");
+        assertTrue(phone.summary().pairingCodeRequired(), "the phone must type it");
+        assertTrue(phone.summary().pairingCode().isEmpty(), "the phone is not given it");
         assertEquals("王○明", phone.summary().maskedName());
         assertEquals("中華電信", phone.summary().carrierName().zhTw());
 
@@ -140,11 +142,10 @@ class EnrollmentJourneyTest {
         Subscriber s = eligible("fet");
         Harness.Applied applied = h.apply(s, DeviceClass.DESKTOP);
         DeviceSession session = h.scan(applied);
-        h.service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()));
+        h.startVerification(session);
         assertTrue(h.networks.requests().all().isEmpty(), "begin, the claim and consent call no carrier");
 
-        VerificationRedirect redirect = h.service.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+        VerificationRedirect redirect = h.startVerification(session);
         VerificationOutcome outcome = h.service.completeVerification(
                 new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri())));
         assertInstanceOf(VerificationOutcome.Completed.class, outcome);

@@ -59,6 +59,8 @@ final class Harness implements AutoCloseable {
     final KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
     final SecureRandom random = new SecureRandom();
     final EnrollmentService service;
+    /** Every application made through this harness, by enrolment id: the desktop's side. */
+    private final Map<String, Begun> desktops = new ConcurrentHashMap<>();
 
     Harness() {
         this(b -> b);
@@ -144,7 +146,9 @@ final class Harness implements AutoCloseable {
                 .devicePublicKey(key.publicKeySpki())
                 .proofOfPossession(proof)
                 .build();
-        return new Applied(service.begin(app, client), key);
+        Begun begun = service.begin(app, client);
+        desktops.put(begun.enrollmentId(), begun);
+        return new Applied(begun, key);
     }
 
     Applied apply(Subscriber s, DeviceClass device) throws Exception {
@@ -162,9 +166,23 @@ final class Harness implements AutoCloseable {
         return q.substring(q.indexOf("t=") + 2);
     }
 
-    /** The phone consents to the terms it was shown and starts the carrier's verification. */
+    /**
+     * The phone consents to the terms it was shown and starts the carrier's verification, with
+     * the pairing code the person read off the applying device's status.
+     */
     VerificationRedirect startVerification(DeviceSession session) throws Exception {
-        return service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()));
+        return service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()),
+                desktopPairingCode(session.session().enrollmentId()));
+    }
+
+    /** The pairing code the applying device of {@code enrollmentId} shows now. */
+    String desktopPairingCode(String enrollmentId) throws EnrollmentException {
+        Begun begun = desktops.get(enrollmentId);
+        if (begun == null) {
+            throw new AssertionError("not applied through this harness: " + enrollmentId);
+        }
+        return assertInstanceOf(EnrollmentStatus.InProgress.class, service.status(enrollmentId,
+                begun.desktopSecret())).pairingCode();
     }
 
     /** The phone consents, opens the carrier URL over its connection and comes back. */

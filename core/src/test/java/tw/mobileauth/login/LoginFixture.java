@@ -298,8 +298,10 @@ final class LoginFixture implements AutoCloseable {
         String q = qr.handoffUrl().getQuery();
         DeviceSession session = c.enrollment.openOnDevice(q.substring(q.indexOf("t=") + 2),
                 ClientContext.of(DeviceClass.SMARTPHONE));
+        String pairingCode = assertInstanceOf(tw.mobileauth.enrollment.EnrollmentStatus.InProgress.class,
+                c.enrollment.status(begun.enrollmentId(), begun.desktopSecret())).pairingCode();
         VerificationRedirect redirect = c.enrollment.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+                Consent.accepted(session.summary().termsVersion()), pairingCode);
         Map<String, String> callback = c.networks.phone(NetworkAttachments.defaultHandle(s.msisdn()))
                 .open(redirect.carrierUri());
         VerificationOutcome outcome = c.enrollment.completeVerification(new VerificationCallback(callback));
