@@ -39,6 +39,7 @@ import tw.mobileauth.qr.QrImage;
 import tw.mobileauth.store.ClaimResult;
 import tw.mobileauth.store.EnrollmentRecord;
 import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.StoreException;
 import tw.mobileauth.store.TokenPurpose;
 
 /**
@@ -93,18 +94,21 @@ final class Ceremony {
     // ------------------------------------------------------------ form
 
     FormChallenge prepareApplication() throws EnrollmentUnavailableException {
+        String challenge = random(32);
+        String challengeKey = key("enrol-challenge", challenge);
+        Instant now = now();
+        Instant expiresAt = now.plus(s.formChallengeValidity);
+        // The token first: when the store is full, no captcha is issued for nothing.
+        insertToken(OneTimeToken.unclaimed(challengeKey, TokenPurpose.ENROLMENT_CHALLENGE, "-", "", now, expiresAt),
+                true);
         CaptchaChallenge captcha;
         try {
             captcha = s.captcha.issue();
         } catch (CaptchaUnavailableException e) {
+            s.tokens.revoke(challengeKey);
             throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CAPTCHA, true,
                     Optional.empty(), "the captcha provider could not issue a challenge", e);
         }
-        String challenge = random(32);
-        Instant now = now();
-        Instant expiresAt = now.plus(s.lifetime);
-        s.tokens.insert(OneTimeToken.unclaimed(key("enrol-challenge", challenge), TokenPurpose.ENROLMENT_CHALLENGE,
-                "-", "", now, expiresAt));
         return new FormChallenge(challenge, expiresAt, captcha);
     }
 
@@ -209,7 +213,7 @@ final class Ceremony {
             doc.pairingCode = pairingCode();
             doc.pairingConfirmed = true; // the applying device verifies itself
             insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
-                    expiresAt, doc.toJson(), Optional.of(doc.subjectKey)));
+                    expiresAt, doc.toJson(), Optional.of(doc.subjectKey)), Optional.empty());
             s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
             DeviceSession session = new DeviceSession(new PhoneSession(enrollmentId, phoneSecret),
                     summary(doc, pii));
@@ -220,10 +224,11 @@ final class Ceremony {
         doc.handoffKey = key("handoff", token);
         doc.handoffExpiresAt = qrExpiresAt.toString();
         NextStep.ShowQrCode qr = qrCode(token, qrExpiresAt, s.maxRegenerations);
+        // The token before the record that names it, so that no record ever names a missing token.
+        insertToken(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now, qrExpiresAt),
+                false);
         insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.AWAITING_DEVICE, now, now, expiresAt, expiresAt,
-                doc.toJson(), Optional.of(doc.subjectKey)));
-        s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
-                qrExpiresAt));
+                doc.toJson(), Optional.of(doc.subjectKey)), Optional.of(doc.handoffKey));
         s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, 0, qrExpiresAt));
         return new Begun(enrollmentId, DesktopSecret.of(desktopSecret), qr);
     }
@@ -420,37 +425,46 @@ final class Ceremony {
             throw unavailable(e);
         }
         Instant now = now();
-        return update(r.id(), (current, d) -> {
-            requirePhone(current, d, session, "startVerification");
-            requireOpen(current);
-            if (current.state() != EnrollmentState.DEVICE_CONNECTED && current.state() != EnrollmentState.VERIFYING) {
-                throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
-            }
-            String previousState = d.stateKey;
-            PendingData p = PendingData.open(s.sealKey, d.sealedPii, current.id());
-            p.challenge(challenge);
-            d.sealedPii = p.seal(s.sealKey, current.id());
-            d.stateKey = key("carrier-state", challenge.state());
-            // A new verification proves possession again: the old checkpoint belonged to the old state.
-            d.forgetNumberVerification();
-            d.consentTerms = consent.termsVersion();
-            d.consentAt = now.toString();
-            d.consentContext = d.verifyingContext == null ? "-" : d.verifyingContext;
-            d.lastError = null;
-            if (!s.enrollments.compareAndSet(current.version(),
-                    current.next(EnrollmentState.VERIFYING, d.toJson(), now, current.purgeAfter()))) {
-                return Optional.empty();
-            }
-            Instant stateExpiry = earlier(challenge.expiresAt(), current.expiresAt());
-            s.tokens.insert(OneTimeToken.unclaimed(d.stateKey, TokenPurpose.CARRIER_STATE, current.id(), "", now,
-                    stateExpiry));
-            if (previousState != null) {
-                s.tokens.revoke(previousState);
-            }
-            s.audit(new EnrollmentEvent.ConsentRecorded(now, current.id(), consent.termsVersion(), d.consentContext));
-            s.audit(new EnrollmentEvent.VerificationStarted(now, current.id(), d.carrierId));
-            return Optional.of(new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt()));
-        });
+        // The state's token exists before any record names it; if the record is not updated
+        // after all, the token dies with the refusal.
+        String stateKey = key("carrier-state", challenge.state());
+        insertToken(OneTimeToken.unclaimed(stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
+                earlier(challenge.expiresAt(), r.expiresAt())), true);
+        try {
+            return update(r.id(), (current, d) -> {
+                requirePhone(current, d, session, "startVerification");
+                requireOpen(current);
+                if (current.state() != EnrollmentState.DEVICE_CONNECTED
+                        && current.state() != EnrollmentState.VERIFYING) {
+                    throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+                }
+                String previousState = d.stateKey;
+                PendingData p = PendingData.open(s.sealKey, d.sealedPii, current.id());
+                p.challenge(challenge);
+                d.sealedPii = p.seal(s.sealKey, current.id());
+                d.stateKey = stateKey;
+                // A new verification proves possession again: the old checkpoint belonged to the old state.
+                d.forgetNumberVerification();
+                d.consentTerms = consent.termsVersion();
+                d.consentAt = now.toString();
+                d.consentContext = d.verifyingContext == null ? "-" : d.verifyingContext;
+                d.lastError = null;
+                if (!s.enrollments.compareAndSet(current.version(),
+                        current.next(EnrollmentState.VERIFYING, d.toJson(), now, current.purgeAfter()))) {
+                    return Optional.empty();
+                }
+                if (previousState != null) {
+                    s.tokens.revoke(previousState);
+                }
+                s.audit(new EnrollmentEvent.ConsentRecorded(now, current.id(), consent.termsVersion(),
+                        d.consentContext));
+                s.audit(new EnrollmentEvent.VerificationStarted(now, current.id(), d.carrierId));
+                return Optional.of(new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt()));
+            });
+        } catch (EnrollmentException | RuntimeException e) {
+            s.tokens.revoke(stateKey);
+            throw e;
+        }
     }
 
     /** Whether this enrolment's phone must type the pairing code: the QR route, unless relaxed. */
@@ -739,10 +753,49 @@ final class Ceremony {
 
     // ------------------------------------------------------------ private helpers
 
-    private void insert(EnrollmentRecord record) {
-        if (!s.enrollments.insert(record)) {
+    /**
+     * Stores a new enrolment. @param orphan a token to revoke if the record cannot be stored
+     *
+     * @throws EnrollmentUnavailableException {@code STORE}, not retryable (begin used up the captcha), if the store is full
+     */
+    private void insert(EnrollmentRecord record, Optional<String> orphan) throws EnrollmentUnavailableException {
+        boolean inserted;
+        try {
+            inserted = s.enrollments.insert(record);
+        } catch (StoreException e) {
+            orphan.ifPresent(s.tokens::revoke);
+            throw storeUnavailable(e, false);
+        }
+        if (!inserted) {
             throw new IllegalStateException("random enrolment id collided; the random source is broken");
         }
+    }
+
+    /**
+     * Stores a new one-time token.
+     *
+     * @param retryable whether the same call may simply be repeated (nothing single-use was spent)
+     * @throws EnrollmentUnavailableException {@code STORE} if the store is full
+     */
+    private void insertToken(OneTimeToken token, boolean retryable) throws EnrollmentUnavailableException {
+        boolean inserted;
+        try {
+            inserted = s.tokens.insert(token);
+        } catch (StoreException e) {
+            throw storeUnavailable(e, retryable);
+        }
+        if (!inserted) {
+            throw new IllegalStateException("random token collided; the random source is broken");
+        }
+    }
+
+    /** A full store is "busy, come back later"; a failed backend stays a {@link StoreException}. */
+    private static EnrollmentUnavailableException storeUnavailable(StoreException e, boolean retryable) {
+        if (e.reason() != StoreException.Reason.FULL) {
+            throw e;
+        }
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE, retryable,
+                Optional.empty(), "too many pending applications or challenges: " + e.getMessage(), e);
     }
 
     private void requireDesktop(EnrollmentRecord r, EnrollmentDocument doc, DesktopSecret secret, String operation)

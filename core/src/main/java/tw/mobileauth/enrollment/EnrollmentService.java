@@ -57,12 +57,19 @@ import tw.mobileauth.store.OneTimeTokenStore;
  * <h2>Errors</h2>
  * {@link InvalidInputException}: a form field is wrong (all listed at once).
  * {@link EnrollmentException}: the request cannot go on (closed {@link EnrollmentException.Reason}).
- * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed; nothing
- * is lost and a retryable one may be repeated. {@link tw.mobileauth.store.StoreException}: the
- * store failed.
+ * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed, or a
+ * bounded store is full; nothing is lost and a retryable one may be repeated.
+ * {@link tw.mobileauth.store.StoreException}: the store failed (or, from {@link #regenerateQr},
+ * the token store is full: {@link tw.mobileauth.store.StoreException.Reason#FULL}).
  */
 public final class EnrollmentService {
 
+    /**
+     * Default lifetime of the form's device-key challenge ({@link #prepareApplication()}):
+     * {@value} minutes, long enough to fill the form in (the captcha can be regenerated on its own),
+     * short enough that anonymous callers cannot park many challenges in the store.
+     */
+    public static final int DEFAULT_FORM_CHALLENGE_MINUTES = 10;
     /** Default lifetime of one QR code: {@value #DEFAULT_QR_MINUTES} minutes. */
     public static final int DEFAULT_QR_MINUTES = 5;
     /** Default number of QR regenerations allowed: {@value}. */
@@ -114,9 +121,13 @@ public final class EnrollmentService {
     }
 
     /**
-     * A fresh captcha and device-key challenge for the application form (both single use).
+     * A fresh captcha and device-key challenge for the application form (both single use). The
+     * challenge lives {@link Builder#formChallengeValidity} (default
+     * {@value #DEFAULT_FORM_CHALLENGE_MINUTES} minutes).
      *
-     * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
+     * @throws EnrollmentUnavailableException if the captcha provider failed, or the token store is
+     *                                        full ({@link EnrollmentUnavailableException.Source#STORE});
+     *                                        both retryable
      */
     public FormChallenge prepareApplication() throws EnrollmentUnavailableException {
         return ceremony.prepareApplication();
@@ -398,6 +409,16 @@ public final class EnrollmentService {
             return this;
         }
 
+        /**
+         * How long the form's device-key challenge lives. Default:
+         * {@value EnrollmentService#DEFAULT_FORM_CHALLENGE_MINUTES} minutes. Must be 1 – 30 min.
+         */
+        public Builder formChallengeValidity(Duration validity) {
+            s.formChallengeValidity = within(validity, Duration.ofMinutes(1), Duration.ofMinutes(30),
+                    "formChallengeValidity");
+            return this;
+        }
+
         /** How long one QR code (handoff token) lives. Default: 5 minutes. Must be 30 s – 30 min. */
         public Builder qrValidity(Duration validity) {
             s.qrValidity = within(validity, Duration.ofSeconds(30), Duration.ofMinutes(30), "qrValidity");
@@ -541,6 +562,7 @@ public final class EnrollmentService {
         PasswordHasher hasher;
         PasswordPolicy passwordPolicy = PasswordPolicy.standard();
         AuditSink audit = new Slf4jAuditSink();
+        Duration formChallengeValidity = Duration.ofMinutes(DEFAULT_FORM_CHALLENGE_MINUTES);
         Duration qrValidity = Duration.ofMinutes(DEFAULT_QR_MINUTES);
         int maxRegenerations = DEFAULT_MAX_REGENERATIONS;
         Duration lifetime = Duration.ofMinutes(DEFAULT_LIFETIME_MINUTES);
@@ -569,6 +591,7 @@ public final class EnrollmentService {
             c.hasher = hasher;
             c.passwordPolicy = passwordPolicy;
             c.audit = audit;
+            c.formChallengeValidity = formChallengeValidity;
             c.qrValidity = qrValidity;
             c.maxRegenerations = maxRegenerations;
             c.lifetime = lifetime;

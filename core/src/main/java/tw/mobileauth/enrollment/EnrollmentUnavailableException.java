@@ -7,7 +7,8 @@ import tw.mobileauth.i18n.LocalizedText;
 
 /**
  * We could not finish the request: the carrier failed (time-out, 5xx, 429, a protocol error), the
- * captcha provider did not answer, or the password hasher was saturated. Not the caller's fault (compare {@link EnrollmentException}).
+ * captcha provider did not answer, the password hasher was saturated, or a bounded store was full.
+ * Not the caller's fault (compare {@link EnrollmentException}).
  *
  * <p>The enrolment is unchanged and nothing is lost. When {@link #isRetryable()}, the same call
  * may succeed later (after {@link #retryAfter()} when present): for {@code completeVerification}
@@ -24,7 +25,12 @@ public final class EnrollmentUnavailableException extends Exception {
         /** The password hasher's concurrency limit was reached. */
         PASSWORD_HASHER,
         /** The captcha provider did not answer. */
-        CAPTCHA
+        CAPTCHA,
+        /**
+         * A bounded store is full ({@link tw.mobileauth.store.StoreException.Reason#FULL}): too many
+         * pending applications or challenges right now. The cause is the {@code StoreException}.
+         */
+        STORE
     }
 
     private final Source source;

@@ -269,5 +269,10 @@ final class Harness implements AutoCloseable {
         String answerFor(String id) {
             return answers.get(id);
         }
+
+        /** How many challenges were issued so far. */
+        synchronized int issued() {
+            return next;
+        }
     }
 }
