@@ -100,7 +100,7 @@ final class Ceremony {
         Instant expiresAt = now.plus(s.formChallengeValidity);
         // The token first: when the store is full, no captcha is issued for nothing.
         insertToken(OneTimeToken.unclaimed(challengeKey, TokenPurpose.ENROLMENT_CHALLENGE, "-", "", now, expiresAt),
-                true);
+                EnrollmentUnavailableException.Recovery.RETRY);
         CaptchaChallenge captcha;
         try {
             captcha = s.captcha.issue();
@@ -177,8 +177,10 @@ final class Ceremony {
         try {
             phc = s.hasher.hash(password);
         } catch (CryptoException.HasherBusy e) {
-            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.PASSWORD_HASHER, true,
-                    Optional.of(java.time.Duration.ofSeconds(1)), "the password hasher is saturated", e);
+            // The captcha and the challenge are spent: the same form cannot simply be re-posted.
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.PASSWORD_HASHER,
+                    EnrollmentUnavailableException.Recovery.NEW_FORM, Optional.of(java.time.Duration.ofSeconds(1)),
+                    "the password hasher is saturated", e);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -226,7 +228,7 @@ final class Ceremony {
         NextStep.ShowQrCode qr = qrCode(token, qrExpiresAt, s.maxRegenerations);
         // The token before the record that names it, so that no record ever names a missing token.
         insertToken(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now, qrExpiresAt),
-                false);
+                EnrollmentUnavailableException.Recovery.NEW_FORM);
         insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.AWAITING_DEVICE, now, now, expiresAt, expiresAt,
                 doc.toJson(), Optional.of(doc.subjectKey)), Optional.of(doc.handoffKey));
         s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, 0, qrExpiresAt));
@@ -429,7 +431,7 @@ final class Ceremony {
         // after all, the token dies with the refusal.
         String stateKey = key("carrier-state", challenge.state());
         insertToken(OneTimeToken.unclaimed(stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
-                earlier(challenge.expiresAt(), r.expiresAt())), true);
+                earlier(challenge.expiresAt(), r.expiresAt())), EnrollmentUnavailableException.Recovery.RETRY);
         try {
             return update(r.id(), (current, d) -> {
                 requirePhone(current, d, session, "startVerification");
@@ -756,7 +758,8 @@ final class Ceremony {
     /**
      * Stores a new enrolment. @param orphan a token to revoke if the record cannot be stored
      *
-     * @throws EnrollmentUnavailableException {@code STORE}, not retryable (begin used up the captcha), if the store is full
+     * @throws EnrollmentUnavailableException {@code STORE}, {@code NEW_FORM} (begin used up the captcha
+     *                                        and challenge), if the store is full
      */
     private void insert(EnrollmentRecord record, Optional<String> orphan) throws EnrollmentUnavailableException {
         boolean inserted;
@@ -764,7 +767,7 @@ final class Ceremony {
             inserted = s.enrollments.insert(record);
         } catch (StoreException e) {
             orphan.ifPresent(s.tokens::revoke);
-            throw storeUnavailable(e, false);
+            throw storeUnavailable(e, EnrollmentUnavailableException.Recovery.NEW_FORM);
         }
         if (!inserted) {
             throw new IllegalStateException("random enrolment id collided; the random source is broken");
@@ -774,15 +777,17 @@ final class Ceremony {
     /**
      * Stores a new one-time token.
      *
-     * @param retryable whether the same call may simply be repeated (nothing single-use was spent)
+     * @param recovery {@code RETRY} if the same call may simply be repeated (nothing single-use was
+     *                 spent), {@code NEW_FORM} from {@code begin}
      * @throws EnrollmentUnavailableException {@code STORE} if the store is full
      */
-    private void insertToken(OneTimeToken token, boolean retryable) throws EnrollmentUnavailableException {
+    private void insertToken(OneTimeToken token, EnrollmentUnavailableException.Recovery recovery)
+            throws EnrollmentUnavailableException {
         boolean inserted;
         try {
             inserted = s.tokens.insert(token);
         } catch (StoreException e) {
-            throw storeUnavailable(e, retryable);
+            throw storeUnavailable(e, recovery);
         }
         if (!inserted) {
             throw new IllegalStateException("random token collided; the random source is broken");
@@ -790,11 +795,12 @@ final class Ceremony {
     }
 
     /** A full store is "busy, come back later"; a failed backend stays a {@link StoreException}. */
-    private static EnrollmentUnavailableException storeUnavailable(StoreException e, boolean retryable) {
+    private static EnrollmentUnavailableException storeUnavailable(StoreException e,
+            EnrollmentUnavailableException.Recovery recovery) {
         if (e.reason() != StoreException.Reason.FULL) {
             throw e;
         }
-        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE, retryable,
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE, recovery,
                 Optional.empty(), "too many pending applications or challenges: " + e.getMessage(), e);
     }
 

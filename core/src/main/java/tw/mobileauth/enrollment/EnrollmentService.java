@@ -149,7 +149,11 @@ public final class EnrollmentService {
      * @throws EnrollmentException            captcha wrong, device key or proof invalid, challenge
      *                                        unknown, or the eligibility pre-check failed
      *                                        ({@link EnrollmentException.Reason#INELIGIBLE})
-     * @throws EnrollmentUnavailableException the password hasher or captcha provider is saturated (retryable)
+     * @throws EnrollmentUnavailableException the captcha provider failed (retryable); or the password
+     *                                        hasher is saturated or the enrolment store is full, after the
+     *                                        form's single-use captcha and challenge were spent:
+     *                                        {@link EnrollmentUnavailableException.Recovery#NEW_FORM}
+     *                                        (call {@link #prepareApplication()} and submit again)
      */
     public Begun begin(EnrollmentApplication application, ClientContext client)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {

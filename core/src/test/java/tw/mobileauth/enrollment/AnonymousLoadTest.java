@@ -75,6 +75,7 @@ class AnonymousLoadTest {
             assertEquals(EnrollmentUnavailableException.Source.STORE, busy.source());
             assertTrue(busy.isRetryable());
             Harness.assertLocalised(busy.text());
+            assertEquals(EnrollmentTexts.get("unavailable.busy"), busy.text(), "not the carrier's text");
             assertEquals(captchas, h.captcha.issued(), "no captcha issued for a refused challenge");
 
             h.advance(Duration.ofMinutes(EnrollmentService.DEFAULT_FORM_CHALLENGE_MINUTES));
@@ -97,6 +98,7 @@ class AnonymousLoadTest {
             EnrollmentUnavailableException busy = assertThrows(EnrollmentUnavailableException.class,
                     () -> h.apply(s, DeviceClass.DESKTOP));
             assertEquals(EnrollmentUnavailableException.Source.STORE, busy.source());
+            assertEquals(EnrollmentUnavailableException.Recovery.NEW_FORM, busy.recovery(), "its captcha is spent");
             assertEquals(1, tokens.purgeExpired(Instant.MAX), "only the first QR code's token is stored");
         }
     }
