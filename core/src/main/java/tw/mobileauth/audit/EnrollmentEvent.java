@@ -197,6 +197,32 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     }
 
     /**
+     * The service itself could not go on (not the carrier: see {@link CarrierFailed}); the
+     * enrolment is kept. For the operator to act on.
+     *
+     * @param source    {@code ISSUER}, {@code CONFIGURATION}, …
+     * @param operation e.g. {@code issue}, {@code completeVerification}
+     * @param problem   a short code, e.g. {@code CA_NOT_VALID}, {@code CARRIER_NOT_CONFIGURED}
+     */
+    record ServiceUnavailable(Instant at, String enrollmentId, String source, String operation, String problem)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public ServiceUnavailable {
+            requireAll(at, enrollmentId, source, operation, problem);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.service_unavailable";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "source", source, "operation", operation, "problem", problem);
+        }
+    }
+
+    /**
      * A request was refused because it lacked the right secret or presented a bad carrier {@code state}.
      *
      * @param enrollmentId the enrolment, or {@code -} when unknown

@@ -416,7 +416,7 @@ final class Ceremony {
         if (pairingCodeRequired(doc) && !doc.pairingConfirmed) {
             confirmPairing(r.id(), session, pairingCode);
         }
-        CarrierAdapter adapter = adapter(doc.carrierId);
+        CarrierAdapter adapter = adapter(r.id(), doc.carrierId, "startVerification");
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
         CallContext ctx = callContext();
         NvChallenge challenge;
@@ -569,9 +569,45 @@ final class Ceremony {
                 .orElseThrow(() -> new EnrollmentException(EnrollmentException.Reason.UNKNOWN_ENROLLMENT));
     }
 
-    CarrierAdapter adapter(String carrierId) {
-        return s.adapters.get(carrierId).orElseThrow(() -> new IllegalStateException(
-                "carrier '" + carrierId + "' of a stored enrolment is no longer configured"));
+    /**
+     * The adapter of the enrolment's carrier.
+     *
+     * @throws EnrollmentUnavailableException {@code CONFIGURATION}, {@code TRY_LATER}, audited, if
+     *         that carrier is no longer configured
+     */
+    CarrierAdapter adapter(String enrollmentId, String carrierId, String operation)
+            throws EnrollmentUnavailableException {
+        Optional<CarrierAdapter> adapter = s.adapters.get(carrierId);
+        if (adapter.isPresent()) {
+            return adapter.get();
+        }
+        org.slf4j.LoggerFactory.getLogger(Ceremony.class).warn("enrolment {} is for carrier '{}', which is no longer"
+                + " configured: configure its adapter again, or let the enrolment expire", enrollmentId, carrierId);
+        throw serviceUnavailable(enrollmentId, EnrollmentUnavailableException.Source.CONFIGURATION, operation,
+                "CARRIER_NOT_CONFIGURED", "carrier '" + carrierId + "' of this enrolment is no longer configured", null);
+    }
+
+    /**
+     * We cannot go on (not the carrier's fault): audits it, notes it on the enrolment for the
+     * desktop's status, and returns the {@link EnrollmentUnavailableException.Recovery#TRY_LATER} exception.
+     */
+    EnrollmentUnavailableException serviceUnavailable(String enrollmentId, EnrollmentUnavailableException.Source source,
+            String operation, String problem, String message, Throwable cause) {
+        s.audit(new EnrollmentEvent.ServiceUnavailable(now(), enrollmentId, source.name(), operation, problem));
+        try {
+            update(enrollmentId, (r, doc) -> {
+                if (r.state().isFinal()) {
+                    return Optional.of(r);
+                }
+                doc.lastError = problem;
+                return s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now(), r.purgeAfter()))
+                        ? Optional.of(r) : Optional.empty();
+            });
+        } catch (EnrollmentException e) {
+            // gone or contended: there is nothing to note it on
+        }
+        return new EnrollmentUnavailableException(source, EnrollmentUnavailableException.Recovery.TRY_LATER,
+                Optional.empty(), message, cause);
     }
 
     CallContext callContext() {

@@ -227,7 +227,9 @@ public final class EnrollmentService {
      * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED},
      *                                        {@code PAIRING_CODE_INCORRECT}, {@code PAIRING_CODE_LIMIT},
      *                                        {@code WRONG_STEP}, {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
-     * @throws EnrollmentUnavailableException the carrier failed; nothing changed
+     * @throws EnrollmentUnavailableException the carrier failed, the token store is full, or the
+     *                                        enrolment's carrier is no longer configured
+     *                                        ({@code CONFIGURATION}); nothing changed
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
@@ -262,7 +264,11 @@ public final class EnrollmentService {
      *                                        the carrier put into the callback itself
      *                                        ({@code error=server_error}, …) or a refused code is not,
      *                                        because the same callback would fail again; start the
-     *                                        verification again ({@link #startVerification})
+     *                                        verification again ({@link #startVerification}).
+     *                                        {@code ISSUER} (the enrolment CA is not valid now) and
+     *                                        {@code CONFIGURATION} (the enrolment's carrier is no longer
+     *                                        configured) are {@code TRY_LATER}: audited, noted in the
+     *                                        desktop's status, the enrolment kept until the operator acts
      */
     public VerificationOutcome completeVerification(VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {

@@ -37,7 +37,9 @@ public sealed interface EnrollmentStatus {
      *
      * @param state       {@link EnrollmentState#DEVICE_CONNECTED} or {@link EnrollmentState#VERIFYING}
      * @param pairingCode six digits, to be typed on the phone
-     * @param lastError   the last retryable problem, if verification met one (e.g. the carrier was busy)
+     * @param lastError   the last problem, if verification met one: {@code CARRIER_BUSY},
+     *                    {@code CARRIER_FAILED}, or for the operator {@code CA_NOT_VALID},
+     *                    {@code CARRIER_NOT_CONFIGURED}
      */
     record InProgress(EnrollmentState state, String pairingCode, Optional<String> lastError)
             implements EnrollmentStatus {

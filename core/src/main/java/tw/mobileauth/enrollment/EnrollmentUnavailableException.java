@@ -31,7 +31,17 @@ public final class EnrollmentUnavailableException extends Exception {
          * A bounded store is full ({@link tw.mobileauth.store.StoreException.Reason#FULL}): too many
          * pending applications or challenges right now. The cause is the {@code StoreException}.
          */
-        STORE
+        STORE,
+        /**
+         * The certificate issuer could not issue (its enrolment CA is expired or not yet valid):
+         * the operator must rotate the CA ({@link Recovery#TRY_LATER}).
+         */
+        ISSUER,
+        /**
+         * The portal's configuration no longer fits the enrolment (its carrier is no longer
+         * configured): the operator must act ({@link Recovery#TRY_LATER}).
+         */
+        CONFIGURATION
     }
 
     /** What gets the person going again. A closed set. */

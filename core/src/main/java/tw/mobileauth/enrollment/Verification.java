@@ -96,8 +96,13 @@ final class Verification {
         }
         EnrollmentRecord r = c.load(enrollmentId);
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
-        // A repeat after the end returns the recorded outcome.
+        // A repeat after the end returns the recorded outcome, and makes sure the binding policy
+        // was applied (an earlier attempt may have stopped between issuing and binding).
         if (r.state() == EnrollmentState.COMPLETED) {
+            Optional<CredentialRecord> own = s.credentials.find(doc.credentialId);
+            if (own.isPresent()) {
+                applyBinding(r.id(), own.get(), c.now());
+            }
             return new VerificationOutcome.Completed(r.id(), doc.credentialId);
         }
         if (r.state() == EnrollmentState.REJECTED) {
@@ -110,7 +115,7 @@ final class Verification {
         if (r.state() != EnrollmentState.VERIFYING) {
             throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
         }
-        CarrierAdapter adapter = c.adapter(doc.carrierId);
+        CarrierAdapter adapter = c.adapter(r.id(), doc.carrierId, "completeVerification");
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
 
         // Step 2: number verification over the carrier's network, then network status.
@@ -218,7 +223,7 @@ final class Verification {
     }
 
     private VerificationOutcome issue(EnrollmentRecord r, EnrollmentDocument doc, NationalId id, PersonName name,
-            BirthDate birth) throws EnrollmentException {
+            BirthDate birth) throws EnrollmentException, EnrollmentUnavailableException {
         Instant now = c.now();
         DevicePublicKey deviceKey;
         try {
@@ -226,7 +231,7 @@ final class Verification {
         } catch (CryptoException.InvalidDeviceKey e) {
             throw new IllegalStateException("a stored device key no longer parses", e);
         }
-        CredentialCertificate certificate = Issuance.certificate(s, deviceKey);
+        CredentialCertificate certificate = Issuance.certificate(s, c, r.id(), deviceKey);
         String credentialId = certificate.credentialId().value();
         String der = Base64.getEncoder().encodeToString(certificate.der());
         CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,

@@ -58,6 +58,10 @@ final class Harness implements AutoCloseable {
     final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("MobileAuth TW test CA", clock);
     final KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
     final SecureRandom random = new SecureRandom();
+    private final HmacKey hmacKey = HmacKey.generate(random);
+    private final AeadKey pendingDataKey = AeadKey.generate(random);
+    private final Carriers registry;
+    private final EnrollmentStore enrollmentStore;
     final EnrollmentService service;
     /** Every application made through this harness, by enrolment id: the desktop's side. */
     private final Map<String, Begun> desktops = new ConcurrentHashMap<>();
@@ -89,25 +93,42 @@ final class Harness implements AutoCloseable {
         for (String id : FakeCarrierNetworks.carrierIds()) {
             configs.put(id, networks.configFor(id).build());
         }
-        Carriers registry = Carriers.discover(Harness.class.getClassLoader());
+        registry = Carriers.discover(Harness.class.getClassLoader());
         adapters = wrapAdapters.apply(registry.connect(configs));
-        EnrollmentService.Builder builder = EnrollmentService.builder()
-                .carriers(registry, adapters)
-                .stores(wrapStore.apply(enrollments), tokens, credentials)
+        enrollmentStore = wrapStore.apply(enrollments);
+        try {
+            service = options.apply(builder(adapters)).build();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A builder wired like this harness's service: same stores, secrets, clock, captcha and audit sink. */
+    private EnrollmentService.Builder builder(CarrierAdapters with) {
+        return EnrollmentService.builder()
+                .carriers(registry, with)
+                .stores(enrollmentStore, tokens, credentials)
                 .certificateIssuer(CertificateIssuer.builder(ca).clock(clock).build())
-                .secrets(HmacKey.generate(random), AeadKey.generate(random))
+                .secrets(hmacKey, pendingDataKey)
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                         URI.create(ORIGIN + "/mobile/callback")))
                 .clock(clock)
                 .captcha(captcha)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
-        try {
-            service = options.apply(builder).build();
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+    }
+
+    /**
+     * Another portal node (or this portal after a redeployment) on the same stores, secrets and
+     * clock, with only the carriers {@code carrierIds} and {@code options} applied.
+     */
+    EnrollmentService sibling(java.util.Set<String> carrierIds, UnaryOperator<EnrollmentService.Builder> options) {
+        Map<String, tw.mobileauth.carrier.spi.CarrierAdapter> kept = new LinkedHashMap<>();
+        for (String id : carrierIds) {
+            kept.put(id, adapters.get(id).orElseThrow());
         }
+        return options.apply(builder(CarrierAdapters.of(kept))).build();
     }
 
     /** The phone that holds the subscriber's SIM, as the fake network attached it by default. */

@@ -48,7 +48,7 @@ class ReEnrollmentTest {
      * every credential inserted before any binding policy runs. @return the active credential ids
      */
     private static List<String> completeAtOnce(BindingPolicy policy, int n) throws Exception {
-        BarrierCredentialStore store = new BarrierCredentialStore(n);
+        InstrumentedCredentialStore store = new InstrumentedCredentialStore(n);
         try (Harness h = new Harness(b -> {
             b.stores(new tw.mobileauth.store.InMemoryEnrollmentStore(), new tw.mobileauth.store.InMemoryOneTimeTokenStore(),
                     store);

@@ -10,22 +10,29 @@ import tw.mobileauth.store.CredentialStore;
 import tw.mobileauth.store.InMemoryCredentialStore;
 
 /**
- * An in-memory credential store whose {@link #listBySubject} waits, while armed, until
- * {@code parties} callers are inside it: forces the interleaving where several enrolments of one
- * person have each inserted their credential before any of them applies the binding policy.
+ * An in-memory credential store whose {@link #listBySubject} can be made to misbehave: while
+ * armed it waits until {@code parties} callers are inside it (forcing the interleaving where
+ * several enrolments of one person have each inserted their credential before any of them applies
+ * the binding policy), and after {@link #failNextListing()} it fails once, as a store that lost
+ * its connection just after the credential was issued.
  */
-final class BarrierCredentialStore implements CredentialStore {
+final class InstrumentedCredentialStore implements CredentialStore {
 
     private final InMemoryCredentialStore delegate = new InMemoryCredentialStore();
     private final CyclicBarrier barrier;
     private volatile boolean armed;
+    private final java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
 
-    BarrierCredentialStore(int parties) {
+    InstrumentedCredentialStore(int parties) {
         this.barrier = new CyclicBarrier(parties);
     }
 
     void arm(boolean on) {
         armed = on;
+    }
+
+    void failNextListing() {
+        failNext.set(true);
     }
 
     @Override
@@ -40,6 +47,10 @@ final class BarrierCredentialStore implements CredentialStore {
 
     @Override
     public List<CredentialRecord> listBySubject(String subjectKey) {
+        if (failNext.getAndSet(false)) {
+            throw new tw.mobileauth.store.StoreException("listBySubject: connection lost (test)",
+                    new java.io.IOException("reset"));
+        }
         if (armed) {
             try {
                 barrier.await(10, TimeUnit.SECONDS);
