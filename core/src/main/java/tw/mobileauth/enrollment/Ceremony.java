@@ -642,10 +642,12 @@ final class Ceremony {
      *                             EXPIRED now if need be), {@code ENROLLMENT_ENDED} if it ended otherwise
      */
     void requireOpen(EnrollmentRecord r) throws EnrollmentException {
-        if (current(r) != r || r.state() == EnrollmentState.EXPIRED) {
+        // The state it really ended in: a concurrent writer may have finished it first.
+        EnrollmentRecord current = current(r);
+        if (current.state() == EnrollmentState.EXPIRED) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_EXPIRED);
         }
-        if (r.state().isFinal()) {
+        if (current.state().isFinal()) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
         }
     }
