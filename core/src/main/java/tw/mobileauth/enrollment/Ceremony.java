@@ -385,6 +385,7 @@ final class Ceremony {
             requireOpen(r);
             doc.phoneVerifier = phoneVerifier;
             doc.pairingCode = pairingCode();
+            doc.termsVersion = s.termsVersion; // the version the phone is shown now
             doc.verifyingDevice = phone.deviceClass().name();
             doc.verifyingContext = phone.masked();
             doc.handoffKey = null;
@@ -410,7 +411,9 @@ final class Ceremony {
         if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
             throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
         }
-        if (!consent.accepted() || !s.termsVersion.equals(consent.termsVersion())) {
+        // The terms this phone was shown, or the current ones (they may have changed since).
+        if (!consent.accepted() || !(consent.termsVersion().equals(doc.termsVersion)
+                || consent.termsVersion().equals(s.termsVersion))) {
             throw new EnrollmentException(EnrollmentException.Reason.CONSENT_REQUIRED);
         }
         if (pairingCodeRequired(doc) && !doc.pairingConfirmed) {

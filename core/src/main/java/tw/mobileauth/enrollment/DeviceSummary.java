@@ -19,7 +19,9 @@ import tw.mobileauth.i18n.LocalizedText;
  * @param maskedPhone      e.g. 0912***678
  * @param carrierId        e.g. {@code cht}
  * @param carrierName      e.g. 中華電信 / Chunghwa Telecom
- * @param termsVersion     the version of the terms the person consents to
+ * @param termsVersion     the version of the terms to show and consent to (the service's version
+ *                         when the phone took over; {@code startVerification} accepts it even if
+ *                         the service's terms change meanwhile)
  * @param pairingCodeRequired whether {@code startVerification} needs the pairing code shown on the
  *                         applying device, typed on this phone (the QR route, by default)
  * @param pairingCode      the code to show on this phone for the person to compare with the

@@ -60,6 +60,7 @@ final class EnrollmentDocument {
     @JsonProperty("dk") String deviceKey;
     /** Argon2id PHC of the certificate password. */
     @JsonProperty("pw") String passwordHash;
+    /** The terms version shown to the verifying phone (at begin on the same device, at the claim on the QR route). */
     @JsonProperty("tv") String termsVersion;
     /** Consent: terms version, ISO time, masked context. */
     @JsonProperty("ct") String consentTerms;

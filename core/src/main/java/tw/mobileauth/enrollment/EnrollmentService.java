@@ -462,7 +462,11 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The version of the terms the phone shows and the consent must name. Default: {@value #DEFAULT_TERMS_VERSION}. */
+        /**
+         * The version of the terms the phone is shown and the consent names. Default:
+         * {@value #DEFAULT_TERMS_VERSION}. After a change, enrolments whose phone was already shown
+         * the old version may still consent to it (or to the new one): the consent record says which.
+         */
         public Builder termsVersion(String version) {
             Objects.requireNonNull(version, "version");
             if (version.isBlank() || version.length() > 40) {
