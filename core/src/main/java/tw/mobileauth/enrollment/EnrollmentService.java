@@ -374,7 +374,17 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. */
+        /**
+         * The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}.
+         *
+         * <p>The service hands it to everything it creates itself: the default captcha, the form
+         * validation (age from the birth date), carrier call deadlines. The parts a portal builds
+         * and passes in keep their own clock, so give them this same one: the
+         * {@link CertificateIssuer} (certificate validity, CA validity check), the in-memory stores
+         * (their clean-up sweeps), a custom {@link CaptchaService}, and the {@code LoginService}.
+         * A different clock there does not break the ceremony's rules (every expiry the service
+         * decides is on this clock), but certificates and clean-up would follow another time.
+         */
         public Builder clock(Clock clock) {
             s.clock = Objects.requireNonNull(clock, "clock");
             return this;

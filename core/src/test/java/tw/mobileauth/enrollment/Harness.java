@@ -106,6 +106,11 @@ final class Harness implements AutoCloseable {
 
     /** A builder wired like this harness's service: same stores, secrets, clock, captcha and audit sink. */
     private EnrollmentService.Builder builder(CarrierAdapters with) {
+        return builderWithoutCaptcha(with).captcha(captcha);
+    }
+
+    /** As this harness's service, but leaving the captcha to the builder's default. */
+    EnrollmentService.Builder builderWithoutCaptcha(CarrierAdapters with) {
         return EnrollmentService.builder()
                 .carriers(registry, with)
                 .stores(enrollmentStore, tokens, credentials)
@@ -114,7 +119,6 @@ final class Harness implements AutoCloseable {
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                         URI.create(ORIGIN + "/mobile/callback")))
                 .clock(clock)
-                .captcha(captcha)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
     }
