@@ -378,7 +378,7 @@ final class Ceremony {
             }
         }
         return update(subject, (r, doc) -> {
-            if (!tokenKey.equals(doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
+            if (!sameKey(tokenKey, doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
                 s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "SUPERSEDED"));
                 throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
             }
@@ -557,6 +557,16 @@ final class Ceremony {
         byte[] b = new byte[bytes];
         s.random.nextBytes(b);
         return B64URL.encodeToString(b);
+    }
+
+    /**
+     * Whether two keyed hashes (token keys, callback fingerprints) are equal, compared in constant
+     * time ({@link MessageDigest#isEqual}) so that the time taken reveals no prefix; {@code null}
+     * equals nothing.
+     */
+    static boolean sameKey(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The store key of a token or secret: a keyed hash, so a store dump cannot be replayed. */

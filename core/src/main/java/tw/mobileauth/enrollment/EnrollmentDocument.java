@@ -109,9 +109,7 @@ final class EnrollmentDocument {
 
     /** Whether the number was verified for the verification that issued {@code stateKey}. */
     boolean hasNumberVerifiedFor(String stateKey) {
-        return nvVerifiedAt != null && nvStateKey != null && stateKey != null
-                && java.security.MessageDigest.isEqual(nvStateKey.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        stateKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return nvVerifiedAt != null && Ceremony.sameKey(nvStateKey, stateKey);
     }
 
     /** Drops the number-verification checkpoint (a new verification starts from scratch). */

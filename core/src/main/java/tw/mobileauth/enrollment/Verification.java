@@ -83,7 +83,7 @@ final class Verification {
             case NOT_FOUND -> refuse(enrollmentId, EnrollmentException.Reason.STATE_UNKNOWN);
             case EXPIRED -> refuse(enrollmentId, EnrollmentException.Reason.VERIFICATION_EXPIRED);
             case ALREADY_CLAIMED -> {
-                if (token.isEmpty() || !token.get().claimant().orElse("").equals(fingerprint)) {
+                if (token.isEmpty() || !Ceremony.sameKey(token.get().claimant().orElse(""), fingerprint)) {
                     refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
                 }
             }
@@ -108,7 +108,7 @@ final class Verification {
         if (r.state() == EnrollmentState.REJECTED) {
             return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
         }
-        if (!stateKey.equals(doc.stateKey)) {
+        if (!Ceremony.sameKey(stateKey, doc.stateKey)) {
             refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
         }
         c.requireOpen(r);
