@@ -164,6 +164,28 @@ class EnrollmentJourneyTest {
         assertTrue(firstLookUp > verified, "first subscriber look-up at " + firstLookUp + " after NV at " + verified);
     }
 
+    @Test
+    void noSubscriberLookUpHappensWhenNumberVerificationRunsAndFailsAtAnyCarrier() throws Exception {
+        for (String carrier : List.of("cht", "twm", "fet")) {
+            Subscriber applicant = eligible(carrier);
+            // The QR code is scanned by a phone that holds another subscriber's SIM of the same carrier.
+            Subscriber other = h.networks.subscribers().find(carrier, Scenario.PREPAID);
+            h.networks.requests().clear();
+            Harness.Applied applied = h.apply(applicant, DeviceClass.DESKTOP);
+
+            VerificationOutcome outcome = h.verifyOn(h.phoneOf(other), h.scan(applied));
+
+            Harness.assertReasons(outcome, "verification.NUMBER_NOT_VERIFIED");
+            List<LoggedRequest> log = h.networks.requests().all();
+            int verified = indexOf(log, Endpoint.NUMBER_VERIFY);
+            assertTrue(verified >= 0, carrier + ": number verification ran: " + log);
+            assertEquals(200, log.get(verified).responseStatus(), carrier + ": and answered (not verified)");
+            assertEquals(List.of(), log.stream().map(LoggedRequest::endpoint).filter(SUBSCRIBER_LOOKUPS::contains)
+                    .toList(), carrier + ": no KYC, attributes or SIM swap after a failed verification");
+            assertInstanceOf(EnrollmentStatus.Rejected.class, h.status(applied));
+        }
+    }
+
     static int indexOf(List<LoggedRequest> log, Endpoint e) {
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i).endpoint() == e) {
