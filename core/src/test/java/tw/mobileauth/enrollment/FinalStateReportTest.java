@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
@@ -22,68 +23,45 @@ import tw.mobileauth.store.EnrollmentStore;
  */
 class FinalStateReportTest {
 
-    /** Runs {@code beforeExpiry} once, just before the service tries to move a record to EXPIRED. */
-    static final class RacingExpiry implements EnrollmentStore {
-        private final EnrollmentStore delegate;
-        volatile Runnable beforeExpiry;
-
-        RacingExpiry(EnrollmentStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean compareAndSet(long expectedVersion, EnrollmentRecord next) {
-            Runnable hook = beforeExpiry;
-            if (next.state() == EnrollmentState.EXPIRED && hook != null) {
-                beforeExpiry = null;
-                hook.run();
-            }
-            return delegate.compareAndSet(expectedVersion, next);
-        }
-
-        @Override
-        public boolean insert(EnrollmentRecord record) {
-            return delegate.insert(record);
-        }
-
-        @Override
-        public Optional<EnrollmentRecord> find(String id) {
-            return delegate.find(id);
-        }
-
-        @Override
-        public boolean delete(String id) {
-            return delegate.delete(id);
-        }
-
-        @Override
-        public int deleteAllForSubject(String subjectKey) {
-            return delegate.deleteAllForSubject(subjectKey);
-        }
-
-        @Override
-        public int purgeExpired(Instant now) {
-            return delegate.purgeExpired(now);
-        }
+    /**
+     * {@code delegate}, but {@code beforeExpiry} (if set) runs once just before the service tries to
+     * move a record to EXPIRED. A dynamic proxy, so it keeps up with the SPI as it grows.
+     */
+    static EnrollmentStore racingExpiry(EnrollmentStore delegate, AtomicReference<Runnable> beforeExpiry) {
+        return (EnrollmentStore) Proxy.newProxyInstance(EnrollmentStore.class.getClassLoader(),
+                new Class<?>[] {EnrollmentStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("compareAndSet")
+                            && ((EnrollmentRecord) args[1]).state() == EnrollmentState.EXPIRED) {
+                        Runnable hook = beforeExpiry.getAndSet(null);
+                        if (hook != null) {
+                            hook.run();
+                        }
+                    }
+                    try {
+                        return method.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
     void anEnrolmentCancelledWhileItsLifetimeRanOutIsReportedEndedNotExpiredAndAnUntouchedOneExpired()
             throws Exception {
-        RacingExpiry[] store = new RacingExpiry[1];
-        try (Harness h = new Harness(s -> store[0] = new RacingExpiry(s), UnaryOperator.identity())) {
+        AtomicReference<Runnable> beforeExpiry = new AtomicReference<>();
+        try (Harness h = new Harness(s -> racingExpiry(s, beforeExpiry), UnaryOperator.identity())) {
             Subscriber alice = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
             Harness.Applied raced = h.apply(alice, DeviceClass.DESKTOP);
             Harness.Applied untouched = h.apply(alice, DeviceClass.DESKTOP);
             h.advance(Duration.ofMinutes(EnrollmentService.DEFAULT_LIFETIME_MINUTES));
 
-            store[0].beforeExpiry = () -> {
+            beforeExpiry.set(() -> {
                 try {
                     h.service.restart(raced.begun().enrollmentId(), raced.begun().desktopSecret());
                 } catch (EnrollmentException e) {
                     throw new AssertionError(e);
                 }
-            };
+            });
             assertEquals(EnrollmentException.Reason.ENROLLMENT_ENDED, assertThrows(EnrollmentException.class,
                     () -> h.service.regenerateQr(raced.begun().enrollmentId(), raced.begun().desktopSecret())).reason());
             assertInstanceOf(EnrollmentStatus.Cancelled.class, h.status(raced));
@@ -92,7 +70,7 @@ class FinalStateReportTest {
                     () -> h.service.regenerateQr(untouched.begun().enrollmentId(),
                             untouched.begun().desktopSecret())).reason());
             assertInstanceOf(EnrollmentStatus.Expired.class, h.status(untouched));
-            assertTrue(store[0].beforeExpiry == null, "the race really happened");
+            assertTrue(beforeExpiry.get() == null, "the race really happened");
         }
     }
 }
