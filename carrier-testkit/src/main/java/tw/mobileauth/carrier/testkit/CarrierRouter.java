@@ -142,6 +142,16 @@ final class CarrierRouter implements HttpHandler {
         if (reply == null) {
             reply = dispatch(ex, carrierId, endpoint, simulator, method, rest, rawQuery, body, fault);
         }
+        Fault.Kind after = fault.map(Fault::kind).orElse(Fault.Kind.STATUS);
+        if (after == Fault.Kind.RESET_AFTER_PROCESSING) {
+            // The carrier acted; the answer is lost on the way back. No header was sent, so closing drops the socket.
+            entry.answered(0);
+            LOG.debug("{} {} {} -> {} processed, answer dropped", carrierId, endpoint, method, reply.status());
+            return;
+        }
+        if (after == Fault.Kind.LATENCY_AFTER_PROCESSING && !pause(fault.get().duration())) {
+            return;
+        }
         entry.answered(reply.status());
         LOG.debug("{} {} {} -> {}", carrierId, endpoint, method, reply.status());
         send(ex, reply, correlator);
