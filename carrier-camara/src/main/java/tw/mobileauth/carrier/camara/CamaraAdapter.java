@@ -43,6 +43,11 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *   <li>idempotent calls retried up to 3 attempts on outages and 429s, waiting 100 ms doubling
  *       up to 2 s with jitter, or the carrier's {@code Retry-After} when longer, never past the
  *       deadline; the code exchange is never retried.</li>
+ *   <li>once the code exchange was sent, nothing of the verification is repeated: an outage, a
+ *       time-out, a reset or a 429 there is {@link CarrierException.Retry#RESTART_VERIFICATION}
+ *       (the same callback cannot pass, a new verification may), and a refused code
+ *       ({@code invalid_grant}) or client ({@code invalid_client}) is
+ *       {@link CarrierException.Retry#NEVER}.</li>
  * </ul>
  * With no {@link CarrierConfig#httpClient()} it makes its own client with the configured
  * connect timeout and no redirect following.

@@ -108,8 +108,9 @@ final class NumberVerificationFlow {
         // 2. The carrier's answer to the phone: an error, or a code.
         Optional<String> error = Optional.ofNullable(callback.get("error"));
         if (error.isPresent()) {
-            throw errors.oauth(OptionalInt.empty(), error.get(), Optional.ofNullable(callback.get("error_description")),
-                    ctx.correlator(), Optional.empty());
+            throw VerificationAdvice.advise(errors.oauth(OptionalInt.empty(), error.get(),
+                    Optional.ofNullable(callback.get("error_description")), ctx.correlator(), Optional.empty()),
+                    VerificationAdvice.Step.CALLBACK);
         }
         if (!config.clock().instant().isBefore(challenge.expiresAt())) {
             throw new CarrierException.ConsentRequired(Origin.transport(profile.carrierId(), "CHALLENGE_EXPIRED",
@@ -118,8 +119,14 @@ final class NumberVerificationFlow {
         }
         String code = Optional.ofNullable(callback.get("code")).filter(c -> !c.isBlank()).orElseThrow(
                 () -> violation(ctx, "MISSING_CODE", "the callback carries neither code nor error"));
-        // 3. Exchange the code (PKCE, private_key_jwt). Not retried: a code is single use.
-        TokenEndpoint.Grant grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifier());
+        // 3. Exchange the code (PKCE, private_key_jwt). Never repeated: once sent, the code may be redeemed,
+        //    so any failure from here on needs a new verification, never the same callback again.
+        TokenEndpoint.Grant grant;
+        try {
+            grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifier());
+        } catch (CarrierException e) {
+            throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
+        }
         List<String> amr = checkIdToken(ctx, grant.idToken(), challenge.nonce());
         // 4. Number verification with the 3-legged token.
         JsonReply verified = client.postWithToken(ctx, VERIFY_PATH, grant.accessToken(),

@@ -176,21 +176,61 @@ class NumberVerificationFlowTest {
     }
 
     @Test
-    void theCodeExchangeIsNeverRetried() {
+    void anOutageAtTheCodeExchangeIsNeverRetriedAndAdvisesANewVerification() {
         stub.on("/oauth2/token", error(503, "UNAVAILABLE"));
         NvChallenge c = start();
-        assertThrows(CarrierException.CarrierUnavailable.class,
+        CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), "the code may be redeemed already");
+        assertFalse(e.isRetryable(), "the same callback can never pass");
+        assertEquals(OptionalInt.of(503), e.httpStatus());
+        assertEquals("UNAVAILABLE", e.code());
         assertEquals(1, stub.requests("/oauth2/token").size());
         assertTrue(f.sleeps.isEmpty());
     }
 
     @Test
-    void aRefusedCodeIsAuthenticationFailed() {
-        stub.on("/oauth2/token", json(400, "{\"error\":\"invalid_grant\"}"));
+    void aTimedOutCodeExchangeAdvisesANewVerificationNotARetry() {
+        adapter = f.adapter(f.config(stub.base()).callTimeout(Duration.ofMillis(200)).build(), Fixtures.plainProfile());
+        stub.on("/oauth2/token", json(200, "{}").delayed(Duration.ofMillis(600)));
         NvChallenge c = start();
-        assertThrows(CarrierException.AuthenticationFailed.class,
+        CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry());
+        assertEquals("TIMEOUT", e.code());
+        assertEquals(1, stub.requests("/oauth2/token").size());
+    }
+
+    @Test
+    void aRateLimitAtTheCodeExchangeKeepsItsRetryAfterButAdvisesANewVerification() {
+        stub.on("/oauth2/token", error(429, "TOO_MANY_REQUESTS").header("Retry-After", "3"));
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.RateLimited.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry());
+        assertEquals(Optional.of(Duration.ofSeconds(3)), e.retryAfter());
+        assertEquals(1, stub.requests("/oauth2/token").size());
+    }
+
+    @Test
+    void aRefusedCodeOrClientAtTheExchangeIsAuthenticationFailedNeverANewToken() {
+        for (String error : List.of("invalid_grant", "invalid_client")) {
+            stub.on("/oauth2/token", json(error.equals("invalid_client") ? 401 : 400, "{\"error\":\"" + error + "\"}"));
+            NvChallenge c = start();
+            CarrierException e = assertThrows(CarrierException.AuthenticationFailed.class,
+                    () -> complete(c, Map.of("code", "abc", "state", c.state())));
+            assertEquals(CarrierException.Retry.NEVER, e.retry(), error + ": there is no token to renew");
+            assertEquals(error, e.code());
+        }
+    }
+
+    @Test
+    void aServerErrorInTheCallbackAdvisesANewVerification() {
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
+                () -> complete(c, Map.of("error", "temporarily_unavailable", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), "that callback comes back the same");
+        assertTrue(stub.requests().isEmpty());
     }
 
     @Test

@@ -399,9 +399,13 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** invalid_grant and invalid_client at the code exchange raise AuthenticationFailed; the exchange is not repeated. */
+    /**
+     * invalid_grant and invalid_client at the code exchange raise AuthenticationFailed that is
+     * never retried (there is no token to renew and a refused code stays refused); the exchange is
+     * not repeated.
+     */
     @Test
-    public final void aRefusedCodeExchangeRaisesAuthenticationFailed() {
+    public final void aRefusedCodeExchangeRaisesAuthenticationFailedThatIsNeverRetried() {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
         for (String error : List.of("invalid_grant", "invalid_client")) {
             network.requests().clear();
@@ -411,6 +415,8 @@ public abstract class CarrierConformanceKit {
             CarrierException e = expectFailure(CarrierException.AuthenticationFailed.class, ctx,
                     () -> verify(defaultHandle(s), s.msisdn(), ctx));
             assertEquals(error, e.code(), "the raw OAuth error is the code");
+            assertEquals(CarrierException.Retry.NEVER, e.retry(), error + " at the code exchange: no new token helps");
+            assertFalse(e.isRetryable());
             assertEquals(1, codeExchanges().size(), "a code is exchanged at most once");
         }
     }
@@ -428,18 +434,27 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** A 503 or a connection reset at the code exchange raises retryable CarrierUnavailable and is not retried. */
+    /**
+     * A 503, a connection reset, or an answer lost after the carrier redeemed the code, at the code
+     * exchange: CarrierUnavailable advising RESTART_VERIFICATION (not retryable with the same
+     * callback), the exchange is not repeated, and a new verification then succeeds.
+     */
     @Test
-    public final void theCodeExchangeIsNeverRetried() {
+    public final void theCodeExchangeIsNeverRetriedAndAFailedOneAdvisesANewVerification() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
-        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset())) {
+        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset(), Fault.resetAfterProcessing())) {
             network.requests().clear();
             network.faults().inject(profile(), Endpoint.TOKEN, fault);
             CallContext ctx = context();
+            NvChallenge challenge = adapter.startNumberVerification(ctx, s.msisdn(), CALLBACK);
+            Map<String, String> callback = network.phone(defaultHandle(s)).open(challenge.authorizeUri());
             CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
-                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
-            assertTrue(e.isRetryable(), fault.toString());
+                    () -> adapter.completeNumberVerification(ctx, challenge, callback));
+            assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), fault.toString());
+            assertFalse(e.isRetryable(), "the same callback cannot pass: " + fault);
             assertEquals(1, codeExchanges().size(), "the code exchange is not idempotent: " + fault);
+            assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
+                    "a new verification succeeds after " + fault);
         }
     }
 

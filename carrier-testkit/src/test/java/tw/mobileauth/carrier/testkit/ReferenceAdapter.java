@@ -173,7 +173,12 @@ final class ReferenceAdapter implements CarrierAdapter {
         f.put("code", code);
         f.put("redirect_uri", ch.redirectUri().toString());
         f.put("code_verifier", ch.codeVerifier());
-        String threeLegged = tokenRequest(ctx, f);
+        String threeLegged;
+        try {
+            threeLegged = tokenRequest(ctx, f);
+        } catch (CarrierException e) {
+            throw afterCodeSent(e);
+        }
         ObjectNode verifyBody = JSON.createObjectNode();
         if (id.equals("twm")) {
             verifyBody.put("hashedPhoneNumber", sha256Hex(ch.msisdn().e164()));
@@ -452,6 +457,23 @@ final class ReferenceAdapter implements CarrierAdapter {
             default:
                 return new CarrierException.ProtocolViolation(o, "unexpected status", null);
         }
+    }
+
+    /** Once a code was sent it may be redeemed: nothing may be repeated with the same callback. */
+    private static CarrierException afterCodeSent(CarrierException e) {
+        if (e instanceof CarrierException.CarrierUnavailable) {
+            return new CarrierException.CarrierUnavailable(e.origin(), CarrierException.Retry.RESTART_VERIFICATION,
+                    e.retryAfter(), "the code may be redeemed; start a new verification", e);
+        }
+        if (e instanceof CarrierException.RateLimited && e.isRetryable()) {
+            return new CarrierException.RateLimited(e.origin(), CarrierException.Retry.RESTART_VERIFICATION,
+                    e.retryAfter(), "start a new verification later");
+        }
+        if (e instanceof CarrierException.AuthenticationFailed) {
+            return new CarrierException.AuthenticationFailed(e.origin(), CarrierException.Retry.NEVER,
+                    "the code or client was refused");
+        }
+        return e;
     }
 
     private CarrierException oauthFailure(CallContext ctx, OptionalInt status, String error, String description) {
