@@ -42,9 +42,11 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *       configured call timeout;</li>
  *   <li>idempotent calls retried up to 3 attempts on outages and 429s, waiting 100 ms doubling
  *       up to 2 s with jitter, or the carrier's {@code Retry-After} when longer, never past the
- *       deadline; the code exchange is never retried.</li>
+ *       deadline; the code exchange and the calls with the single-use 3-legged token (verify,
+ *       roaming status, network type) are never retried.</li>
  *   <li>once the code exchange was sent, nothing of the verification is repeated: an outage, a
- *       time-out, a reset or a 429 there is {@link CarrierException.Retry#RESTART_VERIFICATION}
+ *       time-out, a reset or a 429 there or with the single-use token (and a refused
+ *       single-use token) is {@link CarrierException.Retry#RESTART_VERIFICATION}
  *       (the same callback cannot pass, a new verification may), and a refused code
  *       ({@code invalid_grant}) or client ({@code invalid_client}) is
  *       {@link CarrierException.Retry#NEVER}.</li>

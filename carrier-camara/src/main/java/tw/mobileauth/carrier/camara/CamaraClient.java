@@ -86,11 +86,14 @@ public final class CamaraClient {
         });
     }
 
-    /** POSTs with a 3-legged token from the code exchange; retried like 2-legged reads. */
+    /**
+     * POSTs once with the 3-legged token of a code exchange. Never retried: the token is single use
+     * per API, so a call that timed out, was reset or got a 5xx may already have spent it, and a
+     * second call could only be refused. The caller decides what the failure means.
+     */
     JsonReply postWithToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
             throws CarrierException {
-        byte[] json = Json.write(body);
-        return retrying.run(ctx, () -> exchange(ctx, path, token, json, NO_ERROR_IS_A_RESULT));
+        return exchange(ctx, path, token, Json.write(body), NO_ERROR_IS_A_RESULT);
     }
 
     private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,

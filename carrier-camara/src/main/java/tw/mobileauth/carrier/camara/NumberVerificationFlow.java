@@ -128,8 +128,8 @@ final class NumberVerificationFlow {
             throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
         }
         List<String> amr = checkIdToken(ctx, grant.idToken(), challenge.nonce());
-        // 4. Number verification with the 3-legged token.
-        JsonReply verified = client.postWithToken(ctx, VERIFY_PATH, grant.accessToken(),
+        // 4. Number verification with the 3-legged token: one attempt per API, the token is single use.
+        JsonReply verified = withSingleUseToken(ctx, VERIFY_PATH, grant.accessToken(),
                 profile.numberVerificationBody(challenge.msisdn()));
         NvResult result = new NvResult(verified.bool("devicePhoneNumberVerified"), NvResult.Method.NETWORK_BASED, amr,
                 config.clock().instant());
@@ -142,12 +142,26 @@ final class NumberVerificationFlow {
     }
 
     private NetworkStatus networkStatus(CallContext ctx, AccessToken token) throws CarrierException {
-        JsonReply roaming = client.postWithToken(ctx, ROAMING_PATH, token, Map.of());
-        JsonReply type = client.postWithToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
+        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Map.of());
+        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
         boolean isRoaming = roaming.bool("roaming");
         OptionalInt country = isRoaming ? roaming.optionalInt("countryCode") : OptionalInt.empty();
         Optional<Instant> seen = older(roaming.optionalInstant("lastStatusTime"), type.optionalInstant("lastStatusTime"));
         return new NetworkStatus(accessNetwork(type), isRoaming, country, seen);
+    }
+
+    /**
+     * One call with the single-use token. Its failures are re-advised: a time-out, reset, 5xx, 429
+     * or refused token needs a new verification ({@code RESTART_VERIFICATION}), never the same
+     * callback, whose code is already redeemed.
+     */
+    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
+            throws CarrierException {
+        try {
+            return client.postWithToken(ctx, path, token, body);
+        } catch (CarrierException e) {
+            throw VerificationAdvice.advise(e, VerificationAdvice.Step.SINGLE_USE_TOKEN);
+        }
     }
 
     private static AccessNetwork accessNetwork(JsonReply type) throws CarrierException.ProtocolViolation {

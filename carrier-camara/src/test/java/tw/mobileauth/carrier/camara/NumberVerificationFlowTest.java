@@ -225,6 +225,63 @@ class NumberVerificationFlowTest {
     }
 
     @Test
+    void aServerErrorWithTheSingleUseTokenIsNotRetriedAndAdvisesANewVerification() {
+        for (String path : List.of(NumberVerificationFlow.VERIFY_PATH, NumberVerificationFlow.ROAMING_PATH,
+                NumberVerificationFlow.NETWORK_TYPE_PATH)) {
+            startStub(path, error(503, "UNAVAILABLE"), json(200, "{}"));
+            NvChallenge c = start();
+            CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
+                    () -> complete(c, Map.of("code", "abc", "state", c.state())), path);
+            assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), path);
+            assertFalse(e.isRetryable());
+            assertEquals(1, stub.requests(path).size(), "the token is single use: " + path);
+            assertTrue(f.sleeps.isEmpty());
+        }
+    }
+
+    @Test
+    void aSlowAnswerWithTheSingleUseTokenIsATimeOutThatAdvisesANewVerification() {
+        adapter = f.adapter(f.config(stub.base()).callTimeout(Duration.ofMillis(200)).build(), Fixtures.plainProfile());
+        stub.on(NumberVerificationFlow.VERIFY_PATH, json(200, "{\"devicePhoneNumberVerified\":true}")
+                .delayed(Duration.ofMillis(600)), json(200, "{\"devicePhoneNumberVerified\":true}"));
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry());
+        assertEquals("TIMEOUT", e.code());
+        assertEquals(1, stub.requests(NumberVerificationFlow.VERIFY_PATH).size(), "never a second call");
+    }
+
+    @Test
+    void aRefusedOrRateLimitedSingleUseTokenAdvisesANewVerification() {
+        startStub(NumberVerificationFlow.VERIFY_PATH, error(401, "UNAUTHENTICATED"));
+        NvChallenge c = start();
+        CarrierException refused = assertThrows(CarrierException.AuthenticationFailed.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, refused.retry(), "only a new verification gives a new token");
+        assertEquals(1, stub.requests(NumberVerificationFlow.VERIFY_PATH).size());
+
+        startStub(NumberVerificationFlow.NETWORK_TYPE_PATH, error(429, "TOO_MANY_REQUESTS").header("Retry-After", "1"));
+        NvChallenge d = start();
+        CarrierException limited = assertThrows(CarrierException.RateLimited.class,
+                () -> complete(d, Map.of("code", "abc", "state", d.state())));
+        assertEquals(CarrierException.Retry.RESTART_VERIFICATION, limited.retry());
+        assertEquals(1, stub.requests(NumberVerificationFlow.NETWORK_TYPE_PATH).size());
+        assertTrue(f.sleeps.isEmpty(), "no wait for Retry-After inside the flow");
+    }
+
+    /** A fresh stub whose {@code path} answers {@code replies}; the rest of the flow answers normally. */
+    private void startStub(String path, StubCarrier.Reply... replies) {
+        stub.close();
+        try {
+            startStub();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        stub.on(path, replies);
+    }
+
+    @Test
     void aServerErrorInTheCallbackAdvisesANewVerification() {
         NvChallenge c = start();
         CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,

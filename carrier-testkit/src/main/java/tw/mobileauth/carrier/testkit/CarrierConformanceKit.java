@@ -458,6 +458,32 @@ public abstract class CarrierConformanceKit {
         }
     }
 
+    /**
+     * A 503, or an answer lost after the carrier spent the token, on verify, roaming status or
+     * network type: exactly one call (the 3-legged token is single use), CarrierUnavailable
+     * advising RESTART_VERIFICATION, and a new verification then succeeds.
+     */
+    @Test
+    public final void theSingleUseTokenIsNeverRetriedAndAFailureAdvisesANewVerification() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (Endpoint leg : List.of(Endpoint.NUMBER_VERIFY, Endpoint.ROAMING_STATUS, Endpoint.NETWORK_TYPE)) {
+            for (Fault fault : List.of(Fault.status(503).times(3), Fault.resetAfterProcessing().times(3))) {
+                network.requests().clear();
+                network.faults().clear();
+                network.faults().inject(profile(), leg, fault);
+                CallContext ctx = context();
+                CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
+                        () -> verify(defaultHandle(s), s.msisdn(), ctx));
+                assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), leg + " " + fault);
+                assertFalse(e.isRetryable(), leg + " " + fault);
+                assertEquals(1, network.requests().of(profile(), leg).size(), "single use: " + leg + " " + fault);
+                assertEquals(1, codeExchanges().size(), "the code is not exchanged again: " + leg + " " + fault);
+            }
+        }
+        network.faults().clear();
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
+    }
+
     /** 403 USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK from verify raises NotOnMobileNetwork. */
     @Test
     public final void verifyRefusedForTheMobileNetworkRaisesNotOnMobileNetwork() {

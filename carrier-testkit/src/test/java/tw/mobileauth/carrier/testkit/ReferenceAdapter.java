@@ -177,7 +177,7 @@ final class ReferenceAdapter implements CarrierAdapter {
         try {
             threeLegged = tokenRequest(ctx, f);
         } catch (CarrierException e) {
-            throw afterCodeSent(e);
+            throw afterCodeSent(e, true);
         }
         ObjectNode verifyBody = JSON.createObjectNode();
         if (id.equals("twm")) {
@@ -185,10 +185,10 @@ final class ReferenceAdapter implements CarrierAdapter {
         } else {
             verifyBody.put("phoneNumber", ch.msisdn().e164());
         }
-        JsonNode v = once(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
+        JsonNode v = singleUse(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
         JsonNode verified = v.get("devicePhoneNumberVerified");
-        JsonNode roaming = once(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
-        JsonNode type = once(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
+        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
+        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
         if (verified == null || !verified.isBoolean() || !roaming.path("roaming").isBoolean()
                 || !type.path("connectedNetworkType").isTextual()) {
             throw violation(ctx, "a verification answer lacks its fields");
@@ -459,8 +459,17 @@ final class ReferenceAdapter implements CarrierAdapter {
         }
     }
 
+    /** One call with the single-use token: never repeated. */
+    private JsonNode singleUse(CallContext ctx, String path, String body, String token) throws CarrierException {
+        try {
+            return once(ctx, path, body, token);
+        } catch (CarrierException e) {
+            throw afterCodeSent(e, false);
+        }
+    }
+
     /** Once a code was sent it may be redeemed: nothing may be repeated with the same callback. */
-    private static CarrierException afterCodeSent(CarrierException e) {
+    private static CarrierException afterCodeSent(CarrierException e, boolean exchange) {
         if (e instanceof CarrierException.CarrierUnavailable) {
             return new CarrierException.CarrierUnavailable(e.origin(), CarrierException.Retry.RESTART_VERIFICATION,
                     e.retryAfter(), "the code may be redeemed; start a new verification", e);
@@ -470,8 +479,8 @@ final class ReferenceAdapter implements CarrierAdapter {
                     e.retryAfter(), "start a new verification later");
         }
         if (e instanceof CarrierException.AuthenticationFailed) {
-            return new CarrierException.AuthenticationFailed(e.origin(), CarrierException.Retry.NEVER,
-                    "the code or client was refused");
+            return new CarrierException.AuthenticationFailed(e.origin(), exchange ? CarrierException.Retry.NEVER
+                    : CarrierException.Retry.RESTART_VERIFICATION, "the code, client or single-use token was refused");
         }
         return e;
     }
