@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.camara.internal.Base64Url;
+import tw.mobileauth.carrier.camara.internal.Es256;
 import tw.mobileauth.carrier.camara.internal.FormEncoding;
 import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.camara.internal.Pkce;
@@ -44,6 +46,8 @@ final class NumberVerificationFlow {
     static final String NETWORK_TYPE_PATH = "/connected-network-type/v0.1/retrieve";
     /** How long a started verification may wait for its callback. */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    /** Clock skew tolerated on the ID token's {@code exp}. */
+    static final Duration ID_TOKEN_LEEWAY = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(NumberVerificationFlow.class);
 
     private final CarrierConfig config;
@@ -52,10 +56,13 @@ final class NumberVerificationFlow {
     private final TokenEndpoint tokens;
     private final ErrorMapping errors;
     private final RandomTokens random;
+    private final Optional<PublicKey> idTokenKey;
 
+    /** @param idTokenKey the carrier's ID-token signing key, when configured; then signatures are checked */
     NumberVerificationFlow(CarrierConfig config, CamaraProfile profile, CamaraClient client, TokenEndpoint tokens,
-            ErrorMapping errors, RandomTokens random) {
+            ErrorMapping errors, RandomTokens random, Optional<PublicKey> idTokenKey) {
         this.config = config;
+        this.idTokenKey = idTokenKey;
         this.profile = profile;
         this.client = client;
         this.tokens = tokens;
@@ -191,20 +198,37 @@ final class NumberVerificationFlow {
     }
 
     /**
-     * When the token answer has an ID token, its {@code nonce} must be ours and its {@code aud}
-     * our client id. It came straight from the token endpoint over TLS, so its signature need not
-     * be checked (OIDC Core §3.1.3.7). Returns its {@code amr}, or empty.
+     * The scope has {@code openid}, so the token answer must carry an ID token
+     * ({@code MISSING_ID_TOKEN} otherwise), and it binds the answer to this verification: its
+     * {@code nonce} must be ours ({@code NONCE_MISMATCH}), its {@code aud} our client id
+     * ({@code AUDIENCE_MISMATCH}) and its {@code exp} not past (60 s leeway,
+     * {@code ID_TOKEN_EXPIRED}). With a configured carrier key (property {@code id-token-key}) it
+     * must also be an ES256 JWS that verifies under that key ({@code ID_TOKEN_SIGNATURE});
+     * without one the signature is not checked, as OIDC Core §3.1.3.7 allows for a token that
+     * came straight from the token endpoint over TLS. Returns its {@code amr}.
      */
     private List<String> checkIdToken(CallContext ctx, Optional<String> idToken, String nonce)
             throws CarrierException.ProtocolViolation {
         if (idToken.isEmpty()) {
-            return List.of();
+            throw violation(ctx, "MISSING_ID_TOKEN", "the token answer has no id_token although the scope has"
+                    + " openid; without it the answer is not bound to this verification's nonce");
         }
         String[] parts = idToken.get().split("\\.", -1);
+        Optional<JsonNode> header = parts.length == 3
+                ? Base64Url.decode(parts[0]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
         Optional<JsonNode> claims = parts.length == 3
                 ? Base64Url.decode(parts[1]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
-        if (claims.isEmpty()) {
-            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token is not a JWS with a JSON claims set");
+        if (header.isEmpty() || claims.isEmpty()) {
+            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token is not a JWS with a JSON header and claims set");
+        }
+        if (idTokenKey.isPresent()) {
+            boolean signed = header.get().path("alg").asText("").equals("ES256")
+                    && Base64Url.decode(parts[2]).map(sig -> Es256.verify(idTokenKey.get(),
+                            parts[0] + "." + parts[1], sig)).orElse(false);
+            if (!signed) {
+                throw violation(ctx, "ID_TOKEN_SIGNATURE", "the id_token is not signed ES256 with the carrier key"
+                        + " configured as id-token-key; a forged token, or the carrier rotated its key");
+            }
         }
         JsonNode c = claims.get();
         String got = c.path("nonce").asText("");
@@ -217,6 +241,13 @@ final class NumberVerificationFlow {
                         .anyMatch(a -> a.asText().equals(config.clientId()));
         if (!forUs) {
             throw violation(ctx, "AUDIENCE_MISMATCH", "the id_token was issued to another client");
+        }
+        JsonNode exp = c.path("exp");
+        if (!exp.canConvertToLong() || !exp.isNumber()) {
+            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token has no numeric exp");
+        }
+        if (exp.asLong() < config.clock().instant().minus(ID_TOKEN_LEEWAY).getEpochSecond()) {
+            throw violation(ctx, "ID_TOKEN_EXPIRED", "the id_token expired");
         }
         List<String> amr = new ArrayList<>();
         c.path("amr").forEach(a -> {

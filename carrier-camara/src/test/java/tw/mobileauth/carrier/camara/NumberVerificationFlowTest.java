@@ -11,6 +11,9 @@ import static tw.mobileauth.carrier.camara.StubCarrier.Reply.json;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,8 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.camara.internal.Base64Url;
+import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.camara.internal.Pkce;
 import tw.mobileauth.carrier.spi.AccessNetwork;
+import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
 import tw.mobileauth.carrier.spi.NvChallenge;
 import tw.mobileauth.carrier.spi.NvVerification;
@@ -37,13 +42,14 @@ class NumberVerificationFlowTest {
     private final Fixtures f = new Fixtures();
     private StubCarrier stub;
     private CamaraAdapter adapter;
+    /** Whether the test scripted the token endpoint; otherwise it answers a token with a valid ID token. */
+    private boolean tokenScripted;
 
     @BeforeEach
     void startStub() throws Exception {
         stub = new StubCarrier();
         adapter = f.adapter(f.config(stub.base()).build(), Fixtures.plainProfile());
-        stub.on("/oauth2/token", json(200, "{\"access_token\":\"three-legged\",\"token_type\":\"Bearer\","
-                + "\"expires_in\":300,\"scope\":\"" + SCOPE + "\"}"));
+        tokenScripted = false;
         stub.on(NumberVerificationFlow.VERIFY_PATH, json(200, "{\"devicePhoneNumberVerified\":true}"));
         stub.on(NumberVerificationFlow.ROAMING_PATH,
                 json(200, "{\"roaming\":false,\"lastStatusTime\":\"2025-05-01T00:00:00Z\"}"));
@@ -61,7 +67,15 @@ class NumberVerificationFlowTest {
     }
 
     private NvVerification complete(NvChallenge c, Map<String, String> callback) throws CarrierException {
+        if (!tokenScripted) {
+            stub.on("/oauth2/token", tokenWithIdToken(idTokenClaims(c.nonce()), Optional.empty()));
+        }
         return adapter.completeNumberVerification(f.ctx(Duration.ofSeconds(10)), c, callback);
+    }
+
+    private void onToken(StubCarrier.Reply... replies) {
+        tokenScripted = true;
+        stub.on("/oauth2/token", replies);
     }
 
     @Test
@@ -177,7 +191,7 @@ class NumberVerificationFlowTest {
 
     @Test
     void anOutageAtTheCodeExchangeIsNeverRetriedAndAdvisesANewVerification() {
-        stub.on("/oauth2/token", error(503, "UNAVAILABLE"));
+        onToken(error(503, "UNAVAILABLE"));
         NvChallenge c = start();
         CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
@@ -192,7 +206,7 @@ class NumberVerificationFlowTest {
     @Test
     void aTimedOutCodeExchangeAdvisesANewVerificationNotARetry() {
         adapter = f.adapter(f.config(stub.base()).callTimeout(Duration.ofMillis(200)).build(), Fixtures.plainProfile());
-        stub.on("/oauth2/token", json(200, "{}").delayed(Duration.ofMillis(600)));
+        onToken(json(200, "{}").delayed(Duration.ofMillis(600)));
         NvChallenge c = start();
         CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
@@ -203,7 +217,7 @@ class NumberVerificationFlowTest {
 
     @Test
     void aRateLimitAtTheCodeExchangeKeepsItsRetryAfterButAdvisesANewVerification() {
-        stub.on("/oauth2/token", error(429, "TOO_MANY_REQUESTS").header("Retry-After", "3"));
+        onToken(error(429, "TOO_MANY_REQUESTS").header("Retry-After", "3"));
         NvChallenge c = start();
         CarrierException e = assertThrows(CarrierException.RateLimited.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
@@ -215,7 +229,7 @@ class NumberVerificationFlowTest {
     @Test
     void aRefusedCodeOrClientAtTheExchangeIsAuthenticationFailedNeverANewToken() {
         for (String error : List.of("invalid_grant", "invalid_client")) {
-            stub.on("/oauth2/token", json(error.equals("invalid_client") ? 401 : 400, "{\"error\":\"" + error + "\"}"));
+            onToken(json(error.equals("invalid_client") ? 401 : 400, "{\"error\":\"" + error + "\"}"));
             NvChallenge c = start();
             CarrierException e = assertThrows(CarrierException.AuthenticationFailed.class,
                     () -> complete(c, Map.of("code", "abc", "state", c.state())));
@@ -293,13 +307,69 @@ class NumberVerificationFlowTest {
     @Test
     void anIdTokenWithAnotherNonceIsRejectedAndOurNonceAccepted() throws Exception {
         NvChallenge c = start();
-        stub.on("/oauth2/token", tokenWithIdToken("other-nonce"));
+        onToken(tokenWithIdToken(idTokenClaims("other-nonce"), Optional.empty()));
         CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
         assertEquals("NONCE_MISMATCH", e.code());
+        assertTrue(stub.requests(NumberVerificationFlow.VERIFY_PATH).isEmpty(), "the token is not used");
         NvChallenge d = start();
-        stub.on("/oauth2/token", tokenWithIdToken(d.nonce()));
+        onToken(tokenWithIdToken(idTokenClaims(d.nonce()), Optional.empty()));
         assertEquals(List.of("network"), complete(d, Map.of("code", "abc", "state", d.state())).result().amr());
+    }
+
+    @Test
+    void aTokenAnswerWithoutAnIdTokenIsAProtocolViolation() {
+        onToken(json(200, "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
+        NvChallenge c = start();
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals("MISSING_ID_TOKEN", e.code());
+        assertTrue(stub.requests(NumberVerificationFlow.VERIFY_PATH).isEmpty(), "the token is not used");
+    }
+
+    @Test
+    void anIdTokenForAnotherClientOrExpiredIsAProtocolViolation() {
+        NvChallenge c = start();
+        Map<String, Object> other = idTokenClaims(c.nonce());
+        other.put("aud", "someone-else");
+        onToken(tokenWithIdToken(other, Optional.empty()));
+        assertEquals("AUDIENCE_MISMATCH", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
+        Map<String, Object> old = idTokenClaims(c.nonce());
+        old.put("exp", Fixtures.T0.minusSeconds(61).getEpochSecond());
+        onToken(tokenWithIdToken(old, Optional.empty()));
+        assertEquals("ID_TOKEN_EXPIRED", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
+    }
+
+    @Test
+    void withAConfiguredCarrierKeyOnlyAValidEs256SignatureIsAccepted() throws Exception {
+        KeyPair carrier = Fixtures.p256();
+        String spki = java.util.Base64.getEncoder().encodeToString(carrier.getPublic().getEncoded());
+        adapter = f.adapter(f.config(stub.base()).property(CamaraAdapter.ID_TOKEN_KEY, spki).build(),
+                Fixtures.plainProfile());
+        NvChallenge c = start();
+        onToken(tokenWithIdToken(idTokenClaims(c.nonce()), Optional.of(Fixtures.p256().getPrivate())));
+        assertEquals("ID_TOKEN_SIGNATURE", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state()))).code(), "signed by a stranger");
+        NvChallenge d = start();
+        onToken(tokenWithIdToken(idTokenClaims(d.nonce()), Optional.empty()));
+        assertEquals("ID_TOKEN_SIGNATURE", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(d, Map.of("code", "abc", "state", d.state()))).code(), "not signed at all");
+        NvChallenge g = start();
+        onToken(tokenWithIdToken(idTokenClaims(g.nonce()), Optional.of(carrier.getPrivate())));
+        assertTrue(complete(g, Map.of("code", "abc", "state", g.state())).result().verified());
+    }
+
+    @Test
+    void anIdTokenKeyThatIsNotAP256PublicKeyMakesTheConfigUnsupported() {
+        CarrierConfig bad = f.config(stub.base()).property(CamaraAdapter.ID_TOKEN_KEY, "not-a-key").build();
+        assertTrue(CamaraAdapter.unsupportedBecause(bad).orElseThrow().contains(CamaraAdapter.ID_TOKEN_KEY));
+        assertThrows(IllegalArgumentException.class, () -> CamaraAdapter.create(bad, Fixtures.plainProfile()));
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder()
+                .encodeToString(Fixtures.p256().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        assertEquals(Optional.empty(), CamaraAdapter.unsupportedBecause(
+                f.config(stub.base()).property(CamaraAdapter.ID_TOKEN_KEY, pem).build()));
     }
 
     @Test
@@ -320,12 +390,34 @@ class NumberVerificationFlowTest {
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
     }
 
-    private static StubCarrier.Reply tokenWithIdToken(String nonce) {
-        String claims = "{\"iss\":\"x\",\"aud\":\"portal-client\",\"nonce\":\"" + nonce + "\",\"amr\":[\"network\"]}";
-        String idToken = Base64Url.encode("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + Base64Url.encode(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
-        return json(200, "{\"access_token\":\"a\",\"token_type\":\"Bearer\",\"expires_in\":300,\"id_token\":\""
-                + idToken + "\"}");
+    /** The claims a carrier would put in the ID token of {@code nonce}'s verification. */
+    private static Map<String, Object> idTokenClaims(String nonce) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "https://carrier.example");
+        claims.put("aud", "portal-client");
+        claims.put("nonce", nonce);
+        claims.put("iat", Fixtures.T0.getEpochSecond());
+        claims.put("exp", Fixtures.T0.plusSeconds(300).getEpochSecond());
+        claims.put("amr", List.of("network"));
+        return claims;
+    }
+
+    /** A token answer whose ID token carries {@code claims}, ES256-signed with {@code key} (or a dummy signature). */
+    private static StubCarrier.Reply tokenWithIdToken(Map<String, Object> claims, Optional<PrivateKey> key) {
+        String input = Base64Url.encode("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(Json.write(claims));
+        String signature = key.map(k -> {
+            try {
+                Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+                signer.initSign(k);
+                signer.update(input.getBytes(StandardCharsets.US_ASCII));
+                return Base64Url.encode(signer.sign());
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }).orElse("c2ln");
+        return json(200, "{\"access_token\":\"three-legged\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                + "\"scope\":\"" + SCOPE + "\",\"id_token\":\"" + input + "." + signature + "\"}");
     }
 
     private static Map<String, String> query(URI uri) {

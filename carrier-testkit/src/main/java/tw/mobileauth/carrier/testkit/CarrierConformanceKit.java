@@ -484,6 +484,33 @@ public abstract class CarrierConformanceKit {
         assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
     }
 
+    /**
+     * An ID token whose nonce is not this verification's (a token minted for another one) is a
+     * ProtocolViolation, and the 3-legged token is not used.
+     */
+    @Test
+    public final void anIdTokenWithAnotherNonceIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.TOKEN, Fault.wrongNonce());
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        assertTrue(network.requests().of(profile(), Endpoint.NUMBER_VERIFY).isEmpty(),
+                "a token not bound to this verification's nonce must not be used");
+    }
+
+    /** A token answer without an id_token, although the scope has openid, is a ProtocolViolation. */
+    @Test
+    public final void aTokenAnswerWithoutAnIdTokenIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.TOKEN, Fault.rawResponse(200, Reply.JSON,
+                "{\"access_token\":\"kit-no-id-token\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                        + "\"scope\":\"openid number-verification:verify\"}"));
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        assertTrue(network.requests().of(profile(), Endpoint.NUMBER_VERIFY).isEmpty(),
+                "without an id_token the answer is not bound to this verification");
+    }
+
     /** 403 USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK from verify raises NotOnMobileNetwork. */
     @Test
     public final void verifyRefusedForTheMobileNetworkRaisesNotOnMobileNetwork() {

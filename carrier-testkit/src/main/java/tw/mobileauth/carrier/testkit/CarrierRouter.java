@@ -173,7 +173,8 @@ final class CarrierRouter implements HttpHandler {
                 case AUTHORIZE:
                     return oauth.authorize(carrierId, rawQuery, deviceHandle(ex), fault, page);
                 case TOKEN:
-                    return oauth.token(carrierId, body, audiences(ex, carrierId));
+                    return oauth.token(carrierId, body, audiences(ex, carrierId),
+                            fault.filter(f -> f.kind() == Fault.Kind.WRONG_NONCE).isPresent());
                 default:
                     OAuthServer.AccessToken token = oauth.authenticate(carrierId, endpoint,
                             Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));

@@ -13,7 +13,8 @@ import java.util.Objects;
  * unused). The exceptions:
  * <ul>
  *   <li>{@link #latency(Duration)} delays, then the request is served normally;</li>
- *   <li>{@link #wrongCorrelator()} is served normally, with a wrong echo;</li>
+ *   <li>{@link #wrongCorrelator()} is served normally, with a wrong echo, and
+ *       {@link #wrongNonce()} with a wrong {@code nonce} in the ID token;</li>
  *   <li>{@link #resetAfterProcessing()} and {@link #latencyAfterProcessing(Duration)} act
  *       <em>behind</em> the carrier: the request is processed in full (a code is redeemed, a
  *       single-use token spent, a token issued) and only then is the answer lost or delayed, as
@@ -26,7 +27,7 @@ public final class Fault {
 
     enum Kind {
         LATENCY, STATUS, ERROR, OAUTH_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET, INVALID_STATE,
-        WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING
+        WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING, WRONG_NONCE
     }
 
     private final Kind kind;
@@ -152,6 +153,16 @@ public final class Fault {
     /** At {@link Endpoint#AUTHORIZE} only: the redirect carries a different {@code state} than the request. */
     public static Fault invalidState() {
         return of(Kind.INVALID_STATE, Duration.ZERO, 0, "");
+    }
+
+    /**
+     * At {@link Endpoint#TOKEN} only: the code exchange is served normally, but its
+     * {@code id_token} carries another {@code nonce} than the authorize request's, as a token
+     * minted for a different verification would. A client-credentials request that meets it is
+     * served normally (it has no ID token) and uses the fault up.
+     */
+    public static Fault wrongNonce() {
+        return of(Kind.WRONG_NONCE, Duration.ZERO, 0, "");
     }
 
     /** The request is served normally but the response's {@code x-correlator} is a different value. */

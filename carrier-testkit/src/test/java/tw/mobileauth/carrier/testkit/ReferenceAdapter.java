@@ -173,12 +173,14 @@ final class ReferenceAdapter implements CarrierAdapter {
         f.put("code", code);
         f.put("redirect_uri", ch.redirectUri().toString());
         f.put("code_verifier", ch.codeVerifier());
-        String threeLegged;
+        JsonNode answer;
         try {
-            threeLegged = tokenRequest(ctx, f);
+            answer = tokenAnswer(ctx, f);
         } catch (CarrierException e) {
             throw afterCodeSent(e, true);
         }
+        checkIdToken(ctx, answer.path("id_token").asText(""), ch.nonce());
+        String threeLegged = answer.get("access_token").asText();
         ObjectNode verifyBody = JSON.createObjectNode();
         if (id.equals("twm")) {
             verifyBody.put("hashedPhoneNumber", sha256Hex(ch.msisdn().e164()));
@@ -366,7 +368,29 @@ final class ReferenceAdapter implements CarrierAdapter {
         return t;
     }
 
+    /** The scope has openid: an id_token must come, with our nonce and client id. Its signature is not checked here. */
+    private void checkIdToken(CallContext ctx, String idToken, String nonce) throws CarrierException {
+        String[] parts = idToken.split("\\.", -1);
+        JsonNode claims;
+        try {
+            claims = parts.length == 3 ? parseOrNull(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8)) : null;
+        } catch (IllegalArgumentException e) {
+            claims = null;
+        }
+        if (claims == null || !claims.path("nonce").asText("").equals(nonce)
+                || !claims.path("aud").asText("").equals(config.clientId())) {
+            throw violation(ctx, "the id_token is missing or not bound to this verification");
+        }
+    }
+
     private String tokenRequest(CallContext ctx, Map<String, String> form) throws CarrierException {
+        JsonNode n = tokenAnswer(ctx, form);
+        tokenExpiry = config.clock().instant().plusSeconds(n.get("expires_in").asLong() - 5);
+        return n.get("access_token").asText();
+    }
+
+    private JsonNode tokenAnswer(CallContext ctx, Map<String, String> form) throws CarrierException {
         HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(config.baseUri() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
@@ -375,8 +399,7 @@ final class ReferenceAdapter implements CarrierAdapter {
             if (!n.path("access_token").isTextual() || n.path("expires_in").asLong(0) <= 0) {
                 throw violation(ctx, "the token answer lacks access_token or expires_in");
             }
-            tokenExpiry = config.clock().instant().plusSeconds(n.get("expires_in").asLong() - 5);
-            return n.get("access_token").asText();
+            return n;
         }
         JsonNode n = parseOrNull(r.body());
         if (n != null && n.path("error").isTextual()) {
