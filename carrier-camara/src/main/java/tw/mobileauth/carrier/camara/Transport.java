@@ -19,7 +19,7 @@ import tw.mobileauth.carrier.spi.CarrierException.Origin;
 
 /**
  * Sends one HTTP request to a carrier: {@code x-correlator} on the way out and checked on the way
- * back, a timeout of the time left (capped by the call timeout), and transport failures turned
+ * back (a missing or different echo is a {@link CarrierException.ProtocolViolation}), a timeout of the time left (capped by the call timeout), and transport failures turned
  * into {@link CarrierException.CarrierUnavailable}. No retries here.
  */
 final class Transport {
@@ -108,7 +108,14 @@ final class Transport {
         LOG.debug("{} POST {} -> {} in {} ms [x-correlator {}]", carrierId, out.path(), response.statusCode(),
                 Duration.between(started, clock.instant()).toMillis(), ctx.correlator());
         Optional<String> echoed = response.headers().firstValue(CORRELATOR);
-        if (echoed.isPresent() && !echoed.get().equals(ctx.correlator())) {
+        if (echoed.isEmpty()) {
+            throw new CarrierException.ProtocolViolation(
+                    Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISSING", ctx.correlator()),
+                    "the answer from " + out.path() + " does not echo x-correlator, which every answer of the profile"
+                            + " must; a proxy stripped it or the base URI points elsewhere, alert the operator",
+                    null);
+        }
+        if (!echoed.get().equals(ctx.correlator())) {
             throw new CarrierException.ProtocolViolation(
                     Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISMATCH", ctx.correlator()),
                     "the answer from " + out.path() + " echoes another x-correlator; a proxy or the carrier mixed up "

@@ -67,9 +67,11 @@ class CamaraClientTest {
     }
 
     @Test
-    void aMissingEchoIsAccepted() throws Exception {
+    void aMissingEchoIsAProtocolViolationAndNotRetried() {
         stub.on(PATH, OK.noEcho());
-        assertTrue(post().bool("ok"));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class, this::post);
+        assertEquals("CORRELATOR_MISSING", e.code());
+        assertEquals(1, stub.requests(PATH).size());
     }
 
     // --- retries, backoff, Retry-After, deadline ---

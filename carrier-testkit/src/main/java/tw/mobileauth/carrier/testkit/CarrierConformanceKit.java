@@ -956,6 +956,13 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
+    /** An answer without any x-correlator echo is a ProtocolViolation and is never retried. */
+    @Test
+    public final void aMissingCorrelatorEchoIsAProtocolViolation() throws CarrierException {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.missingCorrelator());
+        assertKycSucceeds();
+    }
+
     /** Every KYC request carries the context's correlator. */
     @Test
     public final void everyCallCarriesTheContextsCorrelator() throws CarrierException {

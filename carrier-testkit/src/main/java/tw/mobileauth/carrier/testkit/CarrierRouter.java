@@ -135,6 +135,9 @@ final class CarrierRouter implements HttpHandler {
                 case WRONG_CORRELATOR:
                     correlator = "wrong-" + UUID.randomUUID();
                     break;
+                case MISSING_CORRELATOR:
+                    correlator = "";
+                    break;
                 default:
                     break;
             }
@@ -291,13 +294,16 @@ final class CarrierRouter implements HttpHandler {
         return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     }
 
+    /** Sends {@code reply} with {@code x-correlator: correlator}; an empty correlator sends no header (a fault). */
     private static void send(HttpExchange ex, Reply reply, String correlator) throws IOException {
         Headers h = ex.getResponseHeaders();
         if (!reply.contentType().isEmpty()) {
             h.set("Content-Type", reply.contentType());
         }
         reply.headers().forEach(h::set);
-        h.set("x-correlator", correlator);
+        if (!correlator.isEmpty()) {
+            h.set("x-correlator", correlator);
+        }
         byte[] b = reply.body();
         ex.sendResponseHeaders(reply.status(), b.length == 0 ? -1 : b.length);
         if (b.length > 0) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * unused). The exceptions:
  * <ul>
  *   <li>{@link #latency(Duration)} delays, then the request is served normally;</li>
- *   <li>{@link #wrongCorrelator()} is served normally, with a wrong echo, and
+ *   <li>{@link #wrongCorrelator()} and {@link #missingCorrelator()} are served normally, with a
+ *       wrong echo or none, and
  *       {@link #wrongNonce()} with a wrong {@code nonce} in the ID token;</li>
  *   <li>{@link #resetAfterProcessing()} and {@link #latencyAfterProcessing(Duration)} act
  *       <em>behind</em> the carrier: the request is processed in full (a code is redeemed, a
@@ -27,7 +28,8 @@ public final class Fault {
 
     enum Kind {
         LATENCY, STATUS, ERROR, OAUTH_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET, INVALID_STATE,
-        WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING, WRONG_NONCE
+        WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING, WRONG_NONCE,
+        MISSING_CORRELATOR
     }
 
     private final Kind kind;
@@ -168,6 +170,11 @@ public final class Fault {
     /** The request is served normally but the response's {@code x-correlator} is a different value. */
     public static Fault wrongCorrelator() {
         return of(Kind.WRONG_CORRELATOR, Duration.ZERO, 0, "");
+    }
+
+    /** The request is served normally but the response has no {@code x-correlator} header at all. */
+    public static Fault missingCorrelator() {
+        return of(Kind.MISSING_CORRELATOR, Duration.ZERO, 0, "");
     }
 
     /**

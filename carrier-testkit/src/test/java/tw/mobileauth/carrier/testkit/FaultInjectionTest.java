@@ -218,6 +218,18 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aMissingCorrelatorLeavesTheHeaderOutOfAnOtherwiseNormalAnswer() {
+        inject(Fault.missingCorrelator());
+        HttpResponse<String> r = fet.post("/sim-swap/v2/retrieve-date", "application/json",
+                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("mine"));
+        assertEquals(200, r.statusCode());
+        assertEquals(Optional.empty(), r.headers().firstValue("x-correlator"));
+        assertEquals(Optional.of("again"), fet.post("/sim-swap/v2/retrieve-date", "application/json",
+                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("again"))
+                .headers().firstValue("x-correlator"), "once means once");
+    }
+
+    @Test
     void aRawResponseIsSentAsGiven() {
         inject(Fault.rawResponse(502, "text/html", "<html>proxy error</html>"));
         HttpResponse<String> r = call();
