@@ -87,7 +87,7 @@ public final class CamaraAdapter implements CarrierAdapter {
         TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens);
         RandomGenerator jitter = random;
         this.client = new CamaraClient(transport, errors, new Retrying(retryPolicy, sleeper, config.clock(), jitter),
-                tokenEndpoint, new TokenCache(config.clock()));
+                tokenEndpoint, new TokenCache(profile.carrierId(), config.clock()));
         this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens,
                 config.property(ID_TOKEN_KEY).flatMap(Es256::parsePublicKey));
     }

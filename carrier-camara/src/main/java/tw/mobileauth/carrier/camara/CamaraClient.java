@@ -75,12 +75,12 @@ public final class CamaraClient {
         Objects.requireNonNull(errorAsResult, "errorAsResult");
         byte[] json = Json.write(body);
         return retrying.run(ctx, () -> {
-            AccessToken token = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+            AccessToken token = cache.get(ctx, scope, () -> tokens.clientCredentials(ctx, scope));
             try {
                 return exchange(ctx, path, token, json, errorAsResult);
             } catch (CarrierException.AuthenticationFailed refused) {
                 cache.invalidate(scope, token);
-                AccessToken renewed = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+                AccessToken renewed = cache.get(ctx, scope, () -> tokens.clientCredentials(ctx, scope));
                 return exchange(ctx, path, renewed, json, errorAsResult);
             }
         });

@@ -258,6 +258,33 @@ class CamaraClientTest {
         assertEquals(1, stub.requests("/oauth2/token").size());
     }
 
+    @Test
+    void aCallerWaitingForAnotherCallersTokenFetchGivesUpAtItsOwnDeadline() throws Exception {
+        java.time.Clock real = java.time.Clock.systemUTC();
+        CamaraClient live = f.adapter(f.config(stub.base()).clock(real).build(), Fixtures.plainProfile()).client();
+        stub.on("/oauth2/token", json(200, "{\"access_token\":\"slow\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                .delayed(Duration.ofMillis(1500)));
+        stub.on(PATH, OK);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<JsonReply> first = pool.submit(() -> live.post(CallContext.withTimeout(Duration.ofSeconds(10), real),
+                    PATH, "attrs:read", BODY));
+            while (stub.requests("/oauth2/token").isEmpty()) {
+                Thread.onSpinWait();
+            }
+            long start = System.nanoTime();
+            CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
+                    () -> live.post(CallContext.withTimeout(Duration.ofMillis(300), real), PATH, "attrs:read", BODY));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals("DEADLINE_EXCEEDED", e.code());
+            assertTrue(waited.compareTo(Duration.ofMillis(1000)) < 0, "bounded by its own deadline, waited " + waited);
+            assertTrue(first.get().bool("ok"), "the caller that fetches is not disturbed");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, stub.requests("/oauth2/token").size());
+    }
+
     // --- errors as results ---
 
     @Test
