@@ -714,6 +714,27 @@ public abstract class CarrierConformanceKit {
         assertEquals(MvnoStatus.YES, assertAttributes(Scenario.MVNO).mvno());
     }
 
+    /**
+     * Every call goes to a path the profile defines, and a carrier extension to exactly the
+     * carrier's base URI plus its documented path, e.g. {@code {base}/cht/line-profile/v1/retrieve}.
+     */
+    @Test
+    public final void extensionsAreCalledAtTheBaseUriPlusTheirDocumentedPath() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        adapter.subscriptionAttributes(context(), s.msisdn(), claimsOf(s));
+        String base = network.baseUri(profile()).getPath();
+        for (LoggedRequest r : network.requests().all()) {
+            assertNotEquals(Endpoint.OTHER, r.endpoint(), "a path the profile does not define: " + r.path());
+        }
+        for (Endpoint extension : List.of(Endpoint.CHT_LINE_PROFILE, Endpoint.TWM_SUBSCRIPTION)) {
+            if (extension.servedBy(profile())) {
+                List<LoggedRequest> calls = network.requests().of(profile(), extension);
+                assertFalse(calls.isEmpty(), extension + " carries attributes at " + profile());
+                calls.forEach(r -> assertEquals(base + extension.path(), r.path()));
+            }
+        }
+    }
+
     // =================================================================== SIM swap
 
     /** A SIM change 20 hours ago is reported as a change within 72 hours (TWM: at least within 720 hours). */

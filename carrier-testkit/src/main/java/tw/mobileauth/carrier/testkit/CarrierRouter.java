@@ -231,19 +231,14 @@ final class CarrierRouter implements HttpHandler {
     }
 
     /**
-     * The endpoint for a path below the carrier base. A carrier extension is served at the base
-     * plus its documented path ({@code /cht/cht/line-profile/v1/retrieve}) and also at the base plus
-     * the path without its carrier prefix ({@code /cht/line-profile/v1/retrieve}), which is the same
-     * URL read as host-absolute.
+     * The endpoint for a path below the carrier base: exactly the path of carrier-profiles.md
+     * resolved against the carrier's base URI. A carrier extension is served only there, e.g.
+     * CHT's line profile at {@code {base}/cht/line-profile/v1/retrieve}; the same path without
+     * the carrier segment is {@link Endpoint#OTHER}.
      */
     static Endpoint resolve(String carrierId, String rest) {
         for (Endpoint e : Endpoint.values()) {
-            if (e == Endpoint.OTHER || !e.servedBy(carrierId)) {
-                continue;
-            }
-            String prefix = "/" + carrierId + "/";
-            if (rest.equals(e.path())
-                    || (e.path().startsWith(prefix) && rest.equals(e.path().substring(carrierId.length() + 1)))) {
+            if (e != Endpoint.OTHER && e.servedBy(carrierId) && rest.equals(e.path())) {
                 return e;
             }
         }
