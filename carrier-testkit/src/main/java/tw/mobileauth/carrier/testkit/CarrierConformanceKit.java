@@ -945,10 +945,15 @@ public abstract class CarrierConformanceKit {
                 422, "KIT.UNKNOWN");
     }
 
-    /** An unknown code on a status the profile never uses (418) is a ProtocolViolation. */
+    /**
+     * An unknown code on a status the profile never uses (418, or a 5xx other than 500, 502, 503
+     * and 504) is a ProtocolViolation, never retried.
+     */
     @Test
     public final void anUnknownCodeOnAnUnexpectedStatusIsAProtocolViolation() {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(418, "KIT.TEAPOT"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(501, "NOT_IMPLEMENTED"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(507, "KIT.INSUFFICIENT_STORAGE"));
     }
 
     /** A single connection reset is retried and the call succeeds. */
