@@ -41,7 +41,7 @@ final class Transport {
         this.callTimeout = callTimeout;
     }
 
-    /** A request to send. */
+    /** A request to send; an empty {@code contentType} sends no {@code Content-Type} (for an empty body). */
     record Outgoing(String path, String contentType, byte[] body, Optional<String> bearer) {
     }
 
@@ -82,10 +82,12 @@ final class Transport {
         Duration timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(out.path()))
                 .timeout(timeout)
-                .header("Content-Type", out.contentType())
                 .header("Accept", "application/json")
                 .header(CORRELATOR, ctx.correlator())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+        if (!out.contentType().isEmpty()) {
+            request.header("Content-Type", out.contentType());
+        }
         out.bearer().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         Instant started = clock.instant();
         HttpResponse<byte[]> response;

@@ -146,6 +146,19 @@ class NumberVerificationFlowTest {
     }
 
     @Test
+    void roamingStatusAndNetworkTypeAreRetrievedWithAnEmptyBody() throws Exception {
+        NvChallenge c = start();
+        complete(c, Map.of("code", "abc", "state", c.state()));
+        for (String path : List.of(NumberVerificationFlow.ROAMING_PATH, NumberVerificationFlow.NETWORK_TYPE_PATH)) {
+            StubCarrier.Request r = stub.requests(path).get(0);
+            assertEquals("", r.body(), path + " takes an empty body: the token names the device");
+            assertEquals(Optional.empty(), r.header("Content-Type"), path);
+        }
+        assertEquals(Optional.of("application/json"),
+                stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).header("Content-Type"));
+    }
+
+    @Test
     void notVerifiedIsAResultNotAnError() throws Exception {
         stub.on(NumberVerificationFlow.VERIFY_PATH, json(200, "{\"devicePhoneNumberVerified\":false}"));
         NvChallenge c = start();

@@ -297,6 +297,7 @@ public abstract class CarrierConformanceKit {
         for (int i : new int[] {verify, roaming, type}) {
             assertEquals(200, all.get(i).responseStatus(), all.get(i).toString());
         }
+        assertEquals("", all.get(roaming).body(), "roaming status is retrieved with an empty body (§2)");
     }
 
     /** Every request of a verification carries the context's correlator. */
