@@ -285,6 +285,17 @@ class CamaraClientTest {
         assertEquals(1, stub.requests("/oauth2/token").size());
     }
 
+    @Test
+    void anAnswerLongerThan64KiBIsNotReadAndIsAProtocolViolation() throws Exception {
+        String pad = "x".repeat(Transport.MAX_BODY);
+        stub.on(PATH, json(200, "{\"ok\":true,\"pad\":\"" + pad + "\"}"));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class, this::post);
+        assertEquals("RESPONSE_TOO_LARGE", e.code());
+        assertEquals(1, stub.requests(PATH).size(), "not retried");
+        stub.on(PATH, json(200, "{\"ok\":true,\"pad\":\"" + pad.substring(100) + "\"}"));
+        assertTrue(post().bool("ok"), "an answer just below the limit is read");
+    }
+
     // --- errors as results ---
 
     @Test
