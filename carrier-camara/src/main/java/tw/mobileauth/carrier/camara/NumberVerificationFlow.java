@@ -131,7 +131,7 @@ final class NumberVerificationFlow {
         //    so any failure from here on needs a new verification, never the same callback again.
         TokenEndpoint.Grant grant;
         try {
-            grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifier());
+            grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifierSecret());
         } catch (CarrierException e) {
             throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
         }

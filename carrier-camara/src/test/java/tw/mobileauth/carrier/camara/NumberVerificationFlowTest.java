@@ -90,11 +90,11 @@ class NumberVerificationFlowTest {
         assertEquals(SCOPE, q.get("scope"));
         assertEquals(c.state(), q.get("state"));
         assertEquals(c.nonce(), q.get("nonce"));
-        assertEquals(Pkce.challengeS256(c.codeVerifier()), q.get("code_challenge"));
+        assertEquals(Pkce.challengeS256(c.codeVerifierSecret()), q.get("code_challenge"));
         assertEquals("S256", q.get("code_challenge_method"));
         assertEquals("none", q.get("prompt"));
         assertEquals("tel:+886912345678", q.get("login_hint"));
-        assertFalse(c.authorizeUri().toString().contains(c.codeVerifier()), "the verifier stays server-side");
+        assertFalse(c.authorizeUri().toString().contains(c.codeVerifierSecret()), "the verifier stays server-side");
         assertEquals(Fixtures.T0.plus(Duration.ofMinutes(5)), c.expiresAt());
     }
 
@@ -104,11 +104,11 @@ class NumberVerificationFlowTest {
         NvChallenge b = start();
         assertNotEquals(a.state(), b.state());
         assertNotEquals(a.nonce(), b.nonce());
-        assertNotEquals(a.codeVerifier(), b.codeVerifier());
-        for (String v : List.of(a.state(), a.nonce(), a.codeVerifier())) {
+        assertNotEquals(a.codeVerifierSecret(), b.codeVerifierSecret());
+        for (String v : List.of(a.state(), a.nonce(), a.codeVerifierSecret())) {
             assertTrue(Base64Url.decode(v).orElseThrow().length >= 16);
         }
-        assertTrue(Pkce.isValidVerifier(a.codeVerifier()));
+        assertTrue(Pkce.isValidVerifier(a.codeVerifierSecret()));
     }
 
     @Test
@@ -136,7 +136,7 @@ class NumberVerificationFlowTest {
         assertEquals("authorization_code", form.get("grant_type"));
         assertEquals("abc", form.get("code"));
         assertEquals(REDIRECT.toString(), form.get("redirect_uri"));
-        assertEquals(c.codeVerifier(), form.get("code_verifier"));
+        assertEquals(c.codeVerifierSecret(), form.get("code_verifier"));
         assertTrue(form.containsKey("client_assertion"));
         for (String path : List.of(NumberVerificationFlow.VERIFY_PATH, NumberVerificationFlow.ROAMING_PATH,
                 NumberVerificationFlow.NETWORK_TYPE_PATH)) {

@@ -242,9 +242,9 @@ public abstract class CarrierConformanceKit {
         assertEquals(ch.state(), q.get("state"));
         assertEquals(ch.nonce(), q.get("nonce"));
         assertEquals("S256", q.get("code_challenge_method"));
-        assertEquals(OAuthServer.s256(ch.codeVerifier()), q.get("code_challenge"));
+        assertEquals(OAuthServer.s256(ch.codeVerifierSecret()), q.get("code_challenge"));
         assertEquals("none", q.get("prompt"));
-        assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifier()), "the verifier must stay server-side");
+        assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifierSecret()), "the verifier must stay server-side");
         Set<String> scopes = OAuthServer.scopes(q.getOrDefault("scope", ""));
         assertTrue(scopes.containsAll(List.of("openid", "number-verification:verify", "device-roaming-status:read",
                 "connected-network-type:read")), "scope was " + scopes);
@@ -255,7 +255,7 @@ public abstract class CarrierConformanceKit {
         NvChallenge again = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
         assertNotEquals(ch.state(), again.state());
         assertNotEquals(ch.nonce(), again.nonce());
-        assertNotEquals(ch.codeVerifier(), again.codeVerifier());
+        assertNotEquals(ch.codeVerifierSecret(), again.codeVerifierSecret());
     }
 
     /** A phone on its own carrier's 4G verifies its number, not roaming, over G4. */

@@ -172,7 +172,7 @@ final class ReferenceAdapter implements CarrierAdapter {
         f.put("grant_type", "authorization_code");
         f.put("code", code);
         f.put("redirect_uri", ch.redirectUri().toString());
-        f.put("code_verifier", ch.codeVerifier());
+        f.put("code_verifier", ch.codeVerifierSecret());
         JsonNode answer;
         try {
             answer = tokenAnswer(ctx, f);
