@@ -78,7 +78,7 @@ final class EnrollmentDocument {
     @JsonProperty("nvn") String nvAccess;
     @JsonProperty("nvr") Boolean nvRoaming;
     @JsonProperty("nvc") Integer nvVisitedCountry;
-    /** The last problem, as a short code (CARRIER_BUSY, CARRIER_FAILED, CA_NOT_VALID, CARRIER_NOT_CONFIGURED). */
+    /** The last problem, as a short code (CARRIER_BUSY, CARRIER_FAILED, CARRIER_RESTART, CA_NOT_VALID, CARRIER_NOT_CONFIGURED). */
     @JsonProperty("le") String lastError;
     @JsonProperty("ci") String credentialId;
     /** The issued certificate, DER, base64. */

@@ -38,7 +38,8 @@ public sealed interface EnrollmentStatus {
      * @param state       {@link EnrollmentState#DEVICE_CONNECTED} or {@link EnrollmentState#VERIFYING}
      * @param pairingCode six digits, to be typed on the phone
      * @param lastError   the last problem, if verification met one: {@code CARRIER_BUSY},
-     *                    {@code CARRIER_FAILED}, or for the operator {@code CA_NOT_VALID},
+     *                    {@code CARRIER_FAILED}, {@code CARRIER_RESTART} (the phone must start the
+     *                    verification again), or for the operator {@code CA_NOT_VALID},
      *                    {@code CARRIER_NOT_CONFIGURED}
      */
     record InProgress(EnrollmentState state, String pairingCode, Optional<String> lastError)

@@ -46,8 +46,18 @@ import tw.mobileauth.store.TokenPurpose;
  *   <li>final eligibility on the carrier's facts;</li>
  *   <li>issuance, then the binding policy.</li>
  * </ol>
- * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint, so
- * the same callback can be retried.
+ * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint and
+ * {@code lastError}; the enrolment stays {@link EnrollmentState#VERIFYING}. Whether the same
+ * callback may be repeated depends on where it failed:
+ * <ul>
+ *   <li>in the look-ups of step 3 a transient failure is retryable with the same callback: the
+ *       number verification is checkpointed and not repeated;</li>
+ *   <li>in step 2, once the code exchange was sent, the code may be redeemed and the 3-legged
+ *       token spent, so the carrier advises {@link CarrierException.Retry#RESTART_VERIFICATION}:
+ *       not retryable with the same callback ({@code lastError} {@value #RESTART}); the phone
+ *       calls {@code startVerification} again (allowed in VERIFYING, within the enrolment's
+ *       window), opens the new carrier URL and comes back with a new callback.</li>
+ * </ul>
  */
 final class Verification {
 
@@ -55,6 +65,8 @@ final class Verification {
     private static final java.util.Comparator<CredentialRecord> OLDEST_FIRST = java.util.Comparator
             .comparing(CredentialRecord::issuedAt).thenComparing(CredentialRecord::credentialId);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Verification.class);
+    /** {@code lastError} when only a new verification can get past the failure. */
+    static final String RESTART = "CARRIER_RESTART";
 
     private final EnrollmentService.Settings s;
     private final Ceremony c;
@@ -319,7 +331,8 @@ final class Verification {
         // Record the problem for the desktop's status; the enrolment itself is unchanged.
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             EnrollmentDocument current = EnrollmentDocument.parse(r.document());
-            current.lastError = retryable ? "CARRIER_BUSY" : "CARRIER_FAILED";
+            current.lastError = retryable ? "CARRIER_BUSY"
+                    : e.retry() == CarrierException.Retry.RESTART_VERIFICATION ? RESTART : "CARRIER_FAILED";
             if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
                     r.purgeAfter()))) {
                 break;
@@ -335,14 +348,27 @@ final class Verification {
 
     /**
      * Whether repeating {@code completeVerification} with this very callback may get past {@code e}
-     * in step 2: only a transient failure (time-out, reset, 5xx, 429) of a callback that carries
-     * no error. An error the carrier put into the callback ({@code error=server_error}, …) comes
-     * back on every repeat; a refused code exchange ({@code invalid_grant}, which the SPI calls
-     * "retry with a new token") refuses the same single-use code again. Calling those retryable
-     * would send a portal that follows {@link EnrollmentUnavailableException#isRetryable()} round
-     * in circles; only a new verification ({@code startVerification}) can get past them.
+     * in step 2: only a transient failure ({@link CarrierException.Retry#WITH_BACKOFF}) of a
+     * callback that carries no error, which an adapter reports only before anything of the
+     * callback was spent. Not retryable with the same callback:
+     * <ul>
+     *   <li>{@link CarrierException.Retry#RESTART_VERIFICATION}: the code exchange, or a call with
+     *       the single-use token, failed after the request may have reached the carrier (a
+     *       time-out, reset, 5xx or 429); the code may be redeemed, so the same callback can only
+     *       fail. The enrolment stays VERIFYING and the phone starts the verification again;</li>
+     *   <li>an error the carrier put into the callback ({@code error=server_error}, …), which
+     *       comes back on every repeat;</li>
+     *   <li>a refused code exchange ({@code invalid_grant}), which refuses the same single-use
+     *       code again.</li>
+     * </ul>
+     * Calling those retryable would send a portal that follows
+     * {@link EnrollmentUnavailableException#isRetryable()} round in circles; only a new
+     * verification ({@code startVerification}) can get past them, and the exception's text says so.
      */
     private static boolean sameCallbackMayPass(CarrierException e, VerificationCallback callback) {
+        if (e.retry() == CarrierException.Retry.RESTART_VERIFICATION) {
+            return false;
+        }
         return e.retry() == CarrierException.Retry.WITH_BACKOFF && !callback.parameters().containsKey("error");
     }
 

@@ -217,6 +217,17 @@ final class Harness implements AutoCloseable {
         return service.completeVerification(new VerificationCallback(callback));
     }
 
+    /** The phone of {@code s} consents, (re)starts the verification and opens the carrier URL; the callback it gets. */
+    Map<String, String> startAndOpen(DeviceSession session, Subscriber s) throws Exception {
+        return phoneOf(s).open(startVerification(session).carrierUri());
+    }
+
+    /** The authorization-code exchanges {@code carrierId} received, in order. */
+    java.util.List<tw.mobileauth.carrier.testkit.LoggedRequest> codeExchanges(String carrierId) {
+        return networks.requests().of(carrierId, tw.mobileauth.carrier.testkit.Endpoint.TOKEN).stream()
+                .filter(r -> r.body().contains("grant_type=authorization_code")).toList();
+    }
+
     /** The whole journey for {@code s} on {@code device}, with the subscriber's phone verifying. */
     Journey journey(Subscriber s, DeviceClass device) throws Exception {
         Applied applied = apply(s, device);

@@ -59,10 +59,14 @@ final class ChtProfile implements CamaraProfile {
         return ID;
     }
 
-    /** {@code CHT.SUBSCRIBER_SUSPENDED}: the line is suspended, so the service does not apply. */
+    /**
+     * {@code 422 CHT.SUBSCRIBER_SUSPENDED}: the line is suspended, so the service does not apply.
+     * Matched on status and code together, as every mapping is: the same code on another status is
+     * not what the profile defines and falls back to that status.
+     */
     @Override
     public Optional<CarrierException> mapCarrierError(ErrorInfo error, CarrierException.Origin origin) {
-        if (error.code().equals(SUSPENDED)) {
+        if (error.is(422, SUSPENDED)) {
             return Optional.of(new CarrierException.ServiceNotApplicable(origin,
                     "CHT reports the line as suspended (" + SUSPENDED + "); the policy decides, do not retry"));
         }
