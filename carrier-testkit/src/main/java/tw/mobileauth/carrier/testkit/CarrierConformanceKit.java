@@ -609,8 +609,8 @@ public abstract class CarrierConformanceKit {
             assertEquals(MatchOutcome.MATCH, nameOutcome(s, " " + s.name() + "\u3000"), sc + " with spaces");
         }
         Subscriber dotted = subscriber(Scenario.NAME_MIDDLE_DOT);
-        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff0e", ".")) {
-            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff0e.]", dot);
+        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff65", "\uff0e", ".")) {
+            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff65\uff0e.]", dot);
             assertEquals(MatchOutcome.MATCH, nameOutcome(dotted, variant), "middle dot U+"
                     + Integer.toHexString(dot.codePointAt(0)));
         }
