@@ -25,6 +25,13 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  * CHT's wire profile (carrier-profiles.md §3): the contract type comes from KYC Tenure, the line
  * role and MVNO brand from CHT's line-profile extension, and CHT's own {@code CHT.}-prefixed
  * error codes; the rest is plain CAMARA.
+ *
+ * <p><b>Holder type, a profile rule.</b> CHT's wire has no holder field. CHT reports every
+ * business line, whoever holds it, as contract type {@code Business}; every other line
+ * ({@code PAYM}, {@code PAYG}) is a personal contract. So {@code Business} gives holder
+ * {@code ENTERPRISE}, {@code PAYM} and {@code PAYG} give {@code PERSONAL}, and an unknown contract
+ * type gives {@code UNKNOWN} ({@link HolderInference#fromContract}). A CHT contract that broke
+ * this rule would change this profile, not core.
  */
 final class ChtProfile implements CamaraProfile {
 

@@ -609,8 +609,8 @@ public abstract class CarrierConformanceKit {
             assertEquals(MatchOutcome.MATCH, nameOutcome(s, " " + s.name() + "\u3000"), sc + " with spaces");
         }
         Subscriber dotted = subscriber(Scenario.NAME_MIDDLE_DOT);
-        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff0e", ".")) {
-            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff0e.]", dot);
+        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff65", "\uff0e", ".")) {
+            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff65\uff0e.]", dot);
             assertEquals(MatchOutcome.MATCH, nameOutcome(dotted, variant), "middle dot U+"
                     + Integer.toHexString(dot.codePointAt(0)));
         }
@@ -1141,8 +1141,9 @@ public abstract class CarrierConformanceKit {
 
     /**
      * Asserts the attributes the profile's wire carries for {@code scenario}'s subscriber, per the
-     * mappings of carrier-profiles.md §3. Where the wire says nothing about the holder, PERSONAL or
-     * UNKNOWN are both accepted.
+     * mappings of carrier-profiles.md §3. CHT and FET carry no holder field; their profile rule is
+     * that every business line is reported as Business/BIZ (holder ENTERPRISE) and every other line
+     * is a personal contract (holder PERSONAL).
      */
     private SubscriptionAttributes assertAttributes(Scenario scenario) throws CarrierException {
         Subscriber s = subscriber(scenario);
@@ -1156,7 +1157,7 @@ public abstract class CarrierConformanceKit {
                 contract = wire.equals("Business") ? ContractType.BUSINESS
                         : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
                 holders = wire.equals("Business") ? EnumSet.of(HolderType.ENTERPRISE)
-                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                        : EnumSet.of(HolderType.PERSONAL);
                 wire = "contractType " + wire;
                 break;
             case "twm":
@@ -1169,8 +1170,8 @@ public abstract class CarrierConformanceKit {
                 wire = Profiles.fetSegment(s);
                 contract = wire.equals("BIZ") ? ContractType.BUSINESS
                         : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
-                holders = wire.equals("BIZ") ? EnumSet.of(HolderType.ENTERPRISE, HolderType.UNKNOWN)
-                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                holders = wire.equals("BIZ") ? EnumSet.of(HolderType.ENTERPRISE)
+                        : EnumSet.of(HolderType.PERSONAL);
                 wire = "segment " + wire;
                 break;
         }

@@ -284,7 +284,8 @@ final class ReferenceAdapter implements CarrierAdapter {
                 String seg = x.path("segment").asText();
                 ContractType contract = seg.equals("PAYG") ? ContractType.PREPAID : seg.equals("PAYM")
                         ? ContractType.POSTPAID : seg.equals("BIZ") ? ContractType.BUSINESS : ContractType.UNKNOWN;
-                HolderType holder = contract == ContractType.BUSINESS ? HolderType.ENTERPRISE : HolderType.UNKNOWN;
+                HolderType holder = contract == ContractType.BUSINESS ? HolderType.ENTERPRISE
+                        : contract == ContractType.UNKNOWN ? HolderType.UNKNOWN : HolderType.PERSONAL;
                 String lr = x.path("lineRole").asText();
                 LineRole role = lr.equals("PRIMARY") ? LineRole.PRIMARY : lr.equals("CHILD") ? LineRole.PARENT_CHILD
                         : lr.equals("MEMBER") ? LineRole.FAMILY_SUB_LINE : LineRole.UNKNOWN;
