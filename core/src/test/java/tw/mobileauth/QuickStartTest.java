@@ -136,8 +136,11 @@ class QuickStartTest {
             // --- step 5: the phone scans, consents and verifies over its mobile data -------------
             String handoffToken = qr.handoffUrl().getQuery().substring(qr.handoffUrl().getQuery().indexOf("t=") + 2);
             DeviceSession phone = enrolment.openOnDevice(handoffToken, ClientContext.of(DeviceClass.SMARTPHONE));
+            // The desktop shows a pairing code; the person types it on the phone.
+            String pairingCode = assertInstanceOf(EnrollmentStatus.InProgress.class,
+                    enrolment.status(begun.enrollmentId(), begun.desktopSecret())).pairingCode();
             VerificationRedirect redirect = enrolment.startVerification(phone.session(),
-                    Consent.accepted(phone.summary().termsVersion()));
+                    Consent.accepted(phone.summary().termsVersion()), pairingCode);
             Map<String, String> callback = networks.phone(NetworkAttachments.defaultHandle(person.msisdn()))
                     .open(redirect.carrierUri());
             assertInstanceOf(VerificationOutcome.Completed.class,

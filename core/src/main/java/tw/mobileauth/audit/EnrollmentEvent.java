@@ -197,6 +197,32 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     }
 
     /**
+     * The service itself could not go on (not the carrier: see {@link CarrierFailed}); the
+     * enrolment is kept. For the operator to act on.
+     *
+     * @param source    {@code ISSUER}, {@code CONFIGURATION}, …
+     * @param operation e.g. {@code issue}, {@code completeVerification}
+     * @param problem   a short code, e.g. {@code CA_NOT_VALID}, {@code CARRIER_NOT_CONFIGURED}
+     */
+    record ServiceUnavailable(Instant at, String enrollmentId, String source, String operation, String problem)
+            implements EnrollmentEvent {
+        /** All fields required. */
+        public ServiceUnavailable {
+            requireAll(at, enrollmentId, source, operation, problem);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.service_unavailable";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "source", source, "operation", operation, "problem", problem);
+        }
+    }
+
+    /**
      * A request was refused because it lacked the right secret or presented a bad carrier {@code state}.
      *
      * @param enrollmentId the enrolment, or {@code -} when unknown
@@ -277,11 +303,45 @@ public sealed interface EnrollmentEvent extends AuditEvent {
         }
     }
 
-    /** The applicant started over (重新申請行動認證). Final. */
-    record Cancelled(Instant at, String enrollmentId) implements EnrollmentEvent {
+    /**
+     * The pairing code typed on the phone was checked.
+     *
+     * @param matched  whether it was the code the applying device shows
+     * @param failures wrong codes so far, this one included
+     */
+    record PairingChecked(Instant at, String enrollmentId, boolean matched, int failures) implements EnrollmentEvent {
+        /** All fields required. */
+        public PairingChecked {
+            requireAll(at, enrollmentId);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.pairing_checked";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "matched", Boolean.toString(matched), "failures",
+                    Integer.toString(failures));
+        }
+    }
+
+    /**
+     * The enrolment was cancelled. Final.
+     *
+     * @param cause {@value #BY_APPLICANT} (重新申請行動認證) or {@value #PAIRING_CODE} (too many wrong
+     *              pairing codes on the phone)
+     */
+    record Cancelled(Instant at, String enrollmentId, String cause) implements EnrollmentEvent {
+        /** The applicant started over. */
+        public static final String BY_APPLICANT = "RESTART";
+        /** The phone typed the pairing code wrong too many times. */
+        public static final String PAIRING_CODE = "PAIRING_CODE";
+
         /** All fields required. */
         public Cancelled {
-            requireAll(at, enrollmentId);
+            requireAll(at, enrollmentId, cause);
         }
 
         @Override
@@ -291,7 +351,7 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
         @Override
         public Map<String, String> fields() {
-            return ordered("enrollmentId", enrollmentId);
+            return ordered("enrollmentId", enrollmentId, "cause", cause);
         }
     }
 

@@ -1,6 +1,8 @@
 package tw.mobileauth.enrollment;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -37,6 +39,7 @@ import tw.mobileauth.qr.QrImage;
 import tw.mobileauth.store.ClaimResult;
 import tw.mobileauth.store.EnrollmentRecord;
 import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.StoreException;
 import tw.mobileauth.store.TokenPurpose;
 
 /**
@@ -53,6 +56,8 @@ final class Ceremony {
     private static final String QR = "QR";
     private static final String SAME_DEVICE = "SAME_DEVICE";
     private static final String UNRECOGNISED_CODE = "UNRECOGNISED_CODE";
+    private static final java.util.Set<VerificationFailure> HOLDER_FIELDS = java.util.EnumSet.of(
+            VerificationFailure.ID_MISMATCH, VerificationFailure.NAME_MISMATCH, VerificationFailure.BIRTH_DATE_MISMATCH);
 
     private final EnrollmentService.Settings s;
     private final ApplicationFormValidator validator;
@@ -89,18 +94,21 @@ final class Ceremony {
     // ------------------------------------------------------------ form
 
     FormChallenge prepareApplication() throws EnrollmentUnavailableException {
+        String challenge = random(32);
+        String challengeKey = key("enrol-challenge", challenge);
+        Instant now = now();
+        Instant expiresAt = now.plus(s.formChallengeValidity);
+        // The token first: when the store is full, no captcha is issued for nothing.
+        insertToken(OneTimeToken.unclaimed(challengeKey, TokenPurpose.ENROLMENT_CHALLENGE, "-", "", now, expiresAt),
+                EnrollmentUnavailableException.Recovery.RETRY);
         CaptchaChallenge captcha;
         try {
             captcha = s.captcha.issue();
         } catch (CaptchaUnavailableException e) {
+            s.tokens.revoke(challengeKey);
             throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.CAPTCHA, true,
                     Optional.empty(), "the captcha provider could not issue a challenge", e);
         }
-        String challenge = random(32);
-        Instant now = now();
-        Instant expiresAt = now.plus(s.lifetime);
-        s.tokens.insert(OneTimeToken.unclaimed(key("enrol-challenge", challenge), TokenPurpose.ENROLMENT_CHALLENGE,
-                "-", "", now, expiresAt));
         return new FormChallenge(challenge, expiresAt, captcha);
     }
 
@@ -169,8 +177,10 @@ final class Ceremony {
         try {
             phc = s.hasher.hash(password);
         } catch (CryptoException.HasherBusy e) {
-            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.PASSWORD_HASHER, true,
-                    Optional.of(java.time.Duration.ofSeconds(1)), "the password hasher is saturated", e);
+            // The captcha and the challenge are spent: the same form cannot simply be re-posted.
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.PASSWORD_HASHER,
+                    EnrollmentUnavailableException.Recovery.NEW_FORM, Optional.of(java.time.Duration.ofSeconds(1)),
+                    "the password hasher is saturated", e);
         } finally {
             java.util.Arrays.fill(password, '\0');
         }
@@ -203,8 +213,9 @@ final class Ceremony {
             doc.verifyingContext = client.masked();
             doc.phoneVerifier = key("phone", phoneSecret);
             doc.pairingCode = pairingCode();
+            doc.pairingConfirmed = true; // the applying device verifies itself
             insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.DEVICE_CONNECTED, now, now, expiresAt,
-                    expiresAt, doc.toJson(), Optional.of(doc.subjectKey)));
+                    expiresAt, doc.toJson(), Optional.of(doc.subjectKey)), Optional.empty());
             s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
             DeviceSession session = new DeviceSession(new PhoneSession(enrollmentId, phoneSecret),
                     summary(doc, pii));
@@ -215,10 +226,11 @@ final class Ceremony {
         doc.handoffKey = key("handoff", token);
         doc.handoffExpiresAt = qrExpiresAt.toString();
         NextStep.ShowQrCode qr = qrCode(token, qrExpiresAt, s.maxRegenerations);
+        // The token before the record that names it, so that no record ever names a missing token.
+        insertToken(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now, qrExpiresAt),
+                EnrollmentUnavailableException.Recovery.NEW_FORM);
         insert(new EnrollmentRecord(enrollmentId, 0, EnrollmentState.AWAITING_DEVICE, now, now, expiresAt, expiresAt,
-                doc.toJson(), Optional.of(doc.subjectKey)));
-        s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
-                qrExpiresAt));
+                doc.toJson(), Optional.of(doc.subjectKey)), Optional.of(doc.handoffKey));
         s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, 0, qrExpiresAt));
         return new Begun(enrollmentId, DesktopSecret.of(desktopSecret), qr);
     }
@@ -251,9 +263,9 @@ final class Ceremony {
         EnrollmentRecord r = load(enrollmentId);
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
         requireDesktop(r, doc, secret, "status");
-        Optional<EnrollmentRecord> expired = expireIfDue(r);
-        if (expired.isPresent()) {
-            r = expired.get();
+        EnrollmentRecord current = current(r);
+        if (current != r) {
+            r = current;
             doc = EnrollmentDocument.parse(r.document());
         }
         return switch (r.state()) {
@@ -262,16 +274,14 @@ final class Ceremony {
             case DEVICE_CONNECTED, VERIFYING -> new EnrollmentStatus.InProgress(r.state(), doc.pairingCode,
                     Optional.ofNullable(doc.lastError));
             case COMPLETED -> new EnrollmentStatus.Completed(doc.credentialId, certificate(doc.certificate));
-            case REJECTED -> new EnrollmentStatus.Rejected(reasons(doc));
+            case REJECTED -> new EnrollmentStatus.Rejected(desktopReasons(doc));
             case EXPIRED -> new EnrollmentStatus.Expired();
             case CANCELLED -> new EnrollmentStatus.Cancelled();
         };
     }
 
     NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        return update(enrollmentId, (r, doc) -> {
             requireDesktop(r, doc, secret, "regenerateQr");
             requireOpen(r);
             if (r.state() != EnrollmentState.AWAITING_DEVICE) {
@@ -292,36 +302,33 @@ final class Ceremony {
             // the moment this compare-and-set succeeds.
             s.tokens.insert(OneTimeToken.unclaimed(doc.handoffKey, TokenPurpose.HANDOFF, enrollmentId, "", now,
                     qrExpiresAt));
-            if (s.enrollments.compareAndSet(r.version(),
-                    r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
-                if (oldKey != null) {
-                    s.tokens.revoke(oldKey);
-                }
-                s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, doc.regenerations, qrExpiresAt));
-                return qrCode(token, qrExpiresAt, s.maxRegenerations - doc.regenerations);
+            if (!s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
+                s.tokens.revoke(doc.handoffKey);
+                return Optional.empty();
             }
-            s.tokens.revoke(doc.handoffKey);
-        }
-        throw contention(enrollmentId);
+            if (oldKey != null) {
+                s.tokens.revoke(oldKey);
+            }
+            s.audit(new EnrollmentEvent.HandoffIssued(now, enrollmentId, doc.regenerations, qrExpiresAt));
+            return Optional.of(qrCode(token, qrExpiresAt, s.maxRegenerations - doc.regenerations));
+        });
     }
 
     void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        update(enrollmentId, (r, doc) -> {
             requireDesktop(r, doc, secret, "restart");
             if (r.state() == EnrollmentState.CANCELLED || r.state() == EnrollmentState.EXPIRED) {
-                return;
+                return Optional.of(r);
             }
             if (r.state().isFinal()) {
                 throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
             }
-            if (finish(r, doc, EnrollmentState.CANCELLED)) {
-                s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId));
-                return;
+            if (!finish(r, doc, EnrollmentState.CANCELLED)) {
+                return Optional.empty();
             }
-        }
-        throw contention(enrollmentId);
+            s.audit(new EnrollmentEvent.Cancelled(now(), enrollmentId, EnrollmentEvent.Cancelled.BY_APPLICANT));
+            return Optional.of(r);
+        });
     }
 
     // ------------------------------------------------------------ phone
@@ -370,30 +377,29 @@ final class Ceremony {
                 // go on below
             }
         }
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = load(subject);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
-            if (!tokenKey.equals(doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
+        return update(subject, (r, doc) -> {
+            if (!sameKey(tokenKey, doc.handoffKey) || r.state() != EnrollmentState.AWAITING_DEVICE) {
                 s.audit(new EnrollmentEvent.HandoffRefused(now, subject, "SUPERSEDED"));
                 throw new EnrollmentException(EnrollmentException.Reason.HANDOFF_INVALID);
             }
             requireOpen(r);
             doc.phoneVerifier = phoneVerifier;
             doc.pairingCode = pairingCode();
+            doc.termsVersion = s.termsVersion; // the version the phone is shown now
             doc.verifyingDevice = phone.deviceClass().name();
             doc.verifyingContext = phone.masked();
             doc.handoffKey = null;
-            if (s.enrollments.compareAndSet(r.version(),
+            if (!s.enrollments.compareAndSet(r.version(),
                     r.next(EnrollmentState.DEVICE_CONNECTED, doc.toJson(), now, r.purgeAfter()))) {
-                s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
-                PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
-                return new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii));
+                return Optional.empty();
             }
-        }
-        throw contention(subject);
+            s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
+            PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
+            return Optional.of(new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii)));
+        });
     }
 
-    VerificationRedirect startVerification(PhoneSession session, Consent consent)
+    VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
         if (session == null || consent == null) {
             throw new EnrollmentException(EnrollmentException.Reason.ACCESS_DENIED);
@@ -405,10 +411,15 @@ final class Ceremony {
         if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
             throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
         }
-        if (!consent.accepted() || !s.termsVersion.equals(consent.termsVersion())) {
+        // The terms this phone was shown, or the current ones (they may have changed since).
+        if (!consent.accepted() || !(consent.termsVersion().equals(doc.termsVersion)
+                || consent.termsVersion().equals(s.termsVersion))) {
             throw new EnrollmentException(EnrollmentException.Reason.CONSENT_REQUIRED);
         }
-        CarrierAdapter adapter = adapter(doc.carrierId);
+        if (pairingCodeRequired(doc) && !doc.pairingConfirmed) {
+            confirmPairing(r.id(), session, pairingCode);
+        }
+        CarrierAdapter adapter = adapter(r.id(), doc.carrierId, "startVerification");
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
         CallContext ctx = callContext();
         NvChallenge challenge;
@@ -419,38 +430,116 @@ final class Ceremony {
             throw unavailable(e);
         }
         Instant now = now();
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            String previousState = doc.stateKey;
-            pii.challenge(challenge);
-            doc.sealedPii = pii.seal(s.sealKey, r.id());
-            doc.stateKey = key("carrier-state", challenge.state());
-            doc.consentTerms = consent.termsVersion();
-            doc.consentAt = now.toString();
-            doc.consentContext = doc.verifyingContext == null ? "-" : doc.verifyingContext;
-            doc.lastError = null;
-            if (s.enrollments.compareAndSet(r.version(),
-                    r.next(EnrollmentState.VERIFYING, doc.toJson(), now, r.purgeAfter()))) {
-                Instant stateExpiry = earlier(challenge.expiresAt(), r.expiresAt());
-                s.tokens.insert(OneTimeToken.unclaimed(doc.stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
-                        stateExpiry));
+        // The state's token exists before any record names it; if the record is not updated
+        // after all, the token dies with the refusal.
+        String stateKey = key("carrier-state", challenge.state());
+        insertToken(OneTimeToken.unclaimed(stateKey, TokenPurpose.CARRIER_STATE, r.id(), "", now,
+                earlier(challenge.expiresAt(), r.expiresAt())), EnrollmentUnavailableException.Recovery.RETRY);
+        try {
+            return update(r.id(), (current, d) -> {
+                requirePhone(current, d, session, "startVerification");
+                requireOpen(current);
+                if (current.state() != EnrollmentState.DEVICE_CONNECTED
+                        && current.state() != EnrollmentState.VERIFYING) {
+                    throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+                }
+                String previousState = d.stateKey;
+                PendingData p = PendingData.open(s.sealKey, d.sealedPii, current.id());
+                p.challenge(challenge);
+                d.sealedPii = p.seal(s.sealKey, current.id());
+                d.stateKey = stateKey;
+                // A new verification proves possession again: the old checkpoint belonged to the old state.
+                d.forgetNumberVerification();
+                d.consentTerms = consent.termsVersion();
+                d.consentAt = now.toString();
+                d.consentContext = d.verifyingContext == null ? "-" : d.verifyingContext;
+                d.lastError = null;
+                if (!s.enrollments.compareAndSet(current.version(),
+                        current.next(EnrollmentState.VERIFYING, d.toJson(), now, current.purgeAfter()))) {
+                    return Optional.empty();
+                }
                 if (previousState != null) {
                     s.tokens.revoke(previousState);
                 }
-                s.audit(new EnrollmentEvent.ConsentRecorded(now, r.id(), consent.termsVersion(),
-                        doc.consentContext));
-                s.audit(new EnrollmentEvent.VerificationStarted(now, r.id(), doc.carrierId));
-                return new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt());
-            }
-            r = load(session.enrollmentId());
-            doc = EnrollmentDocument.parse(r.document());
+                s.audit(new EnrollmentEvent.ConsentRecorded(now, current.id(), consent.termsVersion(),
+                        d.consentContext));
+                s.audit(new EnrollmentEvent.VerificationStarted(now, current.id(), d.carrierId));
+                return Optional.of(new VerificationRedirect(challenge.authorizeUri(), challenge.expiresAt()));
+            });
+        } catch (EnrollmentException | RuntimeException e) {
+            s.tokens.revoke(stateKey);
+            throw e;
+        }
+    }
+
+    /** Whether this enrolment's phone must type the pairing code: the QR route, unless relaxed. */
+    private boolean pairingCodeRequired(EnrollmentDocument doc) {
+        return s.requirePairingCode && QR.equals(doc.route);
+    }
+
+    /**
+     * Checks the pairing code typed on the phone against the one the applying device shows, in
+     * constant time. The right one pairs the phone for good; a wrong one is counted, and the
+     * {@value EnrollmentService#MAX_PAIRING_ATTEMPTS}th cancels the enrolment.
+     */
+    private void confirmPairing(String enrollmentId, PhoneSession session, String typed) throws EnrollmentException {
+        byte[] given = normalisedPairingCode(typed).getBytes(StandardCharsets.US_ASCII);
+        boolean paired = update(enrollmentId, (r, doc) -> {
             requirePhone(r, doc, session, "startVerification");
             requireOpen(r);
-            if (r.state() != EnrollmentState.DEVICE_CONNECTED && r.state() != EnrollmentState.VERIFYING) {
-                throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+            if (doc.pairingConfirmed) {
+                return Optional.of(true);
             }
-            pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
+            Instant now = now();
+            boolean matched = doc.pairingCode != null
+                    && MessageDigest.isEqual(doc.pairingCode.getBytes(StandardCharsets.US_ASCII), given);
+            if (matched) {
+                doc.pairingConfirmed = true;
+            } else {
+                doc.pairingFailures++;
+            }
+            int failures = doc.pairingFailures;
+            if (!matched && failures >= EnrollmentService.MAX_PAIRING_ATTEMPTS) {
+                if (!finish(r, doc, EnrollmentState.CANCELLED)) {
+                    return Optional.empty();
+                }
+                s.audit(new EnrollmentEvent.PairingChecked(now, enrollmentId, false, failures));
+                s.audit(new EnrollmentEvent.Cancelled(now, enrollmentId, EnrollmentEvent.Cancelled.PAIRING_CODE));
+                throw new EnrollmentException(EnrollmentException.Reason.PAIRING_CODE_LIMIT);
+            }
+            if (!s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now, r.purgeAfter()))) {
+                return Optional.empty();
+            }
+            s.audit(new EnrollmentEvent.PairingChecked(now, enrollmentId, matched, failures));
+            return Optional.of(matched);
+        });
+        if (!paired) {
+            throw new EnrollmentException(EnrollmentException.Reason.PAIRING_CODE_INCORRECT);
         }
-        throw contention(r.id());
+    }
+
+    /**
+     * The digits of a typed pairing code: spaces and hyphens dropped, any Unicode decimal digit
+     * (e.g. full-width ０–９ from a Chinese input method) read as its ASCII digit; anything else,
+     * or an absurd length, gives a value that never matches.
+     */
+    static String normalisedPairingCode(String typed) {
+        if (typed.length() > 64) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < typed.length(); i++) {
+            char ch = typed.charAt(i);
+            if (ch == ' ' || ch == '-' || ch == '\u3000') {
+                continue;
+            }
+            int digit = Character.digit(ch, 10);
+            if (digit < 0) {
+                return "";
+            }
+            digits.append((char) ('0' + digit));
+        }
+        return digits.toString();
     }
 
     VerificationOutcome completeVerification(VerificationCallback callback)
@@ -470,6 +559,16 @@ final class Ceremony {
         return B64URL.encodeToString(b);
     }
 
+    /**
+     * Whether two keyed hashes (token keys, callback fingerprints) are equal, compared in constant
+     * time ({@link MessageDigest#isEqual}) so that the time taken reveals no prefix; {@code null}
+     * equals nothing.
+     */
+    static boolean sameKey(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The store key of a token or secret: a keyed hash, so a store dump cannot be replayed. */
     String key(String purpose, String value) {
         return s.hmac.verifier(purpose, value);
@@ -483,43 +582,119 @@ final class Ceremony {
                 .orElseThrow(() -> new EnrollmentException(EnrollmentException.Reason.UNKNOWN_ENROLLMENT));
     }
 
-    CarrierAdapter adapter(String carrierId) {
-        return s.adapters.get(carrierId).orElseThrow(() -> new IllegalStateException(
-                "carrier '" + carrierId + "' of a stored enrolment is no longer configured"));
+    /**
+     * The adapter of the enrolment's carrier.
+     *
+     * @throws EnrollmentUnavailableException {@code CONFIGURATION}, {@code TRY_LATER}, audited, if
+     *         that carrier is no longer configured
+     */
+    CarrierAdapter adapter(String enrollmentId, String carrierId, String operation)
+            throws EnrollmentUnavailableException {
+        Optional<CarrierAdapter> adapter = s.adapters.get(carrierId);
+        if (adapter.isPresent()) {
+            return adapter.get();
+        }
+        org.slf4j.LoggerFactory.getLogger(Ceremony.class).warn("enrolment {} is for carrier '{}', which is no longer"
+                + " configured: configure its adapter again, or let the enrolment expire", enrollmentId, carrierId);
+        throw serviceUnavailable(enrollmentId, EnrollmentUnavailableException.Source.CONFIGURATION, operation,
+                "CARRIER_NOT_CONFIGURED", "carrier '" + carrierId + "' of this enrolment is no longer configured", null);
+    }
+
+    /**
+     * We cannot go on (not the carrier's fault): audits it, notes it on the enrolment for the
+     * desktop's status, and returns the {@link EnrollmentUnavailableException.Recovery#TRY_LATER} exception.
+     */
+    EnrollmentUnavailableException serviceUnavailable(String enrollmentId, EnrollmentUnavailableException.Source source,
+            String operation, String problem, String message, Throwable cause) {
+        s.audit(new EnrollmentEvent.ServiceUnavailable(now(), enrollmentId, source.name(), operation, problem));
+        try {
+            update(enrollmentId, (r, doc) -> {
+                if (r.state().isFinal()) {
+                    return Optional.of(r);
+                }
+                doc.lastError = problem;
+                return s.enrollments.compareAndSet(r.version(), r.next(r.state(), doc.toJson(), now(), r.purgeAfter()))
+                        ? Optional.of(r) : Optional.empty();
+            });
+        } catch (EnrollmentException e) {
+            // gone or contended: there is nothing to note it on
+        }
+        return new EnrollmentUnavailableException(source, EnrollmentUnavailableException.Recovery.TRY_LATER,
+                Optional.empty(), message, cause);
     }
 
     CallContext callContext() {
         return new CallContext(UUID.randomUUID().toString(), now().plus(s.carrierTimeout), Locale.TAIWAN);
     }
 
-    /** If the enrolment's lifetime is over, moves it to EXPIRED (wiping its data) and says so. */
-    Optional<EnrollmentRecord> expireIfDue(EnrollmentRecord r) {
-        EnrollmentRecord current = r;
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            if (current.state().isFinal() || now().isBefore(current.expiresAt())) {
-                return attempt == 0 ? Optional.empty() : Optional.of(current);
+    /**
+     * The enrolment as it stands now: if its lifetime is over and it is not final yet, it is moved
+     * to EXPIRED first (wiping its data). A concurrent writer may have finalised it meanwhile;
+     * then its final state is returned.
+     *
+     * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT} if it was deleted meanwhile
+     */
+    EnrollmentRecord current(EnrollmentRecord r) throws EnrollmentException {
+        if (r.state().isFinal() || now().isBefore(r.expiresAt())) {
+            return r;
+        }
+        return update(r.id(), (latest, doc) -> {
+            if (latest.state().isFinal() || now().isBefore(latest.expiresAt())) {
+                return Optional.of(latest);
             }
-            EnrollmentDocument doc = EnrollmentDocument.parse(current.document());
-            if (finish(current, doc, EnrollmentState.EXPIRED)) {
-                s.audit(new EnrollmentEvent.Expired(now(), current.id()));
-                return s.enrollments.find(current.id());
-            }
-            Optional<EnrollmentRecord> reread = s.enrollments.find(current.id());
-            if (reread.isEmpty()) {
+            if (!finish(latest, doc, EnrollmentState.EXPIRED)) {
                 return Optional.empty();
             }
-            current = reread.get();
-        }
-        return Optional.of(current);
+            s.audit(new EnrollmentEvent.Expired(now(), latest.id()));
+            return Optional.of(load(latest.id()));
+        });
     }
 
+    /**
+     * @throws EnrollmentException {@code ENROLLMENT_EXPIRED} if its lifetime is over (it is moved to
+     *                             EXPIRED now if need be), {@code ENROLLMENT_ENDED} if it ended otherwise
+     */
     void requireOpen(EnrollmentRecord r) throws EnrollmentException {
-        if (expireIfDue(r).isPresent() || r.state() == EnrollmentState.EXPIRED) {
+        // The state it really ended in: a concurrent writer may have finished it first.
+        EnrollmentRecord current = current(r);
+        if (current.state() == EnrollmentState.EXPIRED) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_EXPIRED);
         }
-        if (r.state().isFinal()) {
+        if (current.state().isFinal()) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
         }
+    }
+
+    /** One decision on the current version of an enrolment, for {@link #update}. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        /**
+         * Decides on {@code r} (with {@code doc}, a fresh copy of its document to change) and
+         * writes the successor with compare-and-set.
+         *
+         * @return the result when settled (the write won, or there is nothing to write); empty
+         *         when the write lost to a concurrent writer, to decide again on the newer version
+         * @throws EnrollmentException to refuse the request
+         */
+        Optional<T> tryOn(EnrollmentRecord r, EnrollmentDocument doc) throws EnrollmentException;
+    }
+
+    /**
+     * Reads the enrolment and lets {@code attempt} decide, again on every lost compare-and-set, at
+     * most {@value #MAX_CAS_ATTEMPTS} times; so two devices or two portal nodes never both win a step.
+     *
+     * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT}, whatever {@code attempt} throws, or
+     *                             {@code WRONG_STEP} after too much contention
+     */
+    <T> T update(String enrollmentId, Attempt<T> attempt) throws EnrollmentException {
+        for (int i = 0; i < MAX_CAS_ATTEMPTS; i++) {
+            EnrollmentRecord r = load(enrollmentId);
+            Optional<T> settled = attempt.tryOn(r, EnrollmentDocument.parse(r.document()));
+            if (settled.isPresent()) {
+                return settled.get();
+            }
+        }
+        throw contention(enrollmentId);
     }
 
     /**
@@ -542,6 +717,27 @@ final class Ceremony {
             }
         }
         return won;
+    }
+
+    /**
+     * The reasons as the applying device may see them: per-field holder mismatches only if the
+     * phone that verified was paired with it; otherwise one {@code HOLDER_MISMATCH} (DESIGN §3.4:
+     * the desktop must not learn which data belong to somebody else's number).
+     */
+    List<RejectionReason> desktopReasons(EnrollmentDocument doc) {
+        List<RejectionReason> all = reasons(doc);
+        if (doc.pairingConfirmed) {
+            return all;
+        }
+        List<RejectionReason> out = new ArrayList<>();
+        for (RejectionReason r : all) {
+            RejectionReason shown = r instanceof RejectionReason.Unverified u && HOLDER_FIELDS.contains(u.failure())
+                    ? new RejectionReason.Unverified(VerificationFailure.HOLDER_MISMATCH) : r;
+            if (!out.contains(shown)) {
+                out.add(shown);
+            }
+        }
+        return out;
     }
 
     List<RejectionReason> reasons(EnrollmentDocument doc) {
@@ -610,10 +806,53 @@ final class Ceremony {
 
     // ------------------------------------------------------------ private helpers
 
-    private void insert(EnrollmentRecord record) {
-        if (!s.enrollments.insert(record)) {
+    /**
+     * Stores a new enrolment. @param orphan a token to revoke if the record cannot be stored
+     *
+     * @throws EnrollmentUnavailableException {@code STORE}, {@code NEW_FORM} (begin used up the captcha
+     *                                        and challenge), if the store is full
+     */
+    private void insert(EnrollmentRecord record, Optional<String> orphan) throws EnrollmentUnavailableException {
+        boolean inserted;
+        try {
+            inserted = s.enrollments.insert(record);
+        } catch (StoreException e) {
+            orphan.ifPresent(s.tokens::revoke);
+            throw storeUnavailable(e, EnrollmentUnavailableException.Recovery.NEW_FORM);
+        }
+        if (!inserted) {
             throw new IllegalStateException("random enrolment id collided; the random source is broken");
         }
+    }
+
+    /**
+     * Stores a new one-time token.
+     *
+     * @param recovery {@code RETRY} if the same call may simply be repeated (nothing single-use was
+     *                 spent), {@code NEW_FORM} from {@code begin}
+     * @throws EnrollmentUnavailableException {@code STORE} if the store is full
+     */
+    private void insertToken(OneTimeToken token, EnrollmentUnavailableException.Recovery recovery)
+            throws EnrollmentUnavailableException {
+        boolean inserted;
+        try {
+            inserted = s.tokens.insert(token);
+        } catch (StoreException e) {
+            throw storeUnavailable(e, recovery);
+        }
+        if (!inserted) {
+            throw new IllegalStateException("random token collided; the random source is broken");
+        }
+    }
+
+    /** A full store is "busy, come back later"; a failed backend stays a {@link StoreException}. */
+    private static EnrollmentUnavailableException storeUnavailable(StoreException e,
+            EnrollmentUnavailableException.Recovery recovery) {
+        if (e.reason() != StoreException.Reason.FULL) {
+            throw e;
+        }
+        return new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE, recovery,
+                Optional.empty(), "too many pending applications or challenges: " + e.getMessage(), e);
     }
 
     private void requireDesktop(EnrollmentRecord r, EnrollmentDocument doc, DesktopSecret secret, String operation)
@@ -665,8 +904,10 @@ final class Ceremony {
         LocalizedText carrierName = s.registry.options().stream().filter(o -> o.id().equals(doc.carrierId))
                 .map(o -> o.name()).findFirst()
                 .orElse(new LocalizedText(doc.carrierId, doc.carrierId));
+        boolean required = pairingCodeRequired(doc);
+        Optional<String> shown = QR.equals(doc.route) && !required ? Optional.of(doc.pairingCode) : Optional.empty();
         return new DeviceSummary(maskedName, maskedId, maskedPhone, doc.carrierId, carrierName, doc.termsVersion,
-                doc.pairingCode);
+                required, shown);
     }
 
     private String pairingCode() {

@@ -43,6 +43,12 @@ public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress,
         return b.toString();
     }
 
+    /** Masked, as {@link #masked()}: e.g. {@code ClientContext[DESKTOP ip=203.0.113.* ua=Mozilla/5.0 …]}. */
+    @Override
+    public String toString() {
+        return "ClientContext[" + masked() + "]";
+    }
+
     private static String maskIp(String ip) {
         String clean = printable(ip, 45);
         int cut = Math.max(clean.lastIndexOf('.'), clean.lastIndexOf(':'));

@@ -5,11 +5,13 @@ package tw.mobileauth.enrollment;
  *
  * <p>Built straight from the phone's form post, so it accepts whatever arrived: a missing terms
  * version ({@code null}, e.g. a form field the request did not carry) is read as {@code ""},
- * which is never the current version, so {@code startVerification} refuses it with
+ * which is never a valid version, so {@code startVerification} refuses it with
  * {@link EnrollmentException.Reason#CONSENT_REQUIRED} instead of failing.
  *
- * @param termsVersion the version of the terms the page showed; must equal the service's current
- *                     {@linkplain DeviceSummary#termsVersion() terms version}; {@code null} becomes {@code ""}
+ * @param termsVersion the version of the terms the page showed: the
+ *                     {@linkplain DeviceSummary#termsVersion() version shown to this phone}, or the
+ *                     service's current version if the terms changed since (both are accepted, and
+ *                     the consent record names the one given); {@code null} becomes {@code ""}
  * @param accepted     whether the box was ticked
  */
 public record Consent(String termsVersion, boolean accepted) {
@@ -19,7 +21,7 @@ public record Consent(String termsVersion, boolean accepted) {
         termsVersion = termsVersion == null ? "" : termsVersion;
     }
 
-    /** Ticked, for these terms ({@code null} becomes {@code ""}, which is refused as not the current version). */
+    /** Ticked, for these terms ({@code null} becomes {@code ""}, which is refused). */
     public static Consent accepted(String termsVersion) {
         return new Consent(termsVersion, true);
     }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * what it shows before consent.
  *
  * @param session the phone's session; keep it in an HttpOnly cookie
- * @param summary the masked data, terms version and pairing code to show
+ * @param summary the masked data and terms version to show, and whether to ask for the pairing code
  */
 public record DeviceSession(PhoneSession session, DeviceSummary summary) {
 

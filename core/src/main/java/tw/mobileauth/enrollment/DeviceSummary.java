@@ -1,23 +1,35 @@
 package tw.mobileauth.enrollment;
 
 import java.util.Objects;
+import java.util.Optional;
 import tw.mobileauth.i18n.LocalizedText;
 
 /**
  * What the verifying phone shows before consent: the applicant's data, masked, the carrier,
- * the terms to accept and the pairing code the desktop shows too.
+ * the terms to accept, and what to do about the pairing code.
+ *
+ * <p>On the QR route the applying device shows a pairing code ({@link EnrollmentStatus.InProgress}).
+ * By default the phone does <em>not</em> get it: the person types it on the phone
+ * ({@link #pairingCodeRequired()}), so a phone that got hold of the QR code without seeing the
+ * applying device's screen cannot go on. With {@code requirePairingCode(false)} the phone shows
+ * {@link #pairingCode()} for the person to compare instead.
  *
  * @param maskedName       e.g. 王○明
  * @param maskedNationalId e.g. A12****789
  * @param maskedPhone      e.g. 0912***678
  * @param carrierId        e.g. {@code cht}
  * @param carrierName      e.g. 中華電信 / Chunghwa Telecom
- * @param termsVersion     the version of the terms the person consents to
- * @param pairingCode      a short code, also shown on the desktop's status, so the person can
- *                         see that the phone continues the desktop's enrolment
+ * @param termsVersion     the version of the terms to show and consent to (the service's version
+ *                         when the phone took over; {@code startVerification} accepts it even if
+ *                         the service's terms change meanwhile)
+ * @param pairingCodeRequired whether {@code startVerification} needs the pairing code shown on the
+ *                         applying device, typed on this phone (the QR route, by default)
+ * @param pairingCode      the code to show on this phone for the person to compare with the
+ *                         applying device's; present only on the QR route with
+ *                         {@code requirePairingCode(false)}
  */
 public record DeviceSummary(String maskedName, String maskedNationalId, String maskedPhone, String carrierId,
-        LocalizedText carrierName, String termsVersion, String pairingCode) {
+        LocalizedText carrierName, String termsVersion, boolean pairingCodeRequired, Optional<String> pairingCode) {
 
     /** All required. */
     public DeviceSummary {

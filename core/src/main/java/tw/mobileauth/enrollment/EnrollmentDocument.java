@@ -52,10 +52,15 @@ final class EnrollmentDocument {
     /** HMAC of the phone session secret. */
     @JsonProperty("ps") String phoneVerifier;
     @JsonProperty("pc") String pairingCode;
+    /** Whether the verifying phone is paired with the applying device: same device, or the right pairing code typed. */
+    @JsonProperty("pok") boolean pairingConfirmed;
+    /** Wrong pairing codes typed so far. */
+    @JsonProperty("pf") int pairingFailures;
     /** The device's SubjectPublicKeyInfo, base64. */
     @JsonProperty("dk") String deviceKey;
     /** Argon2id PHC of the certificate password. */
     @JsonProperty("pw") String passwordHash;
+    /** The terms version shown to the verifying phone (at begin on the same device, at the claim on the QR route). */
     @JsonProperty("tv") String termsVersion;
     /** Consent: terms version, ISO time, masked context. */
     @JsonProperty("ct") String consentTerms;
@@ -63,12 +68,17 @@ final class EnrollmentDocument {
     @JsonProperty("cx") String consentContext;
     /** The current carrier state's store key (HMAC of the state). */
     @JsonProperty("st") String stateKey;
-    /** Number verification checkpoint: verified at (ISO), access network, roaming, visited country. */
+    /**
+     * Number verification checkpoint: the carrier state it belongs to (its store key), verified at
+     * (ISO), access network, roaming, visited country. Valid only for that state: a restarted
+     * verification must verify the number again.
+     */
+    @JsonProperty("nvk") String nvStateKey;
     @JsonProperty("nva") String nvVerifiedAt;
     @JsonProperty("nvn") String nvAccess;
     @JsonProperty("nvr") Boolean nvRoaming;
     @JsonProperty("nvc") Integer nvVisitedCountry;
-    /** The last retryable problem, as a short code. */
+    /** The last problem, as a short code (CARRIER_BUSY, CARRIER_FAILED, CARRIER_RESTART, CA_NOT_VALID, CARRIER_NOT_CONFIGURED). */
     @JsonProperty("le") String lastError;
     @JsonProperty("ci") String credentialId;
     /** The issued certificate, DER, base64. */
@@ -97,8 +107,18 @@ final class EnrollmentDocument {
         }
     }
 
-    boolean hasNumberVerified() {
-        return nvVerifiedAt != null;
+    /** Whether the number was verified for the verification that issued {@code stateKey}. */
+    boolean hasNumberVerifiedFor(String stateKey) {
+        return nvVerifiedAt != null && Ceremony.sameKey(nvStateKey, stateKey);
+    }
+
+    /** Drops the number-verification checkpoint (a new verification starts from scratch). */
+    void forgetNumberVerification() {
+        nvStateKey = null;
+        nvVerifiedAt = null;
+        nvAccess = null;
+        nvRoaming = null;
+        nvVisitedCountry = null;
     }
 
     List<String> rejectionCodes() {
@@ -117,5 +137,6 @@ final class EnrollmentDocument {
         handoffKey = null;
         stateKey = null;
         passwordHash = null;
+        pairingCode = null;
     }
 }

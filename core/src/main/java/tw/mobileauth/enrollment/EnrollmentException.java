@@ -44,6 +44,13 @@ public final class EnrollmentException extends Exception {
         REGENERATION_LIMIT,
         /** The terms were not accepted, or not the current version. */
         CONSENT_REQUIRED,
+        /** The pairing code typed on the phone is not the one the applying device shows; try again. */
+        PAIRING_CODE_INCORRECT,
+        /**
+         * The pairing code was typed wrong {@value EnrollmentService#MAX_PAIRING_ATTEMPTS} times:
+         * the enrolment is cancelled (a QR code in the wrong hands); apply again.
+         */
+        PAIRING_CODE_LIMIT,
         /** The carrier callback's {@code state} belongs to no verification in progress. */
         STATE_UNKNOWN,
         /** The carrier callback's {@code state} was already used with another callback, or replaced. */

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.audit.AuditSink;
 import tw.mobileauth.audit.EnrollmentEvent;
@@ -14,6 +17,8 @@ import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.captcha.ImageCaptcha;
 import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
+import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.Capability;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.crypto.AeadKey;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
@@ -43,8 +48,8 @@ import tw.mobileauth.store.OneTimeTokenStore;
  *   <li>Desktop: {@link #status}, {@link #regenerateQr}, {@link #restart}, all needing the
  *       desktop secret.</li>
  *   <li>Phone: {@link #openOnDevice(String, ClientContext)} claims the QR token once;
- *       {@link #startVerification(PhoneSession, Consent)} records consent and returns the
- *       carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
+ *       {@link #startVerification(PhoneSession, Consent, String)} checks the pairing code the
+ *       desktop shows (typed on the phone), records consent and returns the carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
  *       over the carrier's network, <em>only then</em> looks the subscriber up (KYC,
  *       attributes, SIM swap), decides eligibility and issues the certificate.</li>
  * </ol>
@@ -52,12 +57,19 @@ import tw.mobileauth.store.OneTimeTokenStore;
  * <h2>Errors</h2>
  * {@link InvalidInputException}: a form field is wrong (all listed at once).
  * {@link EnrollmentException}: the request cannot go on (closed {@link EnrollmentException.Reason}).
- * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed; nothing
- * is lost and a retryable one may be repeated. {@link tw.mobileauth.store.StoreException}: the
- * store failed.
+ * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed, or a
+ * bounded store is full; nothing is lost and a retryable one may be repeated.
+ * {@link tw.mobileauth.store.StoreException}: the store failed (or, from {@link #regenerateQr},
+ * the token store is full: {@link tw.mobileauth.store.StoreException.Reason#FULL}).
  */
 public final class EnrollmentService {
 
+    /**
+     * Default lifetime of the form's device-key challenge ({@link #prepareApplication()}):
+     * {@value} minutes, long enough to fill the form in (the captcha can be regenerated on its own),
+     * short enough that anonymous callers cannot park many challenges in the store.
+     */
+    public static final int DEFAULT_FORM_CHALLENGE_MINUTES = 10;
     /** Default lifetime of one QR code: {@value #DEFAULT_QR_MINUTES} minutes. */
     public static final int DEFAULT_QR_MINUTES = 5;
     /** Default number of QR regenerations allowed: {@value}. */
@@ -66,8 +78,20 @@ public final class EnrollmentService {
     public static final int DEFAULT_LIFETIME_MINUTES = 30;
     /** Default time a finished enrolment is kept for the desktop to pick up: {@value} minutes. */
     public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
+    /**
+     * Wrong pairing codes allowed on the phone: {@value}. The one that reaches it cancels the
+     * enrolment ({@link EnrollmentException.Reason#PAIRING_CODE_LIMIT}), so guessing the six digits
+     * succeeds with a chance of at most 5 in a million.
+     */
+    public static final int MAX_PAIRING_ATTEMPTS = 5;
     /** Default bound on one carrier operation: {@value} seconds. */
     public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
+    /**
+     * What every carrier adapter must declare ({@link Builder#build()} refuses others): number
+     * verification and the KYC match of the holder.
+     */
+    public static final Set<Capability> REQUIRED_CAPABILITIES =
+            Collections.unmodifiableSet(EnumSet.of(Capability.NUMBER_VERIFICATION, Capability.KYC_MATCH));
     /** Default terms version: {@value}. */
     public static final String DEFAULT_TERMS_VERSION = "2025-01";
 
@@ -97,9 +121,13 @@ public final class EnrollmentService {
     }
 
     /**
-     * A fresh captcha and device-key challenge for the application form (both single use).
+     * A fresh captcha and device-key challenge for the application form (both single use). The
+     * challenge lives {@link Builder#formChallengeValidity} (default
+     * {@value #DEFAULT_FORM_CHALLENGE_MINUTES} minutes).
      *
-     * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
+     * @throws EnrollmentUnavailableException if the captcha provider failed, or the token store is
+     *                                        full ({@link EnrollmentUnavailableException.Source#STORE});
+     *                                        both retryable
      */
     public FormChallenge prepareApplication() throws EnrollmentUnavailableException {
         return ceremony.prepareApplication();
@@ -121,7 +149,11 @@ public final class EnrollmentService {
      * @throws EnrollmentException            captcha wrong, device key or proof invalid, challenge
      *                                        unknown, or the eligibility pre-check failed
      *                                        ({@link EnrollmentException.Reason#INELIGIBLE})
-     * @throws EnrollmentUnavailableException the password hasher or captcha provider is saturated (retryable)
+     * @throws EnrollmentUnavailableException the captcha provider failed (retryable); or the password
+     *                                        hasher is saturated or the enrolment store is full, after the
+     *                                        form's single-use captcha and challenge were spent:
+     *                                        {@link EnrollmentUnavailableException.Recovery#NEW_FORM}
+     *                                        (call {@link #prepareApplication()} and submit again)
      */
     public Begun begin(EnrollmentApplication application, ClientContext client)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
@@ -174,17 +206,47 @@ public final class EnrollmentService {
     }
 
     /**
-     * 開始驗證: records the consent (terms version, time, masked context) and starts number
-     * verification at the carrier. May be called again to restart verification (a new carrier
-     * {@code state}; the previous one dies).
+     * 開始驗證: checks the pairing code, records the consent (terms version, time, masked context)
+     * and starts number verification at the carrier. May be called again to restart verification
+     * (a new carrier {@code state}; the previous one dies, and so does any number verification
+     * done for it).
      *
-     * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED}, {@code WRONG_STEP},
-     *                                        {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * <p><b>Pairing code (QR route).</b> The applying device's {@link #status} shows a six-digit
+     * code ({@link EnrollmentStatus.InProgress#pairingCode()}); the phone does not get it and the
+     * person types it there ({@link DeviceSummary#pairingCodeRequired()}). So whoever photographs or
+     * intercepts the QR code cannot go on without also seeing the applying device's screen.
+     * Compared in constant time; spaces, hyphens and full-width digits are accepted. After
+     * {@value #MAX_PAIRING_ATTEMPTS} wrong codes the enrolment is cancelled. Once the right code
+     * was given, a restart needs no code again. On the same-device route, and with
+     * {@link Builder#requirePairingCode(boolean) requirePairingCode(false)}, the code is not
+     * checked and may be anything (e.g. {@code ""}).
+     *
+     * @param session     the phone's session
+     * @param consent     the person's answer to the terms
+     * @param pairingCode the code the person typed on the phone; {@code null} is read as {@code ""}
+     * @throws EnrollmentException            {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED},
+     *                                        {@code PAIRING_CODE_INCORRECT}, {@code PAIRING_CODE_LIMIT},
+     *                                        {@code WRONG_STEP}, {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * @throws EnrollmentUnavailableException the carrier failed, the token store is full, or the
+     *                                        enrolment's carrier is no longer configured
+     *                                        ({@code CONFIGURATION}); nothing changed
+     */
+    public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return ceremony.startVerification(session, consent, pairingCode == null ? "" : pairingCode);
+    }
+
+    /**
+     * {@link #startVerification(PhoneSession, Consent, String)} without a pairing code: for the
+     * same-device route, or a service built with {@code requirePairingCode(false)}. On the QR route
+     * of a default service it is refused as {@code PAIRING_CODE_INCORRECT} (and counts as a wrong code).
+     *
+     * @throws EnrollmentException            as the three-argument form
      * @throws EnrollmentUnavailableException the carrier failed; nothing changed
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.startVerification(session, consent);
+        return ceremony.startVerification(session, consent, "");
     }
 
     /**
@@ -202,7 +264,11 @@ public final class EnrollmentService {
      *                                        the carrier put into the callback itself
      *                                        ({@code error=server_error}, …) or a refused code is not,
      *                                        because the same callback would fail again; start the
-     *                                        verification again ({@link #startVerification})
+     *                                        verification again ({@link #startVerification}).
+     *                                        {@code ISSUER} (the enrolment CA is not valid now) and
+     *                                        {@code CONFIGURATION} (the enrolment's carrier is no longer
+     *                                        configured) are {@code TRY_LATER}: audited, noted in the
+     *                                        desktop's status, the enrolment kept until the operator acts
      */
     public VerificationOutcome completeVerification(VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
@@ -308,7 +374,17 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. */
+        /**
+         * The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}.
+         *
+         * <p>The service hands it to everything it creates itself: the default captcha, the form
+         * validation (age from the birth date), carrier call deadlines. The parts a portal builds
+         * and passes in keep their own clock, so give them this same one: the
+         * {@link CertificateIssuer} (certificate validity, CA validity check), the in-memory stores
+         * (their clean-up sweeps), a custom {@link CaptchaService}, and the {@code LoginService}.
+         * A different clock there does not break the ceremony's rules (every expiry the service
+         * decides is on this clock), but certificates and clean-up would follow another time.
+         */
         public Builder clock(Clock clock) {
             s.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -353,6 +429,16 @@ public final class EnrollmentService {
             return this;
         }
 
+        /**
+         * How long the form's device-key challenge lives. Default:
+         * {@value EnrollmentService#DEFAULT_FORM_CHALLENGE_MINUTES} minutes. Must be 1 – 30 min.
+         */
+        public Builder formChallengeValidity(Duration validity) {
+            s.formChallengeValidity = within(validity, Duration.ofMinutes(1), Duration.ofMinutes(30),
+                    "formChallengeValidity");
+            return this;
+        }
+
         /** How long one QR code (handoff token) lives. Default: 5 minutes. Must be 30 s – 30 min. */
         public Builder qrValidity(Duration validity) {
             s.qrValidity = within(validity, Duration.ofSeconds(30), Duration.ofMinutes(30), "qrValidity");
@@ -386,13 +472,36 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The version of the terms the phone shows and the consent must name. Default: {@value #DEFAULT_TERMS_VERSION}. */
+        /**
+         * The version of the terms the phone is shown and the consent names. Default:
+         * {@value #DEFAULT_TERMS_VERSION}. After a change, enrolments whose phone was already shown
+         * the old version may still consent to it (or to the new one): the consent record says which.
+         */
         public Builder termsVersion(String version) {
             Objects.requireNonNull(version, "version");
             if (version.isBlank() || version.length() > 40) {
                 throw new IllegalArgumentException("termsVersion must be 1-40 characters");
             }
             s.termsVersion = version;
+            return this;
+        }
+
+        /**
+         * Whether the phone must type the pairing code the applying device shows before
+         * verification starts (QR route). Default: {@code true}.
+         *
+         * <p><b>Security relaxation.</b> With {@code false} the phone is shown the code and the person
+         * is merely asked to compare it with the applying device's; {@code startVerification}
+         * accepts any code (or none). Then a phone that got the QR code some other way (a
+         * photograph, a shoulder-surfed screen, a victim lured into scanning an attacker's code) can
+         * go on to verification as soon as it claims the code, and only number verification at the
+         * carrier stands in its way. The applying device's {@code status} then reports a failed
+         * holder check as one {@code verification.HOLDER_MISMATCH} rather than per field. Example:
+         * required, a phone sending {@code "123456"} while the desktop shows {@code 802114} is
+         * refused ({@code PAIRING_CODE_INCORRECT}); relaxed, it is accepted.
+         */
+        public Builder requirePairingCode(boolean required) {
+            s.requirePairingCode = required;
             return this;
         }
 
@@ -408,8 +517,16 @@ public final class EnrollmentService {
             return this;
         }
 
-        /** The service. */
+        /**
+         * The service.
+         *
+         * @throws IllegalArgumentException if a carrier adapter does not declare
+         *         {@link Capability#NUMBER_VERIFICATION} and {@link Capability#KYC_MATCH} (the
+         *         enrolment could neither prove possession of the number nor that the applicant
+         *         holds the line), or {@code qrValidity} is longer than the {@code lifetime}
+         */
         public EnrollmentService build() {
+            requireRequiredCapabilities(s.adapters);
             if (s.captcha == null) {
                 s.captcha = ImageCaptcha.builder().clock(s.clock).build();
             }
@@ -421,6 +538,25 @@ public final class EnrollmentService {
                         + s.lifetime);
             }
             return new EnrollmentService(s.copy());
+        }
+
+        /**
+         * Fail closed at start-up: without number verification the phone proves nothing, and
+         * without the KYC match anybody holding a phone could bind someone else's ID, name and
+         * birth date to it.
+         */
+        private static void requireRequiredCapabilities(CarrierAdapters adapters) {
+            for (String id : adapters.ids()) {
+                CarrierAdapter adapter = adapters.get(id).orElseThrow();
+                Set<Capability> missing = EnumSet.copyOf(REQUIRED_CAPABILITIES);
+                missing.removeAll(adapter.capabilities());
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException("carrier adapter '" + id + "' (" + adapter.getClass().getName()
+                            + ") does not declare " + missing + ". Enrolment needs NUMBER_VERIFICATION to prove the"
+                            + " phone holds the number and KYC_MATCH to prove the applicant holds the line; use an"
+                            + " adapter that declares both, or leave carrier '" + id + "' out of CarrierAdapters.");
+                }
+            }
         }
 
         private static Duration within(Duration d, Duration min, Duration max, String name) {
@@ -450,12 +586,14 @@ public final class EnrollmentService {
         PasswordHasher hasher;
         PasswordPolicy passwordPolicy = PasswordPolicy.standard();
         AuditSink audit = new Slf4jAuditSink();
+        Duration formChallengeValidity = Duration.ofMinutes(DEFAULT_FORM_CHALLENGE_MINUTES);
         Duration qrValidity = Duration.ofMinutes(DEFAULT_QR_MINUTES);
         int maxRegenerations = DEFAULT_MAX_REGENERATIONS;
         Duration lifetime = Duration.ofMinutes(DEFAULT_LIFETIME_MINUTES);
         Duration resultRetention = Duration.ofMinutes(DEFAULT_RESULT_RETENTION_MINUTES);
         Duration carrierTimeout = Duration.ofSeconds(DEFAULT_CARRIER_TIMEOUT_SECONDS);
         String termsVersion = DEFAULT_TERMS_VERSION;
+        boolean requirePairingCode = true;
         QrCode qr = QrCode.standard();
         SecureRandom random = new SecureRandom();
 
@@ -477,12 +615,14 @@ public final class EnrollmentService {
             c.hasher = hasher;
             c.passwordPolicy = passwordPolicy;
             c.audit = audit;
+            c.formChallengeValidity = formChallengeValidity;
             c.qrValidity = qrValidity;
             c.maxRegenerations = maxRegenerations;
             c.lifetime = lifetime;
             c.resultRetention = resultRetention;
             c.carrierTimeout = carrierTimeout;
             c.termsVersion = termsVersion;
+            c.requirePairingCode = requirePairingCode;
             c.qr = qr;
             c.random = random;
             return c;

@@ -31,12 +31,16 @@ public sealed interface EnrollmentStatus {
     }
 
     /**
-     * A phone holds the enrolment (or is verifying). Show the pairing code so the person can
-     * compare it with the phone's.
+     * A phone holds the enrolment (or is verifying). On the QR route, show the pairing code: the
+     * person types it on the phone (or, with {@code requirePairingCode(false)}, compares it with
+     * the phone's).
      *
      * @param state       {@link EnrollmentState#DEVICE_CONNECTED} or {@link EnrollmentState#VERIFYING}
-     * @param pairingCode the code the phone shows too
-     * @param lastError   the last retryable problem, if verification met one (e.g. the carrier was busy)
+     * @param pairingCode six digits, to be typed on the phone
+     * @param lastError   the last problem, if verification met one: {@code CARRIER_BUSY},
+     *                    {@code CARRIER_FAILED}, {@code CARRIER_RESTART} (the phone must start the
+     *                    verification again), or for the operator {@code CA_NOT_VALID},
+     *                    {@code CARRIER_NOT_CONFIGURED}
      */
     record InProgress(EnrollmentState state, String pairingCode, Optional<String> lastError)
             implements EnrollmentStatus {
@@ -67,7 +71,14 @@ public sealed interface EnrollmentStatus {
         }
     }
 
-    /** Refused, with every reason, message and remedy. */
+    /**
+     * Refused, with every reason, message and remedy. The holder check's reasons are per field
+     * ({@code ID_MISMATCH}, {@code NAME_MISMATCH}, {@code BIRTH_DATE_MISMATCH}) only when the phone
+     * that verified was paired with this device (same device, or pairing code typed on the phone);
+     * otherwise they are one {@code verification.HOLDER_MISMATCH}, so that a QR code scanned by
+     * somebody else's phone does not tell this device which of the ID, name or birth date belong
+     * to that phone's number.
+     */
     record Rejected(List<RejectionReason> reasons) implements EnrollmentStatus {
         /** The list is copied. */
         public Rejected {

@@ -11,7 +11,8 @@ import tw.mobileauth.captcha.CaptchaChallenge;
  * @param challenge the enrolment challenge, base64url (32 random bytes): the browser signs
  *                  {@code SignedMessages.enrolment(challenge, spki, origin)} with its device key
  *                  and submits the challenge back with the form
- * @param expiresAt when the challenge dies (the form must be submitted before)
+ * @param expiresAt when the challenge dies (the form must be submitted before; by default
+ *                  {@value EnrollmentService#DEFAULT_FORM_CHALLENGE_MINUTES} minutes after it was issued)
  * @param captcha   the image captcha to show
  */
 public record FormChallenge(String challenge, Instant expiresAt, CaptchaChallenge captcha) {

@@ -12,8 +12,19 @@ final class Issuance {
     /**
      * An X.509 v3 certificate for {@code deviceKey}, signed by the enrolment CA: CN = a fresh
      * opaque credential id, no personal data, {@code digitalSignature}, clientAuth.
+     *
+     * @throws EnrollmentUnavailableException {@code ISSUER}, {@code TRY_LATER}, audited, if the
+     *         issuer cannot issue now (its CA is expired or not yet valid)
      */
-    static CredentialCertificate certificate(EnrollmentService.Settings s, DevicePublicKey deviceKey) {
-        return s.issuer.issue(deviceKey);
+    static CredentialCertificate certificate(EnrollmentService.Settings s, Ceremony c, String enrollmentId,
+            DevicePublicKey deviceKey) throws EnrollmentUnavailableException {
+        try {
+            return s.issuer.issue(deviceKey);
+        } catch (IllegalStateException e) {
+            org.slf4j.LoggerFactory.getLogger(Issuance.class).warn(
+                    "cannot issue the certificate of enrolment {}: {}", enrollmentId, e.getMessage());
+            throw c.serviceUnavailable(enrollmentId, EnrollmentUnavailableException.Source.ISSUER, "issue",
+                    "CA_NOT_VALID", "the certificate issuer cannot issue now: " + e.getMessage(), e);
+        }
     }
 }

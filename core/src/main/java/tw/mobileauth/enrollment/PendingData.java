@@ -79,7 +79,7 @@ final class PendingData {
         nvAuthorizeUri = c.authorizeUri().toString();
         nvState = c.state();
         nvNonce = c.nonce();
-        nvVerifier = c.codeVerifier();
+        nvVerifier = c.codeVerifierSecret();
         nvRedirectUri = c.redirectUri().toString();
         nvExpiresAt = c.expiresAt().toString();
     }

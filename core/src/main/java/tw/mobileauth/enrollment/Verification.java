@@ -40,18 +40,33 @@ import tw.mobileauth.store.TokenPurpose;
  * <ol>
  *   <li>claim the carrier {@code state} with a fingerprint of this callback (a repeat of the same
  *       callback is recognised; any other use of the state is a replay);</li>
- *   <li>number verification and network status (skipped when a previous attempt already
- *       checkpointed them);</li>
+ *   <li>number verification and network status (skipped when a previous attempt at the same
+ *       {@code state} already checkpointed them);</li>
  *   <li><em>only then</em> KYC match, subscription attributes and SIM-swap information;</li>
  *   <li>final eligibility on the carrier's facts;</li>
  *   <li>issuance, then the binding policy.</li>
  * </ol>
- * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint, so
- * the same callback can be retried.
+ * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint and
+ * {@code lastError}; the enrolment stays {@link EnrollmentState#VERIFYING}. Whether the same
+ * callback may be repeated depends on where it failed:
+ * <ul>
+ *   <li>in the look-ups of step 3 a transient failure is retryable with the same callback: the
+ *       number verification is checkpointed and not repeated;</li>
+ *   <li>in step 2, once the code exchange was sent, the code may be redeemed and the 3-legged
+ *       token spent, so the carrier advises {@link CarrierException.Retry#RESTART_VERIFICATION}:
+ *       not retryable with the same callback ({@code lastError} {@value #RESTART}); the phone
+ *       calls {@code startVerification} again (allowed in VERIFYING, within the enrolment's
+ *       window), opens the new carrier URL and comes back with a new callback.</li>
+ * </ul>
  */
 final class Verification {
 
     private static final int MAX_CAS_ATTEMPTS = 8;
+    private static final java.util.Comparator<CredentialRecord> OLDEST_FIRST = java.util.Comparator
+            .comparing(CredentialRecord::issuedAt).thenComparing(CredentialRecord::credentialId);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Verification.class);
+    /** {@code lastError} when only a new verification can get past the failure. */
+    static final String RESTART = "CARRIER_RESTART";
 
     private final EnrollmentService.Settings s;
     private final Ceremony c;
@@ -80,7 +95,7 @@ final class Verification {
             case NOT_FOUND -> refuse(enrollmentId, EnrollmentException.Reason.STATE_UNKNOWN);
             case EXPIRED -> refuse(enrollmentId, EnrollmentException.Reason.VERIFICATION_EXPIRED);
             case ALREADY_CLAIMED -> {
-                if (token.isEmpty() || !token.get().claimant().orElse("").equals(fingerprint)) {
+                if (token.isEmpty() || !Ceremony.sameKey(token.get().claimant().orElse(""), fingerprint)) {
                     refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
                 }
             }
@@ -93,25 +108,30 @@ final class Verification {
         }
         EnrollmentRecord r = c.load(enrollmentId);
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
-        // A repeat after the end returns the recorded outcome.
+        // A repeat after the end returns the recorded outcome, and makes sure the binding policy
+        // was applied (an earlier attempt may have stopped between issuing and binding).
         if (r.state() == EnrollmentState.COMPLETED) {
+            Optional<CredentialRecord> own = s.credentials.find(doc.credentialId);
+            if (own.isPresent()) {
+                applyBinding(r.id(), own.get(), c.now());
+            }
             return new VerificationOutcome.Completed(r.id(), doc.credentialId);
         }
         if (r.state() == EnrollmentState.REJECTED) {
             return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
         }
-        if (!stateKey.equals(doc.stateKey)) {
+        if (!Ceremony.sameKey(stateKey, doc.stateKey)) {
             refuse(enrollmentId, EnrollmentException.Reason.STATE_REPLAYED);
         }
         c.requireOpen(r);
         if (r.state() != EnrollmentState.VERIFYING) {
             throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
         }
-        CarrierAdapter adapter = c.adapter(doc.carrierId);
+        CarrierAdapter adapter = c.adapter(r.id(), doc.carrierId, "completeVerification");
         PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, r.id());
 
         // Step 2: number verification over the carrier's network, then network status.
-        if (!doc.hasNumberVerified()) {
+        if (!doc.hasNumberVerifiedFor(stateKey)) {
             NvVerification nv;
             try {
                 nv = adapter.completeNumberVerification(c.callContext(), pii.challenge(), callback.parameters());
@@ -127,6 +147,7 @@ final class Verification {
             if (!nv.result().verified()) {
                 return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.NUMBER_NOT_VERIFIED)));
             }
+            doc.nvStateKey = stateKey;
             doc.nvVerifiedAt = nv.result().verifiedAt().toString();
             doc.nvAccess = nv.network().accessNetwork().name();
             doc.nvRoaming = nv.network().roaming();
@@ -165,12 +186,17 @@ final class Verification {
         facts = CarrierFacts.withNetwork(facts, doc.nvAccess, Boolean.TRUE.equals(doc.nvRoaming),
                 Optional.ofNullable(doc.nvVisitedCountry));
         String operation = "matchSubscriber";
+        if (!caps.contains(Capability.KYC_MATCH)) {
+            // Fail closed: the builder refused such an adapter, but capabilities may change at run
+            // time. Without the holder check nothing ties the ID, name and birth date to the line.
+            LOG.warn("carrier adapter '{}' no longer declares KYC_MATCH; enrolment {} is rejected unverified",
+                    doc.carrierId, r.id());
+            return reject(r, doc, List.of(new RejectionReason.Unverified(VerificationFailure.HOLDER_DATA_UNAVAILABLE)));
+        }
         try {
-            if (caps.contains(Capability.KYC_MATCH)) {
-                List<RejectionReason> mismatch = kycMismatch(adapter.matchSubscriber(c.callContext(), msisdn, claims));
-                if (!mismatch.isEmpty()) {
-                    return reject(r, doc, mismatch);
-                }
+            List<RejectionReason> mismatch = kycMismatch(adapter.matchSubscriber(c.callContext(), msisdn, claims));
+            if (!mismatch.isEmpty()) {
+                return reject(r, doc, mismatch);
             }
             operation = "subscriptionAttributes";
             if (caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES)) {
@@ -209,7 +235,7 @@ final class Verification {
     }
 
     private VerificationOutcome issue(EnrollmentRecord r, EnrollmentDocument doc, NationalId id, PersonName name,
-            BirthDate birth) throws EnrollmentException {
+            BirthDate birth) throws EnrollmentException, EnrollmentUnavailableException {
         Instant now = c.now();
         DevicePublicKey deviceKey;
         try {
@@ -217,7 +243,7 @@ final class Verification {
         } catch (CryptoException.InvalidDeviceKey e) {
             throw new IllegalStateException("a stored device key no longer parses", e);
         }
-        CredentialCertificate certificate = Issuance.certificate(s, deviceKey);
+        CredentialCertificate certificate = Issuance.certificate(s, c, r.id(), deviceKey);
         String credentialId = certificate.credentialId().value();
         String der = Base64.getEncoder().encodeToString(certificate.der());
         CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,
@@ -228,7 +254,6 @@ final class Verification {
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");
         }
-        String subjectKey = doc.subjectKey;
         doc.credentialId = credentialId;
         doc.certificate = der;
         doc.lastError = null;
@@ -238,22 +263,31 @@ final class Verification {
             return settledBySomeoneElse(r.id());
         }
         s.audit(new EnrollmentEvent.Completed(now, r.id(), credentialId));
-        applyBinding(r.id(), subjectKey, credentialId, now);
+        applyBinding(r.id(), credential, now);
         return new VerificationOutcome.Completed(r.id(), credentialId);
     }
 
-    /** REPLACE_ALL revokes every other active credential; KEEP_LATEST(n) keeps the newest n. */
-    private void applyBinding(String enrollmentId, String subjectKey, String newCredentialId, Instant now) {
+    /**
+     * REPLACE_ALL keeps only the newest active credential, KEEP_LATEST(n) the newest n. "Newest"
+     * is by (issue time, credential id) over all of the person's active credentials, the new one
+     * included, so that two enrolments of one person completing at once agree on the survivors
+     * instead of revoking each other. A credential newer than {@code own} is never revoked here:
+     * its own enrolment applies the policy. Revoking is idempotent, so this may run again.
+     */
+    private void applyBinding(String enrollmentId, CredentialRecord own, Instant now) {
         List<CredentialRecord> active = new ArrayList<>();
-        for (CredentialRecord cr : s.credentials.listBySubject(subjectKey)) {
-            if (cr.isActive() && !cr.credentialId().equals(newCredentialId)) {
+        for (CredentialRecord cr : s.credentials.listBySubject(own.subjectKey())) {
+            if (cr.isActive()) {
                 active.add(cr);
             }
         }
-        int keepOthers = s.binding.keep() - 1;
-        int revokeCount = Math.max(0, active.size() - keepOthers);
+        active.sort(OLDEST_FIRST);
+        int revokeCount = Math.max(0, active.size() - s.binding.keep());
         for (int i = 0; i < revokeCount; i++) {
             CredentialRecord old = active.get(i);
+            if (OLDEST_FIRST.compare(old, own) > 0) {
+                break;
+            }
             if (s.credentials.revoke(old.credentialId(), now)) {
                 s.audit(new EnrollmentEvent.CredentialRevoked(now, enrollmentId, old.credentialId(),
                         s.binding.toString()));
@@ -272,21 +306,21 @@ final class Verification {
         return new VerificationOutcome.Rejected(r.id(), reasons);
     }
 
-    /** A concurrent attempt changed the record: report what it decided, or ask for a retry. */
+    /**
+     * A concurrent attempt at the same callback won the compare-and-set: report what it decided,
+     * or, if it has not decided yet (it only checkpointed), ask for a retry.
+     */
     private VerificationOutcome settledBySomeoneElse(String enrollmentId) throws EnrollmentException {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentRecord r = c.load(enrollmentId);
-            EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
-            if (r.state() == EnrollmentState.COMPLETED) {
-                return new VerificationOutcome.Completed(r.id(), doc.credentialId);
-            }
-            if (r.state() == EnrollmentState.REJECTED) {
-                return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
-            }
-            if (r.state().isFinal()) {
-                throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
-            }
-            break;
+        EnrollmentRecord r = c.load(enrollmentId);
+        EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
+        if (r.state() == EnrollmentState.COMPLETED) {
+            return new VerificationOutcome.Completed(r.id(), doc.credentialId);
+        }
+        if (r.state() == EnrollmentState.REJECTED) {
+            return new VerificationOutcome.Rejected(r.id(), c.reasons(doc));
+        }
+        if (r.state().isFinal()) {
+            throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);
         }
         throw c.contention(enrollmentId);
     }
@@ -297,7 +331,8 @@ final class Verification {
         // Record the problem for the desktop's status; the enrolment itself is unchanged.
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             EnrollmentDocument current = EnrollmentDocument.parse(r.document());
-            current.lastError = retryable ? "CARRIER_BUSY" : "CARRIER_FAILED";
+            current.lastError = retryable ? "CARRIER_BUSY"
+                    : e.retry() == CarrierException.Retry.RESTART_VERIFICATION ? RESTART : "CARRIER_FAILED";
             if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
                     r.purgeAfter()))) {
                 break;
@@ -313,14 +348,27 @@ final class Verification {
 
     /**
      * Whether repeating {@code completeVerification} with this very callback may get past {@code e}
-     * in step 2: only a transient failure (time-out, reset, 5xx, 429) of a callback that carries
-     * no error. An error the carrier put into the callback ({@code error=server_error}, …) comes
-     * back on every repeat; a refused code exchange ({@code invalid_grant}, which the SPI calls
-     * "retry with a new token") refuses the same single-use code again. Calling those retryable
-     * would send a portal that follows {@link EnrollmentUnavailableException#isRetryable()} round
-     * in circles; only a new verification ({@code startVerification}) can get past them.
+     * in step 2: only a transient failure ({@link CarrierException.Retry#WITH_BACKOFF}) of a
+     * callback that carries no error, which an adapter reports only before anything of the
+     * callback was spent. Not retryable with the same callback:
+     * <ul>
+     *   <li>{@link CarrierException.Retry#RESTART_VERIFICATION}: the code exchange, or a call with
+     *       the single-use token, failed after the request may have reached the carrier (a
+     *       time-out, reset, 5xx or 429); the code may be redeemed, so the same callback can only
+     *       fail. The enrolment stays VERIFYING and the phone starts the verification again;</li>
+     *   <li>an error the carrier put into the callback ({@code error=server_error}, …), which
+     *       comes back on every repeat;</li>
+     *   <li>a refused code exchange ({@code invalid_grant}), which refuses the same single-use
+     *       code again.</li>
+     * </ul>
+     * Calling those retryable would send a portal that follows
+     * {@link EnrollmentUnavailableException#isRetryable()} round in circles; only a new
+     * verification ({@code startVerification}) can get past them, and the exception's text says so.
      */
     private static boolean sameCallbackMayPass(CarrierException e, VerificationCallback callback) {
+        if (e.retry() == CarrierException.Retry.RESTART_VERIFICATION) {
+            return false;
+        }
         return e.retry() == CarrierException.Retry.WITH_BACKOFF && !callback.parameters().containsKey("error");
     }
 

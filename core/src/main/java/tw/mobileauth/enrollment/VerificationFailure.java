@@ -20,6 +20,13 @@ public enum VerificationFailure {
     NAME_MISMATCH,
     /** The birth date does not match the line's holder at the carrier. */
     BIRTH_DATE_MISMATCH,
+    /**
+     * The ID, name or birth date does not match the line's holder, without saying which: what the
+     * applying device's {@code status} shows when the phone that verified was not paired with it
+     * by the pairing code (see {@code EnrollmentService.Builder#requirePairingCode}); the phone
+     * itself gets the per-field reason.
+     */
+    HOLDER_MISMATCH,
     /** The carrier holds no data to compare the applicant with. */
     HOLDER_DATA_UNAVAILABLE,
     /** The carrier says the service does not apply to this line (e.g. suspended). */

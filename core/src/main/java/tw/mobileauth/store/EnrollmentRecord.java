@@ -22,7 +22,7 @@ import tw.mobileauth.enrollment.EnrollmentState;
  * @param subjectKey the applicant's subject key (HMAC of the national ID, as in
  *                   {@link CredentialRecord#subjectKey()}), so that a person's enrolments can be
  *                   erased ({@link EnrollmentStore#deleteAllForSubject}, PDPA art. 11); empty for
- *                   records written without one
+ *                   a record that belongs to nobody yet
  */
 public record EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt,
         Instant updatedAt, Instant expiresAt, Instant purgeAfter, String document, Optional<String> subjectKey) {
@@ -40,12 +40,6 @@ public record EnrollmentRecord(String id, long version, EnrollmentState state, I
         if (id.isBlank() || version < 0) {
             throw new IllegalArgumentException("an enrolment record needs a non-blank id and a version >= 0");
         }
-    }
-
-    /** A record without a subject key (the form before that column existed); same rules as the canonical constructor. */
-    public EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt, Instant updatedAt,
-            Instant expiresAt, Instant purgeAfter, String document) {
-        this(id, version, state, createdAt, updatedAt, expiresAt, purgeAfter, document, Optional.empty());
     }
 
     /**

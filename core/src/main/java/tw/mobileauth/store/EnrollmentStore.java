@@ -16,6 +16,7 @@ public interface EnrollmentStore {
      * Stores a new enrolment.
      *
      * @return {@code false}, changing nothing, if a record with that id already exists
+     * @throws StoreException {@link StoreException.Reason#FULL} if a bounded store has no room
      */
     boolean insert(EnrollmentRecord record);
 

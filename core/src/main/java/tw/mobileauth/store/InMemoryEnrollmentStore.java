@@ -15,26 +15,49 @@ import java.util.concurrent.atomic.AtomicInteger;
  * swept every few thousand writes (using the clock given here) and by {@link #purgeExpired}.
  *
  * <p>Memory: one entry is the record plus its document (about 1 KB), so 100 000 pending
- * enrolments fit well inside 150 MB.
+ * enrolments fit well inside 150 MB. The store holds at most {@code maxEntries} (default
+ * {@value #DEFAULT_MAX_ENTRIES}); when it is full, an insert first sweeps the records past their
+ * purge time and, if it is still full, throws {@link StoreException} with
+ * {@link StoreException.Reason#FULL}. Concurrent inserts may overshoot the cap by the number of writers.
  */
 public final class InMemoryEnrollmentStore implements EnrollmentStore {
 
+    /** Default cap on stored enrolments: {@value}. */
+    public static final int DEFAULT_MAX_ENTRIES = 100_000;
+
     private final ConcurrentHashMap<String, EnrollmentRecord> records = new ConcurrentHashMap<>();
     private final Sweeper sweeper;
+    private final int maxEntries;
 
-    /** A store swept with the system UTC clock. */
+    /** A store swept with the system UTC clock, holding at most {@value #DEFAULT_MAX_ENTRIES} enrolments. */
     public InMemoryEnrollmentStore() {
         this(Clock.systemUTC());
     }
 
-    /** A store whose automatic sweep reads {@code clock}. */
+    /** A store whose sweeps read {@code clock} (give it the service's clock), holding at most {@value #DEFAULT_MAX_ENTRIES} enrolments. */
     public InMemoryEnrollmentStore(Clock clock) {
-        this.sweeper = new Sweeper(clock, this::purgeExpired);
+        this(clock, DEFAULT_MAX_ENTRIES);
     }
 
+    /**
+     * A store whose sweeps read {@code clock}, holding at most {@code maxEntries} enrolments.
+     *
+     * @throws IllegalArgumentException if {@code maxEntries < 1}
+     */
+    public InMemoryEnrollmentStore(Clock clock, int maxEntries) {
+        this.sweeper = new Sweeper(clock, this::purgeExpired);
+        this.maxEntries = Sweeper.requireCap(maxEntries);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException {@link StoreException.Reason#FULL} if {@code maxEntries} live records are stored
+     */
     @Override
     public boolean insert(EnrollmentRecord record) {
         Objects.requireNonNull(record, "record");
+        sweeper.makeRoom(records::size, maxEntries, "the in-memory enrolment store");
         boolean inserted = records.putIfAbsent(record.id(), record) == null;
         if (inserted) {
             sweeper.wrote();

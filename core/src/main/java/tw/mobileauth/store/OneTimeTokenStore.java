@@ -13,6 +13,7 @@ public interface OneTimeTokenStore {
      * Stores a new token.
      *
      * @return {@code false}, changing nothing, if a token with that key exists
+     * @throws StoreException {@link StoreException.Reason#FULL} if a bounded store has no room
      */
     boolean insert(OneTimeToken token);
 

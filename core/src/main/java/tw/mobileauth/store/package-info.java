@@ -30,6 +30,8 @@
  * caller stores keyed HMAC verifiers and AES-GCM ciphertext only.
  *
  * <p>Backend failures (a lost database connection, say) are {@link tw.mobileauth.store.StoreException}s,
- * never a caller's fault. The in-memory stores never throw it.
+ * never a caller's fault. The in-memory enrolment and token stores throw it only when they are
+ * full ({@link tw.mobileauth.store.StoreException.Reason#FULL}): they are bounded, because
+ * anonymous callers create entries.
  */
 package tw.mobileauth.store;

@@ -1,23 +1,32 @@
 package tw.mobileauth.enrollment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.Fault;
+import tw.mobileauth.carrier.testkit.LoggedRequest;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 
-/** DESIGN §4, §9: a carrier failure leaves the enrolment recoverable; a retry within the window succeeds. */
+/**
+ * DESIGN §4, §9: a carrier failure leaves the enrolment recoverable. A look-up failure is retried
+ * with the same callback; a failure once the code exchange was sent needs a new verification,
+ * which succeeds within the window.
+ */
 class CarrierFailureTest {
 
     private static Harness h;
@@ -77,19 +86,55 @@ class CarrierFailureTest {
     }
 
     @Test
-    void aConnectionResetAtTheCodeExchangeIsRetryableAndARetryWithinTheWindowSucceeds() throws Exception {
+    void aResetAtTheCodeExchangeIsNotRetryableWithTheSameCallbackAndARestartedVerificationCompletes()
+            throws Exception {
         Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
         Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
-        Map<String, String> callback = callbackFor(a, s);
+        DeviceSession session = ((NextStep.ContinueHere) a.begun().next()).device();
+        Map<String, String> callback = h.startAndOpen(session, s);
         h.networks.faults().inject("twm", Endpoint.TOKEN, Fault.connectionReset());
 
         EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
                 () -> h.service.completeVerification(new VerificationCallback(callback)));
-        assertTrue(e.isRetryable());
-        assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(a));
+        assertFalse(e.isRetryable(), "the code may be redeemed: the same callback must not be sent again");
+        assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
+        assertEquals(EnrollmentTexts.get("unavailable.restart"), e.text(), "the phone is told to start again");
+        EnrollmentStatus.InProgress during = assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(a));
+        assertEquals(EnrollmentState.VERIFYING, during.state(), "the enrolment stays recoverable");
+        assertEquals(Optional.of(Verification.RESTART), during.lastError());
 
-        VerificationOutcome retried = h.service.completeVerification(new VerificationCallback(callback));
-        assertInstanceOf(VerificationOutcome.Completed.class, retried);
+        h.advance(Duration.ofSeconds(30));
+        Map<String, String> restarted = h.startAndOpen(session, s);
+        assertNotEquals(callback.get("state"), restarted.get("state"), "a new verification, a new callback");
+        VerificationOutcome outcome = h.service.completeVerification(new VerificationCallback(restarted));
+        assertInstanceOf(VerificationOutcome.Completed.class, outcome);
+        assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
+        assertEquals(2, h.codeExchanges("twm").size(), "one exchange per callback, none repeated");
+    }
+
+    @Test
+    void aCodeExchangeWhoseAnswerIsLostAfterTheCarrierRedeemedTheCodeIsRestartedNotRepeated() throws Exception {
+        Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+        DeviceSession session = ((NextStep.ContinueHere) a.begun().next()).device();
+        Map<String, String> callback = h.startAndOpen(session, s);
+        h.networks.faults().inject("cht", Endpoint.TOKEN, Fault.resetAfterProcessing());
+
+        EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
+                () -> h.service.completeVerification(new VerificationCallback(callback)));
+        assertFalse(e.isRetryable());
+        // What a portal that repeated the same callback would meet: the carrier already redeemed the code.
+        EnrollmentUnavailableException repeated = assertThrows(EnrollmentUnavailableException.class,
+                () -> h.service.completeVerification(new VerificationCallback(callback)));
+        assertFalse(repeated.isRetryable());
+        assertEquals(List.of(0, 400), h.codeExchanges("cht").stream().map(LoggedRequest::responseStatus).toList(),
+                "the first exchange was processed and its answer lost; the same code was then refused");
+        assertEquals(EnrollmentState.VERIFYING, h.status(a).state());
+
+        VerificationOutcome outcome = h.service.completeVerification(
+                new VerificationCallback(h.startAndOpen(session, s)));
+        assertInstanceOf(VerificationOutcome.Completed.class, outcome, "the restarted verification completes");
+        assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
     }
 
     @Test

@@ -45,7 +45,7 @@ class DataAtRestTest {
             assertNoPii(s, dump(pending), "pending record");
 
             DeviceSession phone = h.scan(a);
-            h.service.startVerification(phone.session(), Consent.accepted(phone.summary().termsVersion()));
+            h.startVerification(phone);
             assertNoPii(s, dump(h.enrollments.find(a.begun().enrollmentId()).orElseThrow()), "verifying record");
 
             h.advance(java.time.Duration.ofSeconds(1));

@@ -68,7 +68,9 @@ class EnrollmentJourneyTest {
 
         DeviceSession phone = h.scan(applied);
         EnrollmentStatus.InProgress connected = assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(applied));
-        assertEquals(phone.summary().pairingCode(), connected.pairingCode(), "the desktop shows the phone's pairing code");
+        assertTrue(connected.pairingCode().matches("[0-9]{6}"), "the desktop shows a pairing code");
+        assertTrue(phone.summary().pairingCodeRequired(), "the phone must type it");
+        assertTrue(phone.summary().pairingCode().isEmpty(), "the phone is not given it");
         assertEquals("王○明", phone.summary().maskedName());
         assertEquals("中華電信", phone.summary().carrierName().zhTw());
 
@@ -140,11 +142,10 @@ class EnrollmentJourneyTest {
         Subscriber s = eligible("fet");
         Harness.Applied applied = h.apply(s, DeviceClass.DESKTOP);
         DeviceSession session = h.scan(applied);
-        h.service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()));
+        h.startVerification(session);
         assertTrue(h.networks.requests().all().isEmpty(), "begin, the claim and consent call no carrier");
 
-        VerificationRedirect redirect = h.service.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+        VerificationRedirect redirect = h.startVerification(session);
         VerificationOutcome outcome = h.service.completeVerification(
                 new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri())));
         assertInstanceOf(VerificationOutcome.Completed.class, outcome);
@@ -161,6 +162,28 @@ class EnrollmentJourneyTest {
             }
         }
         assertTrue(firstLookUp > verified, "first subscriber look-up at " + firstLookUp + " after NV at " + verified);
+    }
+
+    @Test
+    void noSubscriberLookUpHappensWhenNumberVerificationRunsAndFailsAtAnyCarrier() throws Exception {
+        for (String carrier : List.of("cht", "twm", "fet")) {
+            Subscriber applicant = eligible(carrier);
+            // The QR code is scanned by a phone that holds another subscriber's SIM of the same carrier.
+            Subscriber other = h.networks.subscribers().find(carrier, Scenario.PREPAID);
+            h.networks.requests().clear();
+            Harness.Applied applied = h.apply(applicant, DeviceClass.DESKTOP);
+
+            VerificationOutcome outcome = h.verifyOn(h.phoneOf(other), h.scan(applied));
+
+            Harness.assertReasons(outcome, "verification.NUMBER_NOT_VERIFIED");
+            List<LoggedRequest> log = h.networks.requests().all();
+            int verified = indexOf(log, Endpoint.NUMBER_VERIFY);
+            assertTrue(verified >= 0, carrier + ": number verification ran: " + log);
+            assertEquals(200, log.get(verified).responseStatus(), carrier + ": and answered (not verified)");
+            assertEquals(List.of(), log.stream().map(LoggedRequest::endpoint).filter(SUBSCRIBER_LOOKUPS::contains)
+                    .toList(), carrier + ": no KYC, attributes or SIM swap after a failed verification");
+            assertInstanceOf(EnrollmentStatus.Rejected.class, h.status(applied));
+        }
     }
 
     static int indexOf(List<LoggedRequest> log, Endpoint e) {

@@ -78,10 +78,19 @@ class EnrollmentRejectionTest {
         Harness.assertReasons(rejectedJourney(sub("fet", Scenario.FAMILY_SUB_LINE)),
                 "eligibility.LINE_FAMILY_SUB_LINE");
         Harness.assertReasons(rejectedJourney(sub("cht", Scenario.MVNO)), "eligibility.MVNO_LINE");
-        VerificationOutcome enterprise = rejectedJourney(sub("fet", Scenario.ENTERPRISE_HOLDER));
-        List<String> codes = assertInstanceOf(VerificationOutcome.Rejected.class, enterprise).reasons().stream()
-                .map(RejectionReason::code).toList();
-        assertTrue(codes.contains("eligibility.HOLDER_ENTERPRISE"), codes.toString());
+    }
+
+    @Test
+    void anEnterpriseHolderIsRejectedWithExactlyTheCodesItsCarrierCanExpress() throws Exception {
+        // TWM reports the customer type apart from the (postpaid) billing: only the holder rule fails.
+        Harness.assertReasons(rejectedJourney(sub("twm", Scenario.ENTERPRISE_HOLDER)),
+                "eligibility.HOLDER_ENTERPRISE");
+        // CHT (KYC Tenure "Business") and FET (segment "BIZ") write every enterprise line as a
+        // business contract, so both the contract and the holder rule fail.
+        Harness.assertReasons(rejectedJourney(sub("cht", Scenario.ENTERPRISE_HOLDER)),
+                "eligibility.CONTRACT_BUSINESS", "eligibility.HOLDER_ENTERPRISE");
+        Harness.assertReasons(rejectedJourney(sub("fet", Scenario.ENTERPRISE_HOLDER)),
+                "eligibility.CONTRACT_BUSINESS", "eligibility.HOLDER_ENTERPRISE");
     }
 
     @Test

@@ -58,7 +58,13 @@ final class Harness implements AutoCloseable {
     final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("MobileAuth TW test CA", clock);
     final KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
     final SecureRandom random = new SecureRandom();
+    private final HmacKey hmacKey = HmacKey.generate(random);
+    private final AeadKey pendingDataKey = AeadKey.generate(random);
+    private final Carriers registry;
+    private final EnrollmentStore enrollmentStore;
     final EnrollmentService service;
+    /** Every application made through this harness, by enrolment id: the desktop's side. */
+    private final Map<String, Begun> desktops = new ConcurrentHashMap<>();
 
     Harness() {
         this(b -> b);
@@ -73,24 +79,60 @@ final class Harness implements AutoCloseable {
      * as its enrolment store, e.g. a decorator that watches every state transition.
      */
     Harness(UnaryOperator<EnrollmentStore> wrapStore, UnaryOperator<EnrollmentService.Builder> options) {
+        this(wrapStore, options, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #Harness(UnaryOperator, UnaryOperator)}, and the service talks to the carriers
+     * through {@code wrapAdapters.apply(…)} of the real adapters, e.g. a third-party adapter that
+     * declares fewer capabilities.
+     */
+    Harness(UnaryOperator<EnrollmentStore> wrapStore, UnaryOperator<EnrollmentService.Builder> options,
+            UnaryOperator<CarrierAdapters> wrapAdapters) {
         Map<String, CarrierConfig> configs = new LinkedHashMap<>();
         for (String id : FakeCarrierNetworks.carrierIds()) {
             configs.put(id, networks.configFor(id).build());
         }
-        Carriers registry = Carriers.discover(Harness.class.getClassLoader());
-        adapters = registry.connect(configs);
-        EnrollmentService.Builder builder = EnrollmentService.builder()
-                .carriers(registry, adapters)
-                .stores(wrapStore.apply(enrollments), tokens, credentials)
+        registry = Carriers.discover(Harness.class.getClassLoader());
+        adapters = wrapAdapters.apply(registry.connect(configs));
+        enrollmentStore = wrapStore.apply(enrollments);
+        try {
+            service = options.apply(builder(adapters)).build();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** A builder wired like this harness's service: same stores, secrets, clock, captcha and audit sink. */
+    private EnrollmentService.Builder builder(CarrierAdapters with) {
+        return builderWithoutCaptcha(with).captcha(captcha);
+    }
+
+    /** As this harness's service, but leaving the captcha to the builder's default. */
+    EnrollmentService.Builder builderWithoutCaptcha(CarrierAdapters with) {
+        return EnrollmentService.builder()
+                .carriers(registry, with)
+                .stores(enrollmentStore, tokens, credentials)
                 .certificateIssuer(CertificateIssuer.builder(ca).clock(clock).build())
-                .secrets(HmacKey.generate(random), AeadKey.generate(random))
+                .secrets(hmacKey, pendingDataKey)
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                         URI.create(ORIGIN + "/mobile/callback")))
                 .clock(clock)
-                .captcha(captcha)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
-        service = options.apply(builder).build();
+    }
+
+    /**
+     * Another portal node (or this portal after a redeployment) on the same stores, secrets and
+     * clock, with only the carriers {@code carrierIds} and {@code options} applied.
+     */
+    EnrollmentService sibling(java.util.Set<String> carrierIds, UnaryOperator<EnrollmentService.Builder> options) {
+        Map<String, tw.mobileauth.carrier.spi.CarrierAdapter> kept = new LinkedHashMap<>();
+        for (String id : carrierIds) {
+            kept.put(id, adapters.get(id).orElseThrow());
+        }
+        return options.apply(builder(CarrierAdapters.of(kept))).build();
     }
 
     /** The phone that holds the subscriber's SIM, as the fake network attached it by default. */
@@ -129,7 +171,9 @@ final class Harness implements AutoCloseable {
                 .devicePublicKey(key.publicKeySpki())
                 .proofOfPossession(proof)
                 .build();
-        return new Applied(service.begin(app, client), key);
+        Begun begun = service.begin(app, client);
+        desktops.put(begun.enrollmentId(), begun);
+        return new Applied(begun, key);
     }
 
     Applied apply(Subscriber s, DeviceClass device) throws Exception {
@@ -147,12 +191,41 @@ final class Harness implements AutoCloseable {
         return q.substring(q.indexOf("t=") + 2);
     }
 
+    /**
+     * The phone consents to the terms it was shown and starts the carrier's verification, with
+     * the pairing code the person read off the applying device's status.
+     */
+    VerificationRedirect startVerification(DeviceSession session) throws Exception {
+        return service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()),
+                desktopPairingCode(session.session().enrollmentId()));
+    }
+
+    /** The pairing code the applying device of {@code enrollmentId} shows now. */
+    String desktopPairingCode(String enrollmentId) throws EnrollmentException {
+        Begun begun = desktops.get(enrollmentId);
+        if (begun == null) {
+            throw new AssertionError("not applied through this harness: " + enrollmentId);
+        }
+        return assertInstanceOf(EnrollmentStatus.InProgress.class, service.status(enrollmentId,
+                begun.desktopSecret())).pairingCode();
+    }
+
     /** The phone consents, opens the carrier URL over its connection and comes back. */
     VerificationOutcome verifyOn(SimulatedPhone phone, DeviceSession session) throws Exception {
-        VerificationRedirect redirect = service.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+        VerificationRedirect redirect = startVerification(session);
         Map<String, String> callback = phone.open(redirect.carrierUri());
         return service.completeVerification(new VerificationCallback(callback));
+    }
+
+    /** The phone of {@code s} consents, (re)starts the verification and opens the carrier URL; the callback it gets. */
+    Map<String, String> startAndOpen(DeviceSession session, Subscriber s) throws Exception {
+        return phoneOf(s).open(startVerification(session).carrierUri());
+    }
+
+    /** The authorization-code exchanges {@code carrierId} received, in order. */
+    java.util.List<tw.mobileauth.carrier.testkit.LoggedRequest> codeExchanges(String carrierId) {
+        return networks.requests().of(carrierId, tw.mobileauth.carrier.testkit.Endpoint.TOKEN).stream()
+                .filter(r -> r.body().contains("grant_type=authorization_code")).toList();
     }
 
     /** The whole journey for {@code s} on {@code device}, with the subscriber's phone verifying. */
@@ -231,6 +304,11 @@ final class Harness implements AutoCloseable {
 
         String answerFor(String id) {
             return answers.get(id);
+        }
+
+        /** How many challenges were issued so far. */
+        synchronized int issued() {
+            return next;
         }
     }
 }

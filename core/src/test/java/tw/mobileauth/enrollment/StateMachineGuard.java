@@ -20,7 +20,7 @@ import tw.mobileauth.store.EnrollmentStore;
  * <pre>
  * insert:            AWAITING_DEVICE (QR route) | DEVICE_CONNECTED (same device)
  * AWAITING_DEVICE  → AWAITING_DEVICE (regenerate) | DEVICE_CONNECTED | EXPIRED | CANCELLED
- * DEVICE_CONNECTED → VERIFYING | EXPIRED | CANCELLED
+ * DEVICE_CONNECTED → DEVICE_CONNECTED (pairing code checked) | VERIFYING | EXPIRED | CANCELLED
  * VERIFYING        → VERIFYING (restart, checkpoint, last error) | COMPLETED | REJECTED | EXPIRED | CANCELLED
  * final states     → nothing
  * </pre>
@@ -30,8 +30,8 @@ final class StateMachineGuard implements EnrollmentStore {
     private static final Map<EnrollmentState, Set<EnrollmentState>> ALLOWED = Map.of(
             EnrollmentState.AWAITING_DEVICE, EnumSet.of(EnrollmentState.AWAITING_DEVICE,
                     EnrollmentState.DEVICE_CONNECTED, EnrollmentState.EXPIRED, EnrollmentState.CANCELLED),
-            EnrollmentState.DEVICE_CONNECTED, EnumSet.of(EnrollmentState.VERIFYING, EnrollmentState.EXPIRED,
-                    EnrollmentState.CANCELLED),
+            EnrollmentState.DEVICE_CONNECTED, EnumSet.of(EnrollmentState.DEVICE_CONNECTED, EnrollmentState.VERIFYING,
+                    EnrollmentState.EXPIRED, EnrollmentState.CANCELLED),
             EnrollmentState.VERIFYING, EnumSet.of(EnrollmentState.VERIFYING, EnrollmentState.COMPLETED,
                     EnrollmentState.REJECTED, EnrollmentState.EXPIRED, EnrollmentState.CANCELLED),
             EnrollmentState.COMPLETED, EnumSet.noneOf(EnrollmentState.class),
@@ -123,6 +123,7 @@ final class StateMachineGuard implements EnrollmentStore {
             expect(wrong, d.handoffKey == null, "handoff token kept");
             expect(wrong, d.stateKey == null, "carrier state kept");
             expect(wrong, d.passwordHash == null, "password hash kept");
+            expect(wrong, d.pairingCode == null, "pairing code kept");
         } else {
             expect(wrong, d.sealedPii != null, "personal data missing");
             expect(wrong, d.passwordHash != null, "password hash missing");
@@ -143,6 +144,8 @@ final class StateMachineGuard implements EnrollmentStore {
                 expect(wrong, d.phoneVerifier != null, "no phone session");
                 expect(wrong, d.stateKey != null, "no carrier state");
                 expect(wrong, d.consentAt != null && d.consentTerms != null, "verifying without consent");
+                // The default service (as the fuzzing runs it) requires the pairing code on the QR route.
+                expect(wrong, d.pairingConfirmed, "verifying with a phone that did not type the pairing code");
             }
             case COMPLETED -> expect(wrong, d.credentialId != null && d.certificate != null, "completed without a credential");
             case REJECTED -> expect(wrong, !d.rejectionCodes().isEmpty(), "rejected without reasons");

@@ -309,8 +309,10 @@ final class LoginFixture implements AutoCloseable {
         String q = qr.handoffUrl().getQuery();
         DeviceSession session = c.enrollment.openOnDevice(q.substring(q.indexOf("t=") + 2),
                 ClientContext.of(DeviceClass.SMARTPHONE));
+        String pairingCode = assertInstanceOf(tw.mobileauth.enrollment.EnrollmentStatus.InProgress.class,
+                c.enrollment.status(begun.enrollmentId(), begun.desktopSecret())).pairingCode();
         VerificationRedirect redirect = c.enrollment.startVerification(session.session(),
-                Consent.accepted(session.summary().termsVersion()));
+                Consent.accepted(session.summary().termsVersion()), pairingCode);
         Map<String, String> callback = c.networks.phone(NetworkAttachments.defaultHandle(s.msisdn()))
                 .open(redirect.carrierUri());
         TestPeople.Person person = new TestPeople.Person(s.holderId(), s.birthDate().toString(), s.name(),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ public abstract class EnrollmentStoreContract {
 
     static EnrollmentRecord record(String id, Instant purgeAfter) {
         return new EnrollmentRecord(id, 0, EnrollmentState.AWAITING_DEVICE, T0, T0, T0.plus(Duration.ofMinutes(30)),
-                purgeAfter, "{\"v\":1}");
+                purgeAfter, "{\"v\":1}", Optional.empty());
     }
 
     static String newId() {
@@ -46,7 +47,8 @@ public abstract class EnrollmentStoreContract {
         assertTrue(store.insert(r));
         assertEquals(r, store.find(r.id()).orElseThrow());
 
-        EnrollmentRecord other = new EnrollmentRecord(r.id(), 0, EnrollmentState.VERIFYING, T0, T0, T0, T0, "{}");
+        EnrollmentRecord other = new EnrollmentRecord(r.id(), 0, EnrollmentState.VERIFYING, T0, T0, T0, T0, "{}",
+                Optional.empty());
         assertFalse(store.insert(other));
         assertEquals(r, store.find(r.id()).orElseThrow());
     }
@@ -81,7 +83,7 @@ public abstract class EnrollmentStoreContract {
     void compareAndSetRejectsASuccessorThatSkipsAVersion() {
         EnrollmentRecord r = record(newId(), T0);
         store.insert(r);
-        EnrollmentRecord skip = new EnrollmentRecord(r.id(), 2, r.state(), T0, T0, T0, T0, "{}");
+        EnrollmentRecord skip = new EnrollmentRecord(r.id(), 2, r.state(), T0, T0, T0, T0, "{}", Optional.empty());
         assertThrows(IllegalArgumentException.class, () -> store.compareAndSet(0, skip));
     }
 
@@ -151,7 +153,7 @@ public abstract class EnrollmentStoreContract {
         for (EnrollmentRecord r : List.of(mine, mineLater, theirs, legacy)) {
             assertTrue(store.insert(r));
         }
-        assertEquals(java.util.Optional.of("subject-a"), store.find(mineLater.id()).orElseThrow().subjectKey(),
+        assertEquals(Optional.of("subject-a"), store.find(mineLater.id()).orElseThrow().subjectKey(),
                 "the subject key is stored and kept by next()");
 
         assertEquals(2, store.deleteAllForSubject("subject-a"));
@@ -181,6 +183,6 @@ public abstract class EnrollmentStoreContract {
 
     private static EnrollmentRecord withSubject(EnrollmentRecord r, String subjectKey) {
         return new EnrollmentRecord(r.id(), r.version(), r.state(), r.createdAt(), r.updatedAt(), r.expiresAt(),
-                r.purgeAfter(), r.document(), java.util.Optional.of(subjectKey));
+                r.purgeAfter(), r.document(), Optional.of(subjectKey));
     }
 }

@@ -1,11 +1,14 @@
 package tw.mobileauth.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.carrier.testkit.MutableClock;
 
 class InMemoryEnrollmentStoreTest extends EnrollmentStoreContract {
 
@@ -27,5 +30,23 @@ class InMemoryEnrollmentStoreTest extends EnrollmentStoreContract {
         }
         assertTrue(store.find(stale.id()).isEmpty(), "swept once the clock passed its purge time");
         assertTrue(store.find(fresh.id()).isPresent());
+    }
+
+    @Test
+    void aFullStoreSweepsRecordsPastTheirPurgeTimeFirstAndOtherwiseRefusesWithFull() {
+        MutableClock clock = MutableClock.at(T0);
+        InMemoryEnrollmentStore store = new InMemoryEnrollmentStore(clock, 2);
+        EnrollmentRecord finished = record(newId(), T0.plusSeconds(60));
+        assertTrue(store.insert(finished));
+        assertTrue(store.insert(record(newId(), T0.plusSeconds(1800))));
+        assertEquals(StoreException.Reason.FULL, assertThrows(StoreException.class,
+                () -> store.insert(record(newId(), T0.plusSeconds(1800)))).reason());
+
+        clock.advance(java.time.Duration.ofSeconds(60));
+        assertTrue(store.insert(record(newId(), T0.plusSeconds(1800))), "the purgeable one made room");
+        assertTrue(store.find(finished.id()).isEmpty());
+        assertEquals(StoreException.Reason.FULL, assertThrows(StoreException.class,
+                () -> store.insert(record(newId(), T0.plusSeconds(1800)))).reason());
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryEnrollmentStore(clock, 0));
     }
 }

@@ -1,9 +1,45 @@
 package tw.mobileauth.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import tw.mobileauth.carrier.testkit.MutableClock;
+
 class InMemoryOneTimeTokenStoreTest extends OneTimeTokenStoreContract {
 
     @Override
     protected OneTimeTokenStore newStore() {
         return new InMemoryOneTimeTokenStore();
+    }
+
+    @Test
+    void aFullStoreSweepsExpiredTokensFirstAndOtherwiseRefusesWithFull() {
+        MutableClock clock = MutableClock.at(T0);
+        InMemoryOneTimeTokenStore store = new InMemoryOneTimeTokenStore(clock, 3);
+        OneTimeToken shortLived = token(TokenPurpose.ENROLMENT_CHALLENGE, T0.plusSeconds(60));
+        assertTrue(store.insert(shortLived));
+        assertTrue(store.insert(token(TokenPurpose.HANDOFF, T0.plusSeconds(600))));
+        assertTrue(store.insert(token(TokenPurpose.HANDOFF, T0.plusSeconds(600))));
+
+        StoreException full = assertThrows(StoreException.class,
+                () -> store.insert(token(TokenPurpose.LOGIN_CHALLENGE, T0.plusSeconds(600))));
+        assertEquals(StoreException.Reason.FULL, full.reason());
+        assertTrue(full.getMessage().contains("3"), full.getMessage());
+
+        clock.advance(Duration.ofSeconds(60));
+        assertTrue(store.insert(token(TokenPurpose.LOGIN_CHALLENGE, T0.plusSeconds(600))), "the expired one made room");
+        assertTrue(store.find(shortLived.key()).isEmpty());
+        assertEquals(StoreException.Reason.FULL, assertThrows(StoreException.class,
+                () -> store.insert(token(TokenPurpose.LOGIN_CHALLENGE, T0.plusSeconds(600)))).reason());
+        assertEquals(3, store.purgeExpired(T0.plusSeconds(600)), "never more than the cap");
+    }
+
+    @Test
+    void theCapMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new InMemoryOneTimeTokenStore(MutableClock.at(T0), 0));
+        new InMemoryOneTimeTokenStore(MutableClock.at(T0), 1);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import tw.mobileauth.carrier.camara.internal.ClientAssertion;
+import tw.mobileauth.carrier.camara.internal.Es256;
 import tw.mobileauth.carrier.camara.internal.RandomTokens;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.Capability;
@@ -33,8 +34,10 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *   <li>{@code private_key_jwt} client authentication with an ES256 assertion ({@code iss} =
  *       {@code sub} = client id, {@code aud} = token URL, random {@code jti}, 60 s lifetime);</li>
  *   <li>number verification: authorization code with {@code prompt=none}, PKCE S256, 256-bit
- *       {@code state} and {@code nonce}, a challenge that lives 5 minutes; then NV verify,
- *       roaming status and network type with the single 3-legged token, which is then dropped;</li>
+ *       {@code state} and {@code nonce}, a challenge that lives 5 minutes; the token answer must
+ *       carry an ID token with our {@code nonce} and client id (and, with {@link #ID_TOKEN_KEY},
+ *       a valid ES256 signature); then NV verify, roaming status and network type with the
+ *       single 3-legged token, which is then dropped;</li>
  *   <li>client-credentials tokens cached per scope until 30 s (or a tenth of their life, if
  *       shorter) before they expire;</li>
  *   <li>{@code x-correlator} from the {@link CallContext} on every request, checked on the echo;</li>
@@ -42,12 +45,28 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *       configured call timeout;</li>
  *   <li>idempotent calls retried up to 3 attempts on outages and 429s, waiting 100 ms doubling
  *       up to 2 s with jitter, or the carrier's {@code Retry-After} when longer, never past the
- *       deadline; the code exchange is never retried.</li>
+ *       deadline; the code exchange and the calls with the single-use 3-legged token (verify,
+ *       roaming status, network type) are never retried.</li>
+ *   <li>once the code exchange was sent, nothing of the verification is repeated: an outage, a
+ *       time-out, a reset or a 429 there or with the single-use token (and a refused
+ *       single-use token) is {@link CarrierException.Retry#RESTART_VERIFICATION}
+ *       (the same callback cannot pass, a new verification may), and a refused code
+ *       ({@code invalid_grant}) or client ({@code invalid_client}) is
+ *       {@link CarrierException.Retry#NEVER}.</li>
  * </ul>
  * With no {@link CarrierConfig#httpClient()} it makes its own client with the configured
  * connect timeout and no redirect following.
  */
 public final class CamaraAdapter implements CarrierAdapter {
+
+    /**
+     * The optional {@link CarrierConfig#property(String) property} holding the carrier's ID-token
+     * public key: an EC P-256 X.509 SubjectPublicKeyInfo, base64 or PEM. When set, the ID token of
+     * every code exchange must be an ES256 JWS that verifies under it; when absent, the ID token's
+     * nonce, audience and expiry are still checked but not its signature (the token comes straight
+     * from the token endpoint over TLS).
+     */
+    public static final String ID_TOKEN_KEY = "id-token-key";
 
     private final CamaraProfile profile;
     private final Set<Capability> capabilities;
@@ -68,8 +87,9 @@ public final class CamaraAdapter implements CarrierAdapter {
         TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens);
         RandomGenerator jitter = random;
         this.client = new CamaraClient(transport, errors, new Retrying(retryPolicy, sleeper, config.clock(), jitter),
-                tokenEndpoint, new TokenCache(config.clock()));
-        this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens);
+                tokenEndpoint, new TokenCache(profile.carrierId(), config.clock()));
+        this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens,
+                config.property(ID_TOKEN_KEY).flatMap(Es256::parsePublicKey));
     }
 
     /**
@@ -92,7 +112,8 @@ public final class CamaraAdapter implements CarrierAdapter {
 
     /**
      * Why {@code config} cannot drive a CAMARA adapter, or empty when it can: it needs an
-     * {@code http} or {@code https} base URI and an EC P-256 client signing key.
+     * {@code http} or {@code https} base URI and an EC P-256 client signing key, and
+     * {@link #ID_TOKEN_KEY}, when set, must be an EC P-256 public key.
      */
     public static Optional<String> unsupportedBecause(CarrierConfig config) {
         String scheme = Optional.ofNullable(config.baseUri().getScheme()).orElse("");
@@ -105,6 +126,10 @@ public final class CamaraAdapter implements CarrierAdapter {
         }
         if (!ClientAssertion.canSign(config.clientSigningKey().get())) {
             return Optional.of("the client signing key is not an EC P-256 key; ES256 client assertions need one");
+        }
+        if (config.property(ID_TOKEN_KEY).filter(k -> Es256.parsePublicKey(k).isEmpty()).isPresent()) {
+            return Optional.of("property " + ID_TOKEN_KEY + " is not an EC P-256 public key; give the carrier's"
+                    + " ID-token key as base64 X.509 SubjectPublicKeyInfo (or PEM), or leave it out");
         }
         return Optional.empty();
     }

@@ -10,6 +10,11 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
  * The {@link CarrierAdapterFactory} of a CAMARA carrier: id, names and order are fixed by the
  * subclass's constructor; {@link #profile(CarrierConfig)} supplies what differs on the wire.
  * Stateless; subclasses need a public no-argument constructor for {@link java.util.ServiceLoader}.
+ *
+ * <p>Every CAMARA adapter reads the optional {@link CarrierConfig#property(String) property}
+ * {@value CamaraAdapter#ID_TOKEN_KEY}: the carrier's ID-token public key (EC P-256, base64 X.509
+ * SubjectPublicKeyInfo or PEM). Set, every ID token's ES256 signature is checked; absent (the
+ * default), only its nonce, audience and expiry.
  */
 public abstract class CamaraAdapterFactory implements CarrierAdapterFactory {
 

@@ -75,28 +75,40 @@ public final class CamaraClient {
         Objects.requireNonNull(errorAsResult, "errorAsResult");
         byte[] json = Json.write(body);
         return retrying.run(ctx, () -> {
-            AccessToken token = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+            AccessToken token = cache.get(ctx, scope, () -> tokens.clientCredentials(ctx, scope));
             try {
                 return exchange(ctx, path, token, json, errorAsResult);
             } catch (CarrierException.AuthenticationFailed refused) {
                 cache.invalidate(scope, token);
-                AccessToken renewed = cache.get(scope, () -> tokens.clientCredentials(ctx, scope));
+                AccessToken renewed = cache.get(ctx, scope, () -> tokens.clientCredentials(ctx, scope));
                 return exchange(ctx, path, renewed, json, errorAsResult);
             }
         });
     }
 
-    /** POSTs with a 3-legged token from the code exchange; retried like 2-legged reads. */
+    /**
+     * POSTs once with the 3-legged token of a code exchange. Never retried: the token is single use
+     * per API, so a call that timed out, was reset or got a 5xx may already have spent it, and a
+     * second call could only be refused. The caller decides what the failure means.
+     */
     JsonReply postWithToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
             throws CarrierException {
-        byte[] json = Json.write(body);
-        return retrying.run(ctx, () -> exchange(ctx, path, token, json, NO_ERROR_IS_A_RESULT));
+        return exchange(ctx, path, token, Json.write(body), NO_ERROR_IS_A_RESULT);
+    }
+
+    /**
+     * Like {@link #postWithToken(CallContext, String, AccessToken, Map)} with an empty body (no
+     * {@code Content-Type}), as the roaming-status and network-type retrievals take: the token
+     * names the device.
+     */
+    JsonReply postEmptyWithToken(CallContext ctx, String path, AccessToken token) throws CarrierException {
+        return exchange(ctx, path, token, new byte[0], NO_ERROR_IS_A_RESULT);
     }
 
     private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,
             Predicate<ErrorInfo> errorAsResult) throws CarrierException {
-        Transport.Response r = transport.send(ctx,
-                new Transport.Outgoing(path, "application/json", json, Optional.of(token.value())));
+        Transport.Response r = transport.send(ctx, new Transport.Outgoing(path, json.length == 0 ? ""
+                : "application/json", json, Optional.of(token.value())));
         if (r.isSuccess()) {
             return Json.parse(r.body()).filter(n -> n.isObject())
                     .map(n -> new JsonReply(carrierId(), r.status(), r.correlator(), n, Optional.empty()))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.camara.internal.Redaction;
 import tw.mobileauth.carrier.camara.internal.RetryAfter;
@@ -33,11 +34,18 @@ final class ErrorMapping {
         return Json.parse(r.body()).flatMap(ErrorInfo::from);
     }
 
-    /** A non-2xx answer from a CAMARA API. */
+    /** The server errors the profile defines as outages; any other 5xx is a status it never uses. */
+    static final Set<Integer> OUTAGE_STATUSES = Set.of(500, 502, 503, 504);
+
+    /**
+     * A non-2xx answer from a CAMARA API. 500, 502, 503 and 504 are outages whatever the body;
+     * another 5xx (501, 505, 507, …) is not in the profile's table and, like any unexpected
+     * status, a {@link CarrierException.ProtocolViolation}.
+     */
     CarrierException apiError(Transport.Response r) {
         Optional<Duration> retryAfter = RetryAfter.parse(r.header("Retry-After"), clock.instant());
         Optional<ErrorInfo> info = errorInfo(r);
-        if (r.status() >= 500 && r.status() <= 599) {
+        if (OUTAGE_STATUSES.contains(r.status())) {
             String code = info.map(ErrorInfo::code).orElse("HTTP_" + r.status());
             return new CarrierException.CarrierUnavailable(Origin.http(carrierId, r.status(), code, r.correlator()),
                     retryAfter, "the carrier failed to answer " + r.path() + info.map(i -> ": " + i.message()).orElse("")

@@ -6,7 +6,10 @@ import tw.mobileauth.carrier.spi.HolderType;
 /**
  * For profiles whose only hint about the holder is the contract type (CHT's KYC Tenure, FET's
  * segment): a business contract is held by an enterprise, a prepaid or postpaid one by a person,
- * and the holder of an unreadable contract is unknown.
+ * and the holder of an unreadable contract is unknown. This is a rule of those profiles, not a
+ * guess: those carriers report every business line as a business contract ({@code Business},
+ * {@code BIZ}), so every other line is a personal contract. Use it only for a profile where that
+ * holds, and say so in the profile's Javadoc.
  */
 public final class HolderInference {
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.camara.internal.Base64Url;
+import tw.mobileauth.carrier.camara.internal.Es256;
 import tw.mobileauth.carrier.camara.internal.FormEncoding;
 import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.camara.internal.Pkce;
@@ -34,7 +36,8 @@ import tw.mobileauth.carrier.spi.NvVerification;
 /**
  * Network-based number verification, the same for every CAMARA carrier except the verify body:
  * OIDC authorization code with {@code prompt=none} and PKCE S256, then the NV, roaming and
- * network-type APIs with the one 3-legged token, which is then dropped.
+ * network-type APIs with the one 3-legged token, which is then dropped. Roaming status and network
+ * type are retrieved with an empty body, as the profile says: the token names the device.
  */
 final class NumberVerificationFlow {
 
@@ -44,6 +47,8 @@ final class NumberVerificationFlow {
     static final String NETWORK_TYPE_PATH = "/connected-network-type/v0.1/retrieve";
     /** How long a started verification may wait for its callback. */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    /** Clock skew tolerated on the ID token's {@code exp}. */
+    static final Duration ID_TOKEN_LEEWAY = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(NumberVerificationFlow.class);
 
     private final CarrierConfig config;
@@ -52,10 +57,13 @@ final class NumberVerificationFlow {
     private final TokenEndpoint tokens;
     private final ErrorMapping errors;
     private final RandomTokens random;
+    private final Optional<PublicKey> idTokenKey;
 
+    /** @param idTokenKey the carrier's ID-token signing key, when configured; then signatures are checked */
     NumberVerificationFlow(CarrierConfig config, CamaraProfile profile, CamaraClient client, TokenEndpoint tokens,
-            ErrorMapping errors, RandomTokens random) {
+            ErrorMapping errors, RandomTokens random, Optional<PublicKey> idTokenKey) {
         this.config = config;
+        this.idTokenKey = idTokenKey;
         this.profile = profile;
         this.client = client;
         this.tokens = tokens;
@@ -108,8 +116,9 @@ final class NumberVerificationFlow {
         // 2. The carrier's answer to the phone: an error, or a code.
         Optional<String> error = Optional.ofNullable(callback.get("error"));
         if (error.isPresent()) {
-            throw errors.oauth(OptionalInt.empty(), error.get(), Optional.ofNullable(callback.get("error_description")),
-                    ctx.correlator(), Optional.empty());
+            throw VerificationAdvice.advise(errors.oauth(OptionalInt.empty(), error.get(),
+                    Optional.ofNullable(callback.get("error_description")), ctx.correlator(), Optional.empty()),
+                    VerificationAdvice.Step.CALLBACK);
         }
         if (!config.clock().instant().isBefore(challenge.expiresAt())) {
             throw new CarrierException.ConsentRequired(Origin.transport(profile.carrierId(), "CHALLENGE_EXPIRED",
@@ -118,12 +127,18 @@ final class NumberVerificationFlow {
         }
         String code = Optional.ofNullable(callback.get("code")).filter(c -> !c.isBlank()).orElseThrow(
                 () -> violation(ctx, "MISSING_CODE", "the callback carries neither code nor error"));
-        // 3. Exchange the code (PKCE, private_key_jwt). Not retried: a code is single use.
-        TokenEndpoint.Grant grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifier());
+        // 3. Exchange the code (PKCE, private_key_jwt). Never repeated: once sent, the code may be redeemed,
+        //    so any failure from here on needs a new verification, never the same callback again.
+        TokenEndpoint.Grant grant;
+        try {
+            grant = tokens.exchangeCode(ctx, code, challenge.redirectUri(), challenge.codeVerifierSecret());
+        } catch (CarrierException e) {
+            throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
+        }
         List<String> amr = checkIdToken(ctx, grant.idToken(), challenge.nonce());
-        // 4. Number verification with the 3-legged token.
-        JsonReply verified = client.postWithToken(ctx, VERIFY_PATH, grant.accessToken(),
-                profile.numberVerificationBody(challenge.msisdn()));
+        // 4. Number verification with the 3-legged token: one attempt per API, the token is single use.
+        JsonReply verified = withSingleUseToken(ctx, VERIFY_PATH, grant.accessToken(),
+                Optional.of(profile.numberVerificationBody(challenge.msisdn())));
         NvResult result = new NvResult(verified.bool("devicePhoneNumberVerified"), NvResult.Method.NETWORK_BASED, amr,
                 config.clock().instant());
         // 5. Where the device is, with the same token; then the token goes out of scope.
@@ -135,12 +150,27 @@ final class NumberVerificationFlow {
     }
 
     private NetworkStatus networkStatus(CallContext ctx, AccessToken token) throws CarrierException {
-        JsonReply roaming = client.postWithToken(ctx, ROAMING_PATH, token, Map.of());
-        JsonReply type = client.postWithToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
+        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Optional.empty());
+        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Optional.empty());
         boolean isRoaming = roaming.bool("roaming");
         OptionalInt country = isRoaming ? roaming.optionalInt("countryCode") : OptionalInt.empty();
         Optional<Instant> seen = older(roaming.optionalInstant("lastStatusTime"), type.optionalInstant("lastStatusTime"));
         return new NetworkStatus(accessNetwork(type), isRoaming, country, seen);
+    }
+
+    /**
+     * One call with the single-use token. Its failures are re-advised: a time-out, reset, 5xx, 429
+     * or refused token needs a new verification ({@code RESTART_VERIFICATION}), never the same
+     * callback, whose code is already redeemed.
+     */
+    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token,
+            Optional<Map<String, ?>> body) throws CarrierException {
+        try {
+            return body.isPresent() ? client.postWithToken(ctx, path, token, body.get())
+                    : client.postEmptyWithToken(ctx, path, token);
+        } catch (CarrierException e) {
+            throw VerificationAdvice.advise(e, VerificationAdvice.Step.SINGLE_USE_TOKEN);
+        }
     }
 
     private static AccessNetwork accessNetwork(JsonReply type) throws CarrierException.ProtocolViolation {
@@ -170,20 +200,37 @@ final class NumberVerificationFlow {
     }
 
     /**
-     * When the token answer has an ID token, its {@code nonce} must be ours and its {@code aud}
-     * our client id. It came straight from the token endpoint over TLS, so its signature need not
-     * be checked (OIDC Core §3.1.3.7). Returns its {@code amr}, or empty.
+     * The scope has {@code openid}, so the token answer must carry an ID token
+     * ({@code MISSING_ID_TOKEN} otherwise), and it binds the answer to this verification: its
+     * {@code nonce} must be ours ({@code NONCE_MISMATCH}), its {@code aud} our client id
+     * ({@code AUDIENCE_MISMATCH}) and its {@code exp} not past (60 s leeway,
+     * {@code ID_TOKEN_EXPIRED}). With a configured carrier key (property {@code id-token-key}) it
+     * must also be an ES256 JWS that verifies under that key ({@code ID_TOKEN_SIGNATURE});
+     * without one the signature is not checked, as OIDC Core §3.1.3.7 allows for a token that
+     * came straight from the token endpoint over TLS. Returns its {@code amr}.
      */
     private List<String> checkIdToken(CallContext ctx, Optional<String> idToken, String nonce)
             throws CarrierException.ProtocolViolation {
         if (idToken.isEmpty()) {
-            return List.of();
+            throw violation(ctx, "MISSING_ID_TOKEN", "the token answer has no id_token although the scope has"
+                    + " openid; without it the answer is not bound to this verification's nonce");
         }
         String[] parts = idToken.get().split("\\.", -1);
+        Optional<JsonNode> header = parts.length == 3
+                ? Base64Url.decode(parts[0]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
         Optional<JsonNode> claims = parts.length == 3
                 ? Base64Url.decode(parts[1]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
-        if (claims.isEmpty()) {
-            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token is not a JWS with a JSON claims set");
+        if (header.isEmpty() || claims.isEmpty()) {
+            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token is not a JWS with a JSON header and claims set");
+        }
+        if (idTokenKey.isPresent()) {
+            boolean signed = header.get().path("alg").asText("").equals("ES256")
+                    && Base64Url.decode(parts[2]).map(sig -> Es256.verify(idTokenKey.get(),
+                            parts[0] + "." + parts[1], sig)).orElse(false);
+            if (!signed) {
+                throw violation(ctx, "ID_TOKEN_SIGNATURE", "the id_token is not signed ES256 with the carrier key"
+                        + " configured as id-token-key; a forged token, or the carrier rotated its key");
+            }
         }
         JsonNode c = claims.get();
         String got = c.path("nonce").asText("");
@@ -196,6 +243,13 @@ final class NumberVerificationFlow {
                         .anyMatch(a -> a.asText().equals(config.clientId()));
         if (!forUs) {
             throw violation(ctx, "AUDIENCE_MISMATCH", "the id_token was issued to another client");
+        }
+        JsonNode exp = c.path("exp");
+        if (!exp.canConvertToLong() || !exp.isNumber()) {
+            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token has no numeric exp");
+        }
+        if (exp.asLong() < config.clock().instant().minus(ID_TOKEN_LEEWAY).getEpochSecond()) {
+            throw violation(ctx, "ID_TOKEN_EXPIRED", "the id_token expired");
         }
         List<String> amr = new ArrayList<>();
         c.path("amr").forEach(a -> {

@@ -1,13 +1,21 @@
 package tw.mobileauth.carrier.camara;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.CarrierException.Origin;
 
 /**
  * Client-credentials tokens per scope, reused until {@link AccessToken#refreshAt()}. Thread-safe:
- * one fetch per scope at a time, other callers of that scope wait for it and share its token.
+ * one fetch per scope at a time; other callers of that scope wait for it and share its token, but
+ * never past their own deadline: a caller whose deadline comes first gives up with
+ * {@link CarrierException.CarrierUnavailable} {@code DEADLINE_EXCEEDED}.
  */
 final class TokenCache {
 
@@ -19,49 +27,62 @@ final class TokenCache {
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();
-        volatile AccessToken token;
+        final AtomicReference<AccessToken> token = new AtomicReference<>();
     }
 
+    private final String carrierId;
     private final Clock clock;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
-    TokenCache(Clock clock) {
+    TokenCache(String carrierId, Clock clock) {
+        this.carrierId = carrierId;
         this.clock = clock;
     }
 
-    /** A live token for {@code scope}, fetched from {@code source} when there is none. */
-    AccessToken get(String scope, Source source) throws CarrierException {
+    /**
+     * A live token for {@code scope}, fetched from {@code source} when there is none. Waits for
+     * another caller's fetch of the same scope at most until {@code ctx}'s deadline.
+     */
+    AccessToken get(CallContext ctx, String scope, Source source) throws CarrierException {
         Slot slot = slots.computeIfAbsent(scope, s -> new Slot());
-        AccessToken current = slot.token;
+        AccessToken current = slot.token.get();
         if (live(current)) {
             return current;
         }
-        slot.lock.lock();
+        Duration left = ctx.remaining(clock);
+        boolean locked;
         try {
-            current = slot.token;
+            locked = left.compareTo(Duration.ZERO) > 0 && slot.lock.tryLock(left.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CarrierException.CarrierUnavailable(Origin.transport(carrierId, "INTERRUPTED", ctx.correlator()),
+                    Optional.empty(), "interrupted while waiting for the token of scope " + scope, e);
+        }
+        if (!locked) {
+            throw new CarrierException.CarrierUnavailable(
+                    Origin.transport(carrierId, "DEADLINE_EXCEEDED", ctx.correlator()), Optional.empty(),
+                    "another call's request for a token of scope " + scope + " did not finish before this call's"
+                            + " deadline; give the next call more time",
+                    null);
+        }
+        try {
+            current = slot.token.get();
             if (live(current)) {
                 return current;
             }
             AccessToken fresh = source.fetch();
-            slot.token = fresh;
+            slot.token.set(fresh);
             return fresh;
         } finally {
             slot.lock.unlock();
         }
     }
 
-    /** Forgets {@code token} for {@code scope}, unless another caller already replaced it. */
+    /** Forgets {@code token} for {@code scope}, unless another caller already replaced it. Never waits. */
     void invalidate(String scope, AccessToken token) {
         Slot slot = slots.get(scope);
         if (slot != null) {
-            slot.lock.lock();
-            try {
-                if (slot.token == token) {
-                    slot.token = null;
-                }
-            } finally {
-                slot.lock.unlock();
-            }
+            slot.token.compareAndSet(token, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package tw.mobileauth.carrier.camara;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,10 +8,15 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.spi.CallContext;
@@ -19,12 +25,16 @@ import tw.mobileauth.carrier.spi.CarrierException.Origin;
 
 /**
  * Sends one HTTP request to a carrier: {@code x-correlator} on the way out and checked on the way
- * back, a timeout of the time left (capped by the call timeout), and transport failures turned
- * into {@link CarrierException.CarrierUnavailable}. No retries here.
+ * back (a missing or different echo is a {@link CarrierException.ProtocolViolation}), a timeout of
+ * the time left (capped by the call timeout), at most {@value #MAX_BODY} bytes of answer read into
+ * memory (a longer one is a {@code RESPONSE_TOO_LARGE} protocol violation), and transport failures
+ * turned into {@link CarrierException.CarrierUnavailable}. No retries here.
  */
 final class Transport {
 
     static final String CORRELATOR = "x-correlator";
+    /** The longest answer read into memory: 64 KiB, far above any profile answer. */
+    static final int MAX_BODY = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
 
     private final String carrierId;
@@ -41,7 +51,7 @@ final class Transport {
         this.callTimeout = callTimeout;
     }
 
-    /** A request to send. */
+    /** A request to send; an empty {@code contentType} sends no {@code Content-Type} (for an empty body). */
     record Outgoing(String path, String contentType, byte[] body, Optional<String> bearer) {
     }
 
@@ -82,15 +92,17 @@ final class Transport {
         Duration timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
         HttpRequest.Builder request = HttpRequest.newBuilder(resolve(out.path()))
                 .timeout(timeout)
-                .header("Content-Type", out.contentType())
                 .header("Accept", "application/json")
                 .header(CORRELATOR, ctx.correlator())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+        if (!out.contentType().isEmpty()) {
+            request.header("Content-Type", out.contentType());
+        }
         out.bearer().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         Instant started = clock.instant();
-        HttpResponse<byte[]> response;
+        HttpResponse<Optional<byte[]>> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), info -> new CappedBody(MAX_BODY));
         } catch (HttpTimeoutException e) {
             LOG.debug("{} POST {} timed out after {} ms [x-correlator {}]", carrierId, out.path(),
                     timeout.toMillis(), ctx.correlator());
@@ -107,15 +119,83 @@ final class Transport {
         }
         LOG.debug("{} POST {} -> {} in {} ms [x-correlator {}]", carrierId, out.path(), response.statusCode(),
                 Duration.between(started, clock.instant()).toMillis(), ctx.correlator());
+        if (response.body().isEmpty()) {
+            throw new CarrierException.ProtocolViolation(
+                    Origin.http(carrierId, response.statusCode(), "RESPONSE_TOO_LARGE", ctx.correlator()),
+                    "the answer from " + out.path() + " is longer than " + MAX_BODY + " bytes, which no answer of the"
+                            + " profile is; it was not read, alert the operator",
+                    null);
+        }
         Optional<String> echoed = response.headers().firstValue(CORRELATOR);
-        if (echoed.isPresent() && !echoed.get().equals(ctx.correlator())) {
+        if (echoed.isEmpty()) {
+            throw new CarrierException.ProtocolViolation(
+                    Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISSING", ctx.correlator()),
+                    "the answer from " + out.path() + " does not echo x-correlator, which every answer of the profile"
+                            + " must; a proxy stripped it or the base URI points elsewhere, alert the operator",
+                    null);
+        }
+        if (!echoed.get().equals(ctx.correlator())) {
             throw new CarrierException.ProtocolViolation(
                     Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISMATCH", ctx.correlator()),
                     "the answer from " + out.path() + " echoes another x-correlator; a proxy or the carrier mixed up "
                             + "responses, alert the operator",
                     null);
         }
-        return new Response(out.path(), response.statusCode(), response.headers(), response.body(), ctx.correlator());
+        return new Response(out.path(), response.statusCode(), response.headers(), response.body().get(),
+                ctx.correlator());
+    }
+
+    /**
+     * Collects a body of at most {@code limit} bytes; a longer one is cancelled at the limit and
+     * gives empty, so a broken or hostile server cannot fill the heap.
+     */
+    static final class CappedBody implements HttpResponse.BodySubscriber<Optional<byte[]>> {
+        private final int limit;
+        private final CompletableFuture<Optional<byte[]>> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private Flow.Subscription subscription;
+
+        CappedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<Optional<byte[]>> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                if (bytes.size() + (long) b.remaining() > limit) {
+                    subscription.cancel();
+                    result.complete(Optional.empty());
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(Optional.of(bytes.toByteArray()));
+        }
     }
 
     private CarrierException.CarrierUnavailable unavailable(CallContext ctx, String code, String what, Throwable e) {

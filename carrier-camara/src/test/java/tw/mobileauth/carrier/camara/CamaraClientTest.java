@@ -67,9 +67,11 @@ class CamaraClientTest {
     }
 
     @Test
-    void aMissingEchoIsAccepted() throws Exception {
+    void aMissingEchoIsAProtocolViolationAndNotRetried() {
         stub.on(PATH, OK.noEcho());
-        assertTrue(post().bool("ok"));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class, this::post);
+        assertEquals("CORRELATOR_MISSING", e.code());
+        assertEquals(1, stub.requests(PATH).size());
     }
 
     // --- retries, backoff, Retry-After, deadline ---
@@ -254,6 +256,44 @@ class CamaraClientTest {
             pool.shutdownNow();
         }
         assertEquals(1, stub.requests("/oauth2/token").size());
+    }
+
+    @Test
+    void aCallerWaitingForAnotherCallersTokenFetchGivesUpAtItsOwnDeadline() throws Exception {
+        java.time.Clock real = java.time.Clock.systemUTC();
+        CamaraClient live = f.adapter(f.config(stub.base()).clock(real).build(), Fixtures.plainProfile()).client();
+        stub.on("/oauth2/token", json(200, "{\"access_token\":\"slow\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                .delayed(Duration.ofMillis(1500)));
+        stub.on(PATH, OK);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<JsonReply> first = pool.submit(() -> live.post(CallContext.withTimeout(Duration.ofSeconds(10), real),
+                    PATH, "attrs:read", BODY));
+            while (stub.requests("/oauth2/token").isEmpty()) {
+                Thread.onSpinWait();
+            }
+            long start = System.nanoTime();
+            CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
+                    () -> live.post(CallContext.withTimeout(Duration.ofMillis(300), real), PATH, "attrs:read", BODY));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals("DEADLINE_EXCEEDED", e.code());
+            assertTrue(waited.compareTo(Duration.ofMillis(1000)) < 0, "bounded by its own deadline, waited " + waited);
+            assertTrue(first.get().bool("ok"), "the caller that fetches is not disturbed");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, stub.requests("/oauth2/token").size());
+    }
+
+    @Test
+    void anAnswerLongerThan64KiBIsNotReadAndIsAProtocolViolation() throws Exception {
+        String pad = "x".repeat(Transport.MAX_BODY);
+        stub.on(PATH, json(200, "{\"ok\":true,\"pad\":\"" + pad + "\"}"));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class, this::post);
+        assertEquals("RESPONSE_TOO_LARGE", e.code());
+        assertEquals(1, stub.requests(PATH).size(), "not retried");
+        stub.on(PATH, json(200, "{\"ok\":true,\"pad\":\"" + pad.substring(100) + "\"}"));
+        assertTrue(post().bool("ok"), "an answer just below the limit is read");
     }
 
     // --- errors as results ---

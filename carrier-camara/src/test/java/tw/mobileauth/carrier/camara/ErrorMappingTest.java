@@ -83,6 +83,21 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aServerStatusOutsideTheTableIsAProtocolViolationNeverAnOutage() {
+        for (int status : new int[] {501, 505, 507, 599}) {
+            CarrierException e = mapping.apiError(response(status, errorInfo(status, "NOT_IMPLEMENTED"), Map.of()));
+            assertInstanceOf(CarrierException.ProtocolViolation.class, e, "status " + status);
+            assertEquals(CarrierException.Retry.NEVER, e.retry());
+            assertInstanceOf(CarrierException.ProtocolViolation.class,
+                    mapping.apiError(response(status, "<html>oops</html>", Map.of())), "status " + status);
+        }
+        for (int status : new int[] {500, 502, 503, 504}) {
+            assertInstanceOf(CarrierException.CarrierUnavailable.class,
+                    mapping.apiError(response(status, errorInfo(status, "X"), Map.of())), "status " + status);
+        }
+    }
+
+    @Test
     void aClientErrorWithoutErrorInfoIsAProtocolViolation() {
         assertInstanceOf(CarrierException.ProtocolViolation.class,
                 mapping.apiError(response(404, "<html>Not Found</html>", Map.of())));

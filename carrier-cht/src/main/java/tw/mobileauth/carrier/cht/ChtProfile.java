@@ -25,6 +25,13 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  * CHT's wire profile (carrier-profiles.md §3): the contract type comes from KYC Tenure, the line
  * role and MVNO brand from CHT's line-profile extension, and CHT's own {@code CHT.}-prefixed
  * error codes; the rest is plain CAMARA.
+ *
+ * <p><b>Holder type, a profile rule.</b> CHT's wire has no holder field. CHT reports every
+ * business line, whoever holds it, as contract type {@code Business}; every other line
+ * ({@code PAYM}, {@code PAYG}) is a personal contract. So {@code Business} gives holder
+ * {@code ENTERPRISE}, {@code PAYM} and {@code PAYG} give {@code PERSONAL}, and an unknown contract
+ * type gives {@code UNKNOWN} ({@link HolderInference#fromContract}). A CHT contract that broke
+ * this rule would change this profile, not core.
  */
 final class ChtProfile implements CamaraProfile {
 
@@ -59,10 +66,14 @@ final class ChtProfile implements CamaraProfile {
         return ID;
     }
 
-    /** {@code CHT.SUBSCRIBER_SUSPENDED}: the line is suspended, so the service does not apply. */
+    /**
+     * {@code 422 CHT.SUBSCRIBER_SUSPENDED}: the line is suspended, so the service does not apply.
+     * Matched on status and code together, as every mapping is: the same code on another status is
+     * not what the profile defines and falls back to that status.
+     */
     @Override
     public Optional<CarrierException> mapCarrierError(ErrorInfo error, CarrierException.Origin origin) {
-        if (error.code().equals(SUSPENDED)) {
+        if (error.is(422, SUSPENDED)) {
             return Optional.of(new CarrierException.ServiceNotApplicable(origin,
                     "CHT reports the line as suspended (" + SUSPENDED + "); the policy decides, do not retry"));
         }

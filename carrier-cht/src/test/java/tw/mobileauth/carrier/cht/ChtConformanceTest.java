@@ -58,10 +58,17 @@ class ChtConformanceTest extends CarrierConformanceKit {
         }
 
         @Test
-        void theSuspensionCodeIsMappedWhateverItsStatusButOtherChtCodesFallBackToTheStatus() {
+        void theSuspensionCodeIsMappedOnlyWithItsStatus422AndOtherwiseFallsBackToTheStatus() {
             Subscriber s = subscriber(Scenario.ELIGIBLE);
-            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.SUBSCRIBER_SUSPENDED"));
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(422, "CHT.SUBSCRIBER_SUSPENDED"));
             assertThrows(CarrierException.ServiceNotApplicable.class,
+                    () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.SUBSCRIBER_SUSPENDED"));
+            CarrierException e = assertThrows(CarrierException.PermissionDenied.class,
+                    () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
+            assertEquals("CHT.SUBSCRIBER_SUSPENDED", e.code(), "the raw code is kept");
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(404, "CHT.SUBSCRIBER_SUSPENDED"));
+            assertThrows(CarrierException.SubscriberNotFound.class,
                     () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
             network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.QUOTA_PLAN_EXPIRED"));
             assertThrows(CarrierException.PermissionDenied.class,

@@ -25,6 +25,13 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  * FET's wire profile (carrier-profiles.md §3): KYC Match is gated on the ID document (a wrong one
  * is a 403 that means "no match"), and the subscription attributes ride in the match answer's
  * {@code x-fet-subscriber} object.
+ *
+ * <p><b>Holder type, a profile rule.</b> FET's wire has no holder field. FET reports every
+ * business line, whoever holds it, as segment {@code BIZ}; every other line ({@code PAYM},
+ * {@code PAYG}) is a personal contract. So {@code BIZ} gives holder {@code ENTERPRISE},
+ * {@code PAYM} and {@code PAYG} give {@code PERSONAL}, and an unknown segment gives
+ * {@code UNKNOWN} ({@link HolderInference#fromContract}). A FET contract that broke this rule
+ * would change this profile, not core.
  */
 final class FetProfile implements CamaraProfile {
 

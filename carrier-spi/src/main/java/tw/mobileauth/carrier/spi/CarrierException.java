@@ -1,6 +1,7 @@
 package tw.mobileauth.carrier.spi;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,16 +18,24 @@ import java.util.OptionalInt;
  *   <caption>Taxonomy (carrier-profiles.md §1)</caption>
  *   <tr><th>type</th><th>typical source</th><th>retry</th></tr>
  *   <tr><td>{@link InvalidRequest}</td><td>400 INVALID_ARGUMENT, OUT_OF_RANGE; OAuth invalid_request</td><td>never</td></tr>
- *   <tr><td>{@link AuthenticationFailed}</td><td>401 UNAUTHENTICATED; OAuth invalid_client, invalid_grant</td><td>once, with a new token</td></tr>
+ *   <tr><td>{@link AuthenticationFailed}</td><td>401 UNAUTHENTICATED; OAuth invalid_client, invalid_grant</td><td>once, with a new token;
+ *       at the code exchange never (there is no token to renew, and a refused code stays refused)</td></tr>
  *   <tr><td>{@link PermissionDenied}</td><td>403 PERMISSION_DENIED, INVALID_TOKEN_CONTEXT</td><td>never</td></tr>
  *   <tr><td>{@link NotOnMobileNetwork}</td><td>the phone did not come over this carrier's mobile data</td><td>after user action</td></tr>
  *   <tr><td>{@link SubscriberNotFound}</td><td>404 NOT_FOUND, IDENTIFIER_NOT_FOUND</td><td>never</td></tr>
  *   <tr><td>{@link ServiceNotApplicable}</td><td>422 SERVICE_NOT_APPLICABLE, carrier suspensions</td><td>never; policy decides</td></tr>
  *   <tr><td>{@link ConsentRequired}</td><td>OAuth consent_required, login_required, access_denied</td><td>after user action</td></tr>
  *   <tr><td>{@link RateLimited}</td><td>429 TOO_MANY_REQUESTS (retry after), QUOTA_EXCEEDED (never)</td><td>see instance</td></tr>
- *   <tr><td>{@link CarrierUnavailable}</td><td>5xx, time-out, connection reset</td><td>with backoff</td></tr>
+ *   <tr><td>{@link CarrierUnavailable}</td><td>500, 502, 503, 504, time-out, connection reset</td><td>with backoff;
+ *       during number verification restart it instead</td></tr>
  *   <tr><td>{@link ProtocolViolation}</td><td>bad JSON, not ErrorInfo, state/nonce/PKCE/correlator mismatch</td><td>never; alert</td></tr>
  * </table>
+ *
+ * <p><b>Number verification is not idempotent.</b> Once the code exchange was sent, the code may
+ * be redeemed, and the 3-legged token it gives is single use. A failure there that would
+ * otherwise say {@link Retry#WITH_BACKOFF} or {@link Retry#WITH_NEW_TOKEN} says
+ * {@link Retry#RESTART_VERIFICATION} instead: the same callback can never pass, a new number
+ * verification may.
  */
 public abstract sealed class CarrierException extends Exception
         permits CarrierException.InvalidRequest, CarrierException.AuthenticationFailed,
@@ -46,7 +55,19 @@ public abstract sealed class CarrierException extends Exception
         /** Retry once after obtaining a new token. */
         WITH_NEW_TOKEN,
         /** The person must change something first (turn off Wi-Fi, give consent). */
-        AFTER_USER_ACTION
+        AFTER_USER_ACTION,
+        /**
+         * The same callback cannot pass: start a new number verification. Raised by
+         * {@link CarrierAdapter#completeNumberVerification} when the code exchange, or a call with
+         * the single-use 3-legged token, failed after the request may have reached the carrier
+         * (time-out, reset, 5xx, 429, a refused token): the code may already be redeemed or the
+         * token spent, so repeating the call can only fail. A fresh
+         * {@link CarrierAdapter#startNumberVerification} (a new authorize URL opened by the phone,
+         * a new callback) may succeed without the person changing anything, after
+         * {@link CarrierException#retryAfter()} when present. Not "retry the same call":
+         * {@link CarrierException#isRetryable()} is false.
+         */
+        RESTART_VERIFICATION
     }
 
     /**
@@ -90,6 +111,17 @@ public abstract sealed class CarrierException extends Exception
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
+    private static Retry allowed(Retry retry, Retry... allowed) {
+        Objects.requireNonNull(retry, "retry");
+        for (Retry a : allowed) {
+            if (a == retry) {
+                return retry;
+            }
+        }
+        throw new IllegalArgumentException("advice " + retry + " is not one of " + Arrays.toString(allowed)
+                + " for this failure");
+    }
+
     private static String describe(Origin o, String message) {
         return o.carrierId() + " " + (o.httpStatus().isPresent() ? o.httpStatus().getAsInt() + " " : "")
                 + o.code() + " [x-correlator " + o.correlator() + "]: " + message;
@@ -125,7 +157,13 @@ public abstract sealed class CarrierException extends Exception
         return retry;
     }
 
-    /** Whether repeating the call (after backoff or a new token) may succeed without the person doing anything. */
+    /**
+     * Whether repeating <em>the same call</em> (after backoff or a new token) may succeed without
+     * the person doing anything: true for {@link Retry#WITH_BACKOFF} and
+     * {@link Retry#WITH_NEW_TOKEN}. False for {@link Retry#RESTART_VERIFICATION}, where only a new
+     * number verification can succeed, and for {@link Retry#NEVER} and
+     * {@link Retry#AFTER_USER_ACTION}.
+     */
     public boolean isRetryable() {
         return retry == Retry.WITH_BACKOFF || retry == Retry.WITH_NEW_TOKEN;
     }
@@ -145,13 +183,28 @@ public abstract sealed class CarrierException extends Exception
         }
     }
 
-    /** Our client credentials or token were refused. Retried once with a fresh token. */
+    /**
+     * Our client credentials or token were refused. Retried once with a fresh token
+     * ({@link Retry#WITH_NEW_TOKEN}); at the code exchange {@link Retry#NEVER}; a refused
+     * single-use 3-legged token {@link Retry#RESTART_VERIFICATION}.
+     */
     public static final class AuthenticationFailed extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /** A failure from {@code origin}, retried with a new token; {@code message} names what failed and what to do. */
         public AuthenticationFailed(Origin origin, String message) {
-            super(origin, Retry.WITH_NEW_TOKEN, Optional.empty(), message, null);
+            this(origin, Retry.WITH_NEW_TOKEN, message);
+        }
+
+        /**
+         * A failure from {@code origin} with explicit advice.
+         *
+         * @param retry {@link Retry#WITH_NEW_TOKEN}, {@link Retry#NEVER} or {@link Retry#RESTART_VERIFICATION}
+         * @throws IllegalArgumentException for any other advice
+         */
+        public AuthenticationFailed(Origin origin, Retry retry, String message) {
+            super(origin, allowed(retry, Retry.WITH_NEW_TOKEN, Retry.NEVER, Retry.RESTART_VERIFICATION),
+                    Optional.empty(), message, null);
         }
     }
 
@@ -211,17 +264,44 @@ public abstract sealed class CarrierException extends Exception
 
         /** A rate limit from {@code origin}; retryable for 429, not for an exhausted quota. */
         public RateLimited(Origin origin, boolean retryable, Optional<Duration> retryAfter, String message) {
-            super(origin, retryable ? Retry.WITH_BACKOFF : Retry.NEVER, retryAfter, message, null);
+            this(origin, retryable ? Retry.WITH_BACKOFF : Retry.NEVER, retryAfter, message);
+        }
+
+        /**
+         * A rate limit from {@code origin} with explicit advice, e.g. a 429 during number
+         * verification, which is {@link Retry#RESTART_VERIFICATION} (after {@code retryAfter}).
+         *
+         * @param retry {@link Retry#WITH_BACKOFF}, {@link Retry#NEVER} or {@link Retry#RESTART_VERIFICATION}
+         * @throws IllegalArgumentException for any other advice
+         */
+        public RateLimited(Origin origin, Retry retry, Optional<Duration> retryAfter, String message) {
+            super(origin, allowed(retry, Retry.WITH_BACKOFF, Retry.NEVER, Retry.RESTART_VERIFICATION), retryAfter,
+                    message, null);
         }
     }
 
-    /** The carrier could not answer in time or at all (5xx, time-out, reset). Retry with backoff. */
+    /**
+     * The carrier could not answer in time or at all (500, 502, 503, 504, time-out, reset). Retry
+     * with backoff ({@link Retry#WITH_BACKOFF}); during number verification, once the code
+     * exchange was sent, start a new verification instead ({@link Retry#RESTART_VERIFICATION}).
+     */
     public static final class CarrierUnavailable extends CarrierException {
         private static final long serialVersionUID = 1L;
 
         /** An outage from {@code origin}, with the carrier's {@code Retry-After} when it sent one. */
         public CarrierUnavailable(Origin origin, Optional<Duration> retryAfter, String message, Throwable cause) {
-            super(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
+            this(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
+        }
+
+        /**
+         * An outage from {@code origin} with explicit advice.
+         *
+         * @param retry {@link Retry#WITH_BACKOFF} or {@link Retry#RESTART_VERIFICATION}
+         * @throws IllegalArgumentException for any other advice
+         */
+        public CarrierUnavailable(Origin origin, Retry retry, Optional<Duration> retryAfter, String message,
+                Throwable cause) {
+            super(origin, allowed(retry, Retry.WITH_BACKOFF, Retry.RESTART_VERIFICATION), retryAfter, message, cause);
         }
     }
 

@@ -12,12 +12,14 @@ import java.util.Objects;
  * @param authorizeUri  the carrier URL the phone opens over mobile data
  * @param state         the OAuth {@code state}, at least 128 random bits
  * @param nonce         the OIDC {@code nonce}
- * @param codeVerifier  the PKCE verifier; secret, never sent to the phone, hidden from {@link #toString()}
+ * @param codeVerifierSecret the PKCE code verifier: a secret that proves to the token endpoint that
+ *                      this server started the verification; kept server-side only, never sent to
+ *                      the phone or logged, hidden from {@link #toString()}
  * @param msisdn        the number being verified
  * @param redirectUri   the redirect URI the exchange must repeat
  * @param expiresAt     after this the challenge is dead
  */
-public record NvChallenge(URI authorizeUri, String state, String nonce, String codeVerifier, Msisdn msisdn,
+public record NvChallenge(URI authorizeUri, String state, String nonce, String codeVerifierSecret, Msisdn msisdn,
         URI redirectUri, Instant expiresAt) {
 
     /** Checks the components; none may be null. */
@@ -25,7 +27,7 @@ public record NvChallenge(URI authorizeUri, String state, String nonce, String c
         Objects.requireNonNull(authorizeUri, "authorizeUri");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");
-        Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(codeVerifierSecret, "codeVerifierSecret");
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(expiresAt, "expiresAt");

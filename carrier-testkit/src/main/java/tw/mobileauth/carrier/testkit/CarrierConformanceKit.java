@@ -242,9 +242,9 @@ public abstract class CarrierConformanceKit {
         assertEquals(ch.state(), q.get("state"));
         assertEquals(ch.nonce(), q.get("nonce"));
         assertEquals("S256", q.get("code_challenge_method"));
-        assertEquals(OAuthServer.s256(ch.codeVerifier()), q.get("code_challenge"));
+        assertEquals(OAuthServer.s256(ch.codeVerifierSecret()), q.get("code_challenge"));
         assertEquals("none", q.get("prompt"));
-        assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifier()), "the verifier must stay server-side");
+        assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifierSecret()), "the verifier must stay server-side");
         Set<String> scopes = OAuthServer.scopes(q.getOrDefault("scope", ""));
         assertTrue(scopes.containsAll(List.of("openid", "number-verification:verify", "device-roaming-status:read",
                 "connected-network-type:read")), "scope was " + scopes);
@@ -255,7 +255,7 @@ public abstract class CarrierConformanceKit {
         NvChallenge again = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
         assertNotEquals(ch.state(), again.state());
         assertNotEquals(ch.nonce(), again.nonce());
-        assertNotEquals(ch.codeVerifier(), again.codeVerifier());
+        assertNotEquals(ch.codeVerifierSecret(), again.codeVerifierSecret());
     }
 
     /** A phone on its own carrier's 4G verifies its number, not roaming, over G4. */
@@ -297,6 +297,7 @@ public abstract class CarrierConformanceKit {
         for (int i : new int[] {verify, roaming, type}) {
             assertEquals(200, all.get(i).responseStatus(), all.get(i).toString());
         }
+        assertEquals("", all.get(roaming).body(), "roaming status is retrieved with an empty body (§2)");
     }
 
     /** Every request of a verification carries the context's correlator. */
@@ -399,9 +400,13 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** invalid_grant and invalid_client at the code exchange raise AuthenticationFailed; the exchange is not repeated. */
+    /**
+     * invalid_grant and invalid_client at the code exchange raise AuthenticationFailed that is
+     * never retried (there is no token to renew and a refused code stays refused); the exchange is
+     * not repeated.
+     */
     @Test
-    public final void aRefusedCodeExchangeRaisesAuthenticationFailed() {
+    public final void aRefusedCodeExchangeRaisesAuthenticationFailedThatIsNeverRetried() {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
         for (String error : List.of("invalid_grant", "invalid_client")) {
             network.requests().clear();
@@ -411,6 +416,8 @@ public abstract class CarrierConformanceKit {
             CarrierException e = expectFailure(CarrierException.AuthenticationFailed.class, ctx,
                     () -> verify(defaultHandle(s), s.msisdn(), ctx));
             assertEquals(error, e.code(), "the raw OAuth error is the code");
+            assertEquals(CarrierException.Retry.NEVER, e.retry(), error + " at the code exchange: no new token helps");
+            assertFalse(e.isRetryable());
             assertEquals(1, codeExchanges().size(), "a code is exchanged at most once");
         }
     }
@@ -428,19 +435,81 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** A 503 or a connection reset at the code exchange raises retryable CarrierUnavailable and is not retried. */
+    /**
+     * A 503, a connection reset, or an answer lost after the carrier redeemed the code, at the code
+     * exchange: CarrierUnavailable advising RESTART_VERIFICATION (not retryable with the same
+     * callback), the exchange is not repeated, and a new verification then succeeds.
+     */
     @Test
-    public final void theCodeExchangeIsNeverRetried() {
+    public final void theCodeExchangeIsNeverRetriedAndAFailedOneAdvisesANewVerification() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
-        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset())) {
+        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset(), Fault.resetAfterProcessing())) {
             network.requests().clear();
             network.faults().inject(profile(), Endpoint.TOKEN, fault);
             CallContext ctx = context();
+            NvChallenge challenge = adapter.startNumberVerification(ctx, s.msisdn(), CALLBACK);
+            Map<String, String> callback = network.phone(defaultHandle(s)).open(challenge.authorizeUri());
             CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
-                    () -> verify(defaultHandle(s), s.msisdn(), ctx));
-            assertTrue(e.isRetryable(), fault.toString());
+                    () -> adapter.completeNumberVerification(ctx, challenge, callback));
+            assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), fault.toString());
+            assertFalse(e.isRetryable(), "the same callback cannot pass: " + fault);
             assertEquals(1, codeExchanges().size(), "the code exchange is not idempotent: " + fault);
+            assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
+                    "a new verification succeeds after " + fault);
         }
+    }
+
+    /**
+     * A 503, or an answer lost after the carrier spent the token, on verify, roaming status or
+     * network type: exactly one call (the 3-legged token is single use), CarrierUnavailable
+     * advising RESTART_VERIFICATION, and a new verification then succeeds.
+     */
+    @Test
+    public final void theSingleUseTokenIsNeverRetriedAndAFailureAdvisesANewVerification() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        for (Endpoint leg : List.of(Endpoint.NUMBER_VERIFY, Endpoint.ROAMING_STATUS, Endpoint.NETWORK_TYPE)) {
+            for (Fault fault : List.of(Fault.status(503).times(3), Fault.resetAfterProcessing().times(3))) {
+                network.requests().clear();
+                network.faults().clear();
+                network.faults().inject(profile(), leg, fault);
+                CallContext ctx = context();
+                CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
+                        () -> verify(defaultHandle(s), s.msisdn(), ctx));
+                assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), leg + " " + fault);
+                assertFalse(e.isRetryable(), leg + " " + fault);
+                assertEquals(1, network.requests().of(profile(), leg).size(), "single use: " + leg + " " + fault);
+                assertEquals(1, codeExchanges().size(), "the code is not exchanged again: " + leg + " " + fault);
+            }
+        }
+        network.faults().clear();
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
+    }
+
+    /**
+     * An ID token whose nonce is not this verification's (a token minted for another one) is a
+     * ProtocolViolation, and the 3-legged token is not used.
+     */
+    @Test
+    public final void anIdTokenWithAnotherNonceIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.TOKEN, Fault.wrongNonce());
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        assertTrue(network.requests().of(profile(), Endpoint.NUMBER_VERIFY).isEmpty(),
+                "a token not bound to this verification's nonce must not be used");
+    }
+
+    /** A token answer without an id_token, although the scope has openid, is a ProtocolViolation. */
+    @Test
+    public final void aTokenAnswerWithoutAnIdTokenIsAProtocolViolation() {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.TOKEN, Fault.rawResponse(200, Reply.JSON,
+                "{\"access_token\":\"kit-no-id-token\",\"token_type\":\"Bearer\",\"expires_in\":300,"
+                        + "\"scope\":\"openid number-verification:verify\"}"));
+        CallContext ctx = context();
+        expectFailure(CarrierException.ProtocolViolation.class, ctx, () -> verify(defaultHandle(s), s.msisdn(), ctx));
+        assertTrue(network.requests().of(profile(), Endpoint.NUMBER_VERIFY).isEmpty(),
+                "without an id_token the answer is not bound to this verification");
     }
 
     /** 403 USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK from verify raises NotOnMobileNetwork. */
@@ -540,8 +609,8 @@ public abstract class CarrierConformanceKit {
             assertEquals(MatchOutcome.MATCH, nameOutcome(s, " " + s.name() + "\u3000"), sc + " with spaces");
         }
         Subscriber dotted = subscriber(Scenario.NAME_MIDDLE_DOT);
-        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff0e", ".")) {
-            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff0e.]", dot);
+        for (String dot : List.of("\u00b7", "\u2027", "\u30fb", "\uff65", "\uff0e", ".")) {
+            String variant = dotted.name().replaceAll("[\u00b7\u2027\u30fb\uff65\uff0e.]", dot);
             assertEquals(MatchOutcome.MATCH, nameOutcome(dotted, variant), "middle dot U+"
                     + Integer.toHexString(dot.codePointAt(0)));
         }
@@ -644,6 +713,27 @@ public abstract class CarrierConformanceKit {
     @Test
     public final void anMvnoLineIsReportedWithItsBrand() throws CarrierException {
         assertEquals(MvnoStatus.YES, assertAttributes(Scenario.MVNO).mvno());
+    }
+
+    /**
+     * Every call goes to a path the profile defines, and a carrier extension to exactly the
+     * carrier's base URI plus its documented path, e.g. {@code {base}/cht/line-profile/v1/retrieve}.
+     */
+    @Test
+    public final void extensionsAreCalledAtTheBaseUriPlusTheirDocumentedPath() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        adapter.subscriptionAttributes(context(), s.msisdn(), claimsOf(s));
+        String base = network.baseUri(profile()).getPath();
+        for (LoggedRequest r : network.requests().all()) {
+            assertNotEquals(Endpoint.OTHER, r.endpoint(), "a path the profile does not define: " + r.path());
+        }
+        for (Endpoint extension : List.of(Endpoint.CHT_LINE_PROFILE, Endpoint.TWM_SUBSCRIPTION)) {
+            if (extension.servedBy(profile())) {
+                List<LoggedRequest> calls = network.requests().of(profile(), extension);
+                assertFalse(calls.isEmpty(), extension + " carries attributes at " + profile());
+                calls.forEach(r -> assertEquals(base + extension.path(), r.path()));
+            }
+        }
     }
 
     // =================================================================== SIM swap
@@ -856,10 +946,15 @@ public abstract class CarrierConformanceKit {
                 422, "KIT.UNKNOWN");
     }
 
-    /** An unknown code on a status the profile never uses (418) is a ProtocolViolation. */
+    /**
+     * An unknown code on a status the profile never uses (418, or a 5xx other than 500, 502, 503
+     * and 504) is a ProtocolViolation, never retried.
+     */
     @Test
     public final void anUnknownCodeOnAnUnexpectedStatusIsAProtocolViolation() {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(418, "KIT.TEAPOT"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(501, "NOT_IMPLEMENTED"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(507, "KIT.INSUFFICIENT_STORAGE"));
     }
 
     /** A single connection reset is retried and the call succeeds. */
@@ -885,6 +980,13 @@ public abstract class CarrierConformanceKit {
     @Test
     public final void aWrongCorrelatorEchoIsAProtocolViolation() throws CarrierException {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.wrongCorrelator());
+        assertKycSucceeds();
+    }
+
+    /** An answer without any x-correlator echo is a ProtocolViolation and is never retried. */
+    @Test
+    public final void aMissingCorrelatorEchoIsAProtocolViolation() throws CarrierException {
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.missingCorrelator());
         assertKycSucceeds();
     }
 
@@ -1039,8 +1141,9 @@ public abstract class CarrierConformanceKit {
 
     /**
      * Asserts the attributes the profile's wire carries for {@code scenario}'s subscriber, per the
-     * mappings of carrier-profiles.md §3. Where the wire says nothing about the holder, PERSONAL or
-     * UNKNOWN are both accepted.
+     * mappings of carrier-profiles.md §3. CHT and FET carry no holder field; their profile rule is
+     * that every business line is reported as Business/BIZ (holder ENTERPRISE) and every other line
+     * is a personal contract (holder PERSONAL).
      */
     private SubscriptionAttributes assertAttributes(Scenario scenario) throws CarrierException {
         Subscriber s = subscriber(scenario);
@@ -1054,7 +1157,7 @@ public abstract class CarrierConformanceKit {
                 contract = wire.equals("Business") ? ContractType.BUSINESS
                         : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
                 holders = wire.equals("Business") ? EnumSet.of(HolderType.ENTERPRISE)
-                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                        : EnumSet.of(HolderType.PERSONAL);
                 wire = "contractType " + wire;
                 break;
             case "twm":
@@ -1067,8 +1170,8 @@ public abstract class CarrierConformanceKit {
                 wire = Profiles.fetSegment(s);
                 contract = wire.equals("BIZ") ? ContractType.BUSINESS
                         : wire.equals("PAYG") ? ContractType.PREPAID : ContractType.POSTPAID;
-                holders = wire.equals("BIZ") ? EnumSet.of(HolderType.ENTERPRISE, HolderType.UNKNOWN)
-                        : EnumSet.of(HolderType.PERSONAL, HolderType.UNKNOWN);
+                holders = wire.equals("BIZ") ? EnumSet.of(HolderType.ENTERPRISE)
+                        : EnumSet.of(HolderType.PERSONAL);
                 wire = "segment " + wire;
                 break;
         }

@@ -135,12 +135,25 @@ final class CarrierRouter implements HttpHandler {
                 case WRONG_CORRELATOR:
                     correlator = "wrong-" + UUID.randomUUID();
                     break;
+                case MISSING_CORRELATOR:
+                    correlator = "";
+                    break;
                 default:
                     break;
             }
         }
         if (reply == null) {
             reply = dispatch(ex, carrierId, endpoint, simulator, method, rest, rawQuery, body, fault);
+        }
+        Fault.Kind after = fault.map(Fault::kind).orElse(Fault.Kind.STATUS);
+        if (after == Fault.Kind.RESET_AFTER_PROCESSING) {
+            // The carrier acted; the answer is lost on the way back. No header was sent, so closing drops the socket.
+            entry.answered(0);
+            LOG.debug("{} {} {} -> {} processed, answer dropped", carrierId, endpoint, method, reply.status());
+            return;
+        }
+        if (after == Fault.Kind.LATENCY_AFTER_PROCESSING && !pause(fault.get().duration())) {
+            return;
         }
         entry.answered(reply.status());
         LOG.debug("{} {} {} -> {}", carrierId, endpoint, method, reply.status());
@@ -163,7 +176,8 @@ final class CarrierRouter implements HttpHandler {
                 case AUTHORIZE:
                     return oauth.authorize(carrierId, rawQuery, deviceHandle(ex), fault, page);
                 case TOKEN:
-                    return oauth.token(carrierId, body, audiences(ex, carrierId));
+                    return oauth.token(carrierId, body, audiences(ex, carrierId),
+                            fault.filter(f -> f.kind() == Fault.Kind.WRONG_NONCE).isPresent());
                 default:
                     OAuthServer.AccessToken token = oauth.authenticate(carrierId, endpoint,
                             Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
@@ -217,19 +231,14 @@ final class CarrierRouter implements HttpHandler {
     }
 
     /**
-     * The endpoint for a path below the carrier base. A carrier extension is served at the base
-     * plus its documented path ({@code /cht/cht/line-profile/v1/retrieve}) and also at the base plus
-     * the path without its carrier prefix ({@code /cht/line-profile/v1/retrieve}), which is the same
-     * URL read as host-absolute.
+     * The endpoint for a path below the carrier base: exactly the path of carrier-profiles.md
+     * resolved against the carrier's base URI. A carrier extension is served only there, e.g.
+     * CHT's line profile at {@code {base}/cht/line-profile/v1/retrieve}; the same path without
+     * the carrier segment is {@link Endpoint#OTHER}.
      */
     static Endpoint resolve(String carrierId, String rest) {
         for (Endpoint e : Endpoint.values()) {
-            if (e == Endpoint.OTHER || !e.servedBy(carrierId)) {
-                continue;
-            }
-            String prefix = "/" + carrierId + "/";
-            if (rest.equals(e.path())
-                    || (e.path().startsWith(prefix) && rest.equals(e.path().substring(carrierId.length() + 1)))) {
+            if (e != Endpoint.OTHER && e.servedBy(carrierId) && rest.equals(e.path())) {
                 return e;
             }
         }
@@ -280,13 +289,16 @@ final class CarrierRouter implements HttpHandler {
         return d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
     }
 
+    /** Sends {@code reply} with {@code x-correlator: correlator}; an empty correlator sends no header (a fault). */
     private static void send(HttpExchange ex, Reply reply, String correlator) throws IOException {
         Headers h = ex.getResponseHeaders();
         if (!reply.contentType().isEmpty()) {
             h.set("Content-Type", reply.contentType());
         }
         reply.headers().forEach(h::set);
-        h.set("x-correlator", correlator);
+        if (!correlator.isEmpty()) {
+            h.set("x-correlator", correlator);
+        }
         byte[] b = reply.body();
         ex.sendResponseHeaders(reply.status(), b.length == 0 ? -1 : b.length);
         if (b.length > 0) {

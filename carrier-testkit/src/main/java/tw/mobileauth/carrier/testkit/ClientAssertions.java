@@ -150,6 +150,13 @@ final class ClientAssertions {
         return false;
     }
 
+    /** Far beyond any sensible assertion time, and well inside what an {@link Instant} holds. */
+    private static final long MAX_EPOCH_SECONDS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
+    /**
+     * A NumericDate claim. Not a number, not integral-valued within ±year 9999 (e.g. {@code 1e300}
+     * or {@code 2^63}) is {@code invalid_client}: a real carrier refuses it, it does not crash.
+     */
     private static Optional<Instant> epochSeconds(JsonNode claims, String name) {
         JsonNode v = claims.get(name);
         if (v == null) {
@@ -157,6 +164,11 @@ final class ClientAssertions {
         }
         if (!v.isNumber()) {
             throw OAuthError.invalidClient("client_assertion " + name + " must be a number of seconds");
+        }
+        double seconds = v.asDouble();
+        if (!v.canConvertToLong() || Double.isNaN(seconds) || Math.abs(seconds) > MAX_EPOCH_SECONDS
+                || Math.abs(v.asLong()) > MAX_EPOCH_SECONDS) {
+            throw OAuthError.invalidClient("client_assertion " + name + " is not a plausible time");
         }
         return Optional.of(Instant.ofEpochSecond(v.asLong()));
     }

@@ -14,7 +14,10 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -43,12 +46,15 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
  *
  * <p>Defaults: 127.0.0.1, an ephemeral port, the built-in fixture, the system UTC clock, every
  * fixture number's default device attached over 4G, no faults. Authorization codes live 60 s,
- * access tokens 300 s, client assertions may be at most 300 s from expiry.
+ * access tokens 300 s, client assertions may be at most 300 s from expiry. Each carrier signs its
+ * ID tokens with its own EC P-256 key, made at start ({@link #idTokenKey(String)}).
  */
 public final class FakeCarrierNetworks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeCarrierNetworks.class);
     private static final int DEFAULT_MAIN_PORT = 8089;
+    /** The carrier property {@link #configFor(String)} sets to the carrier's ID-token public key. */
+    public static final String ID_TOKEN_KEY_PROPERTY = "id-token-key";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -60,13 +66,17 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     private final OAuthServer oauth;
     private final HttpClient phoneClient;
     private final AtomicInteger clientCounter = new AtomicInteger();
+    private final Map<String, KeyPair> idTokenKeys = new LinkedHashMap<>();
     private final URI root;
 
     private FakeCarrierNetworks(Builder b) throws IOException {
         this.clock = b.clock;
         this.fixture = b.fixture != null ? b.fixture : SubscriberFixture.builtIn(b.clock);
         this.attachments = new NetworkAttachments(fixture);
-        this.oauth = new OAuthServer(clock, attachments);
+        for (String id : Profiles.IDS) {
+            idTokenKeys.put(id, newSigningKey());
+        }
+        this.oauth = new OAuthServer(clock, attachments, this::baseUri, idTokenKeys);
         this.executor = Executors.newFixedThreadPool(12, daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         this.root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -113,7 +123,9 @@ public final class FakeCarrierNetworks implements AutoCloseable {
      * A configuration for an adapter of {@code carrierId}: the base URI, a client id newly
      * registered at that fake carrier, a fresh EC P-256 signing key whose public key the carrier
      * registered for {@code private_key_jwt} (with key id {@code <clientId>-key}), the network's
-     * clock and a call timeout of 2 s. The builder can still be changed, e.g. to add properties.
+     * clock, a call timeout of 2 s and the property {@value #ID_TOKEN_KEY_PROPERTY}: the carrier's
+     * ID-token public key, base64 X.509 SubjectPublicKeyInfo ({@link #idTokenKey(String)}). The
+     * builder can still be changed, e.g. to add properties.
      *
      * @throws IllegalArgumentException for an unknown carrier id
      */
@@ -124,7 +136,18 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         String kid = clientId + "-key";
         oauth.register(carrierId, clientId, keys.getPublic(), Optional.of(kid));
         return CarrierConfig.builder(baseUri(carrierId), clientId).clientSigningKey(keys.getPrivate())
-                .signingKeyId(kid).clock(clock).callTimeout(Duration.ofSeconds(2));
+                .signingKeyId(kid).clock(clock).callTimeout(Duration.ofSeconds(2))
+                .property(ID_TOKEN_KEY_PROPERTY, Base64.getEncoder().encodeToString(idTokenKey(carrierId).getEncoded()));
+    }
+
+    /**
+     * The public key {@code carrierId} signs its ID tokens with (EC P-256, ES256), as a carrier
+     * would publish it; {@code getEncoded()} is the X.509 SubjectPublicKeyInfo.
+     *
+     * @throws IllegalArgumentException for an unknown carrier id
+     */
+    public PublicKey idTokenKey(String carrierId) {
+        return idTokenKeys.get(known(carrierId)).getPublic();
     }
 
     /**

@@ -8,17 +8,28 @@ import java.util.Objects;
  * applies once, {@link #times(int)} makes a copy that applies n times. Injected with
  * {@link FaultInjector#inject(String, Endpoint, Fault)}.
  *
- * <p>Faults act like an infrastructure problem in front of the carrier: they apply before the
- * token is checked, except {@link #latency(Duration)} (delays, then the request is served
- * normally), {@link #wrongCorrelator()} (served normally, wrong echo) and, at
- * {@link Endpoint#AUTHORIZE}, {@link #invalidState()} and {@link #oauthError(int, String)}, which
- * change the redirect back to the client.
+ * <p>Most faults act like an infrastructure problem in front of the carrier: they apply before
+ * the token is checked, so nothing is consumed (a code stays redeemable, a single-use token
+ * unused). The exceptions:
+ * <ul>
+ *   <li>{@link #latency(Duration)} delays, then the request is served normally;</li>
+ *   <li>{@link #wrongCorrelator()} and {@link #missingCorrelator()} are served normally, with a
+ *       wrong echo or none, and
+ *       {@link #wrongNonce()} with a wrong {@code nonce} in the ID token;</li>
+ *   <li>{@link #resetAfterProcessing()} and {@link #latencyAfterProcessing(Duration)} act
+ *       <em>behind</em> the carrier: the request is processed in full (a code is redeemed, a
+ *       single-use token spent, a token issued) and only then is the answer lost or delayed, as
+ *       when a connection drops or a proxy stalls on the way back;</li>
+ *   <li>at {@link Endpoint#AUTHORIZE}, {@link #invalidState()} and {@link #oauthError(int, String)}
+ *       change the redirect back to the client.</li>
+ * </ul>
  */
 public final class Fault {
 
     enum Kind {
         LATENCY, STATUS, ERROR, OAUTH_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET, INVALID_STATE,
-        WRONG_CORRELATOR, RAW
+        WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING, WRONG_NONCE,
+        MISSING_CORRELATOR
     }
 
     private final Kind kind;
@@ -51,11 +62,18 @@ public final class Fault {
      * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
      */
     public static Fault latency(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new IllegalArgumentException("latency must be 0-60 s, was " + delay);
-        }
-        return of(Kind.LATENCY, delay, 0, "");
+        return of(Kind.LATENCY, checkedDelay(delay), 0, "");
+    }
+
+    /**
+     * Serves the request in full (a code is redeemed, a single-use token spent), then waits
+     * {@code delay} before answering. Past the client's time-out this is the answer that arrives
+     * too late: the carrier acted, the client never learns the outcome.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
+     */
+    public static Fault latencyAfterProcessing(Duration delay) {
+        return of(Kind.LATENCY_AFTER_PROCESSING, checkedDelay(delay), 0, "");
     }
 
     /**
@@ -125,14 +143,38 @@ public final class Fault {
         return of(Kind.CONNECTION_RESET, Duration.ZERO, 0, "");
     }
 
+    /**
+     * Serves the request in full (a code is redeemed, a single-use token spent, a token issued),
+     * then closes the connection without sending the answer: the client sees an I/O error, as
+     * when a connection drops on the way back. Logged with status 0.
+     */
+    public static Fault resetAfterProcessing() {
+        return of(Kind.RESET_AFTER_PROCESSING, Duration.ZERO, 0, "");
+    }
+
     /** At {@link Endpoint#AUTHORIZE} only: the redirect carries a different {@code state} than the request. */
     public static Fault invalidState() {
         return of(Kind.INVALID_STATE, Duration.ZERO, 0, "");
     }
 
+    /**
+     * At {@link Endpoint#TOKEN} only: the code exchange is served normally, but its
+     * {@code id_token} carries another {@code nonce} than the authorize request's, as a token
+     * minted for a different verification would. A client-credentials request that meets it is
+     * served normally (it has no ID token) and uses the fault up.
+     */
+    public static Fault wrongNonce() {
+        return of(Kind.WRONG_NONCE, Duration.ZERO, 0, "");
+    }
+
     /** The request is served normally but the response's {@code x-correlator} is a different value. */
     public static Fault wrongCorrelator() {
         return of(Kind.WRONG_CORRELATOR, Duration.ZERO, 0, "");
+    }
+
+    /** The request is served normally but the response has no {@code x-correlator} header at all. */
+    public static Fault missingCorrelator() {
+        return of(Kind.MISSING_CORRELATOR, Duration.ZERO, 0, "");
     }
 
     /**
@@ -193,7 +235,7 @@ public final class Fault {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Fault[").append(kind);
-        if (kind == Kind.LATENCY || kind == Kind.RATE_LIMITED) {
+        if (kind == Kind.LATENCY || kind == Kind.LATENCY_AFTER_PROCESSING || kind == Kind.RATE_LIMITED) {
             sb.append(' ').append(duration);
         }
         if (status != 0) {
@@ -203,6 +245,14 @@ public final class Fault {
             sb.append(' ').append(code);
         }
         return sb.append(" x").append(times).append(']').toString();
+    }
+
+    private static Duration checkedDelay(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative() || delay.compareTo(Duration.ofSeconds(60)) > 0) {
+            throw new IllegalArgumentException("latency must be 0-60 s, was " + delay);
+        }
+        return delay;
     }
 
     private static int errorStatus(int status) {

@@ -34,7 +34,8 @@ public final class FaultInjector {
      *
      * @throws IllegalArgumentException if the carrier is unknown, the carrier has no such endpoint
      *         (e.g. {@code KYC_TENURE} at {@code twm}), the endpoint is {@code OTHER}, or an
-     *         {@link Fault#invalidState()} is aimed anywhere but {@link Endpoint#AUTHORIZE}
+     *         {@link Fault#invalidState()} is aimed anywhere but {@link Endpoint#AUTHORIZE}, or a
+     *         {@link Fault#wrongNonce()} anywhere but {@link Endpoint#TOKEN}
      */
     public synchronized void inject(String carrierId, Endpoint endpoint, Fault fault) {
         Objects.requireNonNull(carrierId, "carrierId");
@@ -49,6 +50,9 @@ public final class FaultInjector {
         }
         if (fault.kind() == Fault.Kind.INVALID_STATE && endpoint != Endpoint.AUTHORIZE) {
             throw new IllegalArgumentException("invalidState() only makes sense at AUTHORIZE, not " + endpoint);
+        }
+        if (fault.kind() == Fault.Kind.WRONG_NONCE && endpoint != Endpoint.TOKEN) {
+            throw new IllegalArgumentException("wrongNonce() only makes sense at TOKEN, not " + endpoint);
         }
         queues.computeIfAbsent(key(carrierId, endpoint), k -> new ArrayDeque<>()).addLast(new Armed(fault));
     }

@@ -1,9 +1,16 @@
 package tw.mobileauth.carrier.testkit;
 
 /**
- * The name comparison key of taiwan-identifiers.md: trim, full-width ASCII and U+3000 to
- * half-width, no whitespace, middle-dot variants unified. Variant characters (峯/峰) and
- * compatibility ideographs (U+FA0C) are never folded: no NFC/NFKC anywhere.
+ * The name comparison key of taiwan-identifiers.md, the same as core's {@code PersonName}
+ * comparison key, step for step:
+ * <ol>
+ *   <li>full-width ASCII (U+FF01–U+FF5E) and the ideographic space U+3000 become half-width;</li>
+ *   <li>every whitespace or space character is removed (so leading and trailing ones too);</li>
+ *   <li>the middle-dot variants {@code .} U+002E, U+00B7 ·, U+2027 ‧, U+30FB ・ and U+FF65 ･
+ *       become U+00B7 (U+FF0E ． is {@code .} after step 1).</li>
+ * </ol>
+ * Nothing else changes: no case folding, no NFC/NFKC, no variant folding (峯/峰, U+FA0C/U+5140).
+ * The vectors in {@code name-comparison-keys.json} (next to this class) pin both implementations.
  */
 final class NameKey {
 
@@ -13,24 +20,26 @@ final class NameKey {
     }
 
     static String of(String name) {
-        String trimmed = name.strip();
-        StringBuilder sb = new StringBuilder(trimmed.length());
-        trimmed.codePoints().forEach(cp -> {
-            int c = cp;
-            if (c == 0x3000) {
-                c = ' ';
-            } else if (c >= 0xFF01 && c <= 0xFF5E) {
-                c -= 0xFEE0;
-            }
+        StringBuilder sb = new StringBuilder(name.length());
+        name.codePoints().forEach(cp -> {
+            int c = halfWidth(cp);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 return;
             }
-            if (c == 0x2027 || c == 0x30FB || c == 0xFF0E || c == '.') {
-                c = MIDDLE_DOT;
-            }
-            sb.appendCodePoint(c);
+            sb.appendCodePoint(isMiddleDot(c) ? MIDDLE_DOT : c);
         });
         return sb.toString();
+    }
+
+    private static int halfWidth(int cp) {
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            return cp - 0xFEE0;
+        }
+        return cp == 0x3000 ? ' ' : cp;
+    }
+
+    private static boolean isMiddleDot(int c) {
+        return c == '.' || c == 0x00B7 || c == 0x2027 || c == 0x30FB || c == 0xFF65;
     }
 
     static boolean matches(String registered, String claimed) {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tw.mobileauth.carrier.spi.Msisdn;
@@ -36,6 +41,11 @@ import tw.mobileauth.carrier.spi.Msisdn;
  * <p>Rules: codes live {@value #CODE_LIFETIME_SECONDS} s and are single use (a second redemption
  * revokes the tokens issued from the first); tokens live {@value #TOKEN_LIFETIME_SECONDS} s; a
  * 3-legged token may call each of verify, roaming status and network type once.
+ *
+ * <p>A code exchange whose scope has {@code openid} also answers an {@code id_token}: an ES256
+ * JWS signed with the carrier's own ID-token key, with {@code iss} = the carrier's base URI,
+ * {@code sub} (pairwise, opaque), {@code aud} = the client id, the authorize request's
+ * {@code nonce}, {@code iat}, {@code exp} (= the access token's) and {@code amr} = {@code ["network"]}.
  */
 final class OAuthServer {
 
@@ -62,6 +72,7 @@ final class OAuthServer {
         final String clientId;
         final String redirectUri;
         final String challenge;
+        final String nonce;
         final Set<String> scopes;
         final String handle;
         final Msisdn number;
@@ -70,12 +81,13 @@ final class OAuthServer {
         final AtomicBoolean redeemed = new AtomicBoolean();
         final List<String> issuedTokens = Collections.synchronizedList(new ArrayList<>());
 
-        IssuedCode(String carrierId, String clientId, String redirectUri, String challenge, Set<String> scopes,
-                String handle, Msisdn number, Access access, Instant expiresAt) {
+        IssuedCode(String carrierId, String clientId, String redirectUri, String challenge, String nonce,
+                Set<String> scopes, String handle, Msisdn number, Access access, Instant expiresAt) {
             this.carrierId = carrierId;
             this.clientId = clientId;
             this.redirectUri = redirectUri;
             this.challenge = challenge;
+            this.nonce = nonce;
             this.scopes = scopes;
             this.handle = handle;
             this.number = number;
@@ -114,9 +126,19 @@ final class OAuthServer {
         }
     }
 
-    OAuthServer(Clock clock, NetworkAttachments attachments) {
+    private final Function<String, URI> issuers;
+    private final Map<String, KeyPair> idTokenKeys;
+
+    /**
+     * @param issuers     each carrier's base URI, the {@code iss} of its ID tokens
+     * @param idTokenKeys each carrier's EC P-256 ID-token signing key
+     */
+    OAuthServer(Clock clock, NetworkAttachments attachments, Function<String, URI> issuers,
+            Map<String, KeyPair> idTokenKeys) {
         this.clock = clock;
         this.attachments = attachments;
+        this.issuers = issuers;
+        this.idTokenKeys = Map.copyOf(idTokenKeys);
         this.assertions = new ClientAssertions(clock,
                 (carrier, clientId) -> Optional.ofNullable(clients.get(carrier + "/" + clientId)));
     }
@@ -184,7 +206,8 @@ final class OAuthServer {
         String code = randomToken(32);
         Set<String> scopes = scopes(Forms.single(params, "scope").orElse(""));
         codes.put(code, new IssuedCode(carrierId, clientId.get(), redirect.get(),
-                Forms.single(params, "code_challenge").orElse(""), scopes, handle.get(),
+                Forms.single(params, "code_challenge").orElse(""), Forms.single(params, "nonce").orElse(""), scopes,
+                handle.get(),
                 attachment.get().number(), attachment.get().access(),
                 clock.instant().plusSeconds(CODE_LIFETIME_SECONDS)));
         Map<String, String> q = new LinkedHashMap<>();
@@ -252,8 +275,11 @@ final class OAuthServer {
 
     // ---------------------------------------------------------------- token
 
-    /** The token endpoint. {@code audiences} are the URLs a client assertion may name as {@code aud}. */
-    Reply token(String carrierId, String body, Set<String> audiences) {
+    /**
+     * The token endpoint. {@code audiences} are the URLs a client assertion may name as
+     * {@code aud}; with {@code wrongNonce} an ID token carries another nonce than the code's.
+     */
+    Reply token(String carrierId, String body, Set<String> audiences, boolean wrongNonce) {
         try {
             Map<String, List<String>> form;
             try {
@@ -276,7 +302,7 @@ final class OAuthServer {
                     .orElseThrow(() -> OAuthError.invalidRequest("grant_type is required"));
             switch (grant) {
                 case "authorization_code":
-                    return exchangeCode(carrierId, client, form);
+                    return exchangeCode(carrierId, client, form, wrongNonce);
                 case "client_credentials":
                     return clientCredentials(carrierId, client, form);
                 default:
@@ -287,7 +313,8 @@ final class OAuthServer {
         }
     }
 
-    private Reply exchangeCode(String carrierId, ClientAssertions.Client client, Map<String, List<String>> form) {
+    private Reply exchangeCode(String carrierId, ClientAssertions.Client client, Map<String, List<String>> form,
+            boolean wrongNonce) {
         String codeValue = Forms.single(form, "code").orElseThrow(() -> OAuthError.invalidRequest("code is required"));
         String redirect = Forms.single(form, "redirect_uri")
                 .orElseThrow(() -> OAuthError.invalidRequest("redirect_uri is required"));
@@ -314,10 +341,59 @@ final class OAuthServer {
                         code.challenge.getBytes(StandardCharsets.US_ASCII))) {
             throw OAuthError.invalidGrant("PKCE verification failed: code_verifier does not match code_challenge");
         }
+        Instant now = clock.instant();
         String token = issue(new AccessToken(carrierId, client.clientId(), true, code.scopes,
-                clock.instant().plusSeconds(TOKEN_LIFETIME_SECONDS), code.handle, code.number, code.access));
+                now.plusSeconds(TOKEN_LIFETIME_SECONDS), code.handle, code.number, code.access));
         code.issuedTokens.add(token);
-        return tokenReply(token, code.scopes);
+        Optional<String> idToken = code.scopes.contains("openid")
+                ? Optional.of(idToken(code, wrongNonce ? randomToken(16) : code.nonce, now)) : Optional.empty();
+        return tokenReply(token, code.scopes, idToken);
+    }
+
+    /** The signed ID token of a code exchange. */
+    private String idToken(IssuedCode code, String nonce, Instant now) {
+        ObjectNode header = Json.object();
+        header.put("alg", "ES256");
+        header.put("typ", "JWT");
+        header.put("kid", idTokenKeyId(code.carrierId));
+        ObjectNode claims = Json.object();
+        claims.put("iss", issuers.apply(code.carrierId).toString());
+        claims.put("sub", pairwiseSubject(code));
+        claims.put("aud", code.clientId);
+        claims.put("nonce", nonce);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plusSeconds(TOKEN_LIFETIME_SECONDS).getEpochSecond());
+        claims.putArray("amr").add("network");
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString(Json.bytes(header)) + "." + b64.encodeToString(Json.bytes(claims));
+        return input + "." + b64.encodeToString(sign(idTokenKeys.get(code.carrierId).getPrivate(), input));
+    }
+
+    /** The {@code kid} of a carrier's ID-token key. */
+    static String idTokenKeyId(String carrierId) {
+        return carrierId + "-id-token";
+    }
+
+    /** An opaque subject per carrier, client and number: a client cannot learn the number from it. */
+    private static String pairwiseSubject(IssuedCode code) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest((code.carrierId + "\n" + code.clientId + "\n"
+                    + code.number.e164()).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private static byte[] sign(PrivateKey key, String input) {
+        try {
+            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(key);
+            signer.update(input.getBytes(StandardCharsets.US_ASCII));
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot sign ES256", e);
+        }
     }
 
     private Reply clientCredentials(String carrierId, ClientAssertions.Client client, Map<String, List<String>> form) {
@@ -349,11 +425,16 @@ final class OAuthServer {
     }
 
     private static Reply tokenReply(String token, Set<String> scopes) {
+        return tokenReply(token, scopes, Optional.empty());
+    }
+
+    private static Reply tokenReply(String token, Set<String> scopes, Optional<String> idToken) {
         ObjectNode n = Json.object();
         n.put("access_token", token);
         n.put("token_type", "Bearer");
         n.put("expires_in", TOKEN_LIFETIME_SECONDS);
         n.put("scope", String.join(" ", scopes));
+        idToken.ifPresent(t -> n.put("id_token", t));
         return Reply.json(200, n).with("Cache-Control", "no-store").with("Pragma", "no-cache");
     }
 

@@ -2,6 +2,7 @@ package tw.mobileauth.carrier.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,55 @@ class AuthorizationCodeTest {
         assertTrue(t.path("expires_in").asInt() <= 300);
         assertTrue(t.path("scope").asText().contains("number-verification:verify"));
         assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void theExchangeAnswersAnIdTokenSignedByTheCarrierAndBoundToNonceAndClient() throws Exception {
+        CarrierClient.Pkce pkce = CarrierClient.Pkce.fresh();
+        Map<String, String> cb = client.authorize(handle, "state-id", pkce);
+        String idToken = CarrierClient.json(client.exchange(cb.get("code"), pkce, client.assertion()))
+                .path("id_token").asText();
+        String[] parts = idToken.split("\\.");
+        assertEquals(3, parts.length, idToken);
+        java.security.Signature verifier = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        verifier.initVerify(NETWORK.idTokenKey("fet"));
+        verifier.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(verifier.verify(java.util.Base64.getUrlDecoder().decode(parts[2])), "signed with fet's ID-token key");
+        verifier.initVerify(NETWORK.idTokenKey("cht"));
+        verifier.update((parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertFalse(verifier.verify(java.util.Base64.getUrlDecoder().decode(parts[2])), "each network has its own key");
+        JsonNode header = decode(parts[0]);
+        assertEquals("ES256", header.path("alg").asText());
+        JsonNode claims = decode(parts[1]);
+        assertEquals("n-state-id", claims.path("nonce").asText(), "the authorize request's nonce");
+        assertEquals(client.clientId, claims.path("aud").asText());
+        assertEquals(NETWORK.baseUri("fet").toString(), claims.path("iss").asText());
+        assertEquals(CLOCK.instant().getEpochSecond() + 300, claims.path("exp").asLong());
+        assertEquals("network", claims.path("amr").path(0).asText());
+        assertFalse(claims.path("sub").asText().isEmpty());
+        assertFalse(idToken.contains(NETWORK.subscribers().find("fet", Scenario.ELIGIBLE).msisdn().e164()),
+                "the number is not in the ID token");
+    }
+
+    @Test
+    void aWrongNonceFaultMintsTheIdTokenForAnotherNonce() {
+        NETWORK.faults().inject("fet", Endpoint.TOKEN, Fault.wrongNonce());
+        CarrierClient.Pkce pkce = CarrierClient.Pkce.fresh();
+        Map<String, String> cb = client.authorize(handle, "state-wn", pkce);
+        HttpResponse<String> r = client.exchange(cb.get("code"), pkce, client.assertion());
+        assertEquals(200, r.statusCode());
+        String idToken = CarrierClient.json(r).path("id_token").asText();
+        assertNotEquals("n-state-wn", decode(idToken.split("\\.")[1]).path("nonce").asText());
+        assertThrows(IllegalArgumentException.class,
+                () -> NETWORK.faults().inject("fet", Endpoint.KYC_MATCH, Fault.wrongNonce()));
+    }
+
+    private static JsonNode decode(String part) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(part));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -155,9 +155,19 @@ class CarrierProfilesTest {
                     CarrierClient.phoneBody(sub("cht", Scenario.PARENT_CHILD).msisdn()));
             assertEquals("PARENT_CHILD", child.path("lineType").asText());
             assertTrue(child.path("resellerBrand").isNull());
-            JsonNode family = ok("/line-profile/v1/retrieve",
+            JsonNode family = ok("/cht/line-profile/v1/retrieve",
                     CarrierClient.phoneBody(sub("cht", Scenario.FAMILY_SUB_LINE).msisdn()));
-            assertEquals("FAMILY", family.path("lineType").asText(), "also served without the repeated /cht");
+            assertEquals("FAMILY", family.path("lineType").asText());
+        }
+
+        @Test
+        void theLineProfileIsServedOnlyAtTheBaseUriPlusItsDocumentedPath() {
+            String body = CarrierClient.phoneBody(sub("cht", Scenario.ELIGIBLE).msisdn());
+            assertError(call("/line-profile/v1/retrieve", body), 404, "NOT_FOUND");
+            assertEquals(Endpoint.OTHER, NETWORK.requests().all().get(NETWORK.requests().all().size() - 1).endpoint());
+            assertEquals("MAIN", ok("/cht/line-profile/v1/retrieve", body).path("lineType").asText());
+            assertEquals("/cht/cht/line-profile/v1/retrieve",
+                    NETWORK.requests().of("cht", Endpoint.CHT_LINE_PROFILE).get(0).path());
         }
 
         @Test
@@ -239,6 +249,15 @@ class CarrierProfilesTest {
                 assertEquals(row[3], n.path("familyPlanRole").asText(), row[0].toString());
                 assertEquals(row[4], n.path("mvno").asBoolean(), row[0].toString());
             }
+        }
+
+        @Test
+        void theSubscriptionQueryIsServedOnlyAtTheBaseUriPlusItsDocumentedPath() {
+            String body = CarrierClient.phoneBody(sub("twm", Scenario.ELIGIBLE).msisdn());
+            assertError(call("/subscription/v1/query", body), 404, "NOT_FOUND");
+            assertEquals("OWNER", ok("/twm/subscription/v1/query", body).path("familyPlanRole").asText());
+            assertEquals("/twm/twm/subscription/v1/query",
+                    NETWORK.requests().of("twm", Endpoint.TWM_SUBSCRIPTION).get(0).path());
         }
 
         @Test

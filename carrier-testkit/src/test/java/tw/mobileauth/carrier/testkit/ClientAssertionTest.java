@@ -64,6 +64,19 @@ class ClientAssertionTest {
     }
 
     @Test
+    void timesOutsideWhatAnInstantCanHoldAreRefusedNotACrash() {
+        for (Object huge : List.<Object>of(Long.MAX_VALUE, new java.math.BigInteger("1" + "0".repeat(30)), 1e300,
+                Long.MIN_VALUE, -1e300)) {
+            for (String claim : List.of("exp", "nbf", "iat")) {
+                Map<String, Object> claims = client.claims();
+                claims.put(claim, huge);
+                assertInvalidClient(withClaims(claims));
+            }
+        }
+        assertEquals(200, withClaims(client.claims()).statusCode(), "the endpoint still serves");
+    }
+
+    @Test
     void aSignatureByAnotherKeyIsRefused() {
         String forged = CarrierClient.sign(CarrierClient.strangerKey(), Map.of("alg", "ES256"), client.claims());
         assertInvalidClient(client.clientCredentials(forged, Optional.empty()));

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -122,6 +125,80 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aConnectionResetActsInFrontOfTheCarrierSoTheCodeIsStillRedeemable() {
+        CarrierClient.Pkce pkce = CarrierClient.Pkce.fresh();
+        String code = fet.authorize(CarrierClient.defaultHandle(alice), "st-reset", pkce).get("code");
+        NETWORK.faults().inject("fet", Endpoint.TOKEN, Fault.connectionReset());
+        assertThrows(UncheckedIOException.class, () -> fet.exchange(code, pkce, fet.assertion()));
+        assertEquals(200, fet.exchange(code, pkce, fet.assertion()).statusCode(), "nothing was consumed");
+    }
+
+    @Test
+    void aResetAfterProcessingRedeemsTheCodeThenDropsTheAnswer() {
+        CarrierClient.Pkce pkce = CarrierClient.Pkce.fresh();
+        String code = fet.authorize(CarrierClient.defaultHandle(alice), "st-dropped", pkce).get("code");
+        NETWORK.faults().inject("fet", Endpoint.TOKEN, Fault.resetAfterProcessing());
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> fet.exchange(code, pkce, fet.assertion()));
+        assertTrue(e.getCause() instanceof IOException);
+        HttpResponse<String> again = fet.exchange(code, pkce, fet.assertion());
+        assertEquals(400, again.statusCode(), "the code was redeemed before the answer was dropped");
+        assertEquals("invalid_grant", CarrierClient.json(again).path("error").asText());
+        java.util.List<LoggedRequest> exchanges = NETWORK.requests().of("fet", Endpoint.TOKEN);
+        assertEquals(0, exchanges.get(exchanges.size() - 2).responseStatus(), "no answer reached the client");
+    }
+
+    @Test
+    void aResetAfterProcessingSpendsTheSingleUseToken() {
+        String threeLegged = fet.threeLeggedToken(CarrierClient.defaultHandle(alice));
+        NETWORK.faults().inject("fet", Endpoint.NUMBER_VERIFY, Fault.resetAfterProcessing());
+        String body = CarrierClient.phoneBody(alice.msisdn());
+        assertThrows(UncheckedIOException.class, () -> fet.api("/number-verification/v2/verify", threeLegged, body));
+        assertEquals(401, fet.api("/number-verification/v2/verify", threeLegged, body).statusCode(),
+                "the token was spent by the call whose answer was lost");
+    }
+
+    @Test
+    void latencyAfterProcessingRedeemsAtOnceWhileLatencyRedeemsOnlyAfterTheWait() throws Exception {
+        CarrierClient.Pkce pkce = CarrierClient.Pkce.fresh();
+        String late = fet.authorize(CarrierClient.defaultHandle(alice), "st-late", pkce).get("code");
+        NETWORK.faults().inject("fet", Endpoint.TOKEN, Fault.latencyAfterProcessing(Duration.ofMillis(900)));
+        assertThrows(HttpTimeoutException.class, () -> exchangeWithin(late, pkce, Duration.ofMillis(300)));
+        assertEquals(400, fet.exchange(late, pkce, fet.assertion()).statusCode(),
+                "processed before the delay: the code is gone although no answer came");
+
+        CarrierClient.Pkce pkce2 = CarrierClient.Pkce.fresh();
+        String slow = fet.authorize(CarrierClient.defaultHandle(alice), "st-slow", pkce2).get("code");
+        NETWORK.faults().inject("fet", Endpoint.TOKEN, Fault.latency(Duration.ofMillis(900)));
+        assertThrows(HttpTimeoutException.class, () -> exchangeWithin(slow, pkce2, Duration.ofMillis(300)));
+        assertEquals(200, fet.exchange(slow, pkce2, fet.assertion()).statusCode(),
+                "delayed in front of the carrier: the code is still there");
+    }
+
+    @Test
+    void latencyAfterProcessingAnswersNormallyWhenTheClientWaits() {
+        inject(Fault.latencyAfterProcessing(Duration.ofMillis(300)));
+        long start = System.nanoTime();
+        HttpResponse<String> r = call();
+        assertTrue(System.nanoTime() - start >= 300_000_000L, "the answer must be delayed");
+        assertEquals(200, r.statusCode());
+        assertThrows(IllegalArgumentException.class, () -> Fault.latencyAfterProcessing(Duration.ofSeconds(61)));
+    }
+
+    private HttpResponse<String> exchangeWithin(String code, CarrierClient.Pkce pkce, Duration timeout)
+            throws Exception {
+        Map<String, String> f = fet.clientAuth(fet.assertion());
+        f.put("grant_type", "authorization_code");
+        f.put("code", code);
+        f.put("redirect_uri", CarrierClient.CALLBACK);
+        f.put("code_verifier", pkce.verifier());
+        return fet.http.send(HttpRequest.newBuilder(URI.create(fet.tokenUrl())).timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(CarrierClient.encode(f))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void anInvalidStateRedirectsWithAnotherState() {
         NETWORK.faults().inject("fet", Endpoint.AUTHORIZE, Fault.invalidState());
         Map<String, String> cb = fet.authorize(CarrierClient.defaultHandle(alice), "my-state", CarrierClient.Pkce.fresh());
@@ -138,6 +215,18 @@ class FaultInjectionTest {
                 CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("mine"));
         assertEquals(200, r.statusCode());
         assertNotEquals("mine", r.headers().firstValue("x-correlator").orElse("mine"));
+    }
+
+    @Test
+    void aMissingCorrelatorLeavesTheHeaderOutOfAnOtherwiseNormalAnswer() {
+        inject(Fault.missingCorrelator());
+        HttpResponse<String> r = fet.post("/sim-swap/v2/retrieve-date", "application/json",
+                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("mine"));
+        assertEquals(200, r.statusCode());
+        assertEquals(Optional.empty(), r.headers().firstValue("x-correlator"));
+        assertEquals(Optional.of("again"), fet.post("/sim-swap/v2/retrieve-date", "application/json",
+                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("again"))
+                .headers().firstValue("x-correlator"), "once means once");
     }
 
     @Test

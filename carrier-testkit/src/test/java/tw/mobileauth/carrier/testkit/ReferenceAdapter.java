@@ -172,18 +172,25 @@ final class ReferenceAdapter implements CarrierAdapter {
         f.put("grant_type", "authorization_code");
         f.put("code", code);
         f.put("redirect_uri", ch.redirectUri().toString());
-        f.put("code_verifier", ch.codeVerifier());
-        String threeLegged = tokenRequest(ctx, f);
+        f.put("code_verifier", ch.codeVerifierSecret());
+        JsonNode answer;
+        try {
+            answer = tokenAnswer(ctx, f);
+        } catch (CarrierException e) {
+            throw afterCodeSent(e, true);
+        }
+        checkIdToken(ctx, answer.path("id_token").asText(""), ch.nonce());
+        String threeLegged = answer.get("access_token").asText();
         ObjectNode verifyBody = JSON.createObjectNode();
         if (id.equals("twm")) {
             verifyBody.put("hashedPhoneNumber", sha256Hex(ch.msisdn().e164()));
         } else {
             verifyBody.put("phoneNumber", ch.msisdn().e164());
         }
-        JsonNode v = once(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
+        JsonNode v = singleUse(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
         JsonNode verified = v.get("devicePhoneNumberVerified");
-        JsonNode roaming = once(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
-        JsonNode type = once(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
+        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
+        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
         if (verified == null || !verified.isBoolean() || !roaming.path("roaming").isBoolean()
                 || !type.path("connectedNetworkType").isTextual()) {
             throw violation(ctx, "a verification answer lacks its fields");
@@ -277,7 +284,8 @@ final class ReferenceAdapter implements CarrierAdapter {
                 String seg = x.path("segment").asText();
                 ContractType contract = seg.equals("PAYG") ? ContractType.PREPAID : seg.equals("PAYM")
                         ? ContractType.POSTPAID : seg.equals("BIZ") ? ContractType.BUSINESS : ContractType.UNKNOWN;
-                HolderType holder = contract == ContractType.BUSINESS ? HolderType.ENTERPRISE : HolderType.UNKNOWN;
+                HolderType holder = contract == ContractType.BUSINESS ? HolderType.ENTERPRISE
+                        : contract == ContractType.UNKNOWN ? HolderType.UNKNOWN : HolderType.PERSONAL;
                 String lr = x.path("lineRole").asText();
                 LineRole role = lr.equals("PRIMARY") ? LineRole.PRIMARY : lr.equals("CHILD") ? LineRole.PARENT_CHILD
                         : lr.equals("MEMBER") ? LineRole.FAMILY_SUB_LINE : LineRole.UNKNOWN;
@@ -361,7 +369,29 @@ final class ReferenceAdapter implements CarrierAdapter {
         return t;
     }
 
+    /** The scope has openid: an id_token must come, with our nonce and client id. Its signature is not checked here. */
+    private void checkIdToken(CallContext ctx, String idToken, String nonce) throws CarrierException {
+        String[] parts = idToken.split("\\.", -1);
+        JsonNode claims;
+        try {
+            claims = parts.length == 3 ? parseOrNull(new String(Base64.getUrlDecoder().decode(parts[1]),
+                    StandardCharsets.UTF_8)) : null;
+        } catch (IllegalArgumentException e) {
+            claims = null;
+        }
+        if (claims == null || !claims.path("nonce").asText("").equals(nonce)
+                || !claims.path("aud").asText("").equals(config.clientId())) {
+            throw violation(ctx, "the id_token is missing or not bound to this verification");
+        }
+    }
+
     private String tokenRequest(CallContext ctx, Map<String, String> form) throws CarrierException {
+        JsonNode n = tokenAnswer(ctx, form);
+        tokenExpiry = config.clock().instant().plusSeconds(n.get("expires_in").asLong() - 5);
+        return n.get("access_token").asText();
+    }
+
+    private JsonNode tokenAnswer(CallContext ctx, Map<String, String> form) throws CarrierException {
         HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(config.baseUri() + "/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
@@ -370,8 +400,7 @@ final class ReferenceAdapter implements CarrierAdapter {
             if (!n.path("access_token").isTextual() || n.path("expires_in").asLong(0) <= 0) {
                 throw violation(ctx, "the token answer lacks access_token or expires_in");
             }
-            tokenExpiry = config.clock().instant().plusSeconds(n.get("expires_in").asLong() - 5);
-            return n.get("access_token").asText();
+            return n;
         }
         JsonNode n = parseOrNull(r.body());
         if (n != null && n.path("error").isTextual()) {
@@ -452,6 +481,32 @@ final class ReferenceAdapter implements CarrierAdapter {
             default:
                 return new CarrierException.ProtocolViolation(o, "unexpected status", null);
         }
+    }
+
+    /** One call with the single-use token: never repeated. */
+    private JsonNode singleUse(CallContext ctx, String path, String body, String token) throws CarrierException {
+        try {
+            return once(ctx, path, body, token);
+        } catch (CarrierException e) {
+            throw afterCodeSent(e, false);
+        }
+    }
+
+    /** Once a code was sent it may be redeemed: nothing may be repeated with the same callback. */
+    private static CarrierException afterCodeSent(CarrierException e, boolean exchange) {
+        if (e instanceof CarrierException.CarrierUnavailable) {
+            return new CarrierException.CarrierUnavailable(e.origin(), CarrierException.Retry.RESTART_VERIFICATION,
+                    e.retryAfter(), "the code may be redeemed; start a new verification", e);
+        }
+        if (e instanceof CarrierException.RateLimited && e.isRetryable()) {
+            return new CarrierException.RateLimited(e.origin(), CarrierException.Retry.RESTART_VERIFICATION,
+                    e.retryAfter(), "start a new verification later");
+        }
+        if (e instanceof CarrierException.AuthenticationFailed) {
+            return new CarrierException.AuthenticationFailed(e.origin(), exchange ? CarrierException.Retry.NEVER
+                    : CarrierException.Retry.RESTART_VERIFICATION, "the code, client or single-use token was refused");
+        }
+        return e;
     }
 
     private CarrierException oauthFailure(CallContext ctx, OptionalInt status, String error, String description) {

@@ -1,0 +1,83 @@
+package tw.mobileauth.enrollment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStore;
+import tw.mobileauth.store.InMemoryCredentialStore;
+
+/**
+ * An in-memory credential store whose {@link #listBySubject} can be made to misbehave: while
+ * armed it waits until {@code parties} callers are inside it (forcing the interleaving where
+ * several enrolments of one person have each inserted their credential before any of them applies
+ * the binding policy), and after {@link #failNextListing()} it fails once, as a store that lost
+ * its connection just after the credential was issued.
+ */
+final class InstrumentedCredentialStore implements CredentialStore {
+
+    private final InMemoryCredentialStore delegate = new InMemoryCredentialStore();
+    private final CyclicBarrier barrier;
+    private volatile boolean armed;
+    private final java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
+
+    InstrumentedCredentialStore(int parties) {
+        this.barrier = new CyclicBarrier(parties);
+    }
+
+    void arm(boolean on) {
+        armed = on;
+    }
+
+    void failNextListing() {
+        failNext.set(true);
+    }
+
+    @Override
+    public boolean insert(CredentialRecord record) {
+        return delegate.insert(record);
+    }
+
+    @Override
+    public Optional<CredentialRecord> find(String credentialId) {
+        return delegate.find(credentialId);
+    }
+
+    @Override
+    public List<CredentialRecord> listBySubject(String subjectKey) {
+        if (failNext.getAndSet(false)) {
+            throw new tw.mobileauth.store.StoreException("listBySubject: connection lost (test)",
+                    new java.io.IOException("reset"));
+        }
+        if (armed) {
+            try {
+                barrier.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other enrolments never reached the binding policy", e);
+            }
+        }
+        return delegate.listBySubject(subjectKey);
+    }
+
+    @Override
+    public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
+        return delegate.compareAndSet(expectedVersion, next);
+    }
+
+    @Override
+    public boolean revoke(String credentialId, Instant at) {
+        return delegate.revoke(credentialId, at);
+    }
+
+    @Override
+    public boolean delete(String credentialId) {
+        return delegate.delete(credentialId);
+    }
+
+    @Override
+    public int deleteAllForSubject(String subjectKey) {
+        return delegate.deleteAllForSubject(subjectKey);
+    }
+}
