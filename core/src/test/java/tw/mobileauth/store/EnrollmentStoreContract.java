@@ -169,7 +169,7 @@ public abstract class EnrollmentStoreContract {
         EnrollmentRecord older = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a");
         EnrollmentRecord r = record(newId(), T0.plusSeconds(1800));
         EnrollmentRecord newer = withSubject(new EnrollmentRecord(r.id(), 0, r.state(), T0.plusSeconds(5),
-                T0.plusSeconds(5), r.expiresAt(), r.purgeAfter(), r.document()), "subject-a");
+                T0.plusSeconds(5), r.expiresAt(), r.purgeAfter(), r.document(), java.util.Optional.empty()), "subject-a");
         EnrollmentRecord theirs = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-b");
         for (EnrollmentRecord x : List.of(newer, theirs, older, record(newId(), T0.plusSeconds(1800)))) {
             assertTrue(store.insert(x));
