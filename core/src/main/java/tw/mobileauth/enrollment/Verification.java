@@ -249,7 +249,7 @@ final class Verification {
         CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,
                 CredentialVerifiers.birthDate(s.hmac, credentialId, birth),
                 CredentialVerifiers.name(s.hmac, credentialId, name), doc.passwordHash, doc.deviceKey, der,
-                CredentialStatus.ACTIVE, now, certificate.notAfter(), Optional.empty(),
+                CredentialStatus.ACTIVE, issueTime(doc.subjectKey, now), certificate.notAfter(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");
@@ -265,6 +265,22 @@ final class Verification {
         s.audit(new EnrollmentEvent.Completed(now, r.id(), credentialId));
         applyBinding(r.id(), credential, now);
         return new VerificationOutcome.Completed(r.id(), credentialId);
+    }
+
+    /**
+     * The new credential's issue time: {@code now}, or just after the person's newest earlier
+     * credential when that one carries the same or a later time (a coarse or frozen clock). One
+     * person's issue times thus strictly increase in completion order, so "newest" in
+     * {@link #applyBinding} always means the enrolment that completed last.
+     */
+    private Instant issueTime(String subjectKey, Instant now) {
+        Instant t = now;
+        for (CredentialRecord earlier : s.credentials.listBySubject(subjectKey)) {
+            if (!earlier.issuedAt().isBefore(t)) {
+                t = earlier.issuedAt().plus(1, java.time.temporal.ChronoUnit.MICROS);
+            }
+        }
+        return t;
     }
 
     /**

@@ -332,9 +332,9 @@ class EnrolmentAndLoginProperties {
         }
         boolean reEnrolment = w.credentials.stream().anyMatch(c -> c.owner == person && !c.erased);
         Statistics.label("enrolment").collect(reEnrolment ? "re-enrolment" : "first enrolment");
+        // Completion order is issue order: the portal keeps one person's issue times strictly increasing.
         List<ModelCredential> others = w.credentials.stream()
                 .filter(c -> c.owner == person && c.active)
-                .sorted(Comparator.comparing((ModelCredential c) -> c.issuedAt).thenComparing(c -> c.id))
                 .toList();
         int keepOthers = w.keepLatestTwo ? 1 : 0;
         for (int i = 0; i < others.size() - keepOthers; i++) {
