@@ -32,12 +32,20 @@ public interface CarrierAdapter extends AutoCloseable {
 
     /**
      * Completes number verification from the callback's query parameters: checks {@code state},
-     * exchanges the code ({@code private_key_jwt} + PKCE, not retried), calls NV verify, then
-     * roaming status and network type with the same single-use token, and discards the token.
+     * exchanges the code ({@code private_key_jwt} + PKCE, not retried), checks the ID token's
+     * {@code nonce}, calls NV verify, then roaming status and network type with the same
+     * single-use token, and discards the token.
      *
      * <p>{@code devicePhoneNumberVerified=false} is a result ({@link NvResult#verified()} false),
      * not an exception. A callback carrying {@code error=access_denied} because the phone was
      * not on this carrier's mobile data raises {@link CarrierException.NotOnMobileNetwork}.
+     *
+     * <p>Nothing here is repeated, and once the code exchange was sent the same callback can never
+     * pass again: the code may be redeemed, the token spent. A transient failure from then on
+     * (time-out, reset, 5xx, 429, a refused single-use token) carries
+     * {@link CarrierException.Retry#RESTART_VERIFICATION}: call
+     * {@link #startNumberVerification} again and let the phone open the new URL. A refused code
+     * ({@code invalid_grant}) is {@link CarrierException.Retry#NEVER}.
      */
     NvVerification completeNumberVerification(CallContext ctx, NvChallenge challenge,
             Map<String, String> callbackParams) throws CarrierException;

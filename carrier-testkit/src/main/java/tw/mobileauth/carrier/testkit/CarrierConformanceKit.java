@@ -16,6 +16,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +25,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import tw.mobileauth.carrier.spi.AccessNetwork;
 import tw.mobileauth.carrier.spi.CallContext;
@@ -66,10 +70,14 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *
  * <p>What the kit holds adapters to, beyond the SPI Javadoc (see the README's table):
  * <ul>
- *   <li>Idempotent calls (KYC match, attributes, SIM swap) are retried on 5xx, time-outs and
- *       connection resets with bounded backoff inside the {@link CallContext} deadline; a fault
- *       that happens once is therefore invisible to the caller. The code exchange is never
- *       retried.</li>
+ *   <li>Idempotent calls (KYC match, attributes, SIM swap, client-credentials tokens) are
+ *       retried on 5xx, time-outs and connection resets with bounded backoff inside the
+ *       {@link CallContext} deadline; a fault that happens once is therefore invisible to the
+ *       caller.</li>
+ *   <li>Number verification is never repeated: the code exchange and each call with the
+ *       single-use token are made once, and a transient failure there (time-out, reset, 5xx, 429,
+ *       an answer lost after the carrier acted) advises
+ *       {@link CarrierException.Retry#RESTART_VERIFICATION}; a new verification then succeeds.</li>
  *   <li>429 with {@code Retry-After}: when the wait fits before the deadline the adapter waits and
  *       succeeds; when it does not, the adapter raises {@link CarrierException.RateLimited} at once,
  *       retryable, with the carrier's {@code retryAfter}. {@code QUOTA_EXCEEDED} is never retried.</li>
@@ -78,8 +86,9 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  *       errors carry the status and the carrier's raw code.</li>
  * </ul>
  *
- * <p>Runs in well under 30 s per adapter: a few tests wait for a 1 s {@code Retry-After} or a
- * 1-1.5 s deadline; nothing else sleeps.
+ * <p>Runs in about 20-25 s per adapter: the fault matrix
+ * ({@link #everyFaultOnEveryEndpointTheAdapterUses()}) waits out deadlines of 250-500 ms, and one
+ * test waits for a 1 s {@code Retry-After}; nothing else sleeps.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class CarrierConformanceKit {
@@ -89,6 +98,15 @@ public abstract class CarrierConformanceKit {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SHORT_DEADLINE = Duration.ofMillis(1500);
     private static final Duration SLACK = Duration.ofMillis(1500);
+    /** The matrix's latency faults: past every matrix deadline. */
+    private static final Duration MATRIX_LATENCY = Duration.ofMillis(600);
+    /** A look-up under a latency fault: one attempt fits, nothing more. */
+    private static final Duration MATRIX_LOOKUP_DEADLINE = Duration.ofMillis(250);
+    /** Number verification under a latency fault: room for the legs before the slow one. */
+    private static final Duration MATRIX_VERIFY_DEADLINE = Duration.ofMillis(400);
+    /** A look-up under a persistent 5xx: room for a few retries with backoff. */
+    private static final Duration MATRIX_RETRY_DEADLINE = Duration.ofMillis(500);
+    private static final int[] SERVER_ERRORS = {500, 502, 503, 504};
     private static final int VISITED_COUNTRY = 440;
 
     private final AtomicInteger handles = new AtomicInteger();
@@ -433,56 +451,6 @@ public abstract class CarrierConformanceKit {
                     () -> verify(defaultHandle(s), s.msisdn(), ctx));
             assertEquals(CarrierException.Retry.NEVER, e.retry());
         }
-    }
-
-    /**
-     * A 503, a connection reset, or an answer lost after the carrier redeemed the code, at the code
-     * exchange: CarrierUnavailable advising RESTART_VERIFICATION (not retryable with the same
-     * callback), the exchange is not repeated, and a new verification then succeeds.
-     */
-    @Test
-    public final void theCodeExchangeIsNeverRetriedAndAFailedOneAdvisesANewVerification() throws CarrierException {
-        Subscriber s = subscriber(Scenario.ELIGIBLE);
-        for (Fault fault : List.of(Fault.status(503), Fault.connectionReset(), Fault.resetAfterProcessing())) {
-            network.requests().clear();
-            network.faults().inject(profile(), Endpoint.TOKEN, fault);
-            CallContext ctx = context();
-            NvChallenge challenge = adapter.startNumberVerification(ctx, s.msisdn(), CALLBACK);
-            Map<String, String> callback = network.phone(defaultHandle(s)).open(challenge.authorizeUri());
-            CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
-                    () -> adapter.completeNumberVerification(ctx, challenge, callback));
-            assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), fault.toString());
-            assertFalse(e.isRetryable(), "the same callback cannot pass: " + fault);
-            assertEquals(1, codeExchanges().size(), "the code exchange is not idempotent: " + fault);
-            assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
-                    "a new verification succeeds after " + fault);
-        }
-    }
-
-    /**
-     * A 503, or an answer lost after the carrier spent the token, on verify, roaming status or
-     * network type: exactly one call (the 3-legged token is single use), CarrierUnavailable
-     * advising RESTART_VERIFICATION, and a new verification then succeeds.
-     */
-    @Test
-    public final void theSingleUseTokenIsNeverRetriedAndAFailureAdvisesANewVerification() throws CarrierException {
-        Subscriber s = subscriber(Scenario.ELIGIBLE);
-        for (Endpoint leg : List.of(Endpoint.NUMBER_VERIFY, Endpoint.ROAMING_STATUS, Endpoint.NETWORK_TYPE)) {
-            for (Fault fault : List.of(Fault.status(503).times(3), Fault.resetAfterProcessing().times(3))) {
-                network.requests().clear();
-                network.faults().clear();
-                network.faults().inject(profile(), leg, fault);
-                CallContext ctx = context();
-                CarrierException e = expectFailure(CarrierException.CarrierUnavailable.class, ctx,
-                        () -> verify(defaultHandle(s), s.msisdn(), ctx));
-                assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), leg + " " + fault);
-                assertFalse(e.isRetryable(), leg + " " + fault);
-                assertEquals(1, network.requests().of(profile(), leg).size(), "single use: " + leg + " " + fault);
-                assertEquals(1, codeExchanges().size(), "the code is not exchanged again: " + leg + " " + fault);
-            }
-        }
-        network.faults().clear();
-        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
     }
 
     /**
@@ -878,22 +846,6 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** 500, 502, 503 and 504 that persist raise retryable CarrierUnavailable within the deadline. */
-    @Test
-    public final void persistentServerErrorsRaiseRetryableCarrierUnavailable() {
-        for (int status : new int[] {500, 502, 503, 504}) {
-            network.faults().clear();
-            network.requests().clear();
-            network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.status(status).times(50));
-            long start = System.nanoTime();
-            CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(SHORT_DEADLINE));
-            assertWithinDeadline(start);
-            assertEquals(OptionalInt.of(status), e.httpStatus());
-            assertTrue(e.isRetryable());
-            assertTrue(kycCalls().size() <= 10, "backoff must be bounded: " + kycCalls().size() + " calls");
-        }
-    }
-
     /** A single 503 is retried and the call succeeds. */
     @Test
     public final void aServerErrorOnceIsRetriedAndSucceeds() throws CarrierException {
@@ -902,28 +854,10 @@ public abstract class CarrierConformanceKit {
         assertEquals(2, kycCalls().size());
     }
 
-    /** Latency past the deadline raises retryable CarrierUnavailable (no HTTP status) by the deadline. */
-    @Test
-    public final void latencyPastTheDeadlineRaisesRetryableCarrierUnavailable() {
-        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.latency(Duration.ofSeconds(4)).times(5));
-        long start = System.nanoTime();
-        CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(Duration.ofSeconds(1)));
-        assertWithinDeadline(start);
-        assertTrue(e.isRetryable());
-        assertEquals(OptionalInt.empty(), e.httpStatus(), "no response arrived");
-    }
-
     /** Latency within the deadline is simply waited for. */
     @Test
     public final void latencyWithinTheDeadlineIsWaitedFor() throws CarrierException {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(300)));
-        assertKycSucceeds();
-    }
-
-    /** Malformed JSON is a ProtocolViolation and is never retried. */
-    @Test
-    public final void malformedJsonIsAProtocolViolation() throws CarrierException {
-        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.malformedJson());
         assertKycSucceeds();
     }
 
@@ -957,20 +891,12 @@ public abstract class CarrierConformanceKit {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(507, "KIT.INSUFFICIENT_STORAGE"));
     }
 
-    /** A single connection reset is retried and the call succeeds. */
-    @Test
-    public final void aConnectionResetIsRetriedAndSucceeds() throws CarrierException {
-        network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.connectionReset());
-        assertKycSucceeds();
-        assertEquals(2, kycCalls().size());
-    }
-
     /** Connection resets that persist raise retryable CarrierUnavailable (no HTTP status) within the deadline. */
     @Test
     public final void persistentConnectionResetsRaiseRetryableCarrierUnavailable() {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.connectionReset().times(50));
         long start = System.nanoTime();
-        CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(SHORT_DEADLINE));
+        CarrierException e = kycFails(CarrierException.CarrierUnavailable.class, context(MATRIX_RETRY_DEADLINE));
         assertWithinDeadline(start);
         assertTrue(e.isRetryable());
         assertEquals(OptionalInt.empty(), e.httpStatus());
@@ -1002,6 +928,233 @@ public abstract class CarrierConformanceKit {
         for (LoggedRequest r : network.requests().all()) {
             assertTrue(r.correlator().isPresent(), "every request carries x-correlator: " + r);
         }
+    }
+
+    // =================================================================== faults on every endpoint the adapter uses
+
+    /**
+     * Every injectable fault on every endpoint the adapter uses, through the SPI call that uses it.
+     * The number-verification legs (the code exchange, then verify, roaming status and network type
+     * with the single-use token) are never repeated and every transient failure there advises
+     * {@link CarrierException.Retry#RESTART_VERIFICATION}, after which a new verification
+     * succeeds; the look-ups (the client-credentials token, KYC match, CHT KYC Tenure and line
+     * profile, TWM subscription query, SIM swap) are idempotent, so a failure that happens once is
+     * retried away and one that persists is retryable. See the README's coverage table.
+     */
+    @TestFactory
+    public final Stream<DynamicTest> everyFaultOnEveryEndpointTheAdapterUses() {
+        List<DynamicTest> tests = new ArrayList<>();
+        List<Endpoint> legs = List.of(Endpoint.TOKEN, Endpoint.NUMBER_VERIFY, Endpoint.ROAMING_STATUS,
+                Endpoint.NETWORK_TYPE);
+        for (int i = 0; i < legs.size(); i++) {
+            Endpoint endpoint = legs.get(i);
+            int status = SERVER_ERRORS[i % SERVER_ERRORS.length];
+            for (MatrixFault fault : MatrixFault.values()) {
+                tests.add(DynamicTest.dynamicTest("verification " + endpoint + ": " + fault.describe(status),
+                        () -> verificationFault(endpoint, fault, status)));
+            }
+        }
+        List<Endpoint> lookups = lookupEndpoints();
+        for (int i = 0; i < lookups.size(); i++) {
+            Endpoint endpoint = lookups.get(i);
+            int status = SERVER_ERRORS[(i + 2) % SERVER_ERRORS.length];
+            for (MatrixFault fault : MatrixFault.values()) {
+                if (fault == MatrixFault.LATENCY_AFTER_PROCESSING && endpoint != Endpoint.KYC_MATCH) {
+                    continue; // for an idempotent read the same as LATENCY: checked once, on KYC match
+                }
+                tests.add(DynamicTest.dynamicTest("look-up " + lookupName(endpoint) + ": " + fault.describe(status),
+                        () -> lookupFault(endpoint, fault, status)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** The faults of the matrix. */
+    private enum MatrixFault {
+        LATENCY, LATENCY_AFTER_PROCESSING, SERVER_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET,
+        RESET_AFTER_PROCESSING;
+
+        String describe(int status) {
+            switch (this) {
+                case SERVER_ERROR:
+                    return "status " + status;
+                case RATE_LIMITED:
+                    return "429 with Retry-After 30 s";
+                case LATENCY:
+                    return "latency past the deadline";
+                case LATENCY_AFTER_PROCESSING:
+                    return "processed, then answered after the deadline";
+                case RESET_AFTER_PROCESSING:
+                    return "processed, then the connection reset";
+                default:
+                    return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            }
+        }
+
+        /** The fault, applying to {@code times} calls. */
+        Fault fault(int status, int times) {
+            switch (this) {
+                case LATENCY:
+                    return Fault.latency(MATRIX_LATENCY).times(times);
+                case LATENCY_AFTER_PROCESSING:
+                    return Fault.latencyAfterProcessing(MATRIX_LATENCY).times(times);
+                case SERVER_ERROR:
+                    return Fault.status(status).times(times);
+                case RATE_LIMITED:
+                    return Fault.rateLimited(Duration.ofSeconds(30)).times(times);
+                case MALFORMED_JSON:
+                    return Fault.malformedJson().times(times);
+                case CONNECTION_RESET:
+                    return Fault.connectionReset().times(times);
+                default:
+                    return Fault.resetAfterProcessing().times(times);
+            }
+        }
+
+        boolean isLatency() {
+            return this == LATENCY || this == LATENCY_AFTER_PROCESSING;
+        }
+
+        boolean noAnswer() {
+            return isLatency() || this == CONNECTION_RESET || this == RESET_AFTER_PROCESSING;
+        }
+
+        Class<? extends CarrierException> expected() {
+            return this == MALFORMED_JSON ? CarrierException.ProtocolViolation.class : this == RATE_LIMITED
+                    ? CarrierException.RateLimited.class : CarrierException.CarrierUnavailable.class;
+        }
+    }
+
+    /**
+     * One fault on one leg of number verification. The phone has opened the authorize URL; the
+     * fault is armed three times (so a repeat would meet it again), and {@code complete} runs
+     * under a short deadline for the latency faults.
+     */
+    private void verificationFault(Endpoint endpoint, MatrixFault fault, int status) throws CarrierException {
+        network.faults().clear();
+        network.requests().clear();
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        NvChallenge challenge = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
+        Map<String, String> callback = network.phone(defaultHandle(s)).open(challenge.authorizeUri());
+        network.faults().inject(profile(), endpoint, fault.fault(status, 3));
+        Duration deadline = fault.isLatency() ? MATRIX_VERIFY_DEADLINE : TIMEOUT;
+        CallContext ctx = context(deadline);
+        String what = endpoint + " " + fault.describe(status);
+        long start = System.nanoTime();
+        CarrierException e = expectFailure(fault.expected(), ctx,
+                () -> adapter.completeNumberVerification(ctx, challenge, callback));
+        assertWithin(deadline, start, what);
+        if (fault == MatrixFault.MALFORMED_JSON) {
+            assertEquals(CarrierException.Retry.NEVER, e.retry(), what);
+        } else {
+            assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(),
+                    what + ": the code may be redeemed or the single-use token spent");
+            assertFalse(e.isRetryable(), what + ": the same callback cannot pass");
+        }
+        if (fault == MatrixFault.SERVER_ERROR) {
+            assertEquals(OptionalInt.of(status), e.httpStatus(), what);
+        }
+        if (fault == MatrixFault.RATE_LIMITED) {
+            assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter(), what);
+        }
+        if (fault.noAnswer()) {
+            assertEquals(OptionalInt.empty(), e.httpStatus(), what + ": no answer arrived");
+        }
+        assertEquals(1, codeExchanges().size(), "a code is exchanged once: " + what);
+        assertEquals(1, network.requests().of(profile(), endpoint).stream()
+                .filter(r -> endpoint != Endpoint.TOKEN || r.body().contains("grant_type=authorization_code")).count(),
+                "called exactly once, never repeated: " + what);
+        if (fault == MatrixFault.RESET_AFTER_PROCESSING) {
+            network.faults().clear();
+            assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
+                    "a new verification succeeds after " + what);
+        }
+    }
+
+    /** One fault on one endpoint of an idempotent look-up. */
+    private void lookupFault(Endpoint endpoint, MatrixFault fault, int status) throws CarrierException {
+        network.faults().clear();
+        network.requests().clear();
+        if (endpoint == Endpoint.TOKEN) {
+            clock.advance(Duration.ofSeconds(OAuthServer.TOKEN_LIFETIME_SECONDS + 1)); // no cached token is live
+        }
+        boolean once = fault == MatrixFault.CONNECTION_RESET || fault == MatrixFault.RESET_AFTER_PROCESSING;
+        network.faults().inject(profile(), endpoint, fault.fault(status, once ? 1 : 10));
+        Duration deadline = fault.isLatency() ? MATRIX_LOOKUP_DEADLINE : fault == MatrixFault.SERVER_ERROR
+                ? MATRIX_RETRY_DEADLINE : TIMEOUT;
+        CallContext ctx = context(deadline);
+        SpiCall call = lookup(endpoint, ctx);
+        String what = lookupName(endpoint) + " " + fault.describe(status);
+        if (once) {
+            call.run();
+            assertEquals(2, network.requests().of(profile(), endpoint).size(),
+                    "a failure that happens once is retried and the call succeeds: " + what);
+            return;
+        }
+        long start = System.nanoTime();
+        CarrierException e = expectFailure(fault.expected(), ctx, call);
+        assertWithin(deadline, start, what);
+        int calls = network.requests().of(profile(), endpoint).size();
+        assertTrue(calls >= 1, "the fault must be met: " + what);
+        switch (fault) {
+            case MALFORMED_JSON:
+                assertEquals(CarrierException.Retry.NEVER, e.retry(), what);
+                assertEquals(1, calls, "a protocol violation is never retried: " + what);
+                break;
+            case RATE_LIMITED:
+                assertTrue(e.isRetryable(), what);
+                assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter(), what);
+                assertEquals(OptionalInt.of(429), e.httpStatus(), what);
+                break;
+            case SERVER_ERROR:
+                assertTrue(e.isRetryable(), what);
+                assertEquals(OptionalInt.of(status), e.httpStatus(), what);
+                assertTrue(calls <= 10, "backoff must be bounded: " + calls + " calls, " + what);
+                break;
+            default:
+                assertTrue(e.isRetryable(), what);
+                assertEquals(OptionalInt.empty(), e.httpStatus(), what + ": no answer arrived");
+                break;
+        }
+    }
+
+    /** The look-up endpoints of this profile, each reached by one SPI call. */
+    private List<Endpoint> lookupEndpoints() {
+        List<Endpoint> out = new ArrayList<>(List.of(Endpoint.TOKEN, Endpoint.KYC_MATCH));
+        for (Endpoint e : List.of(Endpoint.KYC_TENURE, Endpoint.CHT_LINE_PROFILE, Endpoint.TWM_SUBSCRIPTION)) {
+            if (e.servedBy(profile())) {
+                out.add(e);
+            }
+        }
+        out.add(adapter.capabilities().contains(Capability.SIM_SWAP_DATE) && Endpoint.SIM_SWAP_DATE.servedBy(profile())
+                ? Endpoint.SIM_SWAP_DATE : Endpoint.SIM_SWAP_CHECK);
+        return out;
+    }
+
+    private static String lookupName(Endpoint endpoint) {
+        return endpoint == Endpoint.TOKEN ? "TOKEN (client credentials)" : endpoint.name();
+    }
+
+    /** The SPI call that reaches {@code endpoint} for an eligible line. */
+    private SpiCall lookup(Endpoint endpoint, CallContext ctx) {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        switch (endpoint) {
+            case KYC_TENURE:
+            case CHT_LINE_PROFILE:
+            case TWM_SUBSCRIPTION:
+                return () -> adapter.subscriptionAttributes(ctx, s.msisdn(), claimsOf(s));
+            case SIM_SWAP_DATE:
+            case SIM_SWAP_CHECK:
+                return () -> adapter.simSwapInfo(ctx, s.msisdn());
+            default:
+                return () -> adapter.matchSubscriber(ctx, s.msisdn(), claimsOf(s));
+        }
+    }
+
+    private static void assertWithin(Duration deadline, long startNanos, String what) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        assertTrue(took.compareTo(deadline.plus(SLACK)) < 0, "the deadline must bound the call (" + what + "), took "
+                + took);
     }
 
     // =================================================================== helpers
