@@ -13,8 +13,8 @@ import tw.mobileauth.store.InMemoryCredentialStore;
  * An in-memory credential store whose {@link #listBySubject} can be made to misbehave: while
  * armed it waits until {@code parties} callers are inside it (forcing the interleaving where
  * several enrolments of one person have each inserted their credential before any of them applies
- * the binding policy), and after {@link #failNextListing()} it fails once, as a store that lost
- * its connection just after the credential was issued.
+ * the binding policy), and after {@link #failNextListing()} its first listing after the next
+ * insert fails once, as a store that lost its connection just after the credential was issued.
  */
 final class InstrumentedCredentialStore implements CredentialStore {
 
@@ -22,6 +22,8 @@ final class InstrumentedCredentialStore implements CredentialStore {
     private final CyclicBarrier barrier;
     private volatile boolean armed;
     private final java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean failAfterInsert =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     InstrumentedCredentialStore(int parties) {
         this.barrier = new CyclicBarrier(parties);
@@ -32,12 +34,16 @@ final class InstrumentedCredentialStore implements CredentialStore {
     }
 
     void failNextListing() {
-        failNext.set(true);
+        failAfterInsert.set(true);
     }
 
     @Override
     public boolean insert(CredentialRecord record) {
-        return delegate.insert(record);
+        boolean inserted = delegate.insert(record);
+        if (inserted && failAfterInsert.getAndSet(false)) {
+            failNext.set(true);
+        }
+        return inserted;
     }
 
     @Override
