@@ -1,5 +1,6 @@
 package tw.mobileauth;
 
+import tw.mobileauth.testsupport.KnownAnswerCaptcha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import tw.mobileauth.captcha.CaptchaChallenge;
-import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
 import tw.mobileauth.carrier.spi.CarrierConfig;
@@ -43,7 +41,6 @@ import tw.mobileauth.enrollment.PortalUrls;
 import tw.mobileauth.enrollment.VerificationCallback;
 import tw.mobileauth.enrollment.VerificationOutcome;
 import tw.mobileauth.enrollment.VerificationRedirect;
-import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.login.AssuranceLevel;
 import tw.mobileauth.login.Authentication;
@@ -167,37 +164,6 @@ class QuickStartTest {
             authentication = login.acknowledgeNotice(authentication, authentication.noticeVersion());
             assertTrue(!authentication.noticeAcknowledgementRequired());
             adapters.close();
-        }
-    }
-
-    /** The built-in ImageCaptcha hides its answer; this test captcha lets the walk-through type it. */
-    private static final class KnownAnswerCaptcha implements CaptchaService {
-        private final Map<String, String> answers = new ConcurrentHashMap<>();
-
-        @Override
-        public CaptchaChallenge issue() {
-            String id = java.util.UUID.randomUUID().toString();
-            answers.put(id, "K7Q4P");
-            return new CaptchaChallenge(id, "image/png", new byte[] {1}, new LocalizedText("驗證碼", "captcha"),
-                    java.time.Instant.now().plusSeconds(300));
-        }
-
-        @Override
-        public boolean verify(String challengeId, String answer) {
-            String expected = challengeId == null ? null : answers.remove(challengeId);
-            return expected != null && expected.equalsIgnoreCase(answer == null ? "" : answer);
-        }
-
-        @Override
-        public CaptchaChallenge regenerate(String challengeId) {
-            if (challengeId != null) {
-                answers.remove(challengeId);
-            }
-            return issue();
-        }
-
-        String answerFor(String id) {
-            return answers.get(id);
         }
     }
 }

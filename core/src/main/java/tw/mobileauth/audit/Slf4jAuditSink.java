@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * that logger to the audit trail in the logging configuration.
  *
  * <p>Every value is quoted and escaped as a JSON string ({@code \"}, {@code \\}, {@code \n},
- * {@code \}{@code uXXXX} for every other control, format or line-separator character), so that a
+ * a backslash-u escape with four hex digits for every other control, format or line-separator character), so that a
  * value carrying text from a request (a user agent, say) can neither add fields nor start a new
  * line: a reader that splits {@code key="value"} pairs gets exactly the event's fields back.
  */

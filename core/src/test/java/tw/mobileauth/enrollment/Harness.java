@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.testsupport.KnownAnswerCaptcha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import tw.mobileauth.audit.InMemoryAuditSink;
-import tw.mobileauth.captcha.CaptchaChallenge;
-import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
 import tw.mobileauth.carrier.spi.CarrierConfig;
@@ -273,42 +272,5 @@ final class Harness implements AutoCloseable {
         org.junit.jupiter.api.Assertions.assertTrue(t.zhTw().codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF),
                 "zh-TW text is Chinese: " + t.zhTw());
         org.junit.jupiter.api.Assertions.assertTrue(t.en().chars().anyMatch(Character::isLetter), "English text: " + t.en());
-    }
-
-    /** A captcha whose answers the test knows; single use, as the SPI requires. */
-    static final class KnownAnswerCaptcha implements CaptchaService {
-        private final Map<String, String> answers = new ConcurrentHashMap<>();
-        private int next;
-
-        @Override
-        public synchronized CaptchaChallenge issue() {
-            String id = "c" + (++next);
-            answers.put(id, "AB" + next);
-            return new CaptchaChallenge(id, "image/png", new byte[] {1}, new LocalizedText("驗證碼", "code"),
-                    Instant.now().plusSeconds(300));
-        }
-
-        @Override
-        public boolean verify(String challengeId, String answer) {
-            String expected = challengeId == null ? null : answers.remove(challengeId);
-            return expected != null && expected.equalsIgnoreCase(answer == null ? "" : answer);
-        }
-
-        @Override
-        public CaptchaChallenge regenerate(String challengeId) {
-            if (challengeId != null) {
-                answers.remove(challengeId);
-            }
-            return issue();
-        }
-
-        String answerFor(String id) {
-            return answers.get(id);
-        }
-
-        /** How many challenges were issued so far. */
-        synchronized int issued() {
-            return next;
-        }
     }
 }

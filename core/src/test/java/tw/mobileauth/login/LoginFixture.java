@@ -1,5 +1,6 @@
 package tw.mobileauth.login;
 
+import tw.mobileauth.testsupport.KnownAnswerCaptcha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -12,12 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import tw.mobileauth.audit.AuditEvent;
 import tw.mobileauth.audit.InMemoryAuditSink;
-import tw.mobileauth.captcha.CaptchaChallenge;
-import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
 import tw.mobileauth.carrier.spi.CarrierConfig;
@@ -49,7 +47,6 @@ import tw.mobileauth.enrollment.PortalUrls;
 import tw.mobileauth.enrollment.VerificationCallback;
 import tw.mobileauth.enrollment.VerificationOutcome;
 import tw.mobileauth.enrollment.VerificationRedirect;
-import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
@@ -373,37 +370,5 @@ final class LoginFixture implements AutoCloseable {
         static final SharedCa INSTANCE = new SharedCa();
         final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("MobileAuth TW login test CA",
                 java.time.Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC));
-    }
-
-    /** A captcha whose answers the test knows; single use, as the SPI requires. */
-    static final class KnownAnswerCaptcha implements CaptchaService {
-        private final Map<String, String> answers = new ConcurrentHashMap<>();
-        private int next;
-
-        @Override
-        public synchronized CaptchaChallenge issue() {
-            String id = "c" + (++next);
-            answers.put(id, "AB" + next);
-            return new CaptchaChallenge(id, "image/png", new byte[] {1}, new LocalizedText("驗證碼", "code"),
-                    Instant.now().plusSeconds(300));
-        }
-
-        @Override
-        public boolean verify(String challengeId, String answer) {
-            String expected = challengeId == null ? null : answers.remove(challengeId);
-            return expected != null && expected.equalsIgnoreCase(answer == null ? "" : answer);
-        }
-
-        @Override
-        public CaptchaChallenge regenerate(String challengeId) {
-            if (challengeId != null) {
-                answers.remove(challengeId);
-            }
-            return issue();
-        }
-
-        String answerFor(String id) {
-            return answers.get(id);
-        }
     }
 }
