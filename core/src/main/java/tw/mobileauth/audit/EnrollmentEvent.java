@@ -1,10 +1,11 @@
 package tw.mobileauth.audit;
 
+import static tw.mobileauth.audit.AuditFields.ordered;
+import static tw.mobileauth.audit.AuditFields.requireAll;
+
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The audit events of enrolment (DESIGN §4): one per state change and one per rejection.
@@ -371,19 +372,5 @@ public sealed interface EnrollmentEvent extends AuditEvent {
         public Map<String, String> fields() {
             return ordered("enrollmentId", enrollmentId);
         }
-    }
-
-    private static void requireAll(Object... values) {
-        for (Object v : values) {
-            Objects.requireNonNull(v, "audit event field");
-        }
-    }
-
-    private static Map<String, String> ordered(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -1,10 +1,10 @@
 package tw.mobileauth.login;
 
+import static tw.mobileauth.audit.AuditFields.ordered;
+import static tw.mobileauth.audit.AuditFields.requireAll;
+
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import tw.mobileauth.audit.AuditEvent;
 
 /**
@@ -225,19 +225,5 @@ public sealed interface LoginEvent extends AuditEvent {
         public Map<String, String> fields() {
             return ordered("operation", operation, "source", source.name());
         }
-    }
-
-    private static void requireAll(Object... values) {
-        for (Object v : values) {
-            Objects.requireNonNull(v, "audit event field");
-        }
-    }
-
-    private static Map<String, String> ordered(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return Collections.unmodifiableMap(m);
     }
 }
