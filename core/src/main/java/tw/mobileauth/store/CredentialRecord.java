@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param passwordHash      the certificate password's Argon2id PHC string
  * @param devicePublicKey   the device's EC P-256 public key, X.509 SubjectPublicKeyInfo, base64
  * @param certificate       the issued X.509 certificate, DER, base64
- * @param status            active or revoked
+ * @param status            pending (its enrolment not completed yet), active or revoked
  * @param issuedAt          when it was issued
  * @param notAfter          when its certificate expires
  * @param revokedAt         when it was revoked, if it was
@@ -74,6 +74,21 @@ public record CredentialRecord(String credentialId, long version, String subject
     /** Whether it is {@link CredentialStatus#ACTIVE}. */
     public boolean isActive() {
         return status == CredentialStatus.ACTIVE;
+    }
+
+    /** Whether it is {@link CredentialStatus#PENDING}: issued, waiting for its enrolment to complete. */
+    public boolean isPending() {
+        return status == CredentialStatus.PENDING;
+    }
+
+    /** The activated successor: version + 1, {@code ACTIVE}. @throws IllegalStateException unless pending */
+    public CredentialRecord activated() {
+        if (!isPending()) {
+            throw new IllegalStateException("only a pending credential can be activated, was " + status);
+        }
+        return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
+                passwordHash, devicePublicKey, certificate, CredentialStatus.ACTIVE, issuedAt, notAfter,
+                Optional.empty(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt);
     }
 
     /** The revoked successor: version + 1, {@code REVOKED} at {@code at}. */

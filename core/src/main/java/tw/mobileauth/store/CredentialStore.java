@@ -33,6 +33,21 @@ public interface CredentialStore {
     boolean compareAndSet(long expectedVersion, CredentialRecord next);
 
     /**
+     * Moves a {@link CredentialStatus#PENDING} credential to {@link CredentialStatus#ACTIVE}
+     * (version + 1): the enrolment that issued it has completed. Atomic; in SQL one
+     * {@code UPDATE … SET status = 'ACTIVE', version = version + 1 WHERE id = ? AND status = 'PENDING'}.
+     * The default does it with {@link #find} and one {@link #compareAndSet}, which is atomic too
+     * (nothing else writes a pending credential, so the compare-and-set loses only to another activation).
+     *
+     * @return {@code true} for exactly one caller; {@code false} if it is unknown or not pending
+     */
+    default boolean activate(String credentialId) {
+        Optional<CredentialRecord> current = find(credentialId);
+        return current.isPresent() && current.get().isPending()
+                && compareAndSet(current.get().version(), current.get().activated());
+    }
+
+    /**
      * Moves an active credential to {@link CredentialStatus#REVOKED} (version + 1).
      *
      * @return {@code true} for exactly one caller; {@code false} if it is unknown or already revoked

@@ -85,6 +85,19 @@ public final class InMemoryCredentialStore implements CredentialStore {
     }
 
     @Override
+    public boolean activate(String credentialId) {
+        boolean[] activated = {false};
+        byId.computeIfPresent(Objects.requireNonNull(credentialId, "credentialId"), (id, current) -> {
+            if (!current.isPending()) {
+                return current;
+            }
+            activated[0] = true;
+            return current.activated();
+        });
+        return activated[0];
+    }
+
+    @Override
     public boolean revoke(String credentialId, Instant at) {
         Objects.requireNonNull(at, "at");
         boolean[] revoked = {false};

@@ -20,6 +20,9 @@
  *   <tr><td>{@link tw.mobileauth.store.CounterStore#increment}</td>
  *       <td>increment-and-read, with a reset window and a lock-out that stops counting</td>
  *       <td>{@code INSERT … ON CONFLICT DO UPDATE … RETURNING …}</td></tr>
+ *   <tr><td>{@link tw.mobileauth.store.CredentialStore#activate}</td>
+ *       <td>PENDING → ACTIVE once, after the issuing enrolment won its step to COMPLETED</td>
+ *       <td>{@code UPDATE … SET status = 'ACTIVE' WHERE id = ? AND status = 'PENDING'}</td></tr>
  *   <tr><td>{@link tw.mobileauth.store.CredentialStore#revoke}</td>
  *       <td>ACTIVE → REVOKED once</td>
  *       <td>{@code UPDATE … WHERE id = ? AND status = 'ACTIVE'}</td></tr>

@@ -28,8 +28,12 @@ public abstract class CredentialStoreContract {
     }
 
     static CredentialRecord credential(String subject, Instant issuedAt) {
+        return credential(subject, issuedAt, CredentialStatus.ACTIVE);
+    }
+
+    static CredentialRecord credential(String subject, Instant issuedAt, CredentialStatus status) {
         return new CredentialRecord(UUID.randomUUID().toString(), 0, subject, "bd-verifier", "name-verifier",
-                "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "spki", "der", CredentialStatus.ACTIVE, issuedAt,
+                "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "spki", "der", status, issuedAt,
                 issuedAt.plusSeconds(86400), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -106,6 +110,41 @@ public abstract class CredentialStoreContract {
             CredentialRecord c = credential("subject-r", T0);
             store.insert(c);
             List<Boolean> wins = Races.race(3, i -> () -> store.revoke(c.credentialId(), T0.plusSeconds(i)));
+            assertEquals(1, wins.stream().filter(w -> w).count(), "round " + round);
+        }
+    }
+
+    @Test
+    void activateMovesAPendingCredentialToActiveOnceAndNothingElse() {
+        CredentialRecord pending = credential("subject-1", T0, CredentialStatus.PENDING);
+        CredentialRecord active = credential("subject-1", T0.plusSeconds(1));
+        store.insert(pending);
+        store.insert(active);
+
+        assertTrue(store.activate(pending.credentialId()));
+        assertFalse(store.activate(pending.credentialId()), "already active");
+        assertFalse(store.activate(active.credentialId()), "never pending");
+        assertFalse(store.activate("unknown"));
+        CredentialRecord stored = store.find(pending.credentialId()).orElseThrow();
+        assertEquals(CredentialStatus.ACTIVE, stored.status());
+        assertEquals(1, stored.version());
+        assertEquals(0, store.find(active.credentialId()).orElseThrow().version());
+    }
+
+    @Test
+    void aPendingCredentialCannotBeRevokedIntoUseOrActivatedOnceRevoked() {
+        CredentialRecord pending = credential("subject-1", T0, CredentialStatus.PENDING);
+        store.insert(pending);
+        assertFalse(store.revoke(pending.credentialId(), T0), "revoke moves only ACTIVE credentials");
+        assertEquals(CredentialStatus.PENDING, store.find(pending.credentialId()).orElseThrow().status());
+    }
+
+    @Test
+    void racingActivatorsHaveExactlyOneWinner() throws Exception {
+        for (int round = 0; round < 100; round++) {
+            CredentialRecord c = credential("subject-a", T0, CredentialStatus.PENDING);
+            store.insert(c);
+            List<Boolean> wins = Races.race(3, i -> () -> store.activate(c.credentialId()));
             assertEquals(1, wins.stream().filter(w -> w).count(), "round " + round);
         }
     }
