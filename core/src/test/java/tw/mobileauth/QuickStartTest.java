@@ -141,7 +141,7 @@ class QuickStartTest {
             Map<String, String> callback = networks.phone(NetworkAttachments.defaultHandle(person.msisdn()))
                     .open(redirect.carrierUri());
             assertInstanceOf(VerificationOutcome.Completed.class,
-                    enrolment.completeVerification(new VerificationCallback(callback)));
+                    enrolment.completeVerification(phone.session(), new VerificationCallback(callback)));
 
             // --- step 6: the desktop picks up its credential -------------------------------------
             EnrollmentStatus.Completed done = assertInstanceOf(EnrollmentStatus.Completed.class,

@@ -191,6 +191,10 @@ final class Ceremony {
         EnrollmentDocument doc = new EnrollmentDocument();
         doc.route = sameDevice ? SAME_DEVICE : QR;
         doc.applyingDevice = client.deviceClass().name();
+        doc.applyingBrowser = client.browserFamily().name();
+        doc.applyingNetwork = client.networkPrefix().orElse(null);
+        doc.maskedNationalId = v.nationalId().masked();
+        doc.maskedPhone = v.mobileNumber().masked();
         doc.carrierId = v.carrierId();
         doc.subjectKey = CredentialVerifiers.subjectKey(s.hmac, v.nationalId());
         doc.desktopVerifier = key("desktop", desktopSecret);
@@ -218,7 +222,7 @@ final class Ceremony {
                     expiresAt, doc.toJson(), Optional.of(doc.subjectKey)), Optional.empty());
             s.audit(new EnrollmentEvent.DeviceConnected(now, enrollmentId, client.deviceClass().name()));
             DeviceSession session = new DeviceSession(new PhoneSession(enrollmentId, phoneSecret),
-                    summary(doc, pii));
+                    summary(doc, pii, now));
             return new Begun(enrollmentId, DesktopSecret.of(desktopSecret), new NextStep.ContinueHere(session));
         }
         String token = random(32);
@@ -249,7 +253,7 @@ final class Ceremony {
                 && challengeBytes.length <= SignedMessages.MAX_ENROLMENT_CHALLENGE_BYTES
                 && s.tokens.consume(key("enrol-challenge", challenge), now())
                         .filter(t -> t.purpose() == TokenPurpose.ENROLMENT_CHALLENGE).isPresent();
-        if (!fresh || !key.verify(SignedMessages.enrolment(challengeBytes, key.spki(), s.urls.origin()),
+        if (!fresh || !key.verify(SignedMessages.enrolment(challengeBytes, key.spki(), s.urls.origin().value()),
                 app.proofOfPossession().orElse(new byte[0]))) {
             s.audit(new EnrollmentEvent.InputRejected(now(), "begin", List.of("deviceKey:PROOF_INVALID")));
             throw new EnrollmentException(EnrollmentException.Reason.PROOF_OF_POSSESSION_INVALID);
@@ -395,7 +399,8 @@ final class Ceremony {
             }
             s.audit(new EnrollmentEvent.DeviceConnected(now, subject, phone.deviceClass().name()));
             PendingData pii = PendingData.open(s.sealKey, doc.sealedPii, subject);
-            return Optional.of(new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii)));
+            return Optional.of(new DeviceSession(new PhoneSession(subject, phoneSecret), summary(doc, pii,
+                    r.createdAt())));
         });
     }
 
@@ -542,9 +547,10 @@ final class Ceremony {
         return digits.toString();
     }
 
-    VerificationOutcome completeVerification(VerificationCallback callback)
+    VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return verification.complete(callback == null ? new VerificationCallback(java.util.Map.of()) : callback);
+        return verification.complete(session == null ? PhoneSession.fromTransport(null) : session,
+                callback == null ? new VerificationCallback(java.util.Map.of()) : callback);
     }
 
     // ------------------------------------------------------------ shared helpers (package-private for Verification)
@@ -721,12 +727,14 @@ final class Ceremony {
 
     /**
      * The reasons as the applying device may see them: per-field holder mismatches only if the
-     * phone that verified was paired with it; otherwise one {@code HOLDER_MISMATCH} (DESIGN §3.4:
-     * the desktop must not learn which data belong to somebody else's number).
+     * number was verified by the phone paired with it (the carrier callback came back in that
+     * phone's session, and the pairing code was confirmed or it is the same device); otherwise one
+     * {@code HOLDER_MISMATCH}, "the carrier could not confirm these details". The applying device
+     * must not learn which data belong to somebody else's number, one guess per try.
      */
     List<RejectionReason> desktopReasons(EnrollmentDocument doc) {
         List<RejectionReason> all = reasons(doc);
-        if (doc.pairingConfirmed) {
+        if (doc.pairingConfirmed && doc.nvByPairedPhone) {
             return all;
         }
         List<RejectionReason> out = new ArrayList<>();
@@ -886,7 +894,19 @@ final class Ceremony {
         return new NextStep.ShowQrCode(url, image.svg(), image.png(), expiresAt, regenerationsLeft);
     }
 
-    private DeviceSummary summary(EnrollmentDocument doc, PendingData pii) {
+    /** The applying device as recorded at {@code begin}, for the phone's summary and listener events. */
+    static ApplyingDevice applyingDevice(EnrollmentDocument doc, Instant appliedAt) {
+        BrowserFamily browser;
+        try {
+            browser = doc.applyingBrowser == null ? BrowserFamily.UNKNOWN : BrowserFamily.valueOf(doc.applyingBrowser);
+        } catch (IllegalArgumentException e) {
+            browser = BrowserFamily.OTHER;
+        }
+        return new ApplyingDevice(DeviceClass.valueOf(doc.applyingDevice), browser,
+                Optional.ofNullable(doc.applyingNetwork), appliedAt);
+    }
+
+    private DeviceSummary summary(EnrollmentDocument doc, PendingData pii, Instant appliedAt) {
         String maskedName;
         String maskedId;
         try {
@@ -907,7 +927,7 @@ final class Ceremony {
         boolean required = pairingCodeRequired(doc);
         Optional<String> shown = QR.equals(doc.route) && !required ? Optional.of(doc.pairingCode) : Optional.empty();
         return new DeviceSummary(maskedName, maskedId, maskedPhone, doc.carrierId, carrierName, doc.termsVersion,
-                required, shown);
+                required, shown, applyingDevice(doc, appliedAt), EnrollmentTexts.get("summary.warning"));
     }
 
     private String pairingCode() {

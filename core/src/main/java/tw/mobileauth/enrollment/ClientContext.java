@@ -49,6 +49,59 @@ public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress,
         return "ClientContext[" + masked() + "]";
     }
 
+    /** The browser family read from {@link #userAgent()}, e.g. {@link BrowserFamily#CHROME}. */
+    public BrowserFamily browserFamily() {
+        return BrowserFamily.of(userAgent);
+    }
+
+    /**
+     * The network the request came from, coarse: the IPv4 /24 ({@code 203.0.113.0/24}) or IPv6 /48
+     * ({@code 2001:db8:85a3::/48}) around {@link #ipAddress()}; empty when there is no address or
+     * it is not an IP address literal (a host name is never looked up).
+     */
+    public Optional<String> networkPrefix() {
+        return ipAddress.flatMap(ClientContext::prefixOf);
+    }
+
+    private static Optional<String> prefixOf(String ip) {
+        if (ip.length() > 64) {
+            return Optional.empty();
+        }
+        String s = ip.strip();
+        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            String[] parts = s.split("\\.");
+            for (String p : parts) {
+                if (Integer.parseInt(p) > 255) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(Integer.parseInt(parts[0]) + "." + Integer.parseInt(parts[1]) + "."
+                    + Integer.parseInt(parts[2]) + ".0/24");
+        }
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        int zone = s.indexOf('%');
+        if (zone >= 0) {
+            s = s.substring(0, zone);
+        }
+        if (s.length() > 45 || !s.contains(":") || !s.matches("[0-9A-Fa-f:.]+")) {
+            return Optional.empty();
+        }
+        byte[] address;
+        try {
+            // A literal with ':' is parsed, never resolved.
+            address = java.net.InetAddress.getByName(s).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
+        if (address.length == 4) { // an IPv4-mapped IPv6 literal
+            return Optional.of((address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + ".0/24");
+        }
+        return Optional.of(String.format("%x:%x:%x::/48", ((address[0] & 0xff) << 8) | (address[1] & 0xff),
+                ((address[2] & 0xff) << 8) | (address[3] & 0xff), ((address[4] & 0xff) << 8) | (address[5] & 0xff)));
+    }
+
     private static String maskIp(String ip) {
         String clean = printable(ip, 45);
         int cut = Math.max(clean.lastIndexOf('.'), clean.lastIndexOf(':'));

@@ -6,7 +6,8 @@ import tw.mobileauth.i18n.LocalizedText;
 
 /**
  * What the verifying phone shows before consent: the applicant's data, masked, the carrier,
- * the terms to accept, and what to do about the pairing code.
+ * the terms to accept, what to do about the pairing code, and which device is being enrolled,
+ * with a warning to stop if that is not the person's own.
  *
  * <p>On the QR route the applying device shows a pairing code ({@link EnrollmentStatus.InProgress}).
  * By default the phone does <em>not</em> get it: the person types it on the phone
@@ -27,9 +28,16 @@ import tw.mobileauth.i18n.LocalizedText;
  * @param pairingCode      the code to show on this phone for the person to compare with the
  *                         applying device's; present only on the QR route with
  *                         {@code requirePairingCode(false)}
+ * @param applyingDevice   which device is being enrolled: its class, browser family, the coarse
+ *                         network it applied from and when. Show it above the consent button, so a
+ *                         person who is being talked into approving somebody else's application can
+ *                         see that it is not their own computer
+ * @param warning          show it next to {@code applyingDevice}: 「如果這不是您剛才在自己的電腦上開始的申請，請停止。」
+ *                         / "If you did not start this on your own computer just now, stop."
  */
 public record DeviceSummary(String maskedName, String maskedNationalId, String maskedPhone, String carrierId,
-        LocalizedText carrierName, String termsVersion, boolean pairingCodeRequired, Optional<String> pairingCode) {
+        LocalizedText carrierName, String termsVersion, boolean pairingCodeRequired, Optional<String> pairingCode,
+        ApplyingDevice applyingDevice, LocalizedText warning) {
 
     /** All required. */
     public DeviceSummary {
@@ -40,5 +48,7 @@ public record DeviceSummary(String maskedName, String maskedNationalId, String m
         Objects.requireNonNull(carrierName, "carrierName");
         Objects.requireNonNull(termsVersion, "termsVersion");
         Objects.requireNonNull(pairingCode, "pairingCode");
+        Objects.requireNonNull(applyingDevice, "applyingDevice");
+        Objects.requireNonNull(warning, "warning");
     }
 }

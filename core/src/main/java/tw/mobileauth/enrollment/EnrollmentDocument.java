@@ -35,6 +35,13 @@ final class EnrollmentDocument {
     @JsonProperty("rt") String route;
     /** The applying device's class. */
     @JsonProperty("ad") String applyingDevice;
+    /** The applying browser's family ({@link BrowserFamily} name), shown on the phone before consent. */
+    @JsonProperty("ab") String applyingBrowser;
+    /** The applying device's coarse network prefix (IPv4 /24, IPv6 /48), never a full address. */
+    @JsonProperty("an") String applyingNetwork;
+    /** The person, masked (e.g. A12****789, 0912***678), for listener events; never the plain values. */
+    @JsonProperty("mi") String maskedNationalId;
+    @JsonProperty("mp") String maskedPhone;
     /** The verifying device's class, once connected. */
     @JsonProperty("vd") String verifyingDevice;
     /** The verifying device's masked context (class, masked IP, shortened user agent), for the consent record. */
@@ -78,6 +85,12 @@ final class EnrollmentDocument {
     @JsonProperty("nvn") String nvAccess;
     @JsonProperty("nvr") Boolean nvRoaming;
     @JsonProperty("nvc") Integer nvVisitedCountry;
+    /**
+     * Whether the number was verified by the phone paired with the applying device (the carrier
+     * callback came back in that phone's session, and the pairing was confirmed): only then may
+     * the applying device see which holder field the carrier did not confirm.
+     */
+    @JsonProperty("nvp") boolean nvByPairedPhone;
     /** The last problem, as a short code (CARRIER_BUSY, CARRIER_FAILED, CARRIER_RESTART, CA_NOT_VALID, CARRIER_NOT_CONFIGURED). */
     @JsonProperty("le") String lastError;
     @JsonProperty("ci") String credentialId;
@@ -119,6 +132,7 @@ final class EnrollmentDocument {
         nvAccess = null;
         nvRoaming = null;
         nvVisitedCountry = null;
+        nvByPairedPhone = false;
     }
 
     List<String> rejectionCodes() {

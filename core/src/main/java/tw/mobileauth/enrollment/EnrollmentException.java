@@ -56,7 +56,13 @@ public final class EnrollmentException extends Exception {
         /** The carrier callback's {@code state} was already used with another callback, or replaced. */
         STATE_REPLAYED,
         /** The carrier verification took too long; start it again. */
-        VERIFICATION_EXPIRED;
+        VERIFICATION_EXPIRED,
+        /**
+         * The carrier callback arrived in a browser that does not hold the phone session that
+         * started the verification: a forwarded or phished carrier link. Refused before anything
+         * is spent: the {@code state} stays unused for the phone that holds the session.
+         */
+        CALLBACK_WRONG_BROWSER;
 
         private final LocalizedText message;
         private final LocalizedText remedy;

@@ -49,7 +49,8 @@ import tw.mobileauth.store.OneTimeTokenStore;
  *       desktop secret.</li>
  *   <li>Phone: {@link #openOnDevice(String, ClientContext)} claims the QR token once;
  *       {@link #startVerification(PhoneSession, Consent, String)} checks the pairing code the
- *       desktop shows (typed on the phone), records consent and returns the carrier's URL; {@link #completeVerification(VerificationCallback)} verifies the number
+ *       desktop shows (typed on the phone), records consent and returns the carrier's URL; {@link #completeVerification(PhoneSession, VerificationCallback)}, in the browser that holds
+ *       the phone session, verifies the number
  *       over the carrier's network, <em>only then</em> looks the subscriber up (KYC,
  *       attributes, SIM swap), decides eligibility and issues the certificate.</li>
  * </ol>
@@ -250,14 +251,27 @@ public final class EnrollmentService {
     }
 
     /**
-     * The carrier sent the phone back. In this order: number verification and network status;
+     * The carrier sent the phone back. First, the callback must have come back to the browser that
+     * started the verification: {@code session} is the phone session from that browser's cookie
+     * (OAuth's rule that {@code state} is bound to the user agent, RFC 6749 §10.12, RFC 9700 §4.7).
+     * A callback in any other browser (a forwarded carrier link, a phishing relay) is refused as
+     * {@code CALLBACK_WRONG_BROWSER}, audited, and consumes nothing: the phone that holds the
+     * session can still finish. Then, in this order: number verification and network status;
      * only then KYC match, subscription attributes and SIM-swap information; final eligibility;
      * issuance and the binding policy. A repeat of the same callback returns the same outcome; a
      * different callback for a used {@code state}, or a replaced one, is refused.
      *
-     * @throws EnrollmentException            {@code STATE_UNKNOWN}, {@code STATE_REPLAYED},
-     *                                        {@code VERIFICATION_EXPIRED}, {@code ENROLLMENT_EXPIRED},
-     *                                        {@code ENROLLMENT_ENDED}
+     * <p>The phone session's cookie must reach the callback URL on the carrier's top-level
+     * redirect: {@code HttpOnly; Secure; SameSite=Lax} and a path covering
+     * {@link PortalUrls#carrierCallback()} ({@code SameSite=Strict} would drop it on the redirect
+     * from the carrier's site).
+     *
+     * @param session  the phone session sent with the callback request (its cookie); a missing
+     *                 cookie is {@code PhoneSession.fromTransport(null)}, refused as {@code CALLBACK_WRONG_BROWSER}
+     * @param callback the callback's query parameters
+     * @throws EnrollmentException            {@code CALLBACK_WRONG_BROWSER}, {@code STATE_UNKNOWN},
+     *                                        {@code STATE_REPLAYED}, {@code VERIFICATION_EXPIRED},
+     *                                        {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
      * @throws EnrollmentUnavailableException the carrier failed; the enrolment is kept, and a
      *                                        retryable failure may be retried with the same callback.
      *                                        Only a transient carrier failure is retryable: an error
@@ -270,9 +284,9 @@ public final class EnrollmentService {
      *                                        configured) are {@code TRY_LATER}: audited, noted in the
      *                                        desktop's status, the enrolment kept until the operator acts
      */
-    public VerificationOutcome completeVerification(VerificationCallback callback)
+    public VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.completeVerification(callback);
+        return ceremony.completeVerification(session, callback);
     }
 
     /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */
@@ -426,6 +440,15 @@ public final class EnrollmentService {
         /** Where audit events go. Default: {@link Slf4jAuditSink} (logger {@code tw.mobileauth.audit}). */
         public Builder auditSink(AuditSink sink) {
             s.audit = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /**
+         * Who hears about credentials bound and revoked, e.g. to send the person a "new browser
+         * bound" notice. Default {@link EnrollmentListener#NONE}.
+         */
+        public Builder listener(EnrollmentListener listener) {
+            s.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -586,6 +609,7 @@ public final class EnrollmentService {
         PasswordHasher hasher;
         PasswordPolicy passwordPolicy = PasswordPolicy.standard();
         AuditSink audit = new Slf4jAuditSink();
+        EnrollmentListener listener = EnrollmentListener.NONE;
         Duration formChallengeValidity = Duration.ofMinutes(DEFAULT_FORM_CHALLENGE_MINUTES);
         Duration qrValidity = Duration.ofMinutes(DEFAULT_QR_MINUTES);
         int maxRegenerations = DEFAULT_MAX_REGENERATIONS;
@@ -615,6 +639,7 @@ public final class EnrollmentService {
             c.hasher = hasher;
             c.passwordPolicy = passwordPolicy;
             c.audit = audit;
+            c.listener = listener;
             c.formChallengeValidity = formChallengeValidity;
             c.qrValidity = qrValidity;
             c.maxRegenerations = maxRegenerations;
@@ -626,6 +651,16 @@ public final class EnrollmentService {
             c.qr = qr;
             c.random = random;
             return c;
+        }
+
+        /** Tells the listener; a listener that throws is logged and ignored. */
+        void notify(java.util.function.Consumer<EnrollmentListener> call, String what) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(EnrollmentService.class).warn("enrolment listener failed on {}",
+                        what, ex);
+            }
         }
 
         void audit(EnrollmentEvent e) {

@@ -2,13 +2,15 @@ package tw.mobileauth.enrollment;
 
 import java.net.URI;
 import java.util.Objects;
+import tw.mobileauth.PortalOrigin;
 
 /**
  * The portal's public URLs the service puts into QR codes and carrier requests.
  *
- * @param origin           the portal's web origin as {@code window.location.origin} shows it on the
- *                         application page, e.g. {@code https://portal.example.tw}: the device key's
- *                         proof of possession is verified against this value, never one the client sends
+ * @param origin           the portal's web origin on the application page, e.g.
+ *                         {@code https://portal.example.tw}: the device key's proof of possession is
+ *                         verified against this value, never one the client sends; the same rule as
+ *                         the login service's origin ({@link PortalOrigin})
  * @param handoff          the page the phone opens from the QR code; the service appends
  *                         {@code ?t=<handoff token>} (or {@code &t=} if it has a query), e.g.
  *                         {@code https://portal.example.tw/mobile/h}
@@ -16,28 +18,35 @@ import java.util.Objects;
  *                         with {@code code} and {@code state}, e.g.
  *                         {@code https://portal.example.tw/mobile/callback}
  */
-public record PortalUrls(String origin, URI handoff, URI carrierCallback) {
+public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) {
 
     /**
-     * @throws IllegalArgumentException unless the URLs are absolute http(s) URLs without a fragment
-     *                                  and the origin is scheme, host and optional port only
+     * @throws IllegalArgumentException unless the URLs are absolute {@code https} URLs (or
+     *                                  {@code http} on loopback) without a fragment
      */
     public PortalUrls {
         Objects.requireNonNull(origin, "origin");
-        URI o = URI.create(origin);
-        if (!o.isAbsolute() || o.getHost() == null || !(o.getRawPath() == null || o.getRawPath().isEmpty())
-                || o.getRawQuery() != null || o.getFragment() != null) {
-            throw new IllegalArgumentException("origin must be scheme://host[:port] with no path or slash, e.g. "
-                    + "https://portal.example.tw; got " + origin);
-        }
         Objects.requireNonNull(handoff, "handoff");
         Objects.requireNonNull(carrierCallback, "carrierCallback");
-        for (URI u : new URI[] {handoff, carrierCallback}) {
-            if (!u.isAbsolute() || u.getFragment() != null
-                    || !("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()))) {
-                throw new IllegalArgumentException("portal URLs must be absolute http(s) URLs without a fragment, e.g. "
-                        + "https://portal.example.tw/mobile/h; got " + u);
-            }
+        check("handoff", handoff);
+        check("carrierCallback", carrierCallback);
+    }
+
+    /**
+     * With the origin as text, e.g. {@code "https://portal.example.tw"}.
+     *
+     * @throws IllegalArgumentException if {@link PortalOrigin#of(String)} refuses the origin, or as the canonical constructor
+     */
+    public PortalUrls(String origin, URI handoff, URI carrierCallback) {
+        this(PortalOrigin.of(origin), handoff, carrierCallback);
+    }
+
+    private static void check(String name, URI u) {
+        if (!u.isAbsolute() || u.getRawFragment() != null || u.getRawUserInfo() != null
+                || !PortalOrigin.isSecureOrLoopback(u)) {
+            throw new IllegalArgumentException("PortalUrls." + name + " must be an absolute https URL (http only on "
+                    + "localhost, 127.0.0.1 or [::1]) without a fragment, e.g. https://portal.example.tw/mobile/h; got "
+                    + u);
         }
     }
 

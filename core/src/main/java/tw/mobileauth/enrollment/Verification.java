@@ -36,15 +36,19 @@ import tw.mobileauth.store.OneTimeToken;
 import tw.mobileauth.store.TokenPurpose;
 
 /**
- * {@code completeVerification}, as numbered steps (DESIGN §4, §3.4):
+ * {@code completeVerification}, as numbered steps:
  * <ol>
- *   <li>claim the carrier {@code state} with a fingerprint of this callback (a repeat of the same
+ *   <li>the callback came back to the browser that started the verification: the phone session
+ *       it carries belongs to the enrolment that owns the {@code state} (checked before anything
+ *       is claimed, so a forwarded link spends nothing); then claim the carrier {@code state} with a fingerprint of this callback (a repeat of the same
  *       callback is recognised; any other use of the state is a replay);</li>
  *   <li>number verification and network status (skipped when a previous attempt at the same
  *       {@code state} already checkpointed them);</li>
  *   <li><em>only then</em> KYC match, subscription attributes and SIM-swap information;</li>
  *   <li>final eligibility on the carrier's facts;</li>
- *   <li>issuance, then the binding policy.</li>
+ *   <li>issuance of a PENDING credential; it becomes ACTIVE only after the enrolment's step to
+ *       COMPLETED wins, and only then does the binding policy run (so a concurrent attempt that
+ *       lost never counts as anyone's newest credential).</li>
  * </ol>
  * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint and
  * {@code lastError}; the enrolment stays {@link EnrollmentState#VERIFYING}. Whether the same
@@ -76,10 +80,8 @@ final class Verification {
         this.c = ceremony;
     }
 
-    VerificationOutcome complete(VerificationCallback callback)
+    VerificationOutcome complete(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
-        // Step 1: the state must belong to a verification in progress, and this callback must be
-        // the first (or a repeat of the first) to use it.
         String state = callback.parameters().getOrDefault("state", "");
         Instant now = c.now();
         if (state.isEmpty() || state.length() > 256) {
@@ -87,6 +89,10 @@ final class Verification {
             throw new EnrollmentException(EnrollmentException.Reason.STATE_UNKNOWN);
         }
         String stateKey = c.key("carrier-state", state);
+        // Step 1a: the callback is in the browser that started this verification; nothing is spent otherwise.
+        requireStartingBrowser(session, stateKey);
+        // Step 1b: the state must belong to a verification in progress, and this callback must be
+        // the first (or a repeat of the first) to use it.
         String fingerprint = c.key("carrier-callback", callback.canonical());
         ClaimResult claim = s.tokens.claim(stateKey, fingerprint, now);
         Optional<OneTimeToken> token = claim.token().filter(t -> t.purpose() == TokenPurpose.CARRIER_STATE);
@@ -111,10 +117,7 @@ final class Verification {
         // A repeat after the end returns the recorded outcome, and makes sure the binding policy
         // was applied (an earlier attempt may have stopped between issuing and binding).
         if (r.state() == EnrollmentState.COMPLETED) {
-            Optional<CredentialRecord> own = s.credentials.find(doc.credentialId);
-            if (own.isPresent()) {
-                applyBinding(r.id(), own.get(), c.now());
-            }
+            activateAndBind(r, doc, false);
             return new VerificationOutcome.Completed(r.id(), doc.credentialId);
         }
         if (r.state() == EnrollmentState.REJECTED) {
@@ -140,7 +143,16 @@ final class Verification {
                 if (userFacing.isPresent()) {
                     return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
                 }
-                throw carrierFailure(r, doc, "completeNumberVerification", e, sameCallbackMayPass(e, callback));
+                boolean retryable = sameCallbackMayPass(e, callback);
+                s.audit(c.carrierFailed(r.id(), doc.carrierId, "completeNumberVerification", e, retryable));
+                // A duplicate of a callback whose first attempt already verified the number fails
+                // its own code exchange (the code is spent): that must not touch the first one's
+                // checkpoint, nor tell the desktop to start again.
+                String verified = stateKey;
+                if (!noteLastError(r, lastError(e, retryable), d -> !d.hasNumberVerifiedFor(verified))) {
+                    return settledBySomeoneElse(r.id());
+                }
+                throw Ceremony.unavailable(e, retryable);
             }
             s.audit(new EnrollmentEvent.NumberVerified(c.now(), r.id(), doc.carrierId, nv.result().verified(),
                     nv.network().accessNetwork().name(), nv.network().roaming()));
@@ -153,6 +165,8 @@ final class Verification {
             doc.nvRoaming = nv.network().roaming();
             doc.nvVisitedCountry = nv.network().visitedCountry().isPresent()
                     ? nv.network().visitedCountry().getAsInt() : null;
+            // Step 1a made sure the callback came back in this enrolment's phone session.
+            doc.nvByPairedPhone = doc.pairingConfirmed;
             pii.forgetChallenge();
             doc.sealedPii = pii.seal(s.sealKey, r.id());
             doc.lastError = null;
@@ -213,7 +227,9 @@ final class Verification {
             if (userFacing.isPresent()) {
                 return reject(r, doc, List.of(new RejectionReason.Unverified(userFacing.get())));
             }
-            throw carrierFailure(r, doc, operation, e, e.isRetryable());
+            s.audit(c.carrierFailed(r.id(), doc.carrierId, operation, e, e.isRetryable()));
+            noteLastError(r, lastError(e, e.isRetryable()), d -> true);
+            throw Ceremony.unavailable(e, e.isRetryable());
         }
 
         // Step 4: final eligibility on what the carrier verified.
@@ -249,7 +265,7 @@ final class Verification {
         CredentialRecord credential = new CredentialRecord(credentialId, 0, doc.subjectKey,
                 CredentialVerifiers.birthDate(s.hmac, credentialId, birth),
                 CredentialVerifiers.name(s.hmac, credentialId, name), doc.passwordHash, doc.deviceKey, der,
-                CredentialStatus.ACTIVE, issueTime(doc.subjectKey, now), certificate.notAfter(), Optional.empty(),
+                CredentialStatus.PENDING, issueTime(doc.subjectKey, now), certificate.notAfter(), Optional.empty(),
                 Optional.empty(), Optional.empty());
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");
@@ -258,13 +274,46 @@ final class Verification {
         doc.certificate = der;
         doc.lastError = null;
         if (!c.finish(r, doc, EnrollmentState.COMPLETED)) {
-            // Another attempt at the same callback finished first: ours never existed.
+            // Another attempt at the same callback finished first: ours was never active, and never will be.
             s.credentials.delete(credentialId);
             return settledBySomeoneElse(r.id());
         }
         s.audit(new EnrollmentEvent.Completed(now, r.id(), credentialId));
-        applyBinding(r.id(), credential, now);
+        activateAndBind(r, doc, true);
         return new VerificationOutcome.Completed(r.id(), credentialId);
+    }
+
+    /**
+     * The enrolment is COMPLETED: activates its credential (if a crash or a concurrent attempt has
+     * not already) and applies the binding policy. Runs again on a repeated callback, so an
+     * attempt that stopped between the two finishes the job.
+     *
+     * @param first whether this call made the enrolment COMPLETED (the listener hears of the issue then)
+     */
+    private void activateAndBind(EnrollmentRecord r, EnrollmentDocument doc, boolean first) {
+        Optional<CredentialRecord> own = s.credentials.find(doc.credentialId);
+        if (own.isEmpty()) {
+            return; // erased meanwhile (PDPA) or revoked and purged: nothing to bind
+        }
+        boolean activated = s.credentials.activate(doc.credentialId);
+        CredentialRecord credential = s.credentials.find(doc.credentialId).orElse(own.get());
+        if (!credential.isActive()) {
+            return; // revoked meanwhile: never re-activated
+        }
+        Instant now = c.now();
+        PersonReference person = new PersonReference(Optional.ofNullable(doc.maskedNationalId).orElse("-"),
+                Optional.ofNullable(doc.maskedPhone).orElse("-"), doc.subjectKey);
+        if (first || activated) {
+            EnrollmentListener.CredentialIssued issued = new EnrollmentListener.CredentialIssued(now, r.id(),
+                    credential.credentialId(), person, doc.carrierId, Ceremony.applyingDevice(doc, r.createdAt()));
+            s.notify(l -> l.credentialIssued(issued), "credentialIssued");
+        }
+        List<String> revoked = applyBinding(r.id(), credential, now);
+        if (!revoked.isEmpty()) {
+            EnrollmentListener.CredentialsRevoked event = new EnrollmentListener.CredentialsRevoked(now, r.id(),
+                    person, credential.credentialId(), revoked, s.binding.toString());
+            s.notify(l -> l.credentialsRevoked(event), "credentialsRevoked");
+        }
     }
 
     /**
@@ -289,8 +338,12 @@ final class Verification {
      * included, so that two enrolments of one person completing at once agree on the survivors
      * instead of revoking each other. A credential newer than {@code own} is never revoked here:
      * its own enrolment applies the policy. Revoking is idempotent, so this may run again.
+     * Only ACTIVE credentials count: a PENDING one belongs to an enrolment that has not completed
+     * (or lost its race and is about to be deleted).
+     *
+     * @return the credentials this call revoked, oldest first
      */
-    private void applyBinding(String enrollmentId, CredentialRecord own, Instant now) {
+    private List<String> applyBinding(String enrollmentId, CredentialRecord own, Instant now) {
         List<CredentialRecord> active = new ArrayList<>();
         for (CredentialRecord cr : s.credentials.listBySubject(own.subjectKey())) {
             if (cr.isActive()) {
@@ -299,16 +352,19 @@ final class Verification {
         }
         active.sort(OLDEST_FIRST);
         int revokeCount = Math.max(0, active.size() - s.binding.keep());
+        List<String> revoked = new ArrayList<>();
         for (int i = 0; i < revokeCount; i++) {
             CredentialRecord old = active.get(i);
             if (OLDEST_FIRST.compare(old, own) > 0) {
-                break;
+                break; // a newer credential than ours: its own enrolment applies the policy
             }
             if (s.credentials.revoke(old.credentialId(), now)) {
+                revoked.add(old.credentialId());
                 s.audit(new EnrollmentEvent.CredentialRevoked(now, enrollmentId, old.credentialId(),
                         s.binding.toString()));
             }
         }
+        return revoked;
     }
 
     private VerificationOutcome reject(EnrollmentRecord r, EnrollmentDocument doc, List<RejectionReason> reasons)
@@ -341,25 +397,38 @@ final class Verification {
         throw c.contention(enrollmentId);
     }
 
-    private EnrollmentUnavailableException carrierFailure(EnrollmentRecord r, EnrollmentDocument doc,
-            String operation, CarrierException e, boolean retryable) {
-        s.audit(c.carrierFailed(r.id(), doc.carrierId, operation, e, retryable));
-        // Record the problem for the desktop's status; the enrolment itself is unchanged.
+    private static String lastError(CarrierException e, boolean retryable) {
+        return retryable ? "CARRIER_BUSY"
+                : e.retry() == CarrierException.Retry.RESTART_VERIFICATION ? RESTART : "CARRIER_FAILED";
+    }
+
+    /**
+     * Notes the problem for the desktop's status; the enrolment itself is unchanged. Written only
+     * while the enrolment is in the same state and {@code stillOurs} holds for its newest
+     * document: a concurrent attempt that got further must not be overwritten (nor lose its
+     * compare-and-set to our note).
+     *
+     * @return {@code false} if a concurrent attempt made the note moot ({@code stillOurs} failed)
+     */
+    private boolean noteLastError(EnrollmentRecord r, String code,
+            java.util.function.Predicate<EnrollmentDocument> stillOurs) {
         for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
             EnrollmentDocument current = EnrollmentDocument.parse(r.document());
-            current.lastError = retryable ? "CARRIER_BUSY"
-                    : e.retry() == CarrierException.Retry.RESTART_VERIFICATION ? RESTART : "CARRIER_FAILED";
+            if (!stillOurs.test(current)) {
+                return false;
+            }
+            current.lastError = code;
             if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
                     r.purgeAfter()))) {
-                break;
+                return true;
             }
             Optional<EnrollmentRecord> reread = s.enrollments.find(r.id());
             if (reread.isEmpty() || reread.get().state() != r.state()) {
-                break;
+                return !reread.isPresent() || !reread.get().state().isFinal();
             }
             r = reread.get();
         }
-        return Ceremony.unavailable(e, retryable);
+        return true;
     }
 
     /**
@@ -420,6 +489,27 @@ final class Verification {
             out.add(new RejectionReason.Unverified(VerificationFailure.HOLDER_DATA_UNAVAILABLE));
         }
         return out;
+    }
+
+    /**
+     * Step 1a: the phone session sent with the callback belongs to the enrolment that owns the
+     * carrier {@code state}. Checked with a read only, before the state is claimed, so a callback
+     * in the wrong browser spends nothing and the right phone can still finish.
+     */
+    private void requireStartingBrowser(PhoneSession session, String stateKey) throws EnrollmentException {
+        Optional<OneTimeToken> token = s.tokens.find(stateKey).filter(t -> t.purpose() == TokenPurpose.CARRIER_STATE);
+        if (token.isEmpty()) {
+            return; // unknown or purged: step 1b refuses it, and there is nothing to spend
+        }
+        String enrollmentId = token.get().subject();
+        Optional<EnrollmentRecord> r = enrollmentId.equals(session.enrollmentId())
+                ? s.enrollments.find(enrollmentId) : Optional.empty();
+        String verifier = r.map(e -> EnrollmentDocument.parse(e.document()).phoneVerifier).orElse(null);
+        String secret = session.secret();
+        if (verifier == null || secret.isEmpty() || secret.length() > 128
+                || !s.hmac.matches(verifier, "phone", secret)) {
+            refuse(enrollmentId, EnrollmentException.Reason.CALLBACK_WRONG_BROWSER);
+        }
     }
 
     private void refuse(String enrollmentId, EnrollmentException.Reason reason) throws EnrollmentException {

@@ -1,7 +1,5 @@
 package tw.mobileauth.login;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import tw.mobileauth.PortalOrigin;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -441,35 +439,6 @@ public final class LoginService {
         return true;
     }
 
-    /**
-     * The origin exactly as {@code window.location.origin} spells it: lower-case {@code https}
-     * (or {@code http} for localhost), host, and the port only when it is not the default.
-     */
-    static String checkOrigin(String origin) {
-        Objects.requireNonNull(origin, "origin");
-        URI uri;
-        try {
-            uri = new URI(origin);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("origin is not a URI: " + origin, e);
-        }
-        String scheme = uri.getScheme();
-        String host = uri.getHost();
-        boolean local = "localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host);
-        if (scheme == null || host == null || !("https".equals(scheme) || ("http".equals(scheme) && local))) {
-            throw new IllegalArgumentException("origin must be https://host[:port] (http only for localhost), was "
-                    + origin);
-        }
-        int port = uri.getPort();
-        boolean defaultPort = ("https".equals(scheme) && port == 443) || ("http".equals(scheme) && port == 80);
-        String canonical = scheme + "://" + host.toLowerCase(Locale.ROOT) + (port == -1 || defaultPort ? "" : ":" + port);
-        if (!canonical.equals(origin)) {
-            throw new IllegalArgumentException("origin must be written exactly as window.location.origin: "
-                    + canonical + " (no path, no trailing slash, no default port, lower case), was " + origin);
-        }
-        return canonical;
-    }
-
     // ---------------------------------------------------------------- builder
 
     /** Stage 1: the stores. */
@@ -502,12 +471,17 @@ public final class LoginService {
     /** Stage 4: the portal's origin. */
     public interface OriginStage {
         /**
-         * The portal's origin, exactly as the browser's {@code window.location.origin}, e.g.
-         * {@code https://portal.example.tw}: the device signature covers it, so a signature made
-         * on another site does not verify. Never taken from the request.
+         * The portal's origin, e.g. {@code https://portal.example.tw}: the device signature covers
+         * it, so a signature made on another site does not verify. Never taken from the request.
+         * The same rule as enrolment's {@link tw.mobileauth.enrollment.PortalUrls#origin()}.
+         */
+        Builder origin(PortalOrigin origin);
+
+        /**
+         * {@link #origin(PortalOrigin)} with {@link PortalOrigin#of(String)}.
          *
-         * @throws IllegalArgumentException if it is not {@code https://host[:port]} (or {@code http://localhost[:port]})
-         *         in canonical form
+         * @throws IllegalArgumentException if {@link PortalOrigin#of(String)} refuses it: https only
+         *         (http on loopback), no path, query, fragment or user info
          */
         Builder origin(String origin);
     }
@@ -545,9 +519,14 @@ public final class LoginService {
         }
 
         @Override
-        public Builder origin(String origin) {
-            s.origin = checkOrigin(origin);
+        public Builder origin(PortalOrigin origin) {
+            s.origin = Objects.requireNonNull(origin, "origin").value();
             return this;
+        }
+
+        @Override
+        public Builder origin(String origin) {
+            return origin(PortalOrigin.of(origin));
         }
 
         /** The clock for challenges, certificate validity, lock-outs and timestamps. Default: {@link Clock#systemUTC()}. */

@@ -146,8 +146,7 @@ class EnrollmentJourneyTest {
         assertTrue(h.networks.requests().all().isEmpty(), "begin, the claim and consent call no carrier");
 
         VerificationRedirect redirect = h.startVerification(session);
-        VerificationOutcome outcome = h.service.completeVerification(
-                new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri())));
+        VerificationOutcome outcome = h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri()))), new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri())));
         assertInstanceOf(VerificationOutcome.Completed.class, outcome);
 
         List<LoggedRequest> log = h.networks.requests().all();

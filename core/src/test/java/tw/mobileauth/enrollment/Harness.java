@@ -64,6 +64,8 @@ final class Harness implements AutoCloseable {
     final EnrollmentService service;
     /** Every application made through this harness, by enrolment id: the desktop's side. */
     private final Map<String, Begun> desktops = new ConcurrentHashMap<>();
+    /** Every phone session handed out through this harness, by enrolment id: the phones' cookies. */
+    private final Map<String, PhoneSession> phones = new ConcurrentHashMap<>();
 
     Harness() {
         this(b -> b);
@@ -172,6 +174,9 @@ final class Harness implements AutoCloseable {
                 .build();
         Begun begun = service.begin(app, client);
         desktops.put(begun.enrollmentId(), begun);
+        if (begun.next() instanceof NextStep.ContinueHere here) {
+            phones.put(begun.enrollmentId(), here.device().session());
+        }
         return new Applied(begun, key);
     }
 
@@ -182,7 +187,35 @@ final class Harness implements AutoCloseable {
     /** The QR route up to the phone's session: scan, open. */
     DeviceSession scan(Applied applied) throws Exception {
         NextStep.ShowQrCode qr = assertInstanceOf(NextStep.ShowQrCode.class, applied.begun().next());
-        return service.openOnDevice(token(qr), ClientContext.of(DeviceClass.SMARTPHONE));
+        DeviceSession session = service.openOnDevice(token(qr), ClientContext.of(DeviceClass.SMARTPHONE));
+        phones.put(session.session().enrollmentId(), session.session());
+        return session;
+    }
+
+    /**
+     * The cookie the carrier's redirect brings back: the phone session of the enrolment that
+     * started the verification with this callback's {@code state}, as that phone's browser holds
+     * it. A forged or unknown state gets an empty session. Looks the state up in this harness's own
+     * token store: a test that gives the service other stores passes the session itself.
+     */
+    PhoneSession phoneSessionFor(VerificationCallback callback) {
+        if (callback == null) {
+            return PhoneSession.fromTransport(null);
+        }
+        String state = callback.parameters().getOrDefault("state", "");
+        return tokens.find(hmacKey.verifier("carrier-state", state))
+                .map(t -> phones.get(t.subject()))
+                .orElse(PhoneSession.fromTransport(null));
+    }
+
+    PhoneSession phoneSessionFor(Map<String, String> callback) {
+        return phoneSessionFor(new VerificationCallback(callback));
+    }
+
+    /** The callback arrives in the browser of the phone that started its verification. */
+    VerificationOutcome complete(Map<String, String> callback) throws Exception {
+        VerificationCallback cb = new VerificationCallback(callback);
+        return service.completeVerification(phoneSessionFor(cb), cb);
     }
 
     static String token(NextStep.ShowQrCode qr) {
@@ -195,6 +228,7 @@ final class Harness implements AutoCloseable {
      * the pairing code the person read off the applying device's status.
      */
     VerificationRedirect startVerification(DeviceSession session) throws Exception {
+        phones.put(session.session().enrollmentId(), session.session());
         return service.startVerification(session.session(), Consent.accepted(session.summary().termsVersion()),
                 desktopPairingCode(session.session().enrollmentId()));
     }
@@ -213,7 +247,7 @@ final class Harness implements AutoCloseable {
     VerificationOutcome verifyOn(SimulatedPhone phone, DeviceSession session) throws Exception {
         VerificationRedirect redirect = startVerification(session);
         Map<String, String> callback = phone.open(redirect.carrierUri());
-        return service.completeVerification(new VerificationCallback(callback));
+        return service.completeVerification(session.session(), new VerificationCallback(callback));
     }
 
     /** The phone of {@code s} consents, (re)starts the verification and opens the carrier URL; the callback it gets. */

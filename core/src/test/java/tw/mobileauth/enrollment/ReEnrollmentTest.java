@@ -80,14 +80,16 @@ class ReEnrollmentTest {
         })) {
             Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
             List<VerificationCallback> callbacks = new java.util.ArrayList<>();
+            List<PhoneSession> phones = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 DeviceSession d = assertInstanceOf(NextStep.ContinueHere.class,
                         h.apply(s, DeviceClass.SMARTPHONE).begun().next()).device();
                 callbacks.add(new VerificationCallback(h.phoneOf(s).open(h.startVerification(d).carrierUri())));
+                phones.add(d.session());
             }
             store.arm(true);
             List<VerificationOutcome> outcomes = tw.mobileauth.store.Races.race(n,
-                    i -> () -> h.service.completeVerification(callbacks.get(i)));
+                    i -> () -> h.service.completeVerification(phones.get(i), callbacks.get(i)));
             store.arm(false);
             List<String> issued = outcomes.stream()
                     .map(o -> assertInstanceOf(VerificationOutcome.Completed.class, o).credentialId()).toList();

@@ -53,7 +53,7 @@ class ServiceFailureTest {
                     h.phoneOf(s).open(h.startVerification(sameDevice(h, a)).carrierUri()));
 
             EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                    () -> h.service.completeVerification(callback));
+                    () -> h.service.completeVerification(h.phoneSessionFor(callback), callback));
             assertEquals(EnrollmentUnavailableException.Source.ISSUER, e.source());
             assertEquals(EnrollmentUnavailableException.Recovery.TRY_LATER, e.recovery());
             assertFalse(e.isRetryable());
@@ -66,7 +66,7 @@ class ServiceFailureTest {
 
             // The operator rotates the CA (a redeployed node); the phone's callback is repeated.
             EnrollmentService rotated = h.sibling(Set.of("cht", "twm", "fet"), b -> b);
-            assertInstanceOf(VerificationOutcome.Completed.class, rotated.completeVerification(callback));
+            assertInstanceOf(VerificationOutcome.Completed.class, rotated.completeVerification(h.phoneSessionFor(callback), callback));
         }
     }
 
@@ -81,7 +81,7 @@ class ServiceFailureTest {
             EnrollmentService withoutCht = h.sibling(Set.of("twm", "fet"), b -> b);
 
             for (EnrollmentUnavailableException e : List.of(
-                    assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.completeVerification(callback)),
+                    assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.completeVerification(h.phoneSessionFor(callback), callback)),
                     assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.startVerification(
                             session.session(), Consent.accepted(session.summary().termsVersion()))))) {
                 assertEquals(EnrollmentUnavailableException.Source.CONFIGURATION, e.source());
@@ -90,7 +90,7 @@ class ServiceFailureTest {
             }
             assertEquals(2, h.audit.ofType(EnrollmentEvent.ServiceUnavailable.class).stream()
                     .filter(x -> x.problem().equals("CARRIER_NOT_CONFIGURED")).count());
-            assertInstanceOf(VerificationOutcome.Completed.class, h.service.completeVerification(callback),
+            assertInstanceOf(VerificationOutcome.Completed.class, h.service.completeVerification(h.phoneSessionFor(callback), callback),
                     "nothing was lost: a node that has the carrier completes it");
         }
     }
@@ -108,16 +108,17 @@ class ServiceFailureTest {
             h.advance(Duration.ofSeconds(1));
 
             Harness.Applied again = h.apply(s, DeviceClass.SMARTPHONE);
-            Map<String, String> callback = h.phoneOf(s).open(h.startVerification(sameDevice(h, again)).carrierUri());
+            DeviceSession phone = sameDevice(h, again);
+            Map<String, String> callback = h.phoneOf(s).open(h.startVerification(phone).carrierUri());
             store.failNextListing();
             assertThrows(StoreException.class,
-                    () -> h.service.completeVerification(new VerificationCallback(callback)));
+                    () -> h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
             String subject = store.find(first).orElseThrow().subjectKey();
             assertEquals(2, store.listBySubject(subject).stream().filter(CredentialRecord::isActive).count(),
                     "issued, but the old credential was not revoked yet");
 
             VerificationOutcome.Completed repeated = assertInstanceOf(VerificationOutcome.Completed.class,
-                    h.service.completeVerification(new VerificationCallback(callback)));
+                    h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
             assertEquals(List.of(repeated.credentialId()), store.listBySubject(subject).stream()
                     .filter(CredentialRecord::isActive).map(CredentialRecord::credentialId).toList());
             assertTrue(store.find(first).orElseThrow().revokedAt().isPresent());

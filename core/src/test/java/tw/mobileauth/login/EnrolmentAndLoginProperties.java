@@ -317,7 +317,8 @@ class EnrolmentAndLoginProperties {
         Optional<VerificationOutcome.Completed> done;
         try {
             VerificationOutcome outcome = waiting.callback().enrollment()
-                    .completeVerification(new VerificationCallback(waiting.callback().callback()));
+                    .completeVerification(waiting.callback().phone(),
+                            new VerificationCallback(waiting.callback().callback()));
             done = outcome instanceof VerificationOutcome.Completed c ? Optional.of(c) : Optional.empty();
         } catch (EnrollmentException | EnrollmentUnavailableException refused) {
             done = Optional.empty();

@@ -314,16 +314,17 @@ final class LoginFixture implements AutoCloseable {
                 .open(redirect.carrierUri());
         TestPeople.Person person = new TestPeople.Person(s.holderId(), s.birthDate().toString(), s.name(),
                 CARRIER_PASSWORD);
-        return new AwaitingCallback(c.enrollment, begun.enrollmentId(), callback, key, person);
+        return new AwaitingCallback(c.enrollment, begun.enrollmentId(), session.session(), callback, key, person);
     }
 
     /** An enrolment the carrier verified, whose callback the portal has not handled yet. */
-    record AwaitingCallback(EnrollmentService enrollment, String enrollmentId, Map<String, String> callback,
-            DeviceKey key, TestPeople.Person person) {
+    record AwaitingCallback(EnrollmentService enrollment, String enrollmentId,
+            tw.mobileauth.enrollment.PhoneSession phone, Map<String, String> callback, DeviceKey key,
+            TestPeople.Person person) {
 
         /** The portal handles the callback: issuance and binding; the enrolment must complete. */
         Enrolled complete() throws Exception {
-            VerificationOutcome outcome = enrollment.completeVerification(new VerificationCallback(callback));
+            VerificationOutcome outcome = enrollment.completeVerification(phone, new VerificationCallback(callback));
             VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
                     () -> "enrolment of the fixture subscriber must complete: " + outcome);
             assertEquals(enrollmentId, done.enrollmentId());
