@@ -62,7 +62,7 @@ class CarrierFailureTest {
         h.networks.faults().inject("cht", Endpoint.KYC_MATCH, Fault.status(503).times(5));
 
         EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                () -> h.complete(callback));
         assertTrue(e.isRetryable());
         assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
         Harness.assertLocalised(e.text());
@@ -75,13 +75,13 @@ class CarrierFailureTest {
         long verifications = h.networks.requests().endpoints("cht").stream()
                 .filter(x -> x == Endpoint.NUMBER_VERIFY).count();
         assertEquals(1, verifications);
-        VerificationOutcome retried = h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback));
+        VerificationOutcome retried = h.complete(callback);
         assertInstanceOf(VerificationOutcome.Completed.class, retried);
         assertEquals(verifications, h.networks.requests().endpoints("cht").stream()
                 .filter(x -> x == Endpoint.NUMBER_VERIFY).count(),
                 "the verified number was checkpointed: no second number verification");
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
-        assertEquals(retried, h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)),
+        assertEquals(retried, h.complete(callback),
                 "a repeated callback is idempotent");
     }
 
@@ -95,7 +95,7 @@ class CarrierFailureTest {
         h.networks.faults().inject("twm", Endpoint.TOKEN, Fault.connectionReset());
 
         EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                () -> h.complete(callback));
         assertFalse(e.isRetryable(), "the code may be redeemed: the same callback must not be sent again");
         assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
         assertEquals(EnrollmentTexts.get("unavailable.restart"), e.text(), "the phone is told to start again");
@@ -106,7 +106,7 @@ class CarrierFailureTest {
         h.advance(Duration.ofSeconds(30));
         Map<String, String> restarted = h.startAndOpen(session, s);
         assertNotEquals(callback.get("state"), restarted.get("state"), "a new verification, a new callback");
-        VerificationOutcome outcome = h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(restarted)), new VerificationCallback(restarted));
+        VerificationOutcome outcome = h.complete(restarted);
         assertInstanceOf(VerificationOutcome.Completed.class, outcome);
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
         assertEquals(2, h.codeExchanges("twm").size(), "one exchange per callback, none repeated");
@@ -121,17 +121,17 @@ class CarrierFailureTest {
         h.networks.faults().inject("cht", Endpoint.TOKEN, Fault.resetAfterProcessing());
 
         EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                () -> h.complete(callback));
         assertFalse(e.isRetryable());
         // What a portal that repeated the same callback would meet: the carrier already redeemed the code.
         EnrollmentUnavailableException repeated = assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                () -> h.complete(callback));
         assertFalse(repeated.isRetryable());
         assertEquals(List.of(0, 400), h.codeExchanges("cht").stream().map(LoggedRequest::responseStatus).toList(),
                 "the first exchange was processed and its answer lost; the same code was then refused");
         assertEquals(EnrollmentState.VERIFYING, h.status(a).state());
 
-        VerificationOutcome outcome = h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(h.startAndOpen(session, s))), new VerificationCallback(h.startAndOpen(session, s)));
+        VerificationOutcome outcome = h.complete(h.startAndOpen(session, s));
         assertInstanceOf(VerificationOutcome.Completed.class, outcome, "the restarted verification completes");
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
     }
@@ -149,13 +149,13 @@ class CarrierFailureTest {
             slow.networks.faults().inject("fet", Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(2500)).times(3));
 
             EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                    () -> slow.service.completeVerification(slow.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                    () -> slow.complete(callback));
             assertTrue(e.isRetryable());
             assertEquals(EnrollmentUnavailableException.Source.CARRIER, e.source());
             assertInstanceOf(EnrollmentStatus.InProgress.class, slow.status(a));
 
             slow.networks.faults().clear();
-            VerificationOutcome retried = slow.service.completeVerification(slow.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback));
+            VerificationOutcome retried = slow.complete(callback);
             assertInstanceOf(VerificationOutcome.Completed.class, retried);
             assertInstanceOf(EnrollmentStatus.Completed.class, slow.status(a));
         }
@@ -167,13 +167,13 @@ class CarrierFailureTest {
         Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
         Map<String, String> callback = callbackFor(a, s);
         assertEquals(EnrollmentException.Reason.STATE_UNKNOWN, assertThrows(EnrollmentException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(Map.of("code", "x", "state", "forged"))), new VerificationCallback(Map.of("code", "x", "state", "forged"))))
+                () -> h.complete(Map.of("code", "x", "state", "forged")))
                 .reason());
         assertInstanceOf(VerificationOutcome.Completed.class,
-                h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(callback)), new VerificationCallback(callback)));
+                h.complete(callback));
         Map<String, String> replay = new java.util.HashMap<>(callback);
         replay.put("code", "another-code");
         assertEquals(EnrollmentException.Reason.STATE_REPLAYED, assertThrows(EnrollmentException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(replay)), new VerificationCallback(replay))).reason());
+                () -> h.complete(replay)).reason());
     }
 }

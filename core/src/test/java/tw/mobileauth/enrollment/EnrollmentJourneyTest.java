@@ -146,7 +146,7 @@ class EnrollmentJourneyTest {
         assertTrue(h.networks.requests().all().isEmpty(), "begin, the claim and consent call no carrier");
 
         VerificationRedirect redirect = h.startVerification(session);
-        VerificationOutcome outcome = h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri()))), new VerificationCallback(h.phoneOf(s).open(redirect.carrierUri())));
+        VerificationOutcome outcome = h.complete(h.phoneOf(s).open(redirect.carrierUri()));
         assertInstanceOf(VerificationOutcome.Completed.class, outcome);
 
         List<LoggedRequest> log = h.networks.requests().all();

@@ -174,14 +174,14 @@ class EntryPointFuzzProperties {
 
         Harness.Applied completed = h.apply(cht, DeviceClass.SMARTPHONE);
         Map<String, String> used = verify(completed, cht);
-        assertInstanceOf(VerificationOutcome.Completed.class, h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(used)), new VerificationCallback(used)));
+        assertInstanceOf(VerificationOutcome.Completed.class, h.complete(used));
         out.add(fixture("completed", completed, Optional.of(here(completed).session().revealForTransport()),
                 List.of(), Optional.of(used)));
 
         Subscriber prepaid = h.networks.subscribers().find("twm", Scenario.PREPAID);
         Harness.Applied rejected = h.apply(prepaid, DeviceClass.SMARTPHONE);
         Map<String, String> refused = verify(rejected, prepaid);
-        assertInstanceOf(VerificationOutcome.Rejected.class, h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(refused)), new VerificationCallback(refused)));
+        assertInstanceOf(VerificationOutcome.Rejected.class, h.complete(refused));
         out.add(fixture("rejected", rejected, Optional.of(here(rejected).session().revealForTransport()),
                 List.of(), Optional.of(refused)));
 
@@ -489,7 +489,7 @@ class EntryPointFuzzProperties {
         VerificationCallback callback = nullCallback ? null : new VerificationCallback(raw);
         Map<String, Long> before = versions();
         int requests = carrierRequests();
-        Object outcome = run(h, () -> h.service.completeVerification(h.phoneSessionFor(callback), callback));
+        Object outcome = run(h, () -> h.complete(callback));
 
         String state = callback == null ? null : callback.parameters().get("state");
         Optional<Fixture> owner = fixtures.stream().filter(f -> f.callback().isPresent()
@@ -547,7 +547,7 @@ class EntryPointFuzzProperties {
         Map<String, String> kept = callback.parameters();
 
         int requests = carrierRequests();
-        Object outcome = run(h, () -> h.service.completeVerification(h.phoneSessionFor(callback), callback));
+        Object outcome = run(h, () -> h.complete(callback));
         boolean carrierCalled = carrierRequests() > requests;
         Statistics.collect(label(outcome), carrierCalled ? "carrier called" : "no carrier call");
         EnrollmentState after = h.enrollments.find(id).orElseThrow().state();
@@ -592,11 +592,11 @@ class EntryPointFuzzProperties {
         assertQuiet(h, outcome, inputs);
 
         // The same callback again gets the same outcome (completeVerification is idempotent).
-        Object repeat = run(h, () -> h.service.completeVerification(h.phoneSessionFor(callback), callback));
+        Object repeat = run(h, () -> h.complete(callback));
         assertEquals(label(outcome), label(repeat), "a repeated callback has the same outcome");
 
         // The genuine callback afterwards: a state the hostile one used is spent; one it never reached is not.
-        Object replay = run(h, () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(genuine)), new VerificationCallback(genuine)));
+        Object replay = run(h, () -> h.complete(genuine));
         if (!stateKept) {
             assertInstanceOf(VerificationOutcome.Completed.class, replay, () -> describe(replay));
         } else if (kept.equals(new VerificationCallback(genuine).parameters())) {

@@ -214,8 +214,12 @@ final class Harness implements AutoCloseable {
 
     /** The callback arrives in the browser of the phone that started its verification. */
     VerificationOutcome complete(Map<String, String> callback) throws Exception {
-        VerificationCallback cb = new VerificationCallback(callback);
-        return service.completeVerification(phoneSessionFor(cb), cb);
+        return complete(new VerificationCallback(callback));
+    }
+
+    /** The callback arrives in the browser of the phone that started its verification. */
+    VerificationOutcome complete(VerificationCallback callback) throws Exception {
+        return service.completeVerification(phoneSessionFor(callback), callback);
     }
 
     static String token(NextStep.ShowQrCode qr) {

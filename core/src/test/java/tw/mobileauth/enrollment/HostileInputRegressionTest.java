@@ -81,7 +81,7 @@ class HostileInputRegressionTest {
 
         for (int repeat = 0; repeat < 2; repeat++) {
             EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                    () -> h.service.completeVerification(h.phoneSessionFor(forged), forged));
+                    () -> h.complete(forged));
             assertFalse(e.isRetryable(), "the same callback fails the same way on every repeat");
             assertTrue(e.retryAfter().isEmpty());
             assertEquals(EnrollmentTexts.get("unavailable.restart"), e.text());
@@ -92,7 +92,7 @@ class HostileInputRegressionTest {
         VerificationRedirect again = h.service.startVerification(session.session(), Consent.accepted(TERMS));
         Map<String, String> genuine = h.phoneOf(s).open(again.carrierUri());
         assertInstanceOf(VerificationOutcome.Completed.class,
-                h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(genuine)), new VerificationCallback(genuine)));
+                h.complete(genuine));
     }
 
     @Test
@@ -115,7 +115,7 @@ class HostileInputRegressionTest {
         VerificationRedirect redirect = h.service.startVerification(session.session(), Consent.accepted(TERMS));
         String state = h.phoneOf(s).open(redirect.carrierUri()).get("state");
         EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(Map.of("state", state, "error", error))), new VerificationCallback(Map.of("state", state, "error", error))));
+                () -> h.complete(Map.of("state", state, "error", error)));
         List<EnrollmentEvent.CarrierFailed> failed = h.audit.ofType(EnrollmentEvent.CarrierFailed.class);
         return List.of(e.getMessage(), failed.get(failed.size() - 1).error());
     }

@@ -148,7 +148,7 @@ class PairingCodeTest {
 
             VerificationRedirect redirect = relaxed.service.startVerification(phone.session(),
                     Consent.accepted(TERMS), "000000 is not the code");
-            VerificationOutcome outcome = relaxed.service.completeVerification(relaxed.phoneSessionFor(new VerificationCallback(relaxed.phoneOf(s).open(redirect.carrierUri()))), new VerificationCallback(relaxed.phoneOf(s).open(redirect.carrierUri())));
+            VerificationOutcome outcome = relaxed.complete(relaxed.phoneOf(s).open(redirect.carrierUri()));
             Harness.assertReasons(outcome, "verification.NAME_MISMATCH");
             EnrollmentStatus.Rejected desktop = assertInstanceOf(EnrollmentStatus.Rejected.class, relaxed.status(a));
             assertEquals(List.of("verification.HOLDER_MISMATCH"),

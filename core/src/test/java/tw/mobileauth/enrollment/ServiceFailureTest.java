@@ -53,7 +53,7 @@ class ServiceFailureTest {
                     h.phoneOf(s).open(h.startVerification(sameDevice(h, a)).carrierUri()));
 
             EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
-                    () -> h.service.completeVerification(h.phoneSessionFor(callback), callback));
+                    () -> h.complete(callback));
             assertEquals(EnrollmentUnavailableException.Source.ISSUER, e.source());
             assertEquals(EnrollmentUnavailableException.Recovery.TRY_LATER, e.recovery());
             assertFalse(e.isRetryable());
@@ -90,7 +90,7 @@ class ServiceFailureTest {
             }
             assertEquals(2, h.audit.ofType(EnrollmentEvent.ServiceUnavailable.class).stream()
                     .filter(x -> x.problem().equals("CARRIER_NOT_CONFIGURED")).count());
-            assertInstanceOf(VerificationOutcome.Completed.class, h.service.completeVerification(h.phoneSessionFor(callback), callback),
+            assertInstanceOf(VerificationOutcome.Completed.class, h.complete(callback),
                     "nothing was lost: a node that has the carrier completes it");
         }
     }

@@ -69,7 +69,7 @@ class VerificationRestartTest {
                 .carrierUri());
         h.networks.faults().inject("cht", Endpoint.KYC_MATCH, Fault.status(503).times(5));
         assertThrows(EnrollmentUnavailableException.class,
-                () -> h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(first)), new VerificationCallback(first)));
+                () -> h.complete(first));
         h.networks.faults().clear();
         assertEquals(1, numberVerifications("cht"));
 
@@ -80,7 +80,7 @@ class VerificationRestartTest {
                 Map.of("state", stateOf(restarted.carrierUri()), "code", "never-issued"));
         Object outcome;
         try {
-            outcome = h.service.completeVerification(h.phoneSessionFor(forged), forged);
+            outcome = h.complete(forged);
         } catch (EnrollmentUnavailableException | EnrollmentException e) {
             outcome = e;
         }
@@ -91,7 +91,7 @@ class VerificationRestartTest {
         Map<String, String> genuine = h.phoneOf(s).open(h.service.startVerification(session.session(), consent)
                 .carrierUri());
         assertInstanceOf(VerificationOutcome.Completed.class,
-                h.service.completeVerification(h.phoneSessionFor(new VerificationCallback(genuine)), new VerificationCallback(genuine)));
+                h.complete(genuine));
         assertEquals(2, numberVerifications("cht"), "possession was proven again for the new state");
     }
 }
