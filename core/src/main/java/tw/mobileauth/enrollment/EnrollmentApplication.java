@@ -1,6 +1,7 @@
 package tw.mobileauth.enrollment;
 
 import java.util.Optional;
+import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.identity.ApplicationForm;
 
 /**
@@ -33,6 +34,52 @@ public final class EnrollmentApplication {
     /** Starts an application. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The application as the browser posts it ({@code mobileauth.js} sends exactly this; the
+     * shape is documented in {@code docs/browser-json.md}):
+     * <pre>{@code
+     * {"nationalId": "A123456789", "carrierId": "cht", "mobileNumber": "0912345678",
+     *  "nhiCardNumber": "000012345678", "birthDate": "1986-03-14", "name": "王小明",
+     *  "password": "…", "passwordConfirmation": "…",
+     *  "challenge": "<FormChallenge.challenge()>", "captchaId": "…", "captchaAnswer": "…",
+     *  "devicePublicKey": "<base64url SPKI>", "proofOfPossession": "<base64url signature>"}
+     * }</pre>
+     * A member that is absent, {@code null} or not a string is a missing part, which {@code begin}
+     * reports with every other problem at once. Unknown members are ignored.
+     *
+     * @throws InvalidInputException {@code request: BAD_FORMAT} if the body is not a JSON object (at most 16 KB)
+     */
+    public static EnrollmentApplication fromJson(String json) throws InvalidInputException {
+        tw.mobileauth.internal.BrowserJson body = tw.mobileauth.internal.BrowserJson.parse(json);
+        char[] password = body.chars("password");
+        char[] confirmation = body.chars("passwordConfirmation");
+        try {
+            ApplicationForm form = ApplicationForm.builder()
+                    .nationalId(body.text("nationalId").orElse(null))
+                    .carrierId(body.text("carrierId").orElse(null))
+                    .mobileNumber(body.text("mobileNumber").orElse(null))
+                    .nhiCardNumber(body.text("nhiCardNumber").orElse(null))
+                    .birthDate(body.text("birthDate").orElse(null))
+                    .name(body.text("name").orElse(null))
+                    .password(password)
+                    .passwordConfirmation(confirmation)
+                    .build();
+            return builder()
+                    .form(form)
+                    .challenge(body.text("challenge").orElse(null))
+                    .captcha(body.text("captchaId").orElse(null), body.text("captchaAnswer").orElse(null))
+                    .devicePublicKey(body.bytes("devicePublicKey").orElse(null))
+                    .proofOfPossession(body.bytes("proofOfPossession").orElse(null))
+                    .build();
+        } finally {
+            for (char[] secret : new char[][] {password, confirmation}) {
+                if (secret != null) {
+                    java.util.Arrays.fill(secret, '\0');
+                }
+            }
+        }
     }
 
     Optional<ApplicationForm> form() {

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -287,6 +288,28 @@ public final class EnrollmentService {
     public VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
         return ceremony.completeVerification(session, callback);
+    }
+
+    /**
+     * {@link #openOnDevice(String, ClientContext)} for the handoff page's request as it arrived:
+     * the full request URL, whose {@code t} parameter is the token (no string surgery for the portal).
+     *
+     * @throws EnrollmentException as the token form; {@code HANDOFF_INVALID} if the URL has no token
+     */
+    public DeviceSession openOnDevice(URI requestUrl, ClientContext phone) throws EnrollmentException {
+        return ceremony.openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
+    }
+
+    /**
+     * {@link #openOnDevice(String, ClientContext)} for the handoff page's query parameters as the
+     * portal's web stack decoded them (first value of each): the token is {@code query.get("t")}.
+     *
+     * @throws EnrollmentException as the token form; {@code HANDOFF_INVALID} if there is no {@code t}
+     */
+    public DeviceSession openOnDevice(java.util.Map<String, String> query, ClientContext phone)
+            throws EnrollmentException {
+        String token = query == null ? null : query.get("t");
+        return ceremony.openOnDevice(token == null ? "" : token, phone);
     }
 
     /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */

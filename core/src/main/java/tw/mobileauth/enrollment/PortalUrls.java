@@ -50,8 +50,34 @@ public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) 
         }
     }
 
-    URI handoffUrl(String token) {
+    /**
+     * The URL the QR code carries for {@code token}: {@link #handoff()} with {@code t=<token>}
+     * appended ({@code ?t=} or {@code &t=}). Public so a portal can build and test its own handoff page.
+     */
+    public URI handoffUrl(String token) {
+        Objects.requireNonNull(token, "token");
         String s = handoff.toString();
         return URI.create(s + (handoff.getRawQuery() == null ? "?t=" : "&t=") + token);
+    }
+
+    /**
+     * The handoff token in a request to the handoff page: the {@code t} query parameter of
+     * {@code requestUrl} (the first one), or empty. Never fails.
+     */
+    public static java.util.Optional<String> handoffToken(URI requestUrl) {
+        if (requestUrl == null || requestUrl.getRawQuery() == null) {
+            return java.util.Optional.empty();
+        }
+        for (String pair : requestUrl.getRawQuery().split("&")) {
+            if (pair.startsWith("t=")) {
+                try {
+                    return java.util.Optional.of(java.net.URLDecoder.decode(pair.substring(2),
+                            java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException malformed) {
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

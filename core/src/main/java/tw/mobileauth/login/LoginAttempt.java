@@ -44,6 +44,38 @@ public final class LoginAttempt {
         return new Builder();
     }
 
+    /**
+     * The attempt as the browser posts it ({@code mobileauth.js} sends exactly this; the shape is
+     * documented in {@code docs/browser-json.md}):
+     * <pre>{@code
+     * {"nationalId": "A123456789", "birthDate": "75/03/14", "name": "王小明", "password": "…",
+     *  "credentialId": "mat_…", "challengeId": "…", "signature": "<base64url, P1363 or DER>"}
+     * }</pre>
+     * A member that is absent, {@code null} or not a string is a missing field, which fails the
+     * login like any other wrong field. Unknown members are ignored.
+     *
+     * @throws InvalidInputException {@code request: BAD_FORMAT} if the body is not a JSON object (at most 16 KB)
+     */
+    public static LoginAttempt fromJson(String json) throws InvalidInputException {
+        tw.mobileauth.internal.BrowserJson body = tw.mobileauth.internal.BrowserJson.parse(json);
+        char[] password = body.chars("password");
+        try {
+            return builder()
+                    .nationalId(body.text("nationalId").orElse(null))
+                    .birthDate(body.text("birthDate").orElse(null))
+                    .name(body.text("name").orElse(null))
+                    .password(password)
+                    .credentialId(body.text("credentialId").orElse(null))
+                    .challengeId(body.text("challengeId").orElse(null))
+                    .signature(body.bytes("signature").orElse(null))
+                    .build();
+        } finally {
+            if (password != null) {
+                java.util.Arrays.fill(password, '\0');
+            }
+        }
+    }
+
     /** The national ID as typed, if given. */
     public Optional<String> nationalId() {
         return Optional.ofNullable(nationalId);

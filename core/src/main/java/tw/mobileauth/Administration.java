@@ -1,0 +1,67 @@
+package tw.mobileauth;
+
+import java.util.Objects;
+import tw.mobileauth.credential.CredentialId;
+import tw.mobileauth.identity.NationalId;
+import tw.mobileauth.login.Erasure;
+import tw.mobileauth.login.LoginService;
+import tw.mobileauth.login.PersonalDataExport;
+
+/**
+ * What a portal's back office (or the person, through the portal) may do outside the two
+ * ceremonies: revoke, clear a lock-out, and the PDPA rights to a copy and to erasure. Each is
+ * audited. Handed out by {@link MobileAuth#administration()}; thread-safe.
+ */
+public final class Administration {
+
+    private final LoginService login;
+
+    Administration(LoginService login) {
+        this.login = Objects.requireNonNull(login, "login");
+    }
+
+    /**
+     * Revokes one credential (a lost laptop, say). @return whether it was active until now
+     * @see LoginService#revoke(CredentialId)
+     */
+    public boolean revoke(CredentialId credentialId) {
+        return login.revoke(credentialId);
+    }
+
+    /**
+     * Revokes every active credential of one person. @return how many
+     * @see LoginService#revokeAll(NationalId)
+     */
+    public int revokeAll(NationalId nationalId) {
+        return login.revokeAll(nationalId);
+    }
+
+    /**
+     * Lifts the person's lock-outs, temporary and permanent. @return how many counters were reset
+     * @see LoginService#clearLockOut(NationalId)
+     */
+    public int clearLockOut(NationalId nationalId) {
+        return login.clearLockOut(nationalId);
+    }
+
+    /**
+     * What the SDK holds about the person (PDPA art. 10), without secrets.
+     * @see LoginService#export(NationalId)
+     */
+    public PersonalDataExport export(NationalId nationalId) {
+        return login.export(nationalId);
+    }
+
+    /**
+     * Erases the person's credentials, counters and pending enrolments (PDPA art. 11).
+     * @see LoginService#erase(NationalId)
+     */
+    public Erasure erase(NationalId nationalId) {
+        return login.erase(nationalId);
+    }
+
+    @Override
+    public String toString() {
+        return "Administration";
+    }
+}
