@@ -869,15 +869,31 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** An unknown code falls back to its status: 403 → PermissionDenied, 404 → SubscriberNotFound, 422 → ServiceNotApplicable. */
+    /**
+     * An unknown code falls back to its status: 403 → PermissionDenied, 404 → SubscriberNotFound.
+     * Not 422: an unknown 422 code is a ProtocolViolation, because only SERVICE_NOT_APPLICABLE and
+     * the profile's documented codes may become a policy outcome.
+     */
     @Test
     public final void anUnknownCodeFallsBackToItsStatus() {
         assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, "KIT.UNKNOWN")),
                 403, "KIT.UNKNOWN");
         assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "KIT.UNKNOWN")),
                 404, "KIT.UNKNOWN");
-        assertHttp(failsOnKycOnce(CarrierException.ServiceNotApplicable.class, Fault.error(422, "KIT.UNKNOWN")),
+        assertHttp(failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(422, "KIT.UNKNOWN")),
                 422, "KIT.UNKNOWN");
+    }
+
+    /**
+     * 422 MISSING_IDENTIFIER, UNNECESSARY_IDENTIFIER and UNSUPPORTED_IDENTIFIER mean the adapter
+     * sent the wrong identifier: InvalidRequest (alert), never ServiceNotApplicable, which a
+     * portal would show a person as a policy outcome.
+     */
+    @Test
+    public final void identifierErrorsAreInvalidRequestNeverAPolicyOutcome() {
+        for (String code : List.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER", "UNSUPPORTED_IDENTIFIER")) {
+            assertHttp(failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(422, code)), 422, code);
+        }
     }
 
     /**

@@ -466,7 +466,13 @@ final class ReferenceAdapter implements CarrierAdapter {
                 return code.equals("NUMBER_VERIFICATION.USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK")
                         ? new CarrierException.NotOnMobileNetwork(o, msg) : new CarrierException.PermissionDenied(o, msg);
             case 404: return new CarrierException.SubscriberNotFound(o, msg);
-            case 422: return new CarrierException.ServiceNotApplicable(o, msg);
+            case 422:
+                if (code.endsWith("_IDENTIFIER")) {
+                    return new CarrierException.InvalidRequest(o, msg);
+                }
+                return code.equals("SERVICE_NOT_APPLICABLE") || code.equals("CHT.SUBSCRIBER_SUSPENDED")
+                        ? new CarrierException.ServiceNotApplicable(o, msg)
+                        : new CarrierException.ProtocolViolation(o, msg, null);
             case 429:
                 if (code.equals("QUOTA_EXCEEDED")) {
                     return new CarrierException.RateLimited(o, false, Optional.empty(), msg);
