@@ -37,7 +37,9 @@ import tw.mobileauth.carrier.spi.NvVerification;
  * Network-based number verification, the same for every CAMARA carrier except the verify body:
  * OIDC authorization code with {@code prompt=none} and PKCE S256, then the NV, roaming and
  * network-type APIs with the one 3-legged token, which is then dropped. Roaming status and network
- * type are retrieved with an empty body, as the profile says: the token names the device.
+ * type are retrieved with the body {@code {}} as {@code application/json}: both official
+ * definitions require a JSON body, and the token names the device, so it carries no
+ * {@code device} (a 3-legged token with a device identifier is {@code 422 UNNECESSARY_IDENTIFIER}).
  */
 final class NumberVerificationFlow {
 
@@ -138,7 +140,7 @@ final class NumberVerificationFlow {
         List<String> amr = checkIdToken(ctx, grant.idToken(), challenge.nonce());
         // 4. Number verification with the 3-legged token: one attempt per API, the token is single use.
         JsonReply verified = withSingleUseToken(ctx, VERIFY_PATH, grant.accessToken(),
-                Optional.of(profile.numberVerificationBody(challenge.msisdn())));
+                profile.numberVerificationBody(challenge.msisdn()));
         NvResult result = new NvResult(verified.bool("devicePhoneNumberVerified"), NvResult.Method.NETWORK_BASED, amr,
                 config.clock().instant());
         // 5. Where the device is, with the same token; then the token goes out of scope.
@@ -150,8 +152,8 @@ final class NumberVerificationFlow {
     }
 
     private NetworkStatus networkStatus(CallContext ctx, AccessToken token) throws CarrierException {
-        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Optional.empty());
-        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Optional.empty());
+        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Map.of());
+        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
         boolean isRoaming = roaming.bool("roaming");
         OptionalInt country = isRoaming ? roaming.optionalInt("countryCode") : OptionalInt.empty();
         Optional<Instant> seen = older(roaming.optionalInstant("lastStatusTime"), type.optionalInstant("lastStatusTime"));
@@ -163,11 +165,10 @@ final class NumberVerificationFlow {
      * or refused token needs a new verification ({@code RESTART_VERIFICATION}), never the same
      * callback, whose code is already redeemed.
      */
-    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token,
-            Optional<Map<String, ?>> body) throws CarrierException {
+    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
+            throws CarrierException {
         try {
-            return body.isPresent() ? client.postWithToken(ctx, path, token, body.get())
-                    : client.postEmptyWithToken(ctx, path, token);
+            return client.postWithToken(ctx, path, token, body);
         } catch (CarrierException e) {
             throw VerificationAdvice.advise(e, VerificationAdvice.Step.SINGLE_USE_TOKEN);
         }

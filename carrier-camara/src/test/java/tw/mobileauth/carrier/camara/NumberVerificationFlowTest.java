@@ -145,14 +145,15 @@ class NumberVerificationFlowTest {
         assertEquals("{\"phoneNumber\":\"+886912345678\"}", stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).body());
     }
 
+    /** Both official definitions require a JSON request body: {} as application/json, with no device. */
     @Test
-    void roamingStatusAndNetworkTypeAreRetrievedWithAnEmptyBody() throws Exception {
+    void roamingStatusAndNetworkTypeAreRetrievedWithAnEmptyJsonObjectAsApplicationJson() throws Exception {
         NvChallenge c = start();
         complete(c, Map.of("code", "abc", "state", c.state()));
         for (String path : List.of(NumberVerificationFlow.ROAMING_PATH, NumberVerificationFlow.NETWORK_TYPE_PATH)) {
             StubCarrier.Request r = stub.requests(path).get(0);
-            assertEquals("", r.body(), path + " takes an empty body: the token names the device");
-            assertEquals(Optional.empty(), r.header("Content-Type"), path);
+            assertEquals("{}", r.body(), path + " takes {}: the token names the device");
+            assertEquals(Optional.of("application/json"), r.header("Content-Type"), path);
         }
         assertEquals(Optional.of("application/json"),
                 stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).header("Content-Type"));

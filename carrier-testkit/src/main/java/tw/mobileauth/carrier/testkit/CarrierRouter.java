@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.spi.Msisdn;
@@ -31,6 +32,8 @@ final class CarrierRouter implements HttpHandler {
     private static final int MAX_BODY = 64 * 1024;
     static final String DEVICE_HEADER = "X-MobileAuth-Device";
     static final String DEVICE_COOKIE = "mobileauth-device";
+    /** The official CAMARA {@code x-correlator} pattern. */
+    private static final Pattern CORRELATOR = Pattern.compile("[a-zA-Z0-9-]{0,55}");
 
     private final Clock clock;
     private final FaultInjector faults;
@@ -93,6 +96,13 @@ final class CarrierRouter implements HttpHandler {
         RequestLog.Entry entry = log.arrived(carrierId, endpoint, method,
                 rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), correlatorIn, body, clock.instant());
 
+        if (correlatorIn.isPresent() && !CORRELATOR.matcher(correlatorIn.get()).matches()
+                && endpoint != Endpoint.OTHER && endpoint != Endpoint.AUTHORIZE) {
+            Reply bad = Reply.error(400, "INVALID_ARGUMENT", "x-correlator must match ^[a-zA-Z0-9-]{0,55}$");
+            entry.answered(bad.status());
+            send(ex, bad, UUID.randomUUID().toString());
+            return;
+        }
         if (bytes.length > MAX_BODY) {
             Reply tooLarge = Reply.error(400, "INVALID_ARGUMENT", "The body is larger than " + MAX_BODY + " bytes");
             entry.answered(tooLarge.status());
@@ -181,10 +191,21 @@ final class CarrierRouter implements HttpHandler {
                 default:
                     OAuthServer.AccessToken token = oauth.authenticate(carrierId, endpoint,
                             Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
+                    requireJson(ex);
                     return apis.handle(carrierId, endpoint, token, body);
             }
         } catch (ApiError e) {
             return e.reply();
+        }
+    }
+
+    /** Every CAMARA request body is JSON: without {@code Content-Type: application/json} it is 400 INVALID_ARGUMENT. */
+    private static void requireJson(HttpExchange ex) {
+        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String media = type.split(";", 2)[0].trim();
+        if (!media.equalsIgnoreCase(Reply.JSON)) {
+            throw new ApiError(400, "INVALID_ARGUMENT", "The request body must be sent as Content-Type: "
+                    + Reply.JSON + (type.isEmpty() ? " (none was given)" : " (was " + type + ")"));
         }
     }
 

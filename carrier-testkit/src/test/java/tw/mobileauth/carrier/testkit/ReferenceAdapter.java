@@ -189,8 +189,8 @@ final class ReferenceAdapter implements CarrierAdapter {
         }
         JsonNode v = singleUse(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
         JsonNode verified = v.get("devicePhoneNumberVerified");
-        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
-        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
+        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "{}", threeLegged);
+        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "{}", threeLegged);
         if (verified == null || !verified.isBoolean() || !roaming.path("roaming").isBoolean()
                 || !type.path("connectedNetworkType").isTextual()) {
             throw violation(ctx, "a verification answer lacks its fields");
