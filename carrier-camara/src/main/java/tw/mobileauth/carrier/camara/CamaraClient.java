@@ -98,8 +98,8 @@ public final class CamaraClient {
 
     private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,
             Predicate<ErrorInfo> errorAsResult) throws CarrierException {
-        Transport.Response r = transport.send(ctx, new Transport.Outgoing(path, "application/json", json,
-                Optional.of(token.value())));
+        Transport.Response r = transport.send(ctx, Transport.Outgoing.post(transport.resolve(path), path,
+                "application/json", json, Optional.of(token.value())));
         if (r.isSuccess()) {
             return Json.parse(r.body()).filter(n -> n.isObject())
                     .map(n -> new JsonReply(carrierId(), r.status(), r.correlator(), n, Optional.empty()))
