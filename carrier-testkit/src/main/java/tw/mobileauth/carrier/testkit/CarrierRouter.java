@@ -42,10 +42,25 @@ final class CarrierRouter implements HttpHandler {
     private final ResourceApis apis;
     private final SimulatorPage page;
     private final NetworkAttachments attachments;
-    private final Function<String, URI> baseUri;
+    private final Function<String, URI> issuers;
+    private final Role role;
+
+    /** What one HTTP server of the fake networks serves. */
+    enum Role {
+        /** The APIs and the authorization server, on one port (the default). */
+        ALL,
+        /** The APIs only; the authorization server runs on a port of its own. */
+        APIS,
+        /** The authorization server only: authorize, token, discovery, JWK set. */
+        AUTHORIZATION_SERVER;
+
+        boolean serves(Endpoint e) {
+            return this == ALL || (this == AUTHORIZATION_SERVER) == e.isAuthorizationServer();
+        }
+    }
 
     CarrierRouter(Clock clock, FaultInjector faults, RequestLog log, OAuthServer oauth, ResourceApis apis,
-            SimulatorPage page, NetworkAttachments attachments, Function<String, URI> baseUri) {
+            SimulatorPage page, NetworkAttachments attachments, Function<String, URI> issuers, Role role) {
         this.clock = clock;
         this.faults = faults;
         this.log = log;
@@ -53,7 +68,8 @@ final class CarrierRouter implements HttpHandler {
         this.apis = apis;
         this.page = page;
         this.attachments = attachments;
-        this.baseUri = baseUri;
+        this.issuers = issuers;
+        this.role = role;
     }
 
     @Override
@@ -92,7 +108,8 @@ final class CarrierRouter implements HttpHandler {
         String carrierId = carrier.get();
         String rest = rawPath.substring(carrierId.length() + 1);
         boolean simulator = rest.equals(SimulatorPage.CONNECT_PATH);
-        Endpoint endpoint = simulator ? Endpoint.AUTHORIZE : resolve(carrierId, rest);
+        Endpoint resolved = simulator ? Endpoint.AUTHORIZE : resolve(carrierId, rest);
+        Endpoint endpoint = role.serves(resolved) ? resolved : Endpoint.OTHER;
         RequestLog.Entry entry = log.arrived(carrierId, endpoint, method,
                 rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), correlatorIn, body, clock.instant());
 
@@ -187,7 +204,11 @@ final class CarrierRouter implements HttpHandler {
                     return oauth.authorize(carrierId, rawQuery, deviceHandle(ex), fault, page);
                 case TOKEN:
                     return oauth.token(carrierId, body, audiences(ex, carrierId),
-                            fault.filter(f -> f.kind() == Fault.Kind.WRONG_NONCE).isPresent());
+                            fault.map(Fault::kind).filter(FaultInjector.ID_TOKEN_FAULTS::contains));
+                case DISCOVERY:
+                    return oauth.discovery(carrierId);
+                case JWKS:
+                    return oauth.jwks(carrierId, rawQuery);
                 default:
                     OAuthServer.AccessToken token = oauth.authenticate(carrierId, endpoint,
                             Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
@@ -268,7 +289,7 @@ final class CarrierRouter implements HttpHandler {
 
     private Set<String> audiences(HttpExchange ex, String carrierId) {
         Set<String> a = new LinkedHashSet<>();
-        a.add(baseUri.apply(carrierId) + Endpoint.TOKEN.path());
+        a.add(issuers.apply(carrierId) + Endpoint.TOKEN.path());
         String host = ex.getRequestHeaders().getFirst("Host");
         if (host != null) {
             a.add("http://" + host + "/" + carrierId + Endpoint.TOKEN.path());
