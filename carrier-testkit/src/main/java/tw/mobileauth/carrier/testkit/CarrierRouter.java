@@ -24,7 +24,9 @@ import tw.mobileauth.carrier.spi.Msisdn;
 /**
  * Routes every request of the one HTTP server: picks the carrier from the first path segment and
  * the endpoint from the rest, logs the request, applies any armed fault, answers, and echoes
- * {@code x-correlator} (or a generated one) on every response.
+ * {@code x-correlator} (or a generated one) on every response. A correlator outside CAMARA's
+ * {@code ^[a-zA-Z0-9-]{0,55}$} is refused with 400 {@code INVALID_ARGUMENT}, and every API body
+ * must come as {@code Content-Type: application/json}.
  */
 final class CarrierRouter implements HttpHandler {
 
