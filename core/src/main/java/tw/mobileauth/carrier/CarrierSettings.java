@@ -31,7 +31,11 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
  * <table>
  *   <caption>Keys, for carrier {@code cht} (environment: {@code MOBILEAUTH_CARRIER_CHT_BASE_URI} …)</caption>
  *   <tr><th>key</th><th>meaning</th></tr>
- *   <tr><td>{@code mobileauth.carrier.cht.base-uri}</td><td>required; the carrier's API base URI</td></tr>
+ *   <tr><td>{@code mobileauth.carrier.cht.base-uri}</td><td>required; the carrier's API base URI, https (plain
+ *       http only to 127.0.0.1, ::1 or localhost)</td></tr>
+ *   <tr><td>{@code mobileauth.carrier.cht.issuer}</td><td>the OpenID Connect issuer, when the authorization
+ *       server is not at the base URI; its discovery document is {@code <issuer>/.well-known/openid-configuration}.
+ *       Default: the base URI. Same https rule</td></tr>
  *   <tr><td>{@code mobileauth.carrier.cht.client-id}</td><td>required; the portal's client id at the carrier</td></tr>
  *   <tr><td>{@code mobileauth.carrier.cht.signing-key-file}</td><td>a PKCS#8 PEM file with the EC P-256 key for
  *       {@code private_key_jwt}</td></tr>
@@ -124,12 +128,14 @@ public final class CarrierSettings {
             throw new CarrierConfigurationException("Carrier '" + id + "' has a base-uri but no client id: set "
                     + PREFIX + id + ".client-id");
         }
-        CarrierConfig.Builder b = CarrierConfig.builder(uri(id, keys.get("base-uri")), clientId.trim());
+        CarrierConfig.Builder b = secure(id, "base-uri",
+                () -> CarrierConfig.builder(uri(id, "base-uri", keys.get("base-uri")), clientId.trim()));
         for (Map.Entry<String, String> e : keys.entrySet()) {
             String key = e.getKey();
             String value = e.getValue().trim();
             switch (key) {
                 case "base-uri", "client-id" -> { }
+                case "issuer" -> secure(id, key, () -> b.issuer(uri(id, key, value)));
                 case "signing-key-file" -> b.clientSigningKey(privateKey(id, key, read(id, key, value)));
                 case "signing-key" -> b.clientSigningKey(privateKey(id, key, value));
                 case "signing-key-id" -> b.signingKeyId(value);
@@ -142,7 +148,7 @@ public final class CarrierSettings {
         return b.build();
     }
 
-    private static URI uri(String id, String value) {
+    private static URI uri(String id, String key, String value) {
         try {
             URI uri = new URI(value.trim());
             if (!uri.isAbsolute() || uri.getHost() == null) {
@@ -150,8 +156,18 @@ public final class CarrierSettings {
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new CarrierConfigurationException(PREFIX + id + ".base-uri is not an absolute URI ('" + value
+            throw new CarrierConfigurationException(PREFIX + id + "." + key + " is not an absolute URI ('" + value
                     + "'); write e.g. https://carrier.example/" + id, e);
+        }
+    }
+
+    /** Runs a builder step whose URI rule (https, or http on loopback) names the setting when it refuses. */
+    private static CarrierConfig.Builder secure(String id, String key,
+            java.util.function.Supplier<CarrierConfig.Builder> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException e) {
+            throw new CarrierConfigurationException(PREFIX + id + "." + key + " is refused: " + e.getMessage(), e);
         }
     }
 

@@ -162,6 +162,36 @@ class CarriersTest {
                 .getMessage().contains("base-uri is not an absolute URI"));
     }
 
+    /** Plain http to anything but loopback is refused when settings are bound, naming the key and the fix. */
+    @Test
+    void plainHttpToANonLoopbackCarrierIsRefusedNamingTheSetting() {
+        Properties http = new Properties();
+        http.setProperty("mobileauth.carrier.cht.base-uri", "http://carrier.example/cht");
+        http.setProperty("mobileauth.carrier.cht.client-id", "p");
+        CarrierConfigurationException e = assertThrows(CarrierConfigurationException.class,
+                () -> CarrierSettings.fromProperties(http));
+        assertTrue(e.getMessage().contains("mobileauth.carrier.cht.base-uri"), e.getMessage());
+        assertTrue(e.getMessage().contains("https"), e.getMessage());
+
+        Properties issuer = new Properties();
+        issuer.setProperty("mobileauth.carrier.cht.base-uri", "https://carrier.example/cht");
+        issuer.setProperty("mobileauth.carrier.cht.client-id", "p");
+        issuer.setProperty("mobileauth.carrier.cht.issuer", "http://auth.carrier.example");
+        assertTrue(assertThrows(CarrierConfigurationException.class, () -> CarrierSettings.fromProperties(issuer))
+                .getMessage().contains("mobileauth.carrier.cht.issuer"));
+    }
+
+    @Test
+    void theIssuerSettingPointsDiscoveryAtAnotherHost() {
+        Properties p = new Properties();
+        p.setProperty("mobileauth.carrier.cht.base-uri", "https://api.carrier.example/cht");
+        p.setProperty("mobileauth.carrier.cht.client-id", "p");
+        p.setProperty("mobileauth.carrier.cht.issuer", "https://auth.carrier.example");
+        CarrierConfig cht = CarrierSettings.fromProperties(p).configs().get("cht");
+        assertEquals("https://auth.carrier.example", cht.effectiveIssuer().toString());
+        assertFalse(cht.property("issuer").isPresent(), "a typed setting, not a carrier property");
+    }
+
     @Test
     void aPkcs8PemSigningKeyIsRead() throws Exception {
         java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");

@@ -1,7 +1,11 @@
 package tw.mobileauth.carrier.camara;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.interfaces.ECPublicKey;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.Map;
@@ -33,11 +37,19 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  * <ul>
  *   <li>{@code private_key_jwt} client authentication with an ES256 assertion ({@code iss} =
  *       {@code sub} = client id, {@code aud} = token URL, random {@code jti}, 60 s lifetime);</li>
+ *   <li>OpenID Connect discovery: the authorization and token endpoints, the issuer and the
+ *       {@code jwks_uri} come from {@code {issuer}/.well-known/openid-configuration}, where the
+ *       issuer is {@link CarrierConfig#effectiveIssuer()} (the base URI unless set); the document
+ *       is cached for one hour by the configured clock and read again at once when an ID token
+ *       names an unknown key ({@link Discovery});</li>
  *   <li>number verification: authorization code with {@code prompt=none}, PKCE S256, 256-bit
- *       {@code state} and {@code nonce}, a challenge that lives 5 minutes; the token answer must
- *       carry an ID token with our {@code nonce} and client id (and, with {@link #ID_TOKEN_KEY},
- *       a valid ES256 signature); then NV verify, roaming status and network type with the
- *       single 3-legged token, which is then dropped;</li>
+ *       {@code state} and {@code nonce}, no {@code login_hint} unless the profile
+ *       {@linkplain CamaraProfile#requiresLoginHint() requires it}, a challenge that lives 5
+ *       minutes; the token answer must carry an ID token that is signed (ES256 or RS256, by the
+ *       key its {@code kid} selects from the carrier's JWK set, or by the pinned
+ *       {@link #ID_TOKEN_KEY}), issued by the discovered issuer, to our client id, unexpired and
+ *       with our {@code nonce} ({@link IdTokenVerifier}); then NV verify, roaming status and
+ *       network type (body {@code {}}) with the single 3-legged token, which is then dropped;</li>
  *   <li>client-credentials tokens cached per scope until 30 s (or a tenth of their life, if
  *       shorter) before they expire;</li>
  *   <li>{@code x-correlator} from the {@link CallContext} on every request, checked on the echo;</li>
@@ -60,11 +72,12 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 public final class CamaraAdapter implements CarrierAdapter {
 
     /**
-     * The optional {@link CarrierConfig#property(String) property} holding the carrier's ID-token
-     * public key: an EC P-256 X.509 SubjectPublicKeyInfo, base64 or PEM. When set, the ID token of
-     * every code exchange must be an ES256 JWS that verifies under it; when absent, the ID token's
-     * nonce, audience and expiry are still checked but not its signature (the token comes straight
-     * from the token endpoint over TLS).
+     * The optional {@link CarrierConfig#property(String) property} pinning the carrier's ID-token
+     * public key: an EC P-256 X.509 SubjectPublicKeyInfo, base64 or PEM. When set, every ID token
+     * must be an ES256 JWS that verifies under it, whatever its {@code kid}; a key rotation then
+     * needs a configuration change. When absent (the default), the key comes from the JWK set at
+     * the discovered {@code jwks_uri}, selected by {@code kid}. Either way a signature is always
+     * required: an unsigned or unverifiable ID token is refused.
      */
     public static final String ID_TOKEN_KEY = "id-token-key";
 
@@ -84,12 +97,17 @@ public final class CamaraAdapter implements CarrierAdapter {
                 config.callTimeout());
         ErrorMapping errors = new ErrorMapping(profile.carrierId(), profile, config.clock());
         RandomTokens tokens = new RandomTokens(random);
-        TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens);
         RandomGenerator jitter = random;
-        this.client = new CamaraClient(transport, errors, new Retrying(retryPolicy, sleeper, config.clock(), jitter),
-                tokenEndpoint, new TokenCache(profile.carrierId(), config.clock()));
-        this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens,
-                config.property(ID_TOKEN_KEY).flatMap(Es256::parsePublicKey));
+        Retrying retrying = new Retrying(retryPolicy, sleeper, config.clock(), jitter);
+        Discovery discovery = new Discovery(profile.carrierId(), config.effectiveIssuer(), transport, errors, retrying,
+                config.clock());
+        TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens, discovery);
+        this.client = new CamaraClient(transport, errors, retrying, tokenEndpoint,
+                new TokenCache(profile.carrierId(), config.clock()));
+        IdTokenKeys keys = new IdTokenKeys(profile.carrierId(), pinnedKey(config), discovery, transport, errors,
+                config.clock());
+        this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens, discovery,
+                new IdTokenVerifier(profile.carrierId(), config.clientId(), keys, config.clock()));
     }
 
     /**
@@ -110,15 +128,27 @@ public final class CamaraAdapter implements CarrierAdapter {
         return new CamaraAdapter(config, profile, RetryPolicy.DEFAULT, Sleeper.THREAD, new SecureRandom());
     }
 
+    private static Optional<JWK> pinnedKey(CarrierConfig config) {
+        return config.property(ID_TOKEN_KEY).flatMap(Es256::parsePublicKey)
+                .map(k -> new ECKey.Builder(Curve.P_256, (ECPublicKey) k).build());
+    }
+
     /**
-     * Why {@code config} cannot drive a CAMARA adapter, or empty when it can: it needs an
-     * {@code http} or {@code https} base URI and an EC P-256 client signing key, and
-     * {@link #ID_TOKEN_KEY}, when set, must be an EC P-256 public key.
+     * Why {@code config} cannot drive a CAMARA adapter, or empty when it can: its base URI and
+     * issuer must be https (plain http only to 127.0.0.1, ::1 or localhost), it needs an EC P-256
+     * client signing key, and {@link #ID_TOKEN_KEY}, when set, must be an EC P-256 public key.
+     * The ID-token key source is then always there: the pinned key, or the {@code jwks_uri} of
+     * the discovery document (which OpenID Connect Discovery requires; a document without one is
+     * refused with {@code NO_ID_TOKEN_KEY} before any token is used).
      */
     public static Optional<String> unsupportedBecause(CarrierConfig config) {
-        String scheme = Optional.ofNullable(config.baseUri().getScheme()).orElse("");
-        if (!scheme.equalsIgnoreCase("https") && !scheme.equalsIgnoreCase("http")) {
-            return Optional.of("the base URI must be https (or http on loopback for tests), was " + scheme);
+        if (!CarrierConfig.isSecureOrLoopback(config.baseUri())) {
+            return Optional.of("the base URI (CarrierConfig baseUri, setting mobileauth.carrier.<id>.base-uri) must be"
+                    + " https; plain http is allowed only to 127.0.0.1, ::1 or localhost");
+        }
+        if (!CarrierConfig.isSecureOrLoopback(config.effectiveIssuer())) {
+            return Optional.of("the issuer (CarrierConfig issuer, setting mobileauth.carrier.<id>.issuer) must be"
+                    + " https; plain http is allowed only to 127.0.0.1, ::1 or localhost");
         }
         if (config.clientSigningKey().isEmpty()) {
             return Optional.of("no client signing key: set CarrierConfig.Builder.clientSigningKey to the EC P-256 "
@@ -129,7 +159,8 @@ public final class CamaraAdapter implements CarrierAdapter {
         }
         if (config.property(ID_TOKEN_KEY).filter(k -> Es256.parsePublicKey(k).isEmpty()).isPresent()) {
             return Optional.of("property " + ID_TOKEN_KEY + " is not an EC P-256 public key; give the carrier's"
-                    + " ID-token key as base64 X.509 SubjectPublicKeyInfo (or PEM), or leave it out");
+                    + " ID-token key as base64 X.509 SubjectPublicKeyInfo (or PEM), or leave it out to use the"
+                    + " carrier's JWK set");
         }
         return Optional.empty();
     }
@@ -145,7 +176,8 @@ public final class CamaraAdapter implements CarrierAdapter {
     }
 
     @Override
-    public NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri) {
+    public NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri)
+            throws CarrierException {
         open();
         return flow.start(ctx, msisdn, redirectUri);
     }

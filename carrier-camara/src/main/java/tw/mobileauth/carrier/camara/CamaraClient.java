@@ -96,19 +96,10 @@ public final class CamaraClient {
         return exchange(ctx, path, token, Json.write(body), NO_ERROR_IS_A_RESULT);
     }
 
-    /**
-     * Like {@link #postWithToken(CallContext, String, AccessToken, Map)} with an empty body (no
-     * {@code Content-Type}), as the roaming-status and network-type retrievals take: the token
-     * names the device.
-     */
-    JsonReply postEmptyWithToken(CallContext ctx, String path, AccessToken token) throws CarrierException {
-        return exchange(ctx, path, token, new byte[0], NO_ERROR_IS_A_RESULT);
-    }
-
     private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,
             Predicate<ErrorInfo> errorAsResult) throws CarrierException {
-        Transport.Response r = transport.send(ctx, new Transport.Outgoing(path, json.length == 0 ? ""
-                : "application/json", json, Optional.of(token.value())));
+        Transport.Response r = transport.send(ctx, Transport.Outgoing.post(transport.resolve(path), path,
+                "application/json", json, Optional.of(token.value())));
         if (r.isSuccess()) {
             return Json.parse(r.body()).filter(n -> n.isObject())
                     .map(n -> new JsonReply(carrierId(), r.status(), r.correlator(), n, Optional.empty()))

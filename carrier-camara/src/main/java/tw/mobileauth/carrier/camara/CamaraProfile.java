@@ -36,6 +36,16 @@ public interface CamaraProfile {
                 Capability.SUBSCRIPTION_ATTRIBUTES, Capability.SIM_SWAP_DATE);
     }
 
+    /**
+     * Whether the authorize request must carry {@code login_hint=tel:+886…}. It puts the full
+     * number in a link that anyone holding the phone's session can read, so it is sent only where
+     * the carrier requires it. Default: false; none of the three reference profiles requires it
+     * (carrier-profiles.md §2 makes it optional).
+     */
+    default boolean requiresLoginHint() {
+        return false;
+    }
+
     /** The body of {@code POST /number-verification/v2/verify}. Default {@code {"phoneNumber": e164}}. */
     default Map<String, ?> numberVerificationBody(Msisdn msisdn) {
         return Map.of("phoneNumber", msisdn.e164());

@@ -98,8 +98,7 @@ final class ErrorMapping {
                         + "; the carrier does not serve this number, check the carrier chosen or whether the number"
                         + " was ported"));
             case 422:
-                return Optional.of(new CarrierException.ServiceNotApplicable(origin, detail
-                        + "; the service does not apply to this line, the policy decides"));
+                return Optional.of(unprocessable(origin, code, detail));
             case 429:
                 boolean quota = code.equals("QUOTA_EXCEEDED");
                 return Optional.of(new CarrierException.RateLimited(origin, !quota, quota ? Optional.empty() : retryAfter,
@@ -109,6 +108,37 @@ final class ErrorMapping {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * The identifier errors CAMARA answers with 422: we sent a device identifier where the
+     * 3-legged token already names the device, none where the 2-legged token needs one, or one of
+     * a kind the carrier does not take. Each is a bug in the adapter, never a fact about the line.
+     */
+    static final Set<String> IDENTIFIER_CODES = Set.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER",
+            "UNSUPPORTED_IDENTIFIER");
+
+    /**
+     * 422 by code. {@code SERVICE_NOT_APPLICABLE} is the only shared code that is a fact about the
+     * line ({@link CarrierException.ServiceNotApplicable}: the policy decides); carrier codes such
+     * as {@code CHT.SUBSCRIBER_SUSPENDED} reach the profile's own mapping before this. The three
+     * identifier codes are our bug: {@link CarrierException.InvalidRequest}, which alerts and is
+     * never shown to a person as a policy outcome. Any other 422 code is unknown, and an unknown
+     * code must not become a policy outcome either: {@link CarrierException.ProtocolViolation}
+     * (alert the operator; the carrier changed its contract).
+     */
+    private static CarrierException unprocessable(Origin origin, String code, String detail) {
+        if (code.equals("SERVICE_NOT_APPLICABLE")) {
+            return new CarrierException.ServiceNotApplicable(origin, detail
+                    + "; the service does not apply to this line, the policy decides");
+        }
+        if (IDENTIFIER_CODES.contains(code)) {
+            return new CarrierException.InvalidRequest(origin, detail
+                    + "; the adapter sent the wrong device identifier for this token (a bug, not a fact about the"
+                    + " line): alert the operator and fix the adapter, do not retry");
+        }
+        return new CarrierException.ProtocolViolation(origin, "unexpected 422 code: " + detail
+                + "; not a code of the profile, so it is not taken as a policy outcome; alert the operator", null);
     }
 
     /** A non-2xx answer from the token endpoint: an OAuth error body, or else a CAMARA ErrorInfo. */

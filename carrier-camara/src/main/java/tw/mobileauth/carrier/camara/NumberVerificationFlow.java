@@ -1,25 +1,18 @@
 package tw.mobileauth.carrier.camara;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tw.mobileauth.carrier.camara.internal.Base64Url;
-import tw.mobileauth.carrier.camara.internal.Es256;
 import tw.mobileauth.carrier.camara.internal.FormEncoding;
-import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.camara.internal.Pkce;
 import tw.mobileauth.carrier.camara.internal.RandomTokens;
 import tw.mobileauth.carrier.spi.AccessNetwork;
@@ -37,18 +30,17 @@ import tw.mobileauth.carrier.spi.NvVerification;
  * Network-based number verification, the same for every CAMARA carrier except the verify body:
  * OIDC authorization code with {@code prompt=none} and PKCE S256, then the NV, roaming and
  * network-type APIs with the one 3-legged token, which is then dropped. Roaming status and network
- * type are retrieved with an empty body, as the profile says: the token names the device.
+ * type are retrieved with the body {@code {}} as {@code application/json}: both official
+ * definitions require a JSON body, and the token names the device, so it carries no
+ * {@code device} (a 3-legged token with a device identifier is {@code 422 UNNECESSARY_IDENTIFIER}).
  */
 final class NumberVerificationFlow {
 
-    static final String AUTHORIZE_PATH = "/oauth2/authorize";
     static final String VERIFY_PATH = "/number-verification/v2/verify";
     static final String ROAMING_PATH = "/device-roaming-status/v1/retrieve";
     static final String NETWORK_TYPE_PATH = "/connected-network-type/v0.1/retrieve";
     /** How long a started verification may wait for its callback. */
     static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
-    /** Clock skew tolerated on the ID token's {@code exp}. */
-    static final Duration ID_TOKEN_LEEWAY = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(NumberVerificationFlow.class);
 
     private final CarrierConfig config;
@@ -57,13 +49,14 @@ final class NumberVerificationFlow {
     private final TokenEndpoint tokens;
     private final ErrorMapping errors;
     private final RandomTokens random;
-    private final Optional<PublicKey> idTokenKey;
+    private final Discovery discovery;
+    private final IdTokenVerifier idTokens;
 
-    /** @param idTokenKey the carrier's ID-token signing key, when configured; then signatures are checked */
     NumberVerificationFlow(CarrierConfig config, CamaraProfile profile, CamaraClient client, TokenEndpoint tokens,
-            ErrorMapping errors, RandomTokens random, Optional<PublicKey> idTokenKey) {
+            ErrorMapping errors, RandomTokens random, Discovery discovery, IdTokenVerifier idTokens) {
         this.config = config;
-        this.idTokenKey = idTokenKey;
+        this.discovery = discovery;
+        this.idTokens = idTokens;
         this.profile = profile;
         this.client = client;
         this.tokens = tokens;
@@ -77,8 +70,13 @@ final class NumberVerificationFlow {
                 + " number-verification:verify device-roaming-status:read connected-network-type:read";
     }
 
-    /** Step 0: a challenge and the authorize URL. No network call. */
-    NvChallenge start(CallContext ctx, Msisdn msisdn, URI redirectUri) {
+    /**
+     * Step 0: a challenge and the authorize URL at the discovered {@code authorization_endpoint}.
+     * The only network call is reading the discovery document when it is not cached.
+     * {@code login_hint} is sent only when the profile {@linkplain CamaraProfile#requiresLoginHint()
+     * requires it}.
+     */
+    NvChallenge start(CallContext ctx, Msisdn msisdn, URI redirectUri) throws CarrierException {
         if (!redirectUri.isAbsolute()) {
             throw new IllegalArgumentException("redirectUri must be absolute, e.g. https://portal.example/nv/callback");
         }
@@ -95,8 +93,12 @@ final class NumberVerificationFlow {
         query.put("code_challenge", Pkce.challengeS256(verifier));
         query.put("code_challenge_method", "S256");
         query.put("prompt", "none");
-        query.put("login_hint", "tel:" + msisdn.e164());
-        URI authorize = URI.create(client.resolve(AUTHORIZE_PATH) + "?" + FormEncoding.encode(query));
+        if (profile.requiresLoginHint()) {
+            query.put("login_hint", "tel:" + msisdn.e164());
+        }
+        URI endpoint = discovery.current(ctx).authorizationEndpoint();
+        URI authorize = URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&")
+                + FormEncoding.encode(query));
         Instant expiresAt = config.clock().instant().plus(CHALLENGE_LIFETIME);
         LOG.debug("{} number verification started for {} [x-correlator {}]", profile.carrierId(), msisdn,
                 ctx.correlator());
@@ -135,10 +137,17 @@ final class NumberVerificationFlow {
         } catch (CarrierException e) {
             throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
         }
-        List<String> amr = checkIdToken(ctx, grant.idToken(), challenge.nonce());
+        List<String> amr;
+        try {
+            amr = idTokens.verify(ctx, grant.idToken(), discovery.current(ctx).issuer(), challenge.nonce());
+        } catch (CarrierException.ProtocolViolation e) {
+            throw e;
+        } catch (CarrierException e) {
+            throw VerificationAdvice.advise(e, VerificationAdvice.Step.CODE_EXCHANGE);
+        }
         // 4. Number verification with the 3-legged token: one attempt per API, the token is single use.
         JsonReply verified = withSingleUseToken(ctx, VERIFY_PATH, grant.accessToken(),
-                Optional.of(profile.numberVerificationBody(challenge.msisdn())));
+                profile.numberVerificationBody(challenge.msisdn()));
         NvResult result = new NvResult(verified.bool("devicePhoneNumberVerified"), NvResult.Method.NETWORK_BASED, amr,
                 config.clock().instant());
         // 5. Where the device is, with the same token; then the token goes out of scope.
@@ -150,8 +159,8 @@ final class NumberVerificationFlow {
     }
 
     private NetworkStatus networkStatus(CallContext ctx, AccessToken token) throws CarrierException {
-        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Optional.empty());
-        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Optional.empty());
+        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Map.of());
+        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
         boolean isRoaming = roaming.bool("roaming");
         OptionalInt country = isRoaming ? roaming.optionalInt("countryCode") : OptionalInt.empty();
         Optional<Instant> seen = older(roaming.optionalInstant("lastStatusTime"), type.optionalInstant("lastStatusTime"));
@@ -163,11 +172,10 @@ final class NumberVerificationFlow {
      * or refused token needs a new verification ({@code RESTART_VERIFICATION}), never the same
      * callback, whose code is already redeemed.
      */
-    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token,
-            Optional<Map<String, ?>> body) throws CarrierException {
+    private JsonReply withSingleUseToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
+            throws CarrierException {
         try {
-            return body.isPresent() ? client.postWithToken(ctx, path, token, body.get())
-                    : client.postEmptyWithToken(ctx, path, token);
+            return client.postWithToken(ctx, path, token, body);
         } catch (CarrierException e) {
             throw VerificationAdvice.advise(e, VerificationAdvice.Step.SINGLE_USE_TOKEN);
         }
@@ -197,67 +205,6 @@ final class NumberVerificationFlow {
             return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
         }
         return a.isPresent() ? a : b;
-    }
-
-    /**
-     * The scope has {@code openid}, so the token answer must carry an ID token
-     * ({@code MISSING_ID_TOKEN} otherwise), and it binds the answer to this verification: its
-     * {@code nonce} must be ours ({@code NONCE_MISMATCH}), its {@code aud} our client id
-     * ({@code AUDIENCE_MISMATCH}) and its {@code exp} not past (60 s leeway,
-     * {@code ID_TOKEN_EXPIRED}). With a configured carrier key (property {@code id-token-key}) it
-     * must also be an ES256 JWS that verifies under that key ({@code ID_TOKEN_SIGNATURE});
-     * without one the signature is not checked, as OIDC Core §3.1.3.7 allows for a token that
-     * came straight from the token endpoint over TLS. Returns its {@code amr}.
-     */
-    private List<String> checkIdToken(CallContext ctx, Optional<String> idToken, String nonce)
-            throws CarrierException.ProtocolViolation {
-        if (idToken.isEmpty()) {
-            throw violation(ctx, "MISSING_ID_TOKEN", "the token answer has no id_token although the scope has"
-                    + " openid; without it the answer is not bound to this verification's nonce");
-        }
-        String[] parts = idToken.get().split("\\.", -1);
-        Optional<JsonNode> header = parts.length == 3
-                ? Base64Url.decode(parts[0]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
-        Optional<JsonNode> claims = parts.length == 3
-                ? Base64Url.decode(parts[1]).flatMap(Json::parse).filter(JsonNode::isObject) : Optional.empty();
-        if (header.isEmpty() || claims.isEmpty()) {
-            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token is not a JWS with a JSON header and claims set");
-        }
-        if (idTokenKey.isPresent()) {
-            boolean signed = header.get().path("alg").asText("").equals("ES256")
-                    && Base64Url.decode(parts[2]).map(sig -> Es256.verify(idTokenKey.get(),
-                            parts[0] + "." + parts[1], sig)).orElse(false);
-            if (!signed) {
-                throw violation(ctx, "ID_TOKEN_SIGNATURE", "the id_token is not signed ES256 with the carrier key"
-                        + " configured as id-token-key; a forged token, or the carrier rotated its key");
-            }
-        }
-        JsonNode c = claims.get();
-        String got = c.path("nonce").asText("");
-        if (!MessageDigest.isEqual(got.getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
-            throw violation(ctx, "NONCE_MISMATCH", "the id_token's nonce is not this verification's");
-        }
-        JsonNode aud = c.path("aud");
-        boolean forUs = aud.isTextual() ? aud.asText().equals(config.clientId())
-                : aud.isArray() && StreamSupport.stream(aud.spliterator(), false)
-                        .anyMatch(a -> a.asText().equals(config.clientId()));
-        if (!forUs) {
-            throw violation(ctx, "AUDIENCE_MISMATCH", "the id_token was issued to another client");
-        }
-        JsonNode exp = c.path("exp");
-        if (!exp.canConvertToLong() || !exp.isNumber()) {
-            throw violation(ctx, "MALFORMED_ID_TOKEN", "the id_token has no numeric exp");
-        }
-        if (exp.asLong() < config.clock().instant().minus(ID_TOKEN_LEEWAY).getEpochSecond()) {
-            throw violation(ctx, "ID_TOKEN_EXPIRED", "the id_token expired");
-        }
-        List<String> amr = new ArrayList<>();
-        c.path("amr").forEach(a -> {
-            if (a.isTextual()) {
-                amr.add(a.asText());
-            }
-        });
-        return amr;
     }
 
     private CarrierException.ProtocolViolation violation(CallContext ctx, String code, String message) {

@@ -17,13 +17,13 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
 
 /**
- * {@code POST /oauth2/token} with {@code private_key_jwt}: client-credentials tokens (2-legged)
- * and the authorization-code exchange (3-legged, with the PKCE verifier). One attempt each; the
- * caller decides about retries (never for the code exchange).
+ * The discovered {@code token_endpoint} with {@code private_key_jwt}: client-credentials tokens
+ * (2-legged) and the authorization-code exchange (3-legged, with the PKCE verifier). The client
+ * assertion's {@code aud} is that URL. One attempt each; the caller decides about retries (never
+ * for the code exchange).
  */
 final class TokenEndpoint {
 
-    static final String PATH = "/oauth2/token";
     private static final String FORM = "application/x-www-form-urlencoded";
     /** Refresh a cached token this long before it expires, at most; less for short-lived tokens. */
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(30);
@@ -40,14 +40,15 @@ final class TokenEndpoint {
     private final Transport transport;
     private final ErrorMapping errors;
     private final RandomTokens random;
-    private final URI tokenUrl;
+    private final Discovery discovery;
 
-    TokenEndpoint(CarrierConfig config, Transport transport, ErrorMapping errors, RandomTokens random) {
+    TokenEndpoint(CarrierConfig config, Transport transport, ErrorMapping errors, RandomTokens random,
+            Discovery discovery) {
         this.config = config;
         this.transport = transport;
         this.errors = errors;
         this.random = random;
-        this.tokenUrl = transport.resolve(PATH);
+        this.discovery = discovery;
     }
 
     /** A client-credentials token for {@code scope}. */
@@ -69,13 +70,15 @@ final class TokenEndpoint {
     }
 
     private Grant post(CallContext ctx, Map<String, String> form) throws CarrierException {
+        URI tokenUrl = discovery.current(ctx).tokenEndpoint();
         Instant now = transport.clock().instant();
         form.put("client_id", config.clientId());
         form.put("client_assertion_type", ClientAssertion.TYPE);
         form.put("client_assertion", ClientAssertion.sign(config.clientSigningKey().orElseThrow(),
                 config.signingKeyId(), config.clientId(), tokenUrl, now, random.next()));
-        Transport.Response r = transport.send(ctx, new Transport.Outgoing(PATH, FORM,
-                FormEncoding.encode(form).getBytes(StandardCharsets.US_ASCII), Optional.empty()));
+        Transport.Response r = transport.send(ctx, Transport.Outgoing.post(tokenUrl, "token_endpoint "
+                + tokenUrl.getRawPath(), FORM, FormEncoding.encode(form).getBytes(StandardCharsets.US_ASCII),
+                Optional.empty()));
         if (!r.isSuccess()) {
             throw errors.tokenError(r);
         }

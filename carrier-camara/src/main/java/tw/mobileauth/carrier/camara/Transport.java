@@ -25,7 +25,8 @@ import tw.mobileauth.carrier.spi.CarrierException.Origin;
 
 /**
  * Sends one HTTP request to a carrier: {@code x-correlator} on the way out and checked on the way
- * back (a missing or different echo is a {@link CarrierException.ProtocolViolation}), a timeout of
+ * back (a missing or different echo is a {@link CarrierException.ProtocolViolation}; the OpenID
+ * Connect discovery document and the JWK set are plain web resources that need not echo it), a timeout of
  * the time left (capped by the call timeout), at most {@value #MAX_BODY} bytes of answer read into
  * memory (a longer one is a {@code RESPONSE_TOO_LARGE} protocol violation), and transport failures
  * turned into {@link CarrierException.CarrierUnavailable}. No retries here.
@@ -51,8 +52,23 @@ final class Transport {
         this.callTimeout = callTimeout;
     }
 
-    /** A request to send; an empty {@code contentType} sends no {@code Content-Type} (for an empty body). */
-    record Outgoing(String path, String contentType, byte[] body, Optional<String> bearer) {
+    /**
+     * A request to send. {@code label} names it in messages and logs (a path, never a query);
+     * {@code body} empty with method GET sends no body; {@code echoed} says whether the answer
+     * must echo {@code x-correlator}.
+     */
+    record Outgoing(URI target, String label, String method, String contentType, byte[] body,
+            Optional<String> bearer, boolean echoed) {
+
+        /** A POST that must echo the correlator. */
+        static Outgoing post(URI target, String label, String contentType, byte[] body, Optional<String> bearer) {
+            return new Outgoing(target, label, "POST", contentType, body, bearer, true);
+        }
+
+        /** A GET of a plain web resource (discovery document, JWK set): no echo is required. */
+        static Outgoing get(URI target, String label) {
+            return new Outgoing(target, label, "GET", "", new byte[0], Optional.empty(), false);
+        }
     }
 
     /** A response that arrived, with the correlator it was sent with. */
@@ -82,19 +98,28 @@ final class Transport {
     }
 
     Response send(CallContext ctx, Outgoing out) throws CarrierException {
+        if (!tw.mobileauth.carrier.spi.CarrierConfig.isSecureOrLoopback(out.target())) {
+            throw new CarrierException.ProtocolViolation(Origin.transport(carrierId, "INSECURE_ENDPOINT",
+                    ctx.correlator()), out.label() + " is not https (plain http is allowed only to loopback); not"
+                    + " sent, check the carrier's discovery document and settings", null);
+        }
         Duration left = ctx.remaining(clock);
         if (left.isNegative() || left.isZero()) {
             throw new CarrierException.CarrierUnavailable(
                     Origin.transport(carrierId, "DEADLINE_EXCEEDED", ctx.correlator()), Optional.empty(),
-                    "the call's deadline passed before " + out.path() + " could be sent; give the next call more time",
+                    "the call's deadline passed before " + out.label() + " could be sent; give the next call more time",
                     null);
         }
         Duration timeout = left.compareTo(callTimeout) < 0 ? left : callTimeout;
-        HttpRequest.Builder request = HttpRequest.newBuilder(resolve(out.path()))
+        HttpRequest.Builder request = HttpRequest.newBuilder(out.target())
                 .timeout(timeout)
                 .header("Accept", "application/json")
-                .header(CORRELATOR, ctx.correlator())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+                .header(CORRELATOR, ctx.correlator());
+        if (out.method().equals("GET")) {
+            request.GET();
+        } else {
+            request.POST(HttpRequest.BodyPublishers.ofByteArray(out.body()));
+        }
         if (!out.contentType().isEmpty()) {
             request.header("Content-Type", out.contentType());
         }
@@ -104,44 +129,48 @@ final class Transport {
         try {
             response = http.send(request.build(), info -> new CappedBody(MAX_BODY));
         } catch (HttpTimeoutException e) {
-            LOG.debug("{} POST {} timed out after {} ms [x-correlator {}]", carrierId, out.path(),
+            LOG.debug("{} {} {} timed out after {} ms [x-correlator {}]", carrierId, out.method(), out.label(),
                     timeout.toMillis(), ctx.correlator());
-            throw unavailable(ctx, "TIMEOUT", "no answer from " + out.path() + " within " + timeout.toMillis()
+            throw unavailable(ctx, "TIMEOUT", "no answer from " + out.label() + " within " + timeout.toMillis()
                     + " ms", e);
         } catch (IOException e) {
-            LOG.debug("{} POST {} failed: {} [x-correlator {}]", carrierId, out.path(), e.getClass().getSimpleName(),
+            LOG.debug("{} {} {} failed: {} [x-correlator {}]", carrierId, out.method(), out.label(), e.getClass().getSimpleName(),
                     ctx.correlator());
-            throw unavailable(ctx, "IO_ERROR", "the connection to " + out.path() + " failed ("
+            throw unavailable(ctx, "IO_ERROR", "the connection to " + out.label() + " failed ("
                     + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw unavailable(ctx, "INTERRUPTED", "interrupted while calling " + out.path(), e);
+            throw unavailable(ctx, "INTERRUPTED", "interrupted while calling " + out.label(), e);
         }
-        LOG.debug("{} POST {} -> {} in {} ms [x-correlator {}]", carrierId, out.path(), response.statusCode(),
+        LOG.debug("{} {} {} -> {} in {} ms [x-correlator {}]", carrierId, out.method(), out.label(), response.statusCode(),
                 Duration.between(started, clock.instant()).toMillis(), ctx.correlator());
         if (response.body().isEmpty()) {
             throw new CarrierException.ProtocolViolation(
                     Origin.http(carrierId, response.statusCode(), "RESPONSE_TOO_LARGE", ctx.correlator()),
-                    "the answer from " + out.path() + " is longer than " + MAX_BODY + " bytes, which no answer of the"
+                    "the answer from " + out.label() + " is longer than " + MAX_BODY + " bytes, which no answer of the"
                             + " profile is; it was not read, alert the operator",
                     null);
         }
         Optional<String> echoed = response.headers().firstValue(CORRELATOR);
+        if (!out.echoed()) {
+            return new Response(out.label(), response.statusCode(), response.headers(), response.body().get(),
+                    ctx.correlator());
+        }
         if (echoed.isEmpty()) {
             throw new CarrierException.ProtocolViolation(
                     Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISSING", ctx.correlator()),
-                    "the answer from " + out.path() + " does not echo x-correlator, which every answer of the profile"
+                    "the answer from " + out.label() + " does not echo x-correlator, which every answer of the profile"
                             + " must; a proxy stripped it or the base URI points elsewhere, alert the operator",
                     null);
         }
         if (!echoed.get().equals(ctx.correlator())) {
             throw new CarrierException.ProtocolViolation(
                     Origin.http(carrierId, response.statusCode(), "CORRELATOR_MISMATCH", ctx.correlator()),
-                    "the answer from " + out.path() + " echoes another x-correlator; a proxy or the carrier mixed up "
+                    "the answer from " + out.label() + " echoes another x-correlator; a proxy or the carrier mixed up "
                             + "responses, alert the operator",
                     null);
         }
-        return new Response(out.path(), response.statusCode(), response.headers(), response.body().get(),
+        return new Response(out.label(), response.statusCode(), response.headers(), response.body().get(),
                 ctx.correlator());
     }
 

@@ -54,8 +54,8 @@ class CamaraClientTest {
     void theCorrelatorGoesOnEveryRequestIncludingTheTokenRequest() throws Exception {
         stub.on(PATH, OK);
         assertTrue(post().bool("ok"));
-        assertEquals(2, stub.requests().size());
-        stub.requests().forEach(r -> assertEquals(Optional.of("corr-1"), r.header("x-correlator"), r.path()));
+        assertEquals(2, stub.apiRequests().size());
+        stub.apiRequests().forEach(r -> assertEquals(Optional.of("corr-1"), r.header("x-correlator"), r.path()));
     }
 
     @Test

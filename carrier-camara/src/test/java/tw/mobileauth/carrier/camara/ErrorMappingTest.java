@@ -42,7 +42,10 @@ class ErrorMappingTest {
             "404, NOT_FOUND, SubscriberNotFound, NEVER",
             "404, IDENTIFIER_NOT_FOUND, SubscriberNotFound, NEVER",
             "422, SERVICE_NOT_APPLICABLE, ServiceNotApplicable, NEVER",
-            "422, OTHER.SUSPENDED, ServiceNotApplicable, NEVER",
+            "422, OTHER.SUSPENDED, ProtocolViolation, NEVER",
+            "422, MISSING_IDENTIFIER, InvalidRequest, NEVER",
+            "422, UNNECESSARY_IDENTIFIER, InvalidRequest, NEVER",
+            "422, UNSUPPORTED_IDENTIFIER, InvalidRequest, NEVER",
             "429, TOO_MANY_REQUESTS, RateLimited, WITH_BACKOFF",
             "429, QUOTA_EXCEEDED, RateLimited, NEVER",
             "500, INTERNAL, CarrierUnavailable, WITH_BACKOFF",
@@ -60,6 +63,25 @@ class ErrorMappingTest {
         assertEquals(OptionalInt.of(status), e.httpStatus());
         assertEquals("corr-1", e.correlator());
         assertEquals("tst", e.carrierId());
+    }
+
+    /**
+     * Identifier errors are our bug and must alert, never reach the policy as "service not
+     * applicable"; only SERVICE_NOT_APPLICABLE (and the profile's own codes) mean "policy decides",
+     * and an unknown 422 code is a protocol violation, not a policy outcome.
+     */
+    @Test
+    void identifierErrorsAreOurBugAndOnlyServiceNotApplicableIsAPolicyOutcome() {
+        for (String code : List.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER", "UNSUPPORTED_IDENTIFIER")) {
+            CarrierException e = mapping.apiError(response(422, errorInfo(422, code), Map.of()));
+            assertInstanceOf(CarrierException.InvalidRequest.class, e, code);
+            assertFalse(e instanceof CarrierException.ServiceNotApplicable, code);
+            assertTrue(e.getMessage().contains("alert"), e.getMessage());
+        }
+        assertInstanceOf(CarrierException.ServiceNotApplicable.class,
+                mapping.apiError(response(422, errorInfo(422, "SERVICE_NOT_APPLICABLE"), Map.of())));
+        assertInstanceOf(CarrierException.ProtocolViolation.class,
+                mapping.apiError(response(422, errorInfo(422, "SOMETHING_NEW"), Map.of())));
     }
 
     @Test

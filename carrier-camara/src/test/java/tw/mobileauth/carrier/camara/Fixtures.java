@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.ContractType;
@@ -27,6 +28,9 @@ final class Fixtures {
     static final Msisdn NUMBER = Msisdn.of("+886912345678");
 
     final KeyPair keys = p256();
+    /** The carrier's ID-token key, published as {@link #ID_TOKEN_KID} in the stub's JWK set. */
+    final KeyPair idTokenKeys = p256();
+    static final String ID_TOKEN_KID = "k1";
     final TestClock clock = new TestClock(T0);
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     /** Sleeps by moving the clock, never the thread. */
@@ -34,6 +38,15 @@ final class Fixtures {
         sleeps.add(d);
         clock.advance(d);
     };
+
+    /** A JWK set with each public key under its kid. */
+    static String jwks(Map<String, KeyPair> byKid) {
+        List<com.nimbusds.jose.jwk.JWK> keys = new ArrayList<>();
+        byKid.forEach((kid, pair) -> keys.add(new com.nimbusds.jose.jwk.ECKey.Builder(
+                com.nimbusds.jose.jwk.Curve.P_256, (java.security.interfaces.ECPublicKey) pair.getPublic())
+                .keyID(kid).build()));
+        return new com.nimbusds.jose.jwk.JWKSet(keys).toString();
+    }
 
     static KeyPair p256() {
         try {

@@ -55,6 +55,7 @@ class NumberVerificationFlowTest {
                 json(200, "{\"roaming\":false,\"lastStatusTime\":\"2025-05-01T00:00:00Z\"}"));
         stub.on(NumberVerificationFlow.NETWORK_TYPE_PATH,
                 json(200, "{\"connectedNetworkType\":\"5G\",\"lastStatusTime\":\"2025-04-30T23:59:00Z\"}"));
+        stub.on("/jwks", json(200, Fixtures.jwks(Map.of(Fixtures.ID_TOKEN_KID, f.idTokenKeys))));
     }
 
     @AfterEach
@@ -63,12 +64,16 @@ class NumberVerificationFlowTest {
     }
 
     private NvChallenge start() {
-        return adapter.startNumberVerification(f.ctx(Duration.ofSeconds(10)), Fixtures.NUMBER, REDIRECT);
+        try {
+            return adapter.startNumberVerification(f.ctx(Duration.ofSeconds(10)), Fixtures.NUMBER, REDIRECT);
+        } catch (CarrierException e) {
+            throw new AssertionError("the discovery document could not be read", e);
+        }
     }
 
     private NvVerification complete(NvChallenge c, Map<String, String> callback) throws CarrierException {
         if (!tokenScripted) {
-            stub.on("/oauth2/token", tokenWithIdToken(idTokenClaims(c.nonce()), Optional.empty()));
+            stub.on("/oauth2/token", signedToken(idTokenClaims(c.nonce())));
         }
         return adapter.completeNumberVerification(f.ctx(Duration.ofSeconds(10)), c, callback);
     }
@@ -78,10 +83,12 @@ class NumberVerificationFlowTest {
         stub.on("/oauth2/token", replies);
     }
 
+    /** login_hint=tel:… would put the full number in a link anyone with the phone session reads: not sent by default. */
     @Test
-    void startBuildsTheAuthorizeUrlWithoutCallingTheNetwork() {
+    void startBuildsTheAuthorizeUrlAtTheDiscoveredEndpointWithoutALoginHint() {
         NvChallenge c = start();
-        assertTrue(stub.requests().isEmpty());
+        assertEquals(List.of(StubCarrier.DISCOVERY), stub.requests().stream().map(StubCarrier.Request::path).toList(),
+                "the only call reads the discovery document");
         assertTrue(c.authorizeUri().toString().startsWith(stub.base() + "/oauth2/authorize?"));
         Map<String, String> q = query(c.authorizeUri());
         assertEquals("code", q.get("response_type"));
@@ -93,9 +100,80 @@ class NumberVerificationFlowTest {
         assertEquals(Pkce.challengeS256(c.codeVerifierSecret()), q.get("code_challenge"));
         assertEquals("S256", q.get("code_challenge_method"));
         assertEquals("none", q.get("prompt"));
-        assertEquals("tel:+886912345678", q.get("login_hint"));
+        assertFalse(q.containsKey("login_hint"), "no profile of ours requires login_hint");
+        assertFalse(c.authorizeUri().toString().contains("912345678"), "the number is not in the link");
         assertFalse(c.authorizeUri().toString().contains(c.codeVerifierSecret()), "the verifier stays server-side");
         assertEquals(Fixtures.T0.plus(Duration.ofMinutes(5)), c.expiresAt());
+    }
+
+    @Test
+    void aProfileThatRequiresALoginHintGetsOne() {
+        CamaraProfile hinting = new CamaraProfile() {
+            @Override
+            public String carrierId() {
+                return "tst";
+            }
+
+            @Override
+            public boolean requiresLoginHint() {
+                return true;
+            }
+
+            @Override
+            public tw.mobileauth.carrier.spi.SubscriptionAttributes subscriptionAttributes(CamaraClient client,
+                    tw.mobileauth.carrier.spi.CallContext ctx, tw.mobileauth.carrier.spi.Msisdn msisdn,
+                    tw.mobileauth.carrier.spi.SubscriberClaims claims) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        adapter = f.adapter(f.config(stub.base()).build(), hinting);
+        assertEquals("tel:+886912345678", query(start().authorizeUri()).get("login_hint"));
+    }
+
+    /** Where the authorization server lives comes from discovery, even on another host. */
+    @Test
+    void theAuthorizationAndTokenEndpointsComeFromTheDiscoveryDocument() throws Exception {
+        try (StubCarrier auth = new StubCarrier()) {
+            String issuer = auth.base().toString();
+            auth.on("/jwks", json(200, Fixtures.jwks(Map.of(Fixtures.ID_TOKEN_KID, f.idTokenKeys))));
+            adapter = f.adapter(f.config(stub.base()).issuer(auth.base()).build(), Fixtures.plainProfile());
+            NvChallenge c = start();
+            assertTrue(c.authorizeUri().toString().startsWith(issuer + "/oauth2/authorize?"), c.authorizeUri().toString());
+            Map<String, Object> claims = idTokenClaims(c.nonce());
+            claims.put("iss", issuer);
+            auth.on("/oauth2/token", signedToken(claims));
+            assertTrue(adapter.completeNumberVerification(f.ctx(Duration.ofSeconds(10)), c,
+                    Map.of("code", "abc", "state", c.state())).result().verified());
+            assertEquals(1, auth.requests("/oauth2/token").size());
+            assertTrue(stub.requests("/oauth2/token").isEmpty(), "nothing goes to the API host's /oauth2/token");
+            assertTrue(stub.requests(StubCarrier.DISCOVERY).isEmpty());
+        }
+    }
+
+    @Test
+    void theDiscoveryDocumentIsCachedForAnHourThenReadAgain() {
+        start();
+        start();
+        assertEquals(1, stub.requests(StubCarrier.DISCOVERY).size());
+        f.clock.advance(Duration.ofMinutes(59));
+        start();
+        assertEquals(1, stub.requests(StubCarrier.DISCOVERY).size());
+        f.clock.advance(Duration.ofMinutes(2));
+        start();
+        assertEquals(2, stub.requests(StubCarrier.DISCOVERY).size(), "read again after one hour");
+    }
+
+    @Test
+    void aDiscoveryDocumentOfAnotherIssuerOrWithPlainHttpEndpointsIsRefused() {
+        stub.on(StubCarrier.DISCOVERY, json(200, StubCarrier.discovery("https://impostor.example", "/jwks")));
+        CarrierException wrong = assertThrows(CarrierException.ProtocolViolation.class, () -> adapter
+                .startNumberVerification(f.ctx(Duration.ofSeconds(5)), Fixtures.NUMBER, REDIRECT));
+        assertEquals("DISCOVERY_ISSUER_MISMATCH", wrong.code());
+        stub.on(StubCarrier.DISCOVERY, json(200, StubCarrier.discovery(stub.base().toString(), "/jwks")
+                .replace(stub.base() + "/oauth2/authorize", "http://carrier.example/oauth2/authorize")));
+        CarrierException insecure = assertThrows(CarrierException.ProtocolViolation.class, () -> adapter
+                .startNumberVerification(f.ctx(Duration.ofSeconds(5)), Fixtures.NUMBER, REDIRECT));
+        assertEquals("DISCOVERY_INSECURE_ENDPOINT", insecure.code());
     }
 
     @Test
@@ -145,14 +223,15 @@ class NumberVerificationFlowTest {
         assertEquals("{\"phoneNumber\":\"+886912345678\"}", stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).body());
     }
 
+    /** Both official definitions require a JSON request body: {} as application/json, with no device. */
     @Test
-    void roamingStatusAndNetworkTypeAreRetrievedWithAnEmptyBody() throws Exception {
+    void roamingStatusAndNetworkTypeAreRetrievedWithAnEmptyJsonObjectAsApplicationJson() throws Exception {
         NvChallenge c = start();
         complete(c, Map.of("code", "abc", "state", c.state()));
         for (String path : List.of(NumberVerificationFlow.ROAMING_PATH, NumberVerificationFlow.NETWORK_TYPE_PATH)) {
             StubCarrier.Request r = stub.requests(path).get(0);
-            assertEquals("", r.body(), path + " takes an empty body: the token names the device");
-            assertEquals(Optional.empty(), r.header("Content-Type"), path);
+            assertEquals("{}", r.body(), path + " takes {}: the token names the device");
+            assertEquals(Optional.of("application/json"), r.header("Content-Type"), path);
         }
         assertEquals(Optional.of("application/json"),
                 stub.requests(NumberVerificationFlow.VERIFY_PATH).get(0).header("Content-Type"));
@@ -181,7 +260,7 @@ class NumberVerificationFlowTest {
                 () -> complete(c, Map.of("code", "abc", "state", c.state() + "x")));
         assertEquals("STATE_MISMATCH", e.code());
         assertThrows(CarrierException.ProtocolViolation.class, () -> complete(c, Map.of("code", "abc")));
-        assertTrue(stub.requests().isEmpty());
+        assertTrue(stub.apiRequests().isEmpty());
     }
 
     @Test
@@ -190,7 +269,7 @@ class NumberVerificationFlowTest {
         CarrierException e = assertThrows(CarrierException.NotOnMobileNetwork.class, () -> complete(c,
                 Map.of("error", "access_denied", "error_description", "not_on_mobile_network", "state", c.state())));
         assertEquals(CarrierException.Retry.AFTER_USER_ACTION, e.retry());
-        assertTrue(stub.requests().isEmpty());
+        assertTrue(stub.apiRequests().isEmpty());
     }
 
     @Test
@@ -314,19 +393,19 @@ class NumberVerificationFlowTest {
         CarrierException e = assertThrows(CarrierException.CarrierUnavailable.class,
                 () -> complete(c, Map.of("error", "temporarily_unavailable", "state", c.state())));
         assertEquals(CarrierException.Retry.RESTART_VERIFICATION, e.retry(), "that callback comes back the same");
-        assertTrue(stub.requests().isEmpty());
+        assertTrue(stub.apiRequests().isEmpty());
     }
 
     @Test
     void anIdTokenWithAnotherNonceIsRejectedAndOurNonceAccepted() throws Exception {
         NvChallenge c = start();
-        onToken(tokenWithIdToken(idTokenClaims("other-nonce"), Optional.empty()));
+        onToken(signedToken(idTokenClaims("other-nonce")));
         CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
         assertEquals("NONCE_MISMATCH", e.code());
         assertTrue(stub.requests(NumberVerificationFlow.VERIFY_PATH).isEmpty(), "the token is not used");
         NvChallenge d = start();
-        onToken(tokenWithIdToken(idTokenClaims(d.nonce()), Optional.empty()));
+        onToken(signedToken(idTokenClaims(d.nonce())));
         assertEquals(List.of("network"), complete(d, Map.of("code", "abc", "state", d.state())).result().amr());
     }
 
@@ -345,18 +424,18 @@ class NumberVerificationFlowTest {
         NvChallenge c = start();
         Map<String, Object> other = idTokenClaims(c.nonce());
         other.put("aud", "someone-else");
-        onToken(tokenWithIdToken(other, Optional.empty()));
+        onToken(signedToken(other));
         assertEquals("AUDIENCE_MISMATCH", assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
         Map<String, Object> old = idTokenClaims(c.nonce());
         old.put("exp", Fixtures.T0.minusSeconds(61).getEpochSecond());
-        onToken(tokenWithIdToken(old, Optional.empty()));
+        onToken(signedToken(old));
         assertEquals("ID_TOKEN_EXPIRED", assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
     }
 
     @Test
-    void withAConfiguredCarrierKeyOnlyAValidEs256SignatureIsAccepted() throws Exception {
+    void withAPinnedCarrierKeyOnlyAValidEs256SignatureIsAccepted() throws Exception {
         KeyPair carrier = Fixtures.p256();
         String spki = java.util.Base64.getEncoder().encodeToString(carrier.getPublic().getEncoded());
         adapter = f.adapter(f.config(stub.base()).property(CamaraAdapter.ID_TOKEN_KEY, spki).build(),
@@ -366,7 +445,7 @@ class NumberVerificationFlowTest {
         assertEquals("ID_TOKEN_SIGNATURE", assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state()))).code(), "signed by a stranger");
         NvChallenge d = start();
-        onToken(tokenWithIdToken(idTokenClaims(d.nonce()), Optional.empty()));
+        onToken(signedToken(idTokenClaims(d.nonce())));
         assertEquals("ID_TOKEN_SIGNATURE", assertThrows(CarrierException.ProtocolViolation.class,
                 () -> complete(d, Map.of("code", "abc", "state", d.state()))).code(), "not signed at all");
         NvChallenge g = start();
@@ -392,7 +471,7 @@ class NumberVerificationFlowTest {
         CarrierException e = assertThrows(CarrierException.ConsentRequired.class,
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
         assertEquals("CHALLENGE_EXPIRED", e.code());
-        assertTrue(stub.requests().isEmpty());
+        assertTrue(stub.apiRequests().isEmpty());
     }
 
     @Test
@@ -403,10 +482,95 @@ class NumberVerificationFlowTest {
                 () -> complete(c, Map.of("code", "abc", "state", c.state())));
     }
 
+    // ------------------------------------------------------------------ ID token signature, issuer and keys
+
+    /** OIDC Core 3.1.3.7: a signature is always required; there is no mode where an unsigned token passes. */
+    @Test
+    void anUnsignedIdTokenIsRefusedEvenWithoutAPinnedKey() {
+        NvChallenge c = start();
+        String header = Base64Url.encode("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        String unsigned = header + "." + Base64Url.encode(Json.write(idTokenClaims(c.nonce()))) + ".";
+        onToken(tokenAnswer(unsigned));
+        CarrierException e = assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals("UNSIGNED_ID_TOKEN", e.code());
+        assertTrue(stub.requests(NumberVerificationFlow.VERIFY_PATH).isEmpty(), "the token is not used");
+    }
+
+    /** OIDC Core 3.1.3.7 step 2: iss must be the carrier's issuer, here the discovered one. */
+    @Test
+    void anIdTokenFromAnotherIssuerIsRefused() {
+        NvChallenge c = start();
+        Map<String, Object> claims = idTokenClaims(c.nonce());
+        claims.put("iss", "https://someone-else.example");
+        onToken(signedToken(claims));
+        assertEquals("ISSUER_MISMATCH", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
+    }
+
+    /** A kid the JWK set lacks is looked up again once (rate-limited), then refused. */
+    @Test
+    void anUnknownKidRefreshesTheKeysOnceThenIsRefused() {
+        java.security.KeyPair stranger = Fixtures.p256();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            NvChallenge c = start();
+            onToken(signedToken(idTokenClaims(c.nonce()), "unknown-kid", stranger));
+            assertEquals("ID_TOKEN_KEY_UNKNOWN", assertThrows(CarrierException.ProtocolViolation.class,
+                    () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
+        }
+        assertEquals(2, stub.requests("/jwks").size(), "one load and one refresh; the second miss within "
+                + IdTokenKeys.MIN_REFRESH_INTERVAL + " does not fetch again");
+        assertEquals(2, stub.requests(StubCarrier.DISCOVERY).size(), "the refresh reads discovery again too");
+        f.clock.advance(IdTokenKeys.MIN_REFRESH_INTERVAL);
+        NvChallenge c = start();
+        onToken(signedToken(idTokenClaims(c.nonce()), "unknown-kid", stranger));
+        assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state())));
+        assertEquals(3, stub.requests("/jwks").size(), "after the interval a miss may refresh again");
+    }
+
+    /** The carrier rotates: a new kid in its JWK set is accepted without restarting the adapter. */
+    @Test
+    void aRotatedKeyIsAcceptedWithoutARestart() throws Exception {
+        NvChallenge first = start();
+        assertTrue(complete(first, Map.of("code", "abc", "state", first.state())).result().verified());
+        java.security.KeyPair next = Fixtures.p256();
+        stub.on("/jwks", json(200, Fixtures.jwks(Map.of(Fixtures.ID_TOKEN_KID, f.idTokenKeys, "k2", next))));
+        NvChallenge c = start();
+        onToken(signedToken(idTokenClaims(c.nonce()), "k2", next));
+        assertTrue(complete(c, Map.of("code", "abc", "state", c.state())).result().verified());
+        assertEquals(2, stub.requests("/jwks").size());
+    }
+
+    /** A carrier that moves its jwks_uri on rotation is followed through a discovery refresh. */
+    @Test
+    void aRotatedJwksUriIsFoundThroughADiscoveryRefresh() throws Exception {
+        NvChallenge first = start();
+        assertTrue(complete(first, Map.of("code", "abc", "state", first.state())).result().verified());
+        java.security.KeyPair next = Fixtures.p256();
+        stub.on(StubCarrier.DISCOVERY, json(200, StubCarrier.discovery(stub.base().toString(), "/jwks-2")));
+        stub.on("/jwks-2", json(200, Fixtures.jwks(Map.of("k2", next))));
+        NvChallenge c = start();
+        onToken(signedToken(idTokenClaims(c.nonce()), "k2", next));
+        assertTrue(complete(c, Map.of("code", "abc", "state", c.state())).result().verified());
+        assertEquals(1, stub.requests("/jwks-2").size());
+        assertEquals(2, stub.requests(StubCarrier.DISCOVERY).size());
+    }
+
+    @Test
+    void aDiscoveryDocumentWithoutAJwksUriAndNoPinnedKeyIsRefused() {
+        stub.on(StubCarrier.DISCOVERY, json(200, "{\"issuer\":\"" + stub.base() + "\",\"authorization_endpoint\":\""
+                + stub.base() + "/oauth2/authorize\",\"token_endpoint\":\"" + stub.base() + "/oauth2/token\"}"));
+        NvChallenge c = start();
+        assertEquals("NO_ID_TOKEN_KEY", assertThrows(CarrierException.ProtocolViolation.class,
+                () -> complete(c, Map.of("code", "abc", "state", c.state()))).code());
+        assertTrue(stub.requests(NumberVerificationFlow.VERIFY_PATH).isEmpty(), "the token is not used");
+    }
+
     /** The claims a carrier would put in the ID token of {@code nonce}'s verification. */
-    private static Map<String, Object> idTokenClaims(String nonce) {
+    private Map<String, Object> idTokenClaims(String nonce) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "https://carrier.example");
+        claims.put("iss", stub.base().toString());
         claims.put("aud", "portal-client");
         claims.put("nonce", nonce);
         claims.put("iat", Fixtures.T0.getEpochSecond());
@@ -415,9 +579,24 @@ class NumberVerificationFlowTest {
         return claims;
     }
 
-    /** A token answer whose ID token carries {@code claims}, ES256-signed with {@code key} (or a dummy signature). */
+    /** A token answer whose ID token carries {@code claims}, signed with the carrier's published key. */
+    private StubCarrier.Reply signedToken(Map<String, Object> claims) {
+        return signedToken(claims, Fixtures.ID_TOKEN_KID, f.idTokenKeys);
+    }
+
+    private static StubCarrier.Reply signedToken(Map<String, Object> claims, String kid, java.security.KeyPair key) {
+        return tokenWithIdToken(claims, Optional.of(key.getPrivate()), Optional.of(kid));
+    }
+
     private static StubCarrier.Reply tokenWithIdToken(Map<String, Object> claims, Optional<PrivateKey> key) {
-        String input = Base64Url.encode("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+        return tokenWithIdToken(claims, key, Optional.empty());
+    }
+
+    /** A token answer whose ID token carries {@code claims}, ES256-signed with {@code key} (or a dummy signature). */
+    private static StubCarrier.Reply tokenWithIdToken(Map<String, Object> claims, Optional<PrivateKey> key,
+            Optional<String> kid) {
+        String header = kid.map(k -> "{\"alg\":\"ES256\",\"kid\":\"" + k + "\"}").orElse("{\"alg\":\"ES256\"}");
+        String input = Base64Url.encode(header.getBytes(StandardCharsets.UTF_8)) + "."
                 + Base64Url.encode(Json.write(claims));
         String signature = key.map(k -> {
             try {
@@ -429,8 +608,12 @@ class NumberVerificationFlowTest {
                 throw new IllegalStateException(e);
             }
         }).orElse("c2ln");
+        return tokenAnswer(input + "." + signature);
+    }
+
+    private static StubCarrier.Reply tokenAnswer(String idToken) {
         return json(200, "{\"access_token\":\"three-legged\",\"token_type\":\"Bearer\",\"expires_in\":300,"
-                + "\"scope\":\"" + SCOPE + "\",\"id_token\":\"" + input + "." + signature + "\"}");
+                + "\"scope\":\"" + SCOPE + "\",\"id_token\":\"" + idToken + "\"}");
     }
 
     private static Map<String, String> query(URI uri) {

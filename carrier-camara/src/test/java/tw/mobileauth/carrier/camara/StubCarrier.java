@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * A scriptable loopback carrier for unit tests: per path, a queue of canned replies (the last one
  * repeats). It echoes {@code x-correlator} unless a reply says otherwise, issues numbered
- * client-credentials tokens ({@code t1}, {@code t2}, …) at {@code /oauth2/token} by default, and
- * records every request.
+ * client-credentials tokens ({@code t1}, {@code t2}, …) at {@code /oauth2/token} by default,
+ * serves a discovery document at {@code /.well-known/openid-configuration} (issuer = the base,
+ * endpoints {@code /oauth2/authorize}, {@code /oauth2/token} and {@code /jwks}) unless scripted,
+ * and records every request.
  */
 final class StubCarrier implements AutoCloseable {
 
@@ -90,6 +92,20 @@ final class StubCarrier implements AutoCloseable {
         server.start();
     }
 
+    static final String DISCOVERY = "/.well-known/openid-configuration";
+
+    /** A discovery document for {@code issuer} whose endpoints are below it, the JWK set at {@code jwksPath}. */
+    static String discovery(String issuer, String jwksPath) {
+        return "{\"issuer\":\"" + issuer + "\",\"authorization_endpoint\":\"" + issuer + "/oauth2/authorize\","
+                + "\"token_endpoint\":\"" + issuer + "/oauth2/token\",\"jwks_uri\":\"" + issuer + jwksPath + "\"}";
+    }
+
+    /** The requests other than reading the discovery document and the JWK set. */
+    List<Request> apiRequests() {
+        return requests().stream().filter(r -> !r.path().equals(DISCOVERY) && !r.path().startsWith("/jwks"))
+                .collect(Collectors.toList());
+    }
+
     URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/stub");
     }
@@ -120,6 +136,7 @@ final class StubCarrier implements AutoCloseable {
         Reply reply = next(path).orElseGet(() -> local.equals("/oauth2/token")
                 ? Reply.json(200, "{\"access_token\":\"t" + tokens.incrementAndGet()
                         + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")
+                : local.equals(DISCOVERY) ? Reply.json(200, discovery(base().toString(), "/jwks"))
                 : Reply.error(404, "NOT_FOUND"));
         try {
             Thread.sleep(reply.delay().toMillis());

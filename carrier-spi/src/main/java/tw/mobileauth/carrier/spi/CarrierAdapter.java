@@ -22,8 +22,9 @@ public interface CarrierAdapter extends AutoCloseable {
 
     /**
      * Starts network-based number verification (OIDC authorization code, {@code prompt=none},
-     * PKCE S256). No network call is made; the phone must open
-     * {@link NvChallenge#authorizeUri()} <em>over its mobile data</em>.
+     * PKCE S256). The only network call an adapter may make is reading the carrier's OpenID
+     * Connect discovery document (where the authorization endpoint is), usually from its cache;
+     * the phone must open {@link NvChallenge#authorizeUri()} <em>over its mobile data</em>.
      *
      * @param redirectUri where the carrier sends the phone back with {@code code} and {@code state}
      */

@@ -14,11 +14,18 @@ import java.util.Optional;
  *
  * <p>Defaults: connect timeout 2 s; call timeout 10 s (the bound on each HTTP request when a
  * {@link CallContext} has no tighter deadline); purpose {@code dpv:FraudPreventionAndDetection}; the system UTC clock; a
- * private {@link HttpClient} created by the adapter.
+ * private {@link HttpClient} created by the adapter; the OpenID Connect issuer is the base URI.
+ *
+ * <p><b>Transport security.</b> Every URI here (the base URI and the issuer) must be {@code https}.
+ * Plain {@code http} is accepted only for a loopback host ({@code 127.0.0.1}, {@code ::1},
+ * {@code localhost}), which is what tests and the fake carrier networks use. So
+ * {@code http://127.0.0.1:8089/cht} is accepted and {@code http://carrier.example/cht} or
+ * {@code http://10.0.0.5/cht} are refused when the configuration is built, naming the setting.
  */
 public final class CarrierConfig {
 
     private final URI baseUri;
+    private final Optional<URI> issuer;
     private final String clientId;
     private final Optional<PrivateKey> clientSigningKey;
     private final Optional<String> signingKeyId;
@@ -31,6 +38,7 @@ public final class CarrierConfig {
 
     private CarrierConfig(Builder b) {
         this.baseUri = b.baseUri;
+        this.issuer = Optional.ofNullable(b.issuer);
         this.clientId = b.clientId;
         this.clientSigningKey = Optional.ofNullable(b.clientSigningKey);
         this.signingKeyId = Optional.ofNullable(b.signingKeyId);
@@ -56,6 +64,41 @@ public final class CarrierConfig {
     /** The API base; paths such as {@code /oauth2/token} are appended to it. */
     public URI baseUri() {
         return baseUri;
+    }
+
+    /**
+     * The carrier's OpenID Connect issuer, when it differs from the base URI. An adapter reads the
+     * authorization server's endpoints and keys from {@code {issuer}/.well-known/openid-configuration}
+     * (OpenID Connect Discovery 1.0 §4) and requires the document's {@code issuer} and every ID
+     * token's {@code iss} to equal it. Empty means the base URI is the issuer.
+     */
+    public Optional<URI> issuer() {
+        return issuer;
+    }
+
+    /** The issuer in effect: {@link #issuer()} when set, otherwise {@link #baseUri()}. */
+    public URI effectiveIssuer() {
+        return issuer.orElse(baseUri);
+    }
+
+    /**
+     * Whether {@code uri} may carry carrier traffic: an absolute {@code https} URI with a host, or
+     * {@code http} to a loopback host ({@code 127.0.0.1}, {@code ::1} or {@code localhost}). Adapters
+     * apply the same rule to endpoints they discover at run time.
+     */
+    public static boolean isSecureOrLoopback(URI uri) {
+        if (uri == null || !uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
+            return false;
+        }
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("https")) {
+            return true;
+        }
+        if (!scheme.equals("http")) {
+            return false;
+        }
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1") || host.equals("localhost");
     }
 
     /** The OAuth client id, also {@code iss} and {@code sub} of the client assertion. */
@@ -114,7 +157,7 @@ public final class CarrierConfig {
 
     @Override
     public String toString() {
-        return "CarrierConfig[baseUri=" + baseUri + ", clientId=" + clientId + ", signingKey="
+        return "CarrierConfig[baseUri=" + baseUri + issuer.map(i -> ", issuer=" + i).orElse("") + ", clientId=" + clientId + ", signingKey="
                 + (clientSigningKey.isPresent() ? "set" : "absent") + "]";
     }
 
@@ -122,6 +165,7 @@ public final class CarrierConfig {
     public static final class Builder {
         private final URI baseUri;
         private final String clientId;
+        private URI issuer;
         private PrivateKey clientSigningKey;
         private String signingKeyId;
         private String purpose = "dpv:FraudPreventionAndDetection";
@@ -137,9 +181,27 @@ public final class CarrierConfig {
             if (!baseUri.isAbsolute()) {
                 throw new IllegalArgumentException("baseUri must be absolute, e.g. https://carrier.example/cht");
             }
+            requireSecure(baseUri, "baseUri", "base-uri");
             if (clientId.isBlank()) {
                 throw new IllegalArgumentException("clientId must not be blank");
             }
+        }
+
+        /**
+         * The carrier's OpenID Connect issuer when the authorization server lives elsewhere than
+         * the base URI, e.g. {@code https://auth.carrier.example}; https, or http on loopback.
+         *
+         * @throws IllegalArgumentException if it is relative, not https, or plain http to a
+         *                                  host that is not loopback
+         */
+        public Builder issuer(URI issuer) {
+            Objects.requireNonNull(issuer, "issuer");
+            if (!issuer.isAbsolute()) {
+                throw new IllegalArgumentException("issuer must be absolute, e.g. https://auth.carrier.example");
+            }
+            requireSecure(issuer, "issuer", "issuer");
+            this.issuer = issuer;
+            return this;
         }
 
         /** The ES256 key for client assertions (an EC P-256 private key). */
@@ -193,6 +255,14 @@ public final class CarrierConfig {
         /** The configuration; the builder may be reused afterwards without affecting it. */
         public CarrierConfig build() {
             return new CarrierConfig(this);
+        }
+
+        private static void requireSecure(URI uri, String field, String setting) {
+            if (!isSecureOrLoopback(uri)) {
+                throw new IllegalArgumentException(field + " " + uri.getScheme() + "://" + uri.getHost()
+                        + "… is refused (setting mobileauth.carrier.<id>." + setting + "): carrier traffic must use"
+                        + " https; plain http is allowed only to 127.0.0.1, ::1 or localhost, for tests");
+            }
         }
 
         private static Duration positive(Duration d, String name) {

@@ -17,13 +17,17 @@ import java.util.OptionalInt;
  * <table>
  *   <caption>Taxonomy (carrier-profiles.md §1)</caption>
  *   <tr><th>type</th><th>typical source</th><th>retry</th></tr>
- *   <tr><td>{@link InvalidRequest}</td><td>400 INVALID_ARGUMENT, OUT_OF_RANGE; OAuth invalid_request</td><td>never</td></tr>
+ *   <tr><td>{@link InvalidRequest}</td><td>400 INVALID_ARGUMENT, OUT_OF_RANGE, {@code <API>.INVALID_PARAM_COMBINATION};
+ *       422 MISSING_IDENTIFIER, UNNECESSARY_IDENTIFIER, UNSUPPORTED_IDENTIFIER (our bug: alert, never a policy
+ *       outcome); OAuth invalid_request</td><td>never</td></tr>
  *   <tr><td>{@link AuthenticationFailed}</td><td>401 UNAUTHENTICATED; OAuth invalid_client, invalid_grant</td><td>once, with a new token;
  *       at the code exchange never (there is no token to renew, and a refused code stays refused)</td></tr>
  *   <tr><td>{@link PermissionDenied}</td><td>403 PERMISSION_DENIED, INVALID_TOKEN_CONTEXT</td><td>never</td></tr>
  *   <tr><td>{@link NotOnMobileNetwork}</td><td>the phone did not come over this carrier's mobile data</td><td>after user action</td></tr>
  *   <tr><td>{@link SubscriberNotFound}</td><td>404 NOT_FOUND, IDENTIFIER_NOT_FOUND</td><td>never</td></tr>
- *   <tr><td>{@link ServiceNotApplicable}</td><td>422 SERVICE_NOT_APPLICABLE, carrier suspensions</td><td>never; policy decides</td></tr>
+ *   <tr><td>{@link ServiceNotApplicable}</td><td>422 SERVICE_NOT_APPLICABLE and documented carrier codes such as
+ *       CHT.SUBSCRIBER_SUSPENDED, nothing else (an unknown 422 code is a {@link ProtocolViolation})</td>
+ *       <td>never; policy decides</td></tr>
  *   <tr><td>{@link ConsentRequired}</td><td>OAuth consent_required, login_required, access_denied</td><td>after user action</td></tr>
  *   <tr><td>{@link RateLimited}</td><td>429 TOO_MANY_REQUESTS (retry after), QUOTA_EXCEEDED (never)</td><td>see instance</td></tr>
  *   <tr><td>{@link CarrierUnavailable}</td><td>500, 502, 503, 504, time-out, connection reset</td><td>with backoff;

@@ -15,6 +15,11 @@
  *   <li>Failures form the closed, sealed {@link tw.mobileauth.carrier.spi.CarrierException}
  *       taxonomy, each saying whether and when the call may be retried.</li>
  *   <li>Nothing here returns {@code null}; absent values are {@link java.util.Optional}.</li>
+ *   <li>A {@link tw.mobileauth.carrier.spi.CarrierConfig} only accepts https URIs (plain http only
+ *       to loopback, for tests); its optional issuer says where the OpenID Connect discovery
+ *       document is when the authorization server is not at the base URI.</li>
+ *   <li>A {@link tw.mobileauth.carrier.spi.CallContext} correlator follows CAMARA's
+ *       {@code x-correlator} pattern {@code ^[a-zA-Z0-9-]{0,55}$} (non-empty).</li>
  * </ul>
  *
  * <p>This module depends on nothing but the JDK.

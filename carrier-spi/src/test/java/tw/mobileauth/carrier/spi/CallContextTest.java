@@ -20,16 +20,29 @@ class CallContextTest {
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
 
     @ParameterizedTest
-    @ValueSource(strings = {"a", "req-1", "A.b_c:d-9", "0123456789012345678901234567890123456789012345678901234"})
-    void correlatorsOfOneTo55AllowedCharactersAreAccepted(String correlator) {
+    @ValueSource(strings = {"a", "req-1", "Ab-c9", "0123456789012345678901234567890123456789012345678901234",
+            "3f2b8c1e-9d4a-4f6e-8b7c-2a1d0e9f8c7b"})
+    void correlatorsOfOneTo55LettersDigitsAndHyphensAreAccepted(String correlator) {
         assertEquals(correlator, new CallContext(correlator, T0, Locale.TAIWAN).correlator());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "01234567890123456789012345678901234567890123456789012345", "has space",
-            "slash/no", "中文", "new\nline", "semi;colon"})
-    void otherCorrelatorsAreRejected(String correlator) {
+            "slash/no", "中文", "new\nline", "semi;colon", "A.b", "under_score", "co:lon"})
+    void correlatorsOutsideTheCamaraPatternAreRejected(String correlator) {
         assertThrows(IllegalArgumentException.class, () -> new CallContext(correlator, T0, Locale.TAIWAN));
+    }
+
+    /** CAMARA x-correlator is ^[a-zA-Z0-9-]{0,55}$: the dot, underscore and colon we used to allow are refused. */
+    @Test
+    void onlyTheOfficialCamaraCorrelatorCharactersAreSent() {
+        for (String bad : new String[] {"A.b_c:d-9", "a.b", "a_b", "a:b"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new CallContext(bad, T0, Locale.TAIWAN), bad);
+            assertTrue(e.getMessage().contains("[a-zA-Z0-9-]"), e.getMessage());
+            assertTrue(!CallContext.isValidCorrelator(bad), bad);
+        }
+        assertTrue(CallContext.isValidCorrelator("abc-123"));
     }
 
     @Test

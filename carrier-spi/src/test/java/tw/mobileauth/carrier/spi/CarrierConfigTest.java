@@ -86,4 +86,33 @@ class CarrierConfigTest {
         assertFalse(s.contains(key.toString()));
         assertTrue(CarrierConfig.builder(BASE, "portal").build().toString().contains("signingKey=absent"));
     }
+
+    /** Plain http is for loopback only; any other http host is refused at build time, naming the setting. */
+    @Test
+    void plainHttpIsRefusedForEveryHostButLoopback() {
+        for (String ok : new String[] {"http://127.0.0.1:8089/cht", "http://localhost:1/cht", "http://[::1]:8080/cht",
+                "https://carrier.example/cht"}) {
+            URI uri = URI.create(ok);
+            assertEquals(uri, CarrierConfig.builder(uri, "c").build().baseUri(), ok);
+            assertEquals(uri, CarrierConfig.builder(BASE, "c").issuer(uri).build().effectiveIssuer(), ok);
+        }
+        for (String bad : new String[] {"http://carrier.example/cht", "http://10.0.0.5/cht", "http://127.0.0.1.nip.io/x",
+                "ftp://carrier.example/cht", "http://user@127.0.0.1/cht"}) {
+            URI uri = URI.create(bad);
+            IllegalArgumentException base = assertThrows(IllegalArgumentException.class,
+                    () -> CarrierConfig.builder(uri, "c"), bad);
+            assertTrue(base.getMessage().contains("mobileauth.carrier.<id>.base-uri"), base.getMessage());
+            assertTrue(base.getMessage().contains("https"), base.getMessage());
+            IllegalArgumentException issuer = assertThrows(IllegalArgumentException.class,
+                    () -> CarrierConfig.builder(BASE, "c").issuer(uri), bad);
+            assertTrue(issuer.getMessage().contains("mobileauth.carrier.<id>.issuer"), issuer.getMessage());
+        }
+    }
+
+    @Test
+    void theIssuerDefaultsToTheBaseUri() {
+        CarrierConfig c = CarrierConfig.builder(BASE, "c").build();
+        assertEquals(Optional.empty(), c.issuer());
+        assertEquals(BASE, c.effectiveIssuer());
+    }
 }

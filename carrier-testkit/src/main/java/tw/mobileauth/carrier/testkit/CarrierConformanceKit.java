@@ -149,6 +149,15 @@ public abstract class CarrierConformanceKit {
         return clock;
     }
 
+    /**
+     * Whether the adapter's carrier requires {@code login_hint=tel:+886…} on the authorize leg.
+     * Default false: none of the reference profiles does, and the hint puts the full number in a
+     * link anyone holding the phone's session can read, so the kit checks it is absent.
+     */
+    protected boolean requiresLoginHint() {
+        return false;
+    }
+
     /** Starts the fake networks once for the test class. */
     @BeforeAll
     protected final void startFakeNetworks() {
@@ -245,13 +254,19 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== number verification
 
-    /** Starting makes no call and binds state, nonce and an S256 challenge of the kept verifier into the authorize URL. */
+    /**
+     * Starting calls nothing but the discovery document, takes the authorize URL from it, binds
+     * state, nonce and an S256 challenge of the kept verifier, and sends no {@code login_hint}
+     * unless the profile requires one.
+     */
     @Test
     public final void startingVerificationMakesNoCallAndBindsStateNonceAndPkce() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
         NvChallenge ch = adapter.startNumberVerification(context(), s.msisdn(), CALLBACK);
-        assertTrue(network.requests().all().isEmpty(), "startNumberVerification must not call the carrier");
-        String authorize = network.baseUri(profile()) + Endpoint.AUTHORIZE.path();
+        assertTrue(network.requests().all().stream().allMatch(r -> r.endpoint() == Endpoint.DISCOVERY),
+                "startNumberVerification may read the discovery document, nothing else; was "
+                        + network.requests().endpoints(profile()));
+        String authorize = network.issuer(profile()) + Endpoint.AUTHORIZE.path();
         assertTrue(ch.authorizeUri().toString().startsWith(authorize + "?"),
                 "the authorize URL must be " + authorize + "?…, was " + ch.authorizeUri().getPath());
         Map<String, String> q = query(ch.authorizeUri());
@@ -262,6 +277,11 @@ public abstract class CarrierConformanceKit {
         assertEquals("S256", q.get("code_challenge_method"));
         assertEquals(OAuthServer.s256(ch.codeVerifierSecret()), q.get("code_challenge"));
         assertEquals("none", q.get("prompt"));
+        assertEquals(requiresLoginHint(), q.containsKey("login_hint"), "login_hint only where the profile requires it");
+        if (!requiresLoginHint()) {
+            assertFalse(ch.authorizeUri().toString().contains(s.msisdn().e164().substring(4)),
+                    "the number must not be in the link");
+        }
         assertFalse(ch.authorizeUri().toString().contains(ch.codeVerifierSecret()), "the verifier must stay server-side");
         Set<String> scopes = OAuthServer.scopes(q.getOrDefault("scope", ""));
         assertTrue(scopes.containsAll(List.of("openid", "number-verification:verify", "device-roaming-status:read",
@@ -315,7 +335,11 @@ public abstract class CarrierConformanceKit {
         for (int i : new int[] {verify, roaming, type}) {
             assertEquals(200, all.get(i).responseStatus(), all.get(i).toString());
         }
-        assertEquals("", all.get(roaming).body(), "roaming status is retrieved with an empty body (§2)");
+        for (int i : new int[] {roaming, type}) {
+            assertEquals("{}", all.get(i).body().strip(), all.get(i).endpoint() + " is retrieved with the body {} as"
+                    + " application/json: the official definitions require a body, and the 3-legged token names the"
+                    + " device (§2)");
+        }
     }
 
     /** Every request of a verification carries the context's correlator. */
@@ -329,6 +353,105 @@ public abstract class CarrierConformanceKit {
                 assertEquals(Optional.of(ctx.correlator()), r.correlator(), r.toString());
             }
         }
+    }
+
+    // =================================================================== ID token: issuer, signature, keys, discovery
+
+    /** OIDC Core 3.1.3.7: an ID token whose iss is not the carrier's issuer is refused; the token is never used. */
+    @Test
+    public final void anIdTokenFromAnotherIssuerIsAProtocolViolation() {
+        idTokenRefused(Fault.idTokenWrongIssuer(), "an ID token of another issuer");
+    }
+
+    /** An unsigned ID token (alg none) is refused whatever the configuration: a signature is always required. */
+    @Test
+    public final void anUnsignedIdTokenIsAProtocolViolation() {
+        idTokenRefused(Fault.idTokenUnsigned(), "an unsigned ID token (alg none)");
+    }
+
+    /** An ID token whose kid the carrier does not publish is refused, even after the adapter refreshes its keys. */
+    @Test
+    public final void anIdTokenWithAnUnknownKidIsAProtocolViolation() {
+        idTokenRefused(Fault.idTokenUnknownKid(), "an ID token signed by an unpublished key");
+    }
+
+    /** When the carrier's JWK set lacks the signing key (here: it is empty), the ID token is refused. */
+    @Test
+    public final void anIdTokenWhoseKeyIsMissingFromTheJwkSetIsAProtocolViolation() {
+        network.faults().inject(profile(), Endpoint.JWKS,
+                Fault.rawResponse(200, "application/json", "{\"keys\":[]}").times(10));
+        idTokenRefused(null, "an ID token whose key the JWK set lacks");
+    }
+
+    /** The carrier rotates its key (new kid in the same JWK set): the next verification passes, no restart. */
+    @Test
+    public final void aRotatedKeyIsAcceptedWithoutARestart() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
+        network.rotateIdTokenKey(profile(), FakeCarrierNetworks.JwksRotation.SAME_JWKS_URI);
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
+                "a new kid in the carrier's JWK set must be picked up without a restart");
+    }
+
+    /** The carrier rotates to a new jwks_uri: the adapter finds it by reading the discovery document again. */
+    @Test
+    public final void aRotatedJwksUriIsPickedUpThroughADiscoveryRefresh() throws CarrierException {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified());
+        int discoveries = network.requests().of(profile(), Endpoint.DISCOVERY).size();
+        network.rotateIdTokenKey(profile(), FakeCarrierNetworks.JwksRotation.NEW_JWKS_URI);
+        assertTrue(verify(defaultHandle(s), s.msisdn(), context()).result().verified(),
+                "a key at a new jwks_uri must be found through the discovery document");
+        assertTrue(network.requests().of(profile(), Endpoint.DISCOVERY).size() > discoveries,
+                "the discovery document must be read again after an unknown kid");
+    }
+
+    /**
+     * A carrier whose discovery document puts the authorization server on another loopback port
+     * works end to end: the authorize URL, the code exchange and the client-credentials token all
+     * go there, and nothing is sent to the API port's OAuth paths (which answer 404).
+     */
+    @Test
+    public final void anAuthorizationServerOnAnotherPortWorksEndToEnd() throws CarrierException {
+        try (FakeCarrierNetworks split = FakeCarrierNetworks.builder().clock(clock).separateAuthorizationServer()
+                .start()) {
+            assertNotEquals(split.baseUri(profile()).getPort(), split.issuer(profile()).getPort());
+            try (CarrierAdapter other = factory().create(configure(split.configFor(profile())).build())) {
+                Subscriber s = split.subscribers().find(profile(), Scenario.ELIGIBLE);
+                CallContext ctx = context();
+                NvChallenge ch = other.startNumberVerification(ctx, s.msisdn(), CALLBACK);
+                assertEquals(split.issuer(profile()).getPort(), ch.authorizeUri().getPort(),
+                        "the authorize URL comes from the discovery document");
+                Map<String, String> cb = split.phone(defaultHandle(s)).open(ch.authorizeUri());
+                assertTrue(other.completeNumberVerification(ctx, ch, cb).result().verified());
+                assertTrue(other.matchSubscriber(context(), s.msisdn(), claimsOf(s)).isFullMatch());
+                assertTrue(split.requests().all().stream().filter(r -> r.endpoint() == Endpoint.OTHER).findAny()
+                        .isEmpty(), "nothing was sent where the carrier serves nothing: " + split.requests().all());
+            }
+        }
+    }
+
+    /** One verification whose ID token {@code fault} spoils (or, with null, whose keys are spoilt already). */
+    private void idTokenRefused(Fault fault, String what) {
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        NvChallenge ch;
+        Map<String, String> cb;
+        try {
+            ch = adapter.startNumberVerification(ctx, s.msisdn(), CALLBACK);
+            cb = network.phone(defaultHandle(s)).open(ch.authorizeUri());
+        } catch (CarrierException e) {
+            throw new AssertionError("starting failed before the ID token was reached", e);
+        }
+        if (fault != null) {
+            network.faults().inject(profile(), Endpoint.TOKEN, fault);
+        }
+        NvChallenge challenge = ch;
+        CarrierException e = expectFailure(CarrierException.ProtocolViolation.class, ctx,
+                () -> adapter.completeNumberVerification(ctx, challenge, cb));
+        assertFalse(e.isRetryable(), what + " must never be retried");
+        assertTrue(network.requests().of(profile(), Endpoint.NUMBER_VERIFY).isEmpty(),
+                what + ": the token must not be used");
     }
 
     /** A phone on Wi-Fi raises NotOnMobileNetwork (user action) without exchanging anything; on 4G it verifies. */
@@ -869,15 +992,31 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** An unknown code falls back to its status: 403 → PermissionDenied, 404 → SubscriberNotFound, 422 → ServiceNotApplicable. */
+    /**
+     * An unknown code falls back to its status: 403 → PermissionDenied, 404 → SubscriberNotFound.
+     * Not 422: an unknown 422 code is a ProtocolViolation, because only SERVICE_NOT_APPLICABLE and
+     * the profile's documented codes may become a policy outcome.
+     */
     @Test
     public final void anUnknownCodeFallsBackToItsStatus() {
         assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, "KIT.UNKNOWN")),
                 403, "KIT.UNKNOWN");
         assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "KIT.UNKNOWN")),
                 404, "KIT.UNKNOWN");
-        assertHttp(failsOnKycOnce(CarrierException.ServiceNotApplicable.class, Fault.error(422, "KIT.UNKNOWN")),
+        assertHttp(failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(422, "KIT.UNKNOWN")),
                 422, "KIT.UNKNOWN");
+    }
+
+    /**
+     * 422 MISSING_IDENTIFIER, UNNECESSARY_IDENTIFIER and UNSUPPORTED_IDENTIFIER mean the adapter
+     * sent the wrong identifier: InvalidRequest (alert), never ServiceNotApplicable, which a
+     * portal would show a person as a policy outcome.
+     */
+    @Test
+    public final void identifierErrorsAreInvalidRequestNeverAPolicyOutcome() {
+        for (String code : List.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER", "UNSUPPORTED_IDENTIFIER")) {
+            assertHttp(failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(422, code)), 422, code);
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.spi.Msisdn;
@@ -23,7 +24,9 @@ import tw.mobileauth.carrier.spi.Msisdn;
 /**
  * Routes every request of the one HTTP server: picks the carrier from the first path segment and
  * the endpoint from the rest, logs the request, applies any armed fault, answers, and echoes
- * {@code x-correlator} (or a generated one) on every response.
+ * {@code x-correlator} (or a generated one) on every response. A correlator outside CAMARA's
+ * {@code ^[a-zA-Z0-9-]{0,55}$} is refused with 400 {@code INVALID_ARGUMENT}, and every API body
+ * must come as {@code Content-Type: application/json}.
  */
 final class CarrierRouter implements HttpHandler {
 
@@ -31,6 +34,8 @@ final class CarrierRouter implements HttpHandler {
     private static final int MAX_BODY = 64 * 1024;
     static final String DEVICE_HEADER = "X-MobileAuth-Device";
     static final String DEVICE_COOKIE = "mobileauth-device";
+    /** The official CAMARA {@code x-correlator} pattern. */
+    private static final Pattern CORRELATOR = Pattern.compile("[a-zA-Z0-9-]{0,55}");
 
     private final Clock clock;
     private final FaultInjector faults;
@@ -39,10 +44,25 @@ final class CarrierRouter implements HttpHandler {
     private final ResourceApis apis;
     private final SimulatorPage page;
     private final NetworkAttachments attachments;
-    private final Function<String, URI> baseUri;
+    private final Function<String, URI> issuers;
+    private final Role role;
+
+    /** What one HTTP server of the fake networks serves. */
+    enum Role {
+        /** The APIs and the authorization server, on one port (the default). */
+        ALL,
+        /** The APIs only; the authorization server runs on a port of its own. */
+        APIS,
+        /** The authorization server only: authorize, token, discovery, JWK set. */
+        AUTHORIZATION_SERVER;
+
+        boolean serves(Endpoint e) {
+            return this == ALL || (this == AUTHORIZATION_SERVER) == e.isAuthorizationServer();
+        }
+    }
 
     CarrierRouter(Clock clock, FaultInjector faults, RequestLog log, OAuthServer oauth, ResourceApis apis,
-            SimulatorPage page, NetworkAttachments attachments, Function<String, URI> baseUri) {
+            SimulatorPage page, NetworkAttachments attachments, Function<String, URI> issuers, Role role) {
         this.clock = clock;
         this.faults = faults;
         this.log = log;
@@ -50,7 +70,8 @@ final class CarrierRouter implements HttpHandler {
         this.apis = apis;
         this.page = page;
         this.attachments = attachments;
-        this.baseUri = baseUri;
+        this.issuers = issuers;
+        this.role = role;
     }
 
     @Override
@@ -89,10 +110,18 @@ final class CarrierRouter implements HttpHandler {
         String carrierId = carrier.get();
         String rest = rawPath.substring(carrierId.length() + 1);
         boolean simulator = rest.equals(SimulatorPage.CONNECT_PATH);
-        Endpoint endpoint = simulator ? Endpoint.AUTHORIZE : resolve(carrierId, rest);
+        Endpoint resolved = simulator ? Endpoint.AUTHORIZE : resolve(carrierId, rest);
+        Endpoint endpoint = role.serves(resolved) ? resolved : Endpoint.OTHER;
         RequestLog.Entry entry = log.arrived(carrierId, endpoint, method,
                 rawPath + (rawQuery.isEmpty() ? "" : "?" + rawQuery), correlatorIn, body, clock.instant());
 
+        if (correlatorIn.isPresent() && !CORRELATOR.matcher(correlatorIn.get()).matches()
+                && endpoint != Endpoint.OTHER && endpoint != Endpoint.AUTHORIZE) {
+            Reply bad = Reply.error(400, "INVALID_ARGUMENT", "x-correlator must match ^[a-zA-Z0-9-]{0,55}$");
+            entry.answered(bad.status());
+            send(ex, bad, UUID.randomUUID().toString());
+            return;
+        }
         if (bytes.length > MAX_BODY) {
             Reply tooLarge = Reply.error(400, "INVALID_ARGUMENT", "The body is larger than " + MAX_BODY + " bytes");
             entry.answered(tooLarge.status());
@@ -177,14 +206,29 @@ final class CarrierRouter implements HttpHandler {
                     return oauth.authorize(carrierId, rawQuery, deviceHandle(ex), fault, page);
                 case TOKEN:
                     return oauth.token(carrierId, body, audiences(ex, carrierId),
-                            fault.filter(f -> f.kind() == Fault.Kind.WRONG_NONCE).isPresent());
+                            fault.map(Fault::kind).filter(FaultInjector.ID_TOKEN_FAULTS::contains));
+                case DISCOVERY:
+                    return oauth.discovery(carrierId);
+                case JWKS:
+                    return oauth.jwks(carrierId, rawQuery);
                 default:
                     OAuthServer.AccessToken token = oauth.authenticate(carrierId, endpoint,
                             Optional.ofNullable(ex.getRequestHeaders().getFirst("Authorization")));
+                    requireJson(ex);
                     return apis.handle(carrierId, endpoint, token, body);
             }
         } catch (ApiError e) {
             return e.reply();
+        }
+    }
+
+    /** Every CAMARA request body is JSON: without {@code Content-Type: application/json} it is 400 INVALID_ARGUMENT. */
+    private static void requireJson(HttpExchange ex) {
+        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        String media = type.split(";", 2)[0].trim();
+        if (!media.equalsIgnoreCase(Reply.JSON)) {
+            throw new ApiError(400, "INVALID_ARGUMENT", "The request body must be sent as Content-Type: "
+                    + Reply.JSON + (type.isEmpty() ? " (none was given)" : " (was " + type + ")"));
         }
     }
 
@@ -247,7 +291,7 @@ final class CarrierRouter implements HttpHandler {
 
     private Set<String> audiences(HttpExchange ex, String carrierId) {
         Set<String> a = new LinkedHashSet<>();
-        a.add(baseUri.apply(carrierId) + Endpoint.TOKEN.path());
+        a.add(issuers.apply(carrierId) + Endpoint.TOKEN.path());
         String host = ex.getRequestHeaders().getFirst("Host");
         if (host != null) {
             a.add("http://" + host + "/" + carrierId + Endpoint.TOKEN.path());

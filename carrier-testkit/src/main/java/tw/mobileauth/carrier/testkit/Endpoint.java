@@ -11,6 +11,10 @@ public enum Endpoint {
     AUTHORIZE("GET", "/oauth2/authorize", ""),
     /** {@code POST /oauth2/token}: authorization code and client credentials grants. */
     TOKEN("POST", "/oauth2/token", ""),
+    /** {@code GET /.well-known/openid-configuration}: the OpenID Connect discovery document. */
+    DISCOVERY("GET", "/.well-known/openid-configuration", ""),
+    /** {@code GET /oauth2/jwks?generation=N}: the ID-token keys (the discovery document's {@code jwks_uri}). */
+    JWKS("GET", "/oauth2/jwks", ""),
     /** {@code POST /number-verification/v2/verify} (3-legged). */
     NUMBER_VERIFY("POST", "/number-verification/v2/verify", "number-verification:verify"),
     /** {@code POST /device-roaming-status/v1/retrieve} (3-legged). */
@@ -55,6 +59,11 @@ public enum Endpoint {
     /** The OAuth scope a token needs to call this endpoint; empty for the OAuth endpoints and {@link #OTHER}. */
     public String scope() {
         return scope;
+    }
+
+    /** Whether the endpoint belongs to the authorization server rather than to the APIs. */
+    public boolean isAuthorizationServer() {
+        return this == AUTHORIZE || this == TOKEN || this == DISCOVERY || this == JWKS;
     }
 
     /** Whether the endpoint needs the 3-legged token of a number verification. */

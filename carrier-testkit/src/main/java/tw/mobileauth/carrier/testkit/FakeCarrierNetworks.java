@@ -14,10 +14,7 @@ import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,14 +44,15 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
  * <p>Defaults: 127.0.0.1, an ephemeral port, the built-in fixture, the system UTC clock, every
  * fixture number's default device attached over 4G, no faults. Authorization codes live 60 s,
  * access tokens 300 s, client assertions may be at most 300 s from expiry. Each carrier signs its
- * ID tokens with its own EC P-256 key, made at start ({@link #idTokenKey(String)}).
+ * ID tokens with its own EC P-256 key, made at start ({@link #idTokenKey(String)}), published with
+ * its {@code kid} in the JWK set its discovery document names; {@link #rotateIdTokenKey} rotates it.
+ * Each carrier's issuer is its base URI, unless the builder puts the authorization servers on a
+ * port of their own ({@link Builder#separateAuthorizationServer()}).
  */
 public final class FakeCarrierNetworks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeCarrierNetworks.class);
     private static final int DEFAULT_MAIN_PORT = 8089;
-    /** The carrier property {@link #configFor(String)} sets to the carrier's ID-token public key. */
-    public static final String ID_TOKEN_KEY_PROPERTY = "id-token-key";
 
     static {
         // Answers go out as headers, then body: without TCP_NODELAY every answer can wait for a
@@ -74,24 +72,33 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     private final OAuthServer oauth;
     private final HttpClient phoneClient;
     private final AtomicInteger clientCounter = new AtomicInteger();
-    private final Map<String, KeyPair> idTokenKeys = new LinkedHashMap<>();
     private final URI root;
+    private final Optional<HttpServer> authServer;
+    private final URI authRoot;
 
     private FakeCarrierNetworks(Builder b) throws IOException {
         this.clock = b.clock;
         this.fixture = b.fixture != null ? b.fixture : SubscriberFixture.builtIn(b.clock);
         this.attachments = new NetworkAttachments(fixture);
-        for (String id : Profiles.IDS) {
-            idTokenKeys.put(id, newSigningKey());
-        }
-        this.oauth = new OAuthServer(clock, attachments, this::baseUri, idTokenKeys);
+        this.oauth = new OAuthServer(clock, attachments, this::issuer);
         this.executor = Executors.newFixedThreadPool(12, daemonThreads());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 64);
         this.root = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         ResourceApis apis = new ResourceApis(clock, fixture, attachments);
-        server.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, new SimulatorPage(fixture),
-                attachments, this::baseUri));
+        SimulatorPage page = new SimulatorPage(fixture);
+        this.authServer = b.separateAuthorizationServer
+                ? Optional.of(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64))
+                : Optional.empty();
+        this.authRoot = authServer.map(a -> URI.create("http://127.0.0.1:" + a.getAddress().getPort())).orElse(root);
+        server.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, page, attachments,
+                this::issuer, authServer.isPresent() ? CarrierRouter.Role.APIS : CarrierRouter.Role.ALL));
         server.setExecutor(executor);
+        authServer.ifPresent(a -> {
+            a.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, page, attachments,
+                    this::issuer, CarrierRouter.Role.AUTHORIZATION_SERVER));
+            a.setExecutor(executor);
+            a.start();
+        });
         this.phoneClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
         server.start();
@@ -128,12 +135,23 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     }
 
     /**
-     * A configuration for an adapter of {@code carrierId}: the base URI, a client id newly
-     * registered at that fake carrier, a fresh EC P-256 signing key whose public key the carrier
-     * registered for {@code private_key_jwt} (with key id {@code <clientId>-key}), the network's
-     * clock, a call timeout of 2 s and the property {@value #ID_TOKEN_KEY_PROPERTY}: the carrier's
-     * ID-token public key, base64 X.509 SubjectPublicKeyInfo ({@link #idTokenKey(String)}). The
-     * builder can still be changed, e.g. to add properties.
+     * A carrier's OpenID Connect issuer: its base URI, or with
+     * {@link Builder#separateAuthorizationServer()} the same path on the authorization servers'
+     * own port. Its discovery document is {@code {issuer}/.well-known/openid-configuration}.
+     *
+     * @throws IllegalArgumentException for an unknown carrier id
+     */
+    public URI issuer(String carrierId) {
+        return URI.create(authRoot + "/" + known(carrierId));
+    }
+
+    /**
+     * A configuration for an adapter of {@code carrierId}: the base URI, the issuer when the
+     * authorization server runs on its own port, a client id newly registered at that fake
+     * carrier, a fresh EC P-256 signing key whose public key the carrier registered for
+     * {@code private_key_jwt} (with key id {@code <clientId>-key}), the network's clock and a call
+     * timeout of 2 s. No ID-token key is pinned: the adapter reads it from the carrier's JWK set,
+     * as it must to follow a rotation. The builder can still be changed, e.g. to add properties.
      *
      * @throws IllegalArgumentException for an unknown carrier id
      */
@@ -143,19 +161,41 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         String clientId = "mobileauth-" + carrierId + "-" + clientCounter.incrementAndGet();
         String kid = clientId + "-key";
         oauth.register(carrierId, clientId, keys.getPublic(), Optional.of(kid));
-        return CarrierConfig.builder(baseUri(carrierId), clientId).clientSigningKey(keys.getPrivate())
-                .signingKeyId(kid).clock(clock).callTimeout(Duration.ofSeconds(2))
-                .property(ID_TOKEN_KEY_PROPERTY, Base64.getEncoder().encodeToString(idTokenKey(carrierId).getEncoded()));
+        CarrierConfig.Builder b = CarrierConfig.builder(baseUri(carrierId), clientId)
+                .clientSigningKey(keys.getPrivate()).signingKeyId(kid).clock(clock).callTimeout(Duration.ofSeconds(2));
+        return authServer.isPresent() ? b.issuer(issuer(carrierId)) : b;
     }
 
     /**
-     * The public key {@code carrierId} signs its ID tokens with (EC P-256, ES256), as a carrier
+     * The public key {@code carrierId} signs its ID tokens with now (EC P-256, ES256), as a carrier
      * would publish it; {@code getEncoded()} is the X.509 SubjectPublicKeyInfo.
      *
      * @throws IllegalArgumentException for an unknown carrier id
      */
     public PublicKey idTokenKey(String carrierId) {
-        return idTokenKeys.get(known(carrierId)).getPublic();
+        return oauth.currentIdTokenKey(known(carrierId));
+    }
+
+    /** Where a rotated key is published. */
+    public enum JwksRotation {
+        /** The new key joins the old one in the same JWK set, at the same {@code jwks_uri}. */
+        SAME_JWKS_URI,
+        /** The new key alone is published at a new {@code jwks_uri}; the old URI answers 404 and only a
+         *  fresh discovery document leads to the new one. */
+        NEW_JWKS_URI
+    }
+
+    /**
+     * Rotates {@code carrierId}'s ID-token key: from now on ID tokens are signed with a new key
+     * under a new {@code kid}, published as {@code how} says. An adapter must accept them without
+     * a restart.
+     *
+     * @return the new key's {@code kid}
+     * @throws IllegalArgumentException for an unknown carrier id
+     */
+    public String rotateIdTokenKey(String carrierId, JwksRotation how) {
+        Objects.requireNonNull(how, "how");
+        return oauth.rotate(known(carrierId), how == JwksRotation.NEW_JWKS_URI);
     }
 
     /**
@@ -220,6 +260,7 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        authServer.ifPresent(a -> a.stop(0));
         executor.shutdownNow();
     }
 
@@ -301,8 +342,19 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         private SubscriberFixture fixture;
         private Clock clock = Clock.systemUTC();
         private int port;
+        private boolean separateAuthorizationServer;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the carriers' authorization servers (authorize, token, discovery, JWK set) on a
+         * second loopback port; the APIs' port then answers 404 there, so an adapter only works if
+         * it follows each carrier's discovery document, whose issuer is {@link #issuer(String)}.
+         */
+        public Builder separateAuthorizationServer() {
+            this.separateAuthorizationServer = true;
+            return this;
         }
 
         /** The subscribers to serve instead of the built-in fixture. */

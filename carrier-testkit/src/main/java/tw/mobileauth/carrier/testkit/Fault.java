@@ -29,7 +29,7 @@ public final class Fault {
     enum Kind {
         LATENCY, STATUS, ERROR, OAUTH_ERROR, RATE_LIMITED, MALFORMED_JSON, CONNECTION_RESET, INVALID_STATE,
         WRONG_CORRELATOR, RAW, RESET_AFTER_PROCESSING, LATENCY_AFTER_PROCESSING, WRONG_NONCE,
-        MISSING_CORRELATOR
+        MISSING_CORRELATOR, ID_TOKEN_WRONG_ISSUER, ID_TOKEN_UNSIGNED, ID_TOKEN_UNKNOWN_KID
     }
 
     private final Kind kind;
@@ -165,6 +165,21 @@ public final class Fault {
      */
     public static Fault wrongNonce() {
         return of(Kind.WRONG_NONCE, Duration.ZERO, 0, "");
+    }
+
+    /** At {@link Endpoint#TOKEN} only: the code exchange's ID token names another issuer ({@code iss}). */
+    public static Fault idTokenWrongIssuer() {
+        return of(Kind.ID_TOKEN_WRONG_ISSUER, Duration.ZERO, 0, "");
+    }
+
+    /** On the token endpoint: the ID token is unsecured, {@code alg: none} and no signature. */
+    public static Fault idTokenUnsigned() {
+        return of(Kind.ID_TOKEN_UNSIGNED, Duration.ZERO, 0, "");
+    }
+
+    /** On the token endpoint: the ID token is signed with a key whose {@code kid} the carrier never publishes. */
+    public static Fault idTokenUnknownKid() {
+        return of(Kind.ID_TOKEN_UNKNOWN_KID, Duration.ZERO, 0, "");
     }
 
     /** The request is served normally but the response's {@code x-correlator} is a different value. */

@@ -51,11 +51,16 @@ public final class FaultInjector {
         if (fault.kind() == Fault.Kind.INVALID_STATE && endpoint != Endpoint.AUTHORIZE) {
             throw new IllegalArgumentException("invalidState() only makes sense at AUTHORIZE, not " + endpoint);
         }
-        if (fault.kind() == Fault.Kind.WRONG_NONCE && endpoint != Endpoint.TOKEN) {
-            throw new IllegalArgumentException("wrongNonce() only makes sense at TOKEN, not " + endpoint);
+        if (ID_TOKEN_FAULTS.contains(fault.kind()) && endpoint != Endpoint.TOKEN) {
+            throw new IllegalArgumentException(fault.kind() + " is about the ID token, so it only makes sense at TOKEN,"
+                    + " not " + endpoint);
         }
         queues.computeIfAbsent(key(carrierId, endpoint), k -> new ArrayDeque<>()).addLast(new Armed(fault));
     }
+
+    /** The faults that change the ID token of a code exchange. */
+    static final java.util.Set<Fault.Kind> ID_TOKEN_FAULTS = java.util.EnumSet.of(Fault.Kind.WRONG_NONCE,
+            Fault.Kind.ID_TOKEN_WRONG_ISSUER, Fault.Kind.ID_TOKEN_UNSIGNED, Fault.Kind.ID_TOKEN_UNKNOWN_KID);
 
     /** How many more calls of {@code endpoint} at {@code carrierId} will meet a fault. */
     public synchronized int remaining(String carrierId, Endpoint endpoint) {

@@ -43,9 +43,17 @@ import tw.mobileauth.carrier.spi.Msisdn;
  * 3-legged token may call each of verify, roaming status and network type once.
  *
  * <p>A code exchange whose scope has {@code openid} also answers an {@code id_token}: an ES256
- * JWS signed with the carrier's own ID-token key, with {@code iss} = the carrier's base URI,
+ * JWS signed with the carrier's current ID-token key (its {@code kid} in the header), with
+ * {@code iss} = the carrier's issuer (its base URI, or its authorization server's when that runs
+ * on a port of its own),
  * {@code sub} (pairwise, opaque), {@code aud} = the client id, the authorize request's
  * {@code nonce}, {@code iat}, {@code exp} (= the access token's) and {@code amr} = {@code ["network"]}.
+ *
+ * <p>Each carrier also serves its OpenID Connect discovery document
+ * ({@code /.well-known/openid-configuration}: {@code issuer}, {@code authorization_endpoint},
+ * {@code token_endpoint}, {@code jwks_uri}) and its JWK set ({@code /oauth2/jwks?generation=N}).
+ * {@link #rotate(String, boolean)} adds a new key with a new {@code kid}, either to the same JWK
+ * set or to a new one at a new {@code jwks_uri} (the old one then answers 404).
  */
 final class OAuthServer {
 
@@ -127,18 +135,65 @@ final class OAuthServer {
     }
 
     private final Function<String, URI> issuers;
-    private final Map<String, KeyPair> idTokenKeys;
+    private final Map<String, KeyRing> keyRings = new ConcurrentHashMap<>();
 
-    /**
-     * @param issuers     each carrier's base URI, the {@code iss} of its ID tokens
-     * @param idTokenKeys each carrier's EC P-256 ID-token signing key
-     */
-    OAuthServer(Clock clock, NetworkAttachments attachments, Function<String, URI> issuers,
-            Map<String, KeyPair> idTokenKeys) {
+    /** A carrier's ID-token keys: every key ever made, the newest signs; the JWK set shows the current generation's. */
+    private static final class KeyRing {
+        private final String carrierId;
+        private final List<Map.Entry<String, KeyPair>> keys = new ArrayList<>();
+        private int generation = 1;
+        private int firstOfGeneration;
+
+        KeyRing(String carrierId) {
+            this.carrierId = carrierId;
+            add();
+        }
+
+        synchronized String add() {
+            String kid = carrierId + "-id-token-" + (keys.size() + 1);
+            keys.add(Map.entry(kid, newKey()));
+            return kid;
+        }
+
+        synchronized String rotate(boolean newJwksUri) {
+            if (newJwksUri) {
+                generation++;
+                firstOfGeneration = keys.size();
+            }
+            return add();
+        }
+
+        synchronized Map.Entry<String, KeyPair> current() {
+            return keys.get(keys.size() - 1);
+        }
+
+        synchronized int generation() {
+            return generation;
+        }
+
+        synchronized List<Map.Entry<String, KeyPair>> published() {
+            return List.copyOf(keys.subList(firstOfGeneration, keys.size()));
+        }
+
+        private static KeyPair newKey() {
+            try {
+                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+                g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+                return g.generateKeyPair();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("this JDK cannot make EC P-256 keys", e);
+            }
+        }
+    }
+
+    /** @param issuers each carrier's issuer, the {@code iss} of its ID tokens and the base of its OAuth endpoints */
+    OAuthServer(Clock clock, NetworkAttachments attachments, Function<String, URI> issuers) {
         this.clock = clock;
         this.attachments = attachments;
         this.issuers = issuers;
-        this.idTokenKeys = Map.copyOf(idTokenKeys);
+        for (String id : Profiles.IDS) {
+            keyRings.put(id, new KeyRing(id));
+        }
         this.assertions = new ClientAssertions(clock,
                 (carrier, clientId) -> Optional.ofNullable(clients.get(carrier + "/" + clientId)));
     }
@@ -155,6 +210,65 @@ final class OAuthServer {
     void forgetGrants() {
         codes.clear();
         tokens.clear();
+    }
+
+    // ---------------------------------------------------------------- discovery and keys
+
+    /** The public key {@code carrierId} signs ID tokens with now. */
+    PublicKey currentIdTokenKey(String carrierId) {
+        return keyRings.get(carrierId).current().getValue().getPublic();
+    }
+
+    /** A new ID-token key for {@code carrierId}; returns its kid. */
+    String rotate(String carrierId, boolean newJwksUri) {
+        return keyRings.get(carrierId).rotate(newJwksUri);
+    }
+
+    /** The OpenID Connect discovery document (OpenID Connect Discovery 1.0 §3). */
+    Reply discovery(String carrierId) {
+        String issuer = issuers.apply(carrierId).toString();
+        ObjectNode n = Json.object();
+        n.put("issuer", issuer);
+        n.put("authorization_endpoint", issuer + Endpoint.AUTHORIZE.path());
+        n.put("token_endpoint", issuer + Endpoint.TOKEN.path());
+        n.put("jwks_uri", issuer + Endpoint.JWKS.path() + "?generation=" + keyRings.get(carrierId).generation());
+        n.putArray("response_types_supported").add("code");
+        n.putArray("subject_types_supported").add("pairwise");
+        n.putArray("id_token_signing_alg_values_supported").add("ES256");
+        n.putArray("token_endpoint_auth_methods_supported").add("private_key_jwt");
+        n.putArray("token_endpoint_auth_signing_alg_values_supported").add("ES256");
+        n.putArray("code_challenge_methods_supported").add("S256");
+        return Reply.json(200, n).with("Cache-Control", "max-age=3600");
+    }
+
+    /** The JWK set (RFC 7517) of the generation the query names; an older generation's URI answers 404. */
+    Reply jwks(String carrierId, String rawQuery) {
+        KeyRing ring = keyRings.get(carrierId);
+        if (!rawQuery.equals("generation=" + ring.generation())) {
+            return Reply.error(404, "NOT_FOUND", "No JWK set here; read jwks_uri from the discovery document");
+        }
+        ObjectNode n = Json.object();
+        com.fasterxml.jackson.databind.node.ArrayNode keys = n.putArray("keys");
+        for (Map.Entry<String, KeyPair> k : ring.published()) {
+            java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) k.getValue().getPublic();
+            ObjectNode jwk = keys.addObject();
+            jwk.put("kty", "EC");
+            jwk.put("crv", "P-256");
+            jwk.put("use", "sig");
+            jwk.put("alg", "ES256");
+            jwk.put("kid", k.getKey());
+            jwk.put("x", coordinate(pub.getW().getAffineX()));
+            jwk.put("y", coordinate(pub.getW().getAffineY()));
+        }
+        return Reply.json(200, n);
+    }
+
+    private static String coordinate(java.math.BigInteger v) {
+        byte[] raw = v.toByteArray();
+        byte[] fixed = new byte[32];
+        int from = Math.max(0, raw.length - 32);
+        System.arraycopy(raw, from, fixed, 32 - (raw.length - from), raw.length - from);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 
     // ---------------------------------------------------------------- authorize
@@ -277,9 +391,10 @@ final class OAuthServer {
 
     /**
      * The token endpoint. {@code audiences} are the URLs a client assertion may name as
-     * {@code aud}; with {@code wrongNonce} an ID token carries another nonce than the code's.
+     * {@code aud}; {@code idTokenFault} mints a bad ID token: another nonce, another issuer, no
+     * signature ({@code alg: none}) or a key the carrier does not publish.
      */
-    Reply token(String carrierId, String body, Set<String> audiences, boolean wrongNonce) {
+    Reply token(String carrierId, String body, Set<String> audiences, Optional<Fault.Kind> idTokenFault) {
         try {
             Map<String, List<String>> form;
             try {
@@ -302,7 +417,7 @@ final class OAuthServer {
                     .orElseThrow(() -> OAuthError.invalidRequest("grant_type is required"));
             switch (grant) {
                 case "authorization_code":
-                    return exchangeCode(carrierId, client, form, wrongNonce);
+                    return exchangeCode(carrierId, client, form, idTokenFault);
                 case "client_credentials":
                     return clientCredentials(carrierId, client, form);
                 default:
@@ -314,7 +429,7 @@ final class OAuthServer {
     }
 
     private Reply exchangeCode(String carrierId, ClientAssertions.Client client, Map<String, List<String>> form,
-            boolean wrongNonce) {
+            Optional<Fault.Kind> idTokenFault) {
         String codeValue = Forms.single(form, "code").orElseThrow(() -> OAuthError.invalidRequest("code is required"));
         String redirect = Forms.single(form, "redirect_uri")
                 .orElseThrow(() -> OAuthError.invalidRequest("redirect_uri is required"));
@@ -346,32 +461,37 @@ final class OAuthServer {
                 now.plusSeconds(TOKEN_LIFETIME_SECONDS), code.handle, code.number, code.access));
         code.issuedTokens.add(token);
         Optional<String> idToken = code.scopes.contains("openid")
-                ? Optional.of(idToken(code, wrongNonce ? randomToken(16) : code.nonce, now)) : Optional.empty();
+                ? Optional.of(idToken(code, idTokenFault, now)) : Optional.empty();
         return tokenReply(token, code.scopes, idToken);
     }
 
-    /** The signed ID token of a code exchange. */
-    private String idToken(IssuedCode code, String nonce, Instant now) {
+    /** The signed ID token of a code exchange, or the bad one a fault asks for. */
+    private String idToken(IssuedCode code, Optional<Fault.Kind> fault, Instant now) {
+        Fault.Kind bad = fault.orElse(Fault.Kind.STATUS);
+        Map.Entry<String, KeyPair> key = bad == Fault.Kind.ID_TOKEN_UNKNOWN_KID
+                ? Map.entry(code.carrierId + "-unpublished-" + randomToken(4), KeyRing.newKey())
+                : keyRings.get(code.carrierId).current();
         ObjectNode header = Json.object();
-        header.put("alg", "ES256");
+        header.put("alg", bad == Fault.Kind.ID_TOKEN_UNSIGNED ? "none" : "ES256");
         header.put("typ", "JWT");
-        header.put("kid", idTokenKeyId(code.carrierId));
+        if (bad != Fault.Kind.ID_TOKEN_UNSIGNED) {
+            header.put("kid", key.getKey());
+        }
         ObjectNode claims = Json.object();
-        claims.put("iss", issuers.apply(code.carrierId).toString());
+        claims.put("iss", bad == Fault.Kind.ID_TOKEN_WRONG_ISSUER ? "https://impostor.example.test"
+                : issuers.apply(code.carrierId).toString());
         claims.put("sub", pairwiseSubject(code));
         claims.put("aud", code.clientId);
-        claims.put("nonce", nonce);
+        claims.put("nonce", bad == Fault.Kind.WRONG_NONCE ? randomToken(16) : code.nonce);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plusSeconds(TOKEN_LIFETIME_SECONDS).getEpochSecond());
         claims.putArray("amr").add("network");
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String input = b64.encodeToString(Json.bytes(header)) + "." + b64.encodeToString(Json.bytes(claims));
-        return input + "." + b64.encodeToString(sign(idTokenKeys.get(code.carrierId).getPrivate(), input));
-    }
-
-    /** The {@code kid} of a carrier's ID-token key. */
-    static String idTokenKeyId(String carrierId) {
-        return carrierId + "-id-token";
+        if (bad == Fault.Kind.ID_TOKEN_UNSIGNED) {
+            return input + ".";
+        }
+        return input + "." + b64.encodeToString(sign(key.getValue().getPrivate(), input));
     }
 
     /** An opaque subject per carrier, client and number: a client cannot learn the number from it. */

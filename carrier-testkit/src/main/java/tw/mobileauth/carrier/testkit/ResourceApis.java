@@ -20,9 +20,17 @@ import tw.mobileauth.carrier.spi.Msisdn;
 
 /**
  * The CAMARA APIs and carrier extensions behind the bearer check (carrier-profiles.md §2, §3).
- * Each request is validated first (400), then the subscriber is looked up (404
- * {@code IDENTIFIER_NOT_FOUND} when this carrier does not serve the number), then a suspended line
- * is refused (422), then the answer is built.
+ * Each request is validated first (400), then the identifier is checked against the token (422
+ * {@code MISSING_IDENTIFIER} for a 2-legged call without {@code phoneNumber}, 422
+ * {@code UNNECESSARY_IDENTIFIER} for a 3-legged status call that names a {@code device}), then
+ * the subscriber is looked up (404 {@code IDENTIFIER_NOT_FOUND} when this carrier does not serve
+ * the number), then a suspended line is refused (422), then the answer is built.
+ *
+ * <p>As the official definitions say: roaming status and network type require a JSON body
+ * ({@code {}} will do; a missing body is 400 {@code INVALID_ARGUMENT}); {@code /verify} with both
+ * {@code phoneNumber} and {@code hashedPhoneNumber} is 400 {@code INVALID_ARGUMENT}; KYC Match with
+ * nothing to compare but the {@code phoneNumber} is 400
+ * {@code KNOW_YOUR_CUSTOMER.INVALID_PARAM_COMBINATION}.
  */
 final class ResourceApis {
 
@@ -46,10 +54,10 @@ final class ResourceApis {
         switch (endpoint) {
             case NUMBER_VERIFY: return verify(carrierId, token, object(body));
             case ROAMING_STATUS:
-                requireEmptyOrObject(body);
+                noDeviceWithThreeLeggedToken(object(body));
                 return roaming(carrierId, token);
             case NETWORK_TYPE:
-                requireEmptyOrObject(body);
+                noDeviceWithThreeLeggedToken(object(body));
                 return networkType(carrierId, token);
             case KYC_MATCH: return kycMatch(carrierId, object(body));
             case KYC_TENURE: return tenure(carrierId, object(body));
@@ -71,7 +79,7 @@ final class ResourceApis {
                     + " including '+'; a plain phoneNumber is not accepted");
         }
         if (plain && hashed) {
-            throw new ApiError(400, "INVALID_PARAM_COMBINATION", "Give phoneNumber or hashedPhoneNumber, not both");
+            throw invalid("Give phoneNumber or hashedPhoneNumber, not both");
         }
         if (!plain && !hashed) {
             throw invalid(carrierId.equals("twm") ? "hashedPhoneNumber is required"
@@ -133,6 +141,10 @@ final class ResourceApis {
 
     private Reply kycMatch(String carrierId, ObjectNode req) {
         Msisdn number = phone(req);
+        if (req.size() == 1) {
+            throw new ApiError(400, "KNOW_YOUR_CUSTOMER.INVALID_PARAM_COMBINATION",
+                    "Give at least one property to match besides phoneNumber");
+        }
         Optional<String> idDocument = optionalText(req, "idDocument");
         Optional<String> idType = optionalText(req, "idDocumentType");
         if (idType.isPresent() && !idType.get().equals("national_id_card") && !idType.get().equals("residence_permit")) {
@@ -259,8 +271,10 @@ final class ResourceApis {
         return s;
     }
 
+    /** The identifier of a 2-legged call: without it the token names no device, so 422 MISSING_IDENTIFIER. */
     private static Msisdn phone(ObjectNode req) {
-        String p = optionalText(req, "phoneNumber").orElseThrow(() -> invalid("phoneNumber (E.164 with '+') is required"));
+        String p = optionalText(req, "phoneNumber").orElseThrow(() -> new ApiError(422, "MISSING_IDENTIFIER",
+                "The device cannot be identified: a 2-legged access token needs phoneNumber (E.164 with '+')"));
         if (!PHONE.matcher(p).matches()) {
             throw invalid("phoneNumber must be E.164 with '+', e.g. +886912345678");
         }
@@ -293,10 +307,11 @@ final class ResourceApis {
         return Json.parseObject(body).orElseThrow(() -> invalid("The body must be one JSON object"));
     }
 
-    /** The 3-legged status APIs take an empty body (or {@code {}}): the token names the device. */
-    private static void requireEmptyOrObject(String body) {
-        if (!body.isBlank()) {
-            object(body);
+    /** The 3-legged token names the device: a {@code device} in the body too is 422 UNNECESSARY_IDENTIFIER. */
+    private static void noDeviceWithThreeLeggedToken(ObjectNode req) {
+        if (req.has("device")) {
+            throw new ApiError(422, "UNNECESSARY_IDENTIFIER",
+                    "The device is already identified by the access token; do not send device");
         }
     }
 

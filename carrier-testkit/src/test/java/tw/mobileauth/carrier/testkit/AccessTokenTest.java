@@ -46,9 +46,9 @@ class AccessTokenTest {
     @Test
     void anExpiredTokenIsRefusedWithUnauthenticated() {
         String token = client.twoLeggedToken();
-        assertEquals(200, client.api("/kyc-match/v0.4/match", token, CarrierClient.phoneBody(alice.msisdn())).statusCode());
+        assertEquals(200, client.api("/kyc-match/v0.4/match", token, nameBody(alice)).statusCode());
         CLOCK.advance(Duration.ofSeconds(300));
-        assertErrorInfo(client.api("/kyc-match/v0.4/match", token, CarrierClient.phoneBody(alice.msisdn())),
+        assertErrorInfo(client.api("/kyc-match/v0.4/match", token, nameBody(alice)),
                 401, "UNAUTHENTICATED");
     }
 
@@ -66,8 +66,8 @@ class AccessTokenTest {
         String body = CarrierClient.phoneBody(alice.msisdn());
         assertEquals(200, client.api("/number-verification/v2/verify", token, body).statusCode());
         assertErrorInfo(client.api("/number-verification/v2/verify", token, body), 401, "UNAUTHENTICATED");
-        assertEquals(200, client.api("/device-roaming-status/v1/retrieve", token, "").statusCode());
-        assertErrorInfo(client.api("/device-roaming-status/v1/retrieve", token, ""), 401, "UNAUTHENTICATED");
+        assertEquals(200, client.api("/device-roaming-status/v1/retrieve", token, "{}").statusCode());
+        assertErrorInfo(client.api("/device-roaming-status/v1/retrieve", token, "{}"), 401, "UNAUTHENTICATED");
         assertEquals(200, client.api("/connected-network-type/v0.1/retrieve", token, "{}").statusCode());
         assertErrorInfo(client.api("/connected-network-type/v0.1/retrieve", token, "{}"), 401, "UNAUTHENTICATED");
     }
@@ -87,7 +87,7 @@ class AccessTokenTest {
         HttpResponse<String> r = client.clientCredentials(client.assertion(), Optional.of("kyc-match:match"));
         assertEquals(200, r.statusCode(), r.body());
         String token = CarrierClient.json(r).path("access_token").asText();
-        assertEquals(200, client.api("/kyc-match/v0.4/match", token, CarrierClient.phoneBody(alice.msisdn())).statusCode());
+        assertEquals(200, client.api("/kyc-match/v0.4/match", token, nameBody(alice)).statusCode());
         assertErrorInfo(client.api("/sim-swap/v2/retrieve-date", token, CarrierClient.phoneBody(alice.msisdn())),
                 403, "PERMISSION_DENIED");
     }
@@ -117,12 +117,12 @@ class AccessTokenTest {
     void theCorrelatorIsEchoedOrGenerated() {
         String token = client.twoLeggedToken();
         HttpResponse<String> echoed = client.post("/kyc-match/v0.4/match", "application/json",
-                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.of("corr-123"));
+                nameBody(alice), Optional.of(token), Optional.of("corr-123"));
         assertEquals("corr-123", echoed.headers().firstValue("x-correlator").orElse(""));
         HttpResponse<String> generated = client.post("/kyc-match/v0.4/match", "application/json",
-                CarrierClient.phoneBody(alice.msisdn()), Optional.of(token), Optional.empty());
+                nameBody(alice), Optional.of(token), Optional.empty());
         assertTrue(generated.headers().firstValue("x-correlator").filter(c -> !c.isBlank()).isPresent());
-        HttpResponse<String> onError = client.post("/kyc-match/v0.4/match", "application/json", "{}",
+        HttpResponse<String> onError = client.post("/kyc-match/v0.4/match", "application/json", "not json",
                 Optional.of(token), Optional.of("corr-err"));
         assertEquals(400, onError.statusCode());
         assertEquals("corr-err", onError.headers().firstValue("x-correlator").orElse(""));
@@ -130,5 +130,10 @@ class AccessTokenTest {
                 URI.create(NETWORK.baseUri("cht") + "/nope")).header("x-correlator", "corr-404").GET().build());
         assertEquals(404, unknownPath.statusCode());
         assertEquals("corr-404", unknownPath.headers().firstValue("x-correlator").orElse(""));
+    }
+
+    /** A KYC Match body with something to match besides the number (KYC Match 0.4.0 needs one). */
+    private static String nameBody(Subscriber s) {
+        return "{\"phoneNumber\":\"" + s.msisdn().e164() + "\",\"name\":\"" + s.name() + "\"}";
     }
 }

@@ -47,7 +47,7 @@ class NetworkAttachmentTest {
     }
 
     private JsonNode status(String token, String path) {
-        HttpResponse<String> r = cht.api(path, token, "");
+        HttpResponse<String> r = cht.api(path, token, "{}");
         assertEquals(200, r.statusCode(), r.body());
         return CarrierClient.json(r);
     }

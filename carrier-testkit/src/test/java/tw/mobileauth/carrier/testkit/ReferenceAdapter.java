@@ -132,7 +132,8 @@ final class ReferenceAdapter implements CarrierAdapter {
     // ------------------------------------------------------------------ number verification
 
     @Override
-    public NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri) {
+    public NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri)
+            throws CarrierException {
         String state = randomB64(32);
         String nonce = randomB64(16);
         String verifier = randomB64(32);
@@ -146,8 +147,7 @@ final class ReferenceAdapter implements CarrierAdapter {
         q.put("code_challenge", s256(verifier));
         q.put("code_challenge_method", "S256");
         q.put("prompt", "none");
-        q.put("login_hint", "tel:" + msisdn.e164());
-        URI uri = URI.create(config.baseUri() + "/oauth2/authorize?" + form(q));
+        URI uri = URI.create(discovery(ctx).path("authorization_endpoint").asText() + "?" + form(q));
         return new NvChallenge(uri, state, nonce, verifier, msisdn, redirectUri,
                 config.clock().instant().plus(Duration.ofMinutes(5)));
     }
@@ -168,18 +168,19 @@ final class ReferenceAdapter implements CarrierAdapter {
             throw new CarrierException.ProtocolViolation(Origin.transport(id, "NO_CODE", ctx.correlator()),
                     "the callback has neither code nor error", null);
         }
-        Map<String, String> f = clientAuth();
+        JsonNode discovered = discovery(ctx);
+        Map<String, String> f = clientAuth(discovered);
         f.put("grant_type", "authorization_code");
         f.put("code", code);
         f.put("redirect_uri", ch.redirectUri().toString());
         f.put("code_verifier", ch.codeVerifierSecret());
         JsonNode answer;
         try {
-            answer = tokenAnswer(ctx, f);
+            answer = tokenAnswer(ctx, discovered, f);
         } catch (CarrierException e) {
             throw afterCodeSent(e, true);
         }
-        checkIdToken(ctx, answer.path("id_token").asText(""), ch.nonce());
+        checkIdToken(ctx, discovered, answer.path("id_token").asText(""), ch.nonce());
         String threeLegged = answer.get("access_token").asText();
         ObjectNode verifyBody = JSON.createObjectNode();
         if (id.equals("twm")) {
@@ -189,8 +190,8 @@ final class ReferenceAdapter implements CarrierAdapter {
         }
         JsonNode v = singleUse(ctx, "/number-verification/v2/verify", verifyBody.toString(), threeLegged);
         JsonNode verified = v.get("devicePhoneNumberVerified");
-        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "", threeLegged);
-        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "", threeLegged);
+        JsonNode roaming = singleUse(ctx, "/device-roaming-status/v1/retrieve", "{}", threeLegged);
+        JsonNode type = singleUse(ctx, "/connected-network-type/v0.1/retrieve", "{}", threeLegged);
         if (verified == null || !verified.isBoolean() || !roaming.path("roaming").isBoolean()
                 || !type.path("connectedNetworkType").isTextual()) {
             throw violation(ctx, "a verification answer lacks its fields");
@@ -362,37 +363,103 @@ final class ReferenceAdapter implements CarrierAdapter {
         if (t != null && config.clock().instant().isBefore(tokenExpiry)) {
             return t;
         }
-        Map<String, String> f = clientAuth();
+        JsonNode discovered = discovery(ctx);
+        Map<String, String> f = clientAuth(discovered);
         f.put("grant_type", "client_credentials");
-        t = tokenRequest(ctx, f);
+        t = tokenRequest(ctx, discovered, f);
         token = t;
         return t;
     }
 
-    /** The scope has openid: an id_token must come, with our nonce and client id. Its signature is not checked here. */
-    private void checkIdToken(CallContext ctx, String idToken, String nonce) throws CarrierException {
+    /** The discovery document, read every time it is needed: simple, and it follows every rotation. */
+    private JsonNode discovery(CallContext ctx) throws CarrierException {
+        String issuer = config.effectiveIssuer().toString();
+        HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(issuer
+                + "/.well-known/openid-configuration")).GET());
+        if (r.statusCode() >= 500) {
+            throw new CarrierException.CarrierUnavailable(Origin.http(id, r.statusCode(), "DISCOVERY", ctx.correlator()),
+                    Optional.empty(), "discovery failed", null);
+        }
+        JsonNode d = r.statusCode() == 200 ? parse(ctx, r.body()) : null;
+        if (d == null || !d.path("issuer").asText("").equals(issuer)) {
+            throw violation(ctx, "no discovery document of issuer " + issuer);
+        }
+        return d;
+    }
+
+    /**
+     * The scope has openid: an id_token must come, ES256-signed by the key its kid names in the
+     * carrier's JWK set (read afresh), from the discovered issuer, with our nonce and client id.
+     */
+    private void checkIdToken(CallContext ctx, JsonNode discovered, String idToken, String nonce)
+            throws CarrierException {
         String[] parts = idToken.split("\\.", -1);
+        JsonNode header;
         JsonNode claims;
         try {
+            header = parts.length == 3 ? parseOrNull(new String(Base64.getUrlDecoder().decode(parts[0]),
+                    StandardCharsets.UTF_8)) : null;
             claims = parts.length == 3 ? parseOrNull(new String(Base64.getUrlDecoder().decode(parts[1]),
                     StandardCharsets.UTF_8)) : null;
         } catch (IllegalArgumentException e) {
+            header = null;
             claims = null;
         }
-        if (claims == null || !claims.path("nonce").asText("").equals(nonce)
+        if (header == null || claims == null || !header.path("alg").asText("").equals("ES256")
+                || parts[2].isEmpty()) {
+            throw violation(ctx, "the id_token is missing, unsigned or not ES256");
+        }
+        HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(discovered.path("jwks_uri").asText()))
+                .GET());
+        JsonNode keys = r.statusCode() == 200 ? parse(ctx, r.body()).path("keys") : null;
+        String kid = header.path("kid").asText("");
+        java.security.PublicKey key = null;
+        for (JsonNode k : keys == null ? JSON.createArrayNode() : keys) {
+            if (k.path("kid").asText("").equals(kid) && k.path("kty").asText("").equals("EC")) {
+                key = ecKey(k.path("x").asText(), k.path("y").asText());
+            }
+        }
+        boolean signed;
+        try {
+            Signature v = Signature.getInstance("SHA256withECDSAinP1363Format");
+            v.initVerify(key);
+            v.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            signed = key != null && v.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            signed = false;
+        }
+        if (!signed || !claims.path("iss").asText("").equals(discovered.path("issuer").asText())
+                || !claims.path("nonce").asText("").equals(nonce)
                 || !claims.path("aud").asText("").equals(config.clientId())) {
-            throw violation(ctx, "the id_token is missing or not bound to this verification");
+            throw violation(ctx, "the id_token is not signed by the carrier or not bound to this verification");
         }
     }
 
-    private String tokenRequest(CallContext ctx, Map<String, String> form) throws CarrierException {
-        JsonNode n = tokenAnswer(ctx, form);
+    private static java.security.PublicKey ecKey(String x, String y) {
+        try {
+            java.security.AlgorithmParameters p = java.security.AlgorithmParameters.getInstance("EC");
+            p.init(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            java.security.spec.ECParameterSpec spec = p.getParameterSpec(java.security.spec.ECParameterSpec.class);
+            java.security.spec.ECPoint w = new java.security.spec.ECPoint(
+                    new java.math.BigInteger(1, Base64.getUrlDecoder().decode(x)),
+                    new java.math.BigInteger(1, Base64.getUrlDecoder().decode(y)));
+            return java.security.KeyFactory.getInstance("EC").generatePublic(
+                    new java.security.spec.ECPublicKeySpec(w, spec));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String tokenRequest(CallContext ctx, JsonNode discovered, Map<String, String> form)
+            throws CarrierException {
+        JsonNode n = tokenAnswer(ctx, discovered, form);
         tokenExpiry = config.clock().instant().plusSeconds(n.get("expires_in").asLong() - 5);
         return n.get("access_token").asText();
     }
 
-    private JsonNode tokenAnswer(CallContext ctx, Map<String, String> form) throws CarrierException {
-        HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(config.baseUri() + "/oauth2/token"))
+    private JsonNode tokenAnswer(CallContext ctx, JsonNode discovered, Map<String, String> form)
+            throws CarrierException {
+        HttpResponse<String> r = send(ctx, HttpRequest.newBuilder(URI.create(discovered.path("token_endpoint").asText()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))));
         if (r.statusCode() == 200) {
@@ -466,7 +533,13 @@ final class ReferenceAdapter implements CarrierAdapter {
                 return code.equals("NUMBER_VERIFICATION.USER_NOT_AUTHENTICATED_BY_MOBILE_NETWORK")
                         ? new CarrierException.NotOnMobileNetwork(o, msg) : new CarrierException.PermissionDenied(o, msg);
             case 404: return new CarrierException.SubscriberNotFound(o, msg);
-            case 422: return new CarrierException.ServiceNotApplicable(o, msg);
+            case 422:
+                if (code.endsWith("_IDENTIFIER")) {
+                    return new CarrierException.InvalidRequest(o, msg);
+                }
+                return code.equals("SERVICE_NOT_APPLICABLE") || code.equals("CHT.SUBSCRIBER_SUSPENDED")
+                        ? new CarrierException.ServiceNotApplicable(o, msg)
+                        : new CarrierException.ProtocolViolation(o, msg, null);
             case 429:
                 if (code.equals("QUOTA_EXCEEDED")) {
                     return new CarrierException.RateLimited(o, false, Optional.empty(), msg);
@@ -531,12 +604,12 @@ final class ReferenceAdapter implements CarrierAdapter {
 
     // ------------------------------------------------------------------ small helpers
 
-    private Map<String, String> clientAuth() {
+    private Map<String, String> clientAuth(JsonNode discovered) {
         long now = config.clock().instant().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", config.clientId());
         claims.put("sub", config.clientId());
-        claims.put("aud", config.baseUri() + "/oauth2/token");
+        claims.put("aud", discovered.path("token_endpoint").asText());
         claims.put("iat", now);
         claims.put("exp", now + 60);
         claims.put("jti", UUID.randomUUID().toString());

@@ -69,7 +69,7 @@ class TwmConformanceTest extends CarrierConformanceKit {
         }
 
         @Test
-        void aPlainPhoneNumberWouldBeRefusedByTwm() {
+        void aPlainPhoneNumberWouldBeRefusedByTwm() throws CarrierException {
             CamaraProfile plainNumber = new CamaraProfile() {
                 @Override
                 public String carrierId() {

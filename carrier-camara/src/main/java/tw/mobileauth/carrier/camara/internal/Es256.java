@@ -1,16 +1,14 @@
 package tw.mobileauth.carrier.camara.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 
-/** ES256 (ECDSA P-256 with SHA-256, JWS raw {@code R||S} signatures) verification. Not API. */
+/** Reads the EC P-256 public key a carrier publishes for its ID tokens, for pinning. Not API. */
 public final class Es256 {
 
     private Es256() {
@@ -33,21 +31,6 @@ public final class Es256 {
             return Optional.empty();
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Whether {@code signature} (64 bytes, {@code R||S}) signs the ASCII {@code signingInput} under {@code key}. */
-    public static boolean verify(PublicKey key, String signingInput, byte[] signature) {
-        if (signature.length != 64) {
-            return false;
-        }
-        try {
-            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
-            verifier.initVerify(key);
-            verifier.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false;
         }
     }
 }
