@@ -17,6 +17,9 @@ package tw.mobileauth.crypto;
  *   <tr><td>{@link DecryptionFailed}</td><td>{@link AeadKey#decrypt(String, String)}</td><td>tampering, wrong key or record</td>
  *       <td>treat the record as lost; alert</td></tr>
  * </table>
+ *
+ * <p>A custom {@link PasswordHasher} raises {@link HasherBusy} and {@link MalformedPasswordHash}
+ * itself: their constructors are public. The other two are the SDK's own.
  */
 public abstract sealed class CryptoException extends Exception
         permits CryptoException.HasherBusy, CryptoException.MalformedPasswordHash,
@@ -39,7 +42,12 @@ public abstract sealed class CryptoException extends Exception
     public static final class HasherBusy extends CryptoException {
         private static final long serialVersionUID = 1L;
 
-        HasherBusy(String message) {
+        /**
+         * A busy hasher, for a custom {@link PasswordHasher}.
+         *
+         * @param message what was busy and for how long, never a password or hash
+         */
+        public HasherBusy(String message) {
             super(message);
         }
     }
@@ -51,7 +59,12 @@ public abstract sealed class CryptoException extends Exception
     public static final class MalformedPasswordHash extends CryptoException {
         private static final long serialVersionUID = 1L;
 
-        MalformedPasswordHash(String message) {
+        /**
+         * A stored hash this hasher cannot read, for a custom {@link PasswordHasher}.
+         *
+         * @param message what is wrong with it (algorithm, version, a parameter), never the string itself
+         */
+        public MalformedPasswordHash(String message) {
             super(message);
         }
     }

@@ -69,6 +69,13 @@ public sealed interface EnrollmentStatus {
         public EnrollmentState state() {
             return EnrollmentState.COMPLETED;
         }
+
+        /** The credential id and the certificate's serial and validity, not the whole certificate. */
+        @Override
+        public String toString() {
+            return "Completed[credentialId=" + credentialId + ", serial=" + certificate.getSerialNumber().toString(16)
+                    + ", notAfter=" + certificate.getNotAfter().toInstant() + "]";
+        }
     }
 
     /**
