@@ -22,6 +22,8 @@ public final class FieldNames {
     public static final String PASSWORD = "password";
     /** 確認憑證密碼: the password typed a second time. */
     public static final String PASSWORD_CONFIRMATION = "passwordConfirmation";
+    /** 送出的資料: the request body as a whole, when it is not the JSON the page sends. */
+    public static final String REQUEST = "request";
 
     private FieldNames() {
     }

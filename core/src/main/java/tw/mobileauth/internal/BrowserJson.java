@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Optional;
 import tw.mobileauth.FieldReason;
 import tw.mobileauth.InvalidInputException;
+import tw.mobileauth.identity.FieldNames;
 
 /**
  * A JSON object the browser posted (the application form, a login attempt), read defensively:
@@ -39,16 +40,16 @@ public final class BrowserJson {
      */
     public static BrowserJson parse(String json) throws InvalidInputException {
         if (json == null || json.length() > MAX_CHARS) {
-            throw InvalidInputException.of("request", FieldReason.BAD_FORMAT);
+            throw InvalidInputException.of(FieldNames.REQUEST, FieldReason.BAD_FORMAT);
         }
         JsonNode root;
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw InvalidInputException.of("request", FieldReason.BAD_FORMAT);
+            throw InvalidInputException.of(FieldNames.REQUEST, FieldReason.BAD_FORMAT);
         }
         if (root == null || !root.isObject()) {
-            throw InvalidInputException.of("request", FieldReason.BAD_FORMAT);
+            throw InvalidInputException.of(FieldNames.REQUEST, FieldReason.BAD_FORMAT);
         }
         return new BrowserJson(root);
     }
