@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
+import tw.mobileauth.carrier.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ImageCaptchaSpec {
 
     private static final Instant T0 = Instant.parse("2025-03-14T01:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MutableClock clock = MutableClock.at(T0);
     /** Answers the next challenges will carry, so the test knows what each image shows. */
     private final Deque<String> script = new ArrayDeque<>();
     private ExecutorService pool;

@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.captcha.CaptchaChallenge;
+import tw.mobileauth.carrier.testkit.MutableClock;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.credential.EnrollmentCa;
 import tw.mobileauth.credential.TrustedCas;
@@ -39,7 +38,7 @@ class TestSupportTest {
 
     @Test
     void theTestCaptchaTellsItsAnswerOnceAndForgetsItAfterUseOrExpiry() {
-        MovableClock clock = new MovableClock();
+        MutableClock clock = MutableClock.at(Instant.parse("2025-03-14T02:00:00Z"));
         TestCaptcha captcha = new TestCaptcha(clock);
         CaptchaChallenge c = captcha.issue();
         String answer = captcha.answerFor(c.id()).orElseThrow();
@@ -50,7 +49,7 @@ class TestSupportTest {
         assertTrue(captcha.verify(d.id(), " " + captcha.answerFor(d.id()).orElseThrow().toLowerCase() + " "));
         CaptchaChallenge late = captcha.issue();
         String lateAnswer = captcha.answerFor(late.id()).orElseThrow();
-        clock.now = clock.now.plus(TestCaptcha.VALIDITY);
+        clock.advance(TestCaptcha.VALIDITY);
         assertFalse(captcha.verify(late.id(), lateAnswer), "expired");
         assertTrue(captcha.answerFor("unknown").isEmpty());
     }
@@ -93,24 +92,5 @@ class TestSupportTest {
         return LoginAttempt.builder().nationalId("A123456789").birthDate(birthDate).name("王小明")
                 .password("Kiwi-Lantern-8462!".toCharArray()).credentialId(credentialId).challengeId(c.id())
                 .signature(key.sign(SignedMessages.login(c.nonce(), credentialId, ORIGIN))).build();
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2025-03-14T02:00:00Z");
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

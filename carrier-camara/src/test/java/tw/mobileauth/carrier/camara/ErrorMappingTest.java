@@ -1,5 +1,6 @@
 package tw.mobileauth.carrier.camara;
 
+import tw.mobileauth.carrier.testkit.MutableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -24,7 +25,7 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 /** Row by row, the error table of carrier-profiles.md §1. */
 class ErrorMappingTest {
 
-    private final TestClock clock = new TestClock(Fixtures.T0);
+    private final MutableClock clock = MutableClock.at(Fixtures.T0);
     private final ErrorMapping mapping = new ErrorMapping("tst", Fixtures.plainProfile(), clock);
 
     @ParameterizedTest(name = "{0} {1} -> {2} ({3})")

@@ -1,5 +1,6 @@
 package tw.mobileauth.carrier.camara;
 
+import tw.mobileauth.carrier.testkit.MutableClock;
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -31,7 +32,7 @@ final class Fixtures {
     /** The carrier's ID-token key, published as {@link #ID_TOKEN_KID} in the stub's JWK set. */
     final KeyPair idTokenKeys = p256();
     static final String ID_TOKEN_KID = "k1";
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = MutableClock.at(T0);
     final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
     /** Sleeps by moving the clock, never the thread. */
     final Sleeper sleeper = d -> {
