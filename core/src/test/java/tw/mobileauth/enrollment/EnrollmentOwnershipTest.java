@@ -350,13 +350,15 @@ class EnrollmentOwnershipTest {
      * the loser's delete until someone has listed the person's credentials after both inserts (the
      * winner's binding policy): the interleaving in which a loser's credential was counted.
      */
-    private static final class RacingCredentialStore implements tw.mobileauth.store.CredentialStore {
-        private final tw.mobileauth.store.InMemoryCredentialStore delegate =
-                new tw.mobileauth.store.InMemoryCredentialStore();
+    private static final class RacingCredentialStore extends tw.mobileauth.testsupport.ForwardingCredentialStore {
         private volatile boolean armed;
         private volatile boolean bothInserted;
         private volatile CyclicBarrier inserts;
         private volatile CountDownLatch listedAfterInserts;
+
+        RacingCredentialStore() {
+            super(new tw.mobileauth.store.InMemoryCredentialStore());
+        }
 
         void arm() {
             inserts = new CyclicBarrier(2, () -> bothInserted = true);
@@ -371,7 +373,7 @@ class EnrollmentOwnershipTest {
 
         @Override
         public boolean insert(CredentialRecord record) {
-            boolean inserted = delegate.insert(record);
+            boolean inserted = super.insert(record);
             if (armed) {
                 await(() -> inserts.await(10, TimeUnit.SECONDS));
             }
@@ -379,13 +381,8 @@ class EnrollmentOwnershipTest {
         }
 
         @Override
-        public Optional<CredentialRecord> find(String credentialId) {
-            return delegate.find(credentialId);
-        }
-
-        @Override
         public List<CredentialRecord> listBySubject(String subjectKey) {
-            List<CredentialRecord> listed = delegate.listBySubject(subjectKey);
+            List<CredentialRecord> listed = super.listBySubject(subjectKey);
             if (armed && bothInserted) {
                 listedAfterInserts.countDown();
             }
@@ -393,31 +390,11 @@ class EnrollmentOwnershipTest {
         }
 
         @Override
-        public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
-            return delegate.compareAndSet(expectedVersion, next);
-        }
-
-        @Override
-        public boolean activate(String credentialId) {
-            return delegate.activate(credentialId);
-        }
-
-        @Override
-        public boolean revoke(String credentialId, Instant at) {
-            return delegate.revoke(credentialId, at);
-        }
-
-        @Override
         public boolean delete(String credentialId) {
             if (armed) {
                 await(() -> listedAfterInserts.await(2, TimeUnit.SECONDS));
             }
-            return delegate.delete(credentialId);
-        }
-
-        @Override
-        public int deleteAllForSubject(String subjectKey) {
-            return delegate.deleteAllForSubject(subjectKey);
+            return super.delete(credentialId);
         }
 
         private static void await(java.util.concurrent.Callable<?> wait) {

@@ -1,12 +1,9 @@
 package tw.mobileauth.enrollment;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import tw.mobileauth.store.CredentialRecord;
-import tw.mobileauth.store.CredentialStore;
 import tw.mobileauth.store.InMemoryCredentialStore;
 
 /**
@@ -16,9 +13,8 @@ import tw.mobileauth.store.InMemoryCredentialStore;
  * the binding policy), and after {@link #failNextListing()} its first listing after the next
  * insert fails once, as a store that lost its connection just after the credential was issued.
  */
-final class InstrumentedCredentialStore implements CredentialStore {
+final class InstrumentedCredentialStore extends tw.mobileauth.testsupport.ForwardingCredentialStore {
 
-    private final InMemoryCredentialStore delegate = new InMemoryCredentialStore();
     private final CyclicBarrier barrier;
     private volatile boolean armed;
     private final java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
@@ -26,6 +22,7 @@ final class InstrumentedCredentialStore implements CredentialStore {
             new java.util.concurrent.atomic.AtomicBoolean();
 
     InstrumentedCredentialStore(int parties) {
+        super(new InMemoryCredentialStore());
         this.barrier = new CyclicBarrier(parties);
     }
 
@@ -39,16 +36,11 @@ final class InstrumentedCredentialStore implements CredentialStore {
 
     @Override
     public boolean insert(CredentialRecord record) {
-        boolean inserted = delegate.insert(record);
+        boolean inserted = super.insert(record);
         if (inserted && failAfterInsert.getAndSet(false)) {
             failNext.set(true);
         }
         return inserted;
-    }
-
-    @Override
-    public Optional<CredentialRecord> find(String credentialId) {
-        return delegate.find(credentialId);
     }
 
     @Override
@@ -64,26 +56,6 @@ final class InstrumentedCredentialStore implements CredentialStore {
                 throw new IllegalStateException("the other enrolments never reached the binding policy", e);
             }
         }
-        return delegate.listBySubject(subjectKey);
-    }
-
-    @Override
-    public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
-        return delegate.compareAndSet(expectedVersion, next);
-    }
-
-    @Override
-    public boolean revoke(String credentialId, Instant at) {
-        return delegate.revoke(credentialId, at);
-    }
-
-    @Override
-    public boolean delete(String credentialId) {
-        return delegate.delete(credentialId);
-    }
-
-    @Override
-    public int deleteAllForSubject(String subjectKey) {
-        return delegate.deleteAllForSubject(subjectKey);
+        return super.listBySubject(subjectKey);
     }
 }

@@ -187,14 +187,13 @@ class ConcurrentLoginTest {
      * A credential store where, until {@link #stop()}, another writer changes the record (and runs
      * {@code meanwhile}) just before each compare-and-set, so that every one of ours loses.
      */
-    private static final class OtherWriters implements CredentialStore {
+    private static final class OtherWriters extends tw.mobileauth.testsupport.ForwardingCredentialStore {
         static final Instant THEIR_LAST_USE = Instant.parse("2025-01-01T00:00:00Z");
-        private final CredentialStore delegate;
         private final Runnable meanwhile;
         private volatile boolean writing = true;
 
         OtherWriters(CredentialStore delegate, Runnable meanwhile) {
-            this.delegate = delegate;
+            super(delegate);
             this.meanwhile = meanwhile;
         }
 
@@ -205,42 +204,12 @@ class ConcurrentLoginTest {
         @Override
         public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
             if (writing) {
-                CredentialRecord theirs = delegate.find(next.credentialId()).orElseThrow();
-                delegate.compareAndSet(theirs.version(), Records.successor(theirs, theirs.passwordHash(),
+                CredentialRecord theirs = delegate().find(next.credentialId()).orElseThrow();
+                delegate().compareAndSet(theirs.version(), Records.successor(theirs, theirs.passwordHash(),
                         Optional.of(THEIR_LAST_USE), theirs.acknowledgedNotice(), theirs.noticeAcknowledgedAt()));
                 meanwhile.run();
             }
-            return delegate.compareAndSet(expectedVersion, next);
-        }
-
-        @Override
-        public boolean insert(CredentialRecord record) {
-            return delegate.insert(record);
-        }
-
-        @Override
-        public Optional<CredentialRecord> find(String credentialId) {
-            return delegate.find(credentialId);
-        }
-
-        @Override
-        public List<CredentialRecord> listBySubject(String subjectKey) {
-            return delegate.listBySubject(subjectKey);
-        }
-
-        @Override
-        public boolean revoke(String credentialId, Instant at) {
-            return delegate.revoke(credentialId, at);
-        }
-
-        @Override
-        public boolean delete(String credentialId) {
-            return delegate.delete(credentialId);
-        }
-
-        @Override
-        public int deleteAllForSubject(String subjectKey) {
-            return delegate.deleteAllForSubject(subjectKey);
+            return super.compareAndSet(expectedVersion, next);
         }
     }
 

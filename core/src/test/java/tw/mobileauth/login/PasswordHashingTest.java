@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -137,16 +136,10 @@ class PasswordHashingTest {
     }
 
     /** Delegates writes, fails every read: a database that went away. */
-    private static final class FailingCredentialStore implements CredentialStore {
-        private final CredentialStore delegate;
+    private static final class FailingCredentialStore extends tw.mobileauth.testsupport.ForwardingCredentialStore {
 
         FailingCredentialStore(CredentialStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean insert(CredentialRecord record) {
-            return delegate.insert(record);
+            super(delegate);
         }
 
         @Override
@@ -157,26 +150,6 @@ class PasswordHashingTest {
         @Override
         public List<CredentialRecord> listBySubject(String subjectKey) {
             throw new StoreException("credential store: connection refused", new java.io.IOException("refused"));
-        }
-
-        @Override
-        public boolean compareAndSet(long expectedVersion, CredentialRecord next) {
-            return delegate.compareAndSet(expectedVersion, next);
-        }
-
-        @Override
-        public boolean revoke(String credentialId, Instant at) {
-            return delegate.revoke(credentialId, at);
-        }
-
-        @Override
-        public boolean delete(String credentialId) {
-            return delegate.delete(credentialId);
-        }
-
-        @Override
-        public int deleteAllForSubject(String subjectKey) {
-            return delegate.deleteAllForSubject(subjectKey);
         }
     }
 }
