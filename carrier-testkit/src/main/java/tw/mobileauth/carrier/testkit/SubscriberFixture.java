@@ -39,7 +39,11 @@ import tw.mobileauth.carrier.spi.Msisdn;
  *
  * <p>Validation on load: IDs must pass their checksum and must not be the textbook
  * {@code A123456789}; numbers are unique mobile numbers; a business contract has an enterprise
- * holder; at most one subscriber per carrier and scenario.
+ * holder; at most one subscriber per carrier and scenario in a JSON file.
+ *
+ * <p>In code, {@link #builder()} (or {@link #builder(SubscriberFixture)} to start from another
+ * fixture, e.g. the built-in one) adds subscribers with the same checks, and allows several per
+ * carrier and scenario: {@link #find} then gives the first, {@link #findAll} every one.
  */
 public final class SubscriberFixture {
 
@@ -48,17 +52,18 @@ public final class SubscriberFixture {
 
     private final List<Subscriber> all;
     private final Map<String, Subscriber> byNumber;
-    private final Map<String, Map<Scenario, Subscriber>> byScenario;
+    private final Map<String, Map<Scenario, List<Subscriber>>> byScenario;
     private final Map<String, LocalDate> subscribedSince;
 
     private SubscriberFixture(List<Subscriber> all, Map<String, LocalDate> subscribedSince) {
         this.all = List.copyOf(all);
         this.subscribedSince = Map.copyOf(subscribedSince);
         Map<String, Subscriber> numbers = new HashMap<>();
-        Map<String, Map<Scenario, Subscriber>> scenarios = new HashMap<>();
+        Map<String, Map<Scenario, List<Subscriber>>> scenarios = new HashMap<>();
         for (Subscriber s : all) {
             numbers.put(s.msisdn().e164(), s);
-            scenarios.computeIfAbsent(s.carrierId(), k -> new EnumMap<>(Scenario.class)).put(s.scenario(), s);
+            scenarios.computeIfAbsent(s.carrierId(), k -> new EnumMap<>(Scenario.class))
+                    .computeIfAbsent(s.scenario(), k -> new ArrayList<>()).add(s);
         }
         this.byNumber = Map.copyOf(numbers);
         this.byScenario = Map.copyOf(scenarios);
@@ -145,12 +150,104 @@ public final class SubscriberFixture {
     public Subscriber find(String carrierId, Scenario scenario) {
         Objects.requireNonNull(carrierId, "carrierId");
         Objects.requireNonNull(scenario, "scenario");
-        Subscriber s = byScenario.getOrDefault(carrierId, Map.of()).get(scenario);
-        if (s == null) {
+        List<Subscriber> found = findAll(carrierId, scenario);
+        if (found.isEmpty()) {
             throw new NoSuchElementException("the fixture has no " + scenario + " subscriber at '" + carrierId
                     + "'; carriers are " + Profiles.IDS);
         }
-        return s;
+        return found.get(0);
+    }
+
+    /** Every subscriber of {@code carrierId} that exercises {@code scenario}, in fixture order; possibly empty. */
+    public List<Subscriber> findAll(String carrierId, Scenario scenario) {
+        Objects.requireNonNull(carrierId, "carrierId");
+        Objects.requireNonNull(scenario, "scenario");
+        return List.copyOf(byScenario.getOrDefault(carrierId, Map.of()).getOrDefault(scenario, List.of()));
+    }
+
+    /** An empty fixture to fill in code. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A fixture to fill in code, starting with every subscriber of {@code base} (e.g. {@link #builtIn()}). */
+    public static Builder builder(SubscriberFixture base) {
+        Builder b = new Builder();
+        for (Subscriber s : Objects.requireNonNull(base, "base").all) {
+            b.add(s, base.subscribedSince(s));
+        }
+        return b;
+    }
+
+    /**
+     * Collects subscribers with the JSON reader's checks (known carrier, unique mobile number,
+     * synthetic checksum-valid ID, known and consistent facts), but several per carrier and scenario.
+     */
+    public static final class Builder {
+        private final List<Subscriber> subscribers = new ArrayList<>();
+        private final Map<String, LocalDate> since = new HashMap<>();
+
+        private Builder() {
+        }
+
+        /** Adds {@code s}, with the carrier since 2000-01-01. @throws FixtureException naming what is wrong */
+        public Builder add(Subscriber s) {
+            return add(s, LocalDate.of(2000, 1, 1));
+        }
+
+        /** Adds {@code s}, with the carrier since {@code subscribedSince}. @throws FixtureException naming what is wrong */
+        public Builder add(Subscriber s, LocalDate subscribedSince) {
+            Objects.requireNonNull(s, "s");
+            Objects.requireNonNull(subscribedSince, "subscribedSince");
+            String where = "subscriber " + s.msisdn() + ": ";
+            check(s).ifPresent(problem -> {
+                throw new FixtureException(where + problem);
+            });
+            if (since.containsKey(s.msisdn().e164())) {
+                throw new FixtureException(where + "number is already in the fixture; numbers must be unique");
+            }
+            since.put(s.msisdn().e164(), subscribedSince);
+            subscribers.add(s);
+            return this;
+        }
+
+        /** The fixture. */
+        public SubscriberFixture build() {
+            return new SubscriberFixture(subscribers, since);
+        }
+    }
+
+    /** What is wrong with {@code s} as a fixture subscriber, or empty. */
+    private static Optional<String> check(Subscriber s) {
+        if (!Profiles.isKnown(s.carrierId())) {
+            return Optional.of("carrier must be one of " + Profiles.IDS);
+        }
+        if (!MOBILE.matcher(s.msisdn().e164()).matches()) {
+            return Optional.of("number must be a Taiwan mobile number in E.164, +8869 and 8 digits (09xxxxxxxx)");
+        }
+        if (s.holderId().equals(TaiwanIds.TEXTBOOK_EXAMPLE)) {
+            return Optional.of("holderId is the textbook example, reportedly in real use; use a synthetic ID");
+        }
+        boolean valid = s.holderIdType() == IdDocumentType.NATIONAL_ID_CARD ? TaiwanIds.isNationalId(s.holderId())
+                : TaiwanIds.isResidentNumber(s.holderId());
+        if (!valid) {
+            return Optional.of("holderId fails the format or checksum of a " + s.holderIdType().wireName()
+                    + "; compute the check digit");
+        }
+        if (s.name().isBlank() || s.name().codePointCount(0, s.name().length()) > 50) {
+            return Optional.of("name must be 1-50 characters");
+        }
+        if (s.contractType() == ContractType.UNKNOWN || s.holderType() == HolderType.UNKNOWN
+                || s.lineRole() == LineRole.UNKNOWN) {
+            return Optional.of("contractType/holderType/lineRole must be known facts, not UNKNOWN");
+        }
+        if (s.contractType() == ContractType.BUSINESS && s.holderType() != HolderType.ENTERPRISE) {
+            return Optional.of("holderType must be ENTERPRISE for a BUSINESS contract");
+        }
+        if (s.holderType() == HolderType.ENTERPRISE && s.contractType() == ContractType.PREPAID) {
+            return Optional.of("contractType: an ENTERPRISE holder is BUSINESS or POSTPAID, not PREPAID");
+        }
+        return Optional.empty();
     }
 
     /** The subscriber that holds {@code msisdn}, at whichever carrier. */
@@ -179,45 +276,25 @@ public final class SubscriberFixture {
             }
             Scenario scenario = enumValue("scenario", Scenario.class);
             String carrier = text("carrier");
-            if (!Profiles.isKnown(carrier)) {
-                throw fail("carrier", "must be one of " + Profiles.IDS);
-            }
             String number = text("number");
             if (!MOBILE.matcher(number).matches()) {
                 throw fail("number", "must be a Taiwan mobile number in E.164, +8869 and 8 digits (09xxxxxxxx)");
             }
             IdDocumentType idType = idType();
             String holderId = text("holderId");
-            if (holderId.equals(TaiwanIds.TEXTBOOK_EXAMPLE)) {
-                throw fail("holderId", "is the textbook example, reportedly in real use; use a synthetic ID");
-            }
-            boolean valid = idType == IdDocumentType.NATIONAL_ID_CARD ? TaiwanIds.isNationalId(holderId)
-                    : TaiwanIds.isResidentNumber(holderId);
-            if (!valid) {
-                throw fail("holderId", "fails the format or checksum of a " + idType.wireName()
-                        + " (taiwan-identifiers.md); compute the check digit");
-            }
             String name = text("name");
-            if (name.isBlank() || name.codePointCount(0, name.length()) > 50) {
-                throw fail("name", "must be 1-50 characters");
-            }
             LocalDate birthDate = optionalDate("birthDate")
                     .orElseThrow(() -> fail("birthDate", "is required, YYYY-MM-DD"));
             ContractType contract = enumValue("contractType", ContractType.class);
             HolderType holder = enumValue("holderType", HolderType.class);
             LineRole role = enumValue("lineRole", LineRole.class);
-            if (contract == ContractType.UNKNOWN || holder == HolderType.UNKNOWN || role == LineRole.UNKNOWN) {
-                throw fail("contractType/holderType/lineRole", "must be known facts, not UNKNOWN");
-            }
-            if (contract == ContractType.BUSINESS && holder != HolderType.ENTERPRISE) {
-                throw fail("holderType", "must be ENTERPRISE for a BUSINESS contract");
-            }
-            if (holder == HolderType.ENTERPRISE && contract == ContractType.PREPAID) {
-                throw fail("contractType", "an ENTERPRISE holder is BUSINESS or POSTPAID, not PREPAID");
-            }
             Optional<String> brand = optionalText("mvnoBrand");
-            return new Subscriber(Msisdn.of(number), carrier, holderId, idType, name, birthDate, contract, holder,
-                    role, brand, lastSimChange(now), bool("suspended"), scenario);
+            Subscriber s = new Subscriber(Msisdn.of(number), carrier, holderId, idType, name, birthDate, contract,
+                    holder, role, brand, lastSimChange(now), bool("suspended"), scenario);
+            check(s).ifPresent(problem -> {
+                throw new FixtureException("fixture subscriber #" + index + ": " + problem);
+            });
+            return s;
         }
 
         private Optional<Instant> lastSimChange(Instant now) {

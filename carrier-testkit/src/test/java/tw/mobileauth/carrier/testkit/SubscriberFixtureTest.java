@@ -166,4 +166,40 @@ class SubscriberFixtureTest {
         assertThrows(FixtureException.class, () -> SubscriberFixture.fromJson(
                 new ByteArrayInputStream("{\"subscribers\":".getBytes(StandardCharsets.UTF_8))));
     }
+
+    private static Subscriber eligible(String id, String number) {
+        return new Subscriber(Msisdn.of(number), "cht", id, tw.mobileauth.carrier.spi.IdDocumentType.NATIONAL_ID_CARD,
+                "測試", java.time.LocalDate.of(1990, 1, 1), ContractType.POSTPAID, HolderType.PERSONAL, LineRole.PRIMARY,
+                java.util.Optional.empty(), java.util.Optional.empty(), false, Scenario.ELIGIBLE);
+    }
+
+    @Test
+    void theBuilderAllowsSeveralSubscribersPerCarrierAndScenarioAndFindGivesTheFirst() {
+        Subscriber first = eligible("T200000009", "+886900000001");
+        Subscriber second = eligible("W187654323", "+886900000002");
+        SubscriberFixture f = SubscriberFixture.builder().add(first).add(second).build();
+        assertEquals(java.util.List.of(first, second), f.findAll("cht", Scenario.ELIGIBLE));
+        assertEquals(first, f.find("cht", Scenario.ELIGIBLE));
+        assertTrue(f.findAll("twm", Scenario.ELIGIBLE).isEmpty());
+        assertEquals(java.util.Optional.of(second), f.byNumber(Msisdn.of("+886900000002")));
+    }
+
+    @Test
+    void theBuilderStartsFromAnotherFixtureAndKeepsTheJsonReadersChecks() {
+        SubscriberFixture builtIn = SubscriberFixture.builtIn();
+        Subscriber extra = eligible("T200000009", "+886911111119");
+        SubscriberFixture f = SubscriberFixture.builder(builtIn).add(extra).build();
+        assertEquals(builtIn.all().size() + 1, f.all().size());
+        assertEquals(builtIn.find("cht", Scenario.ELIGIBLE), f.find("cht", Scenario.ELIGIBLE), "the base comes first");
+        assertEquals(extra, f.findAll("cht", Scenario.ELIGIBLE).get(1));
+
+        FixtureException checksum = assertThrows(FixtureException.class,
+                () -> SubscriberFixture.builder().add(eligible("A123456788", "+886900000001")));
+        assertTrue(checksum.getMessage().contains("holderId"), checksum.getMessage());
+        assertFalse(checksum.getMessage().contains("A123456788"), "no plain ID in the message");
+        assertThrows(FixtureException.class, () -> SubscriberFixture.builder().add(eligible("A123456789", "+886900000001")));
+        assertThrows(FixtureException.class, () -> SubscriberFixture.builder()
+                .add(eligible("T200000009", "+886900000001")).add(eligible("W187654323", "+886900000001")),
+                "numbers stay unique");
+    }
 }
