@@ -34,6 +34,7 @@ import tw.mobileauth.identity.ApplicationFormValidator;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.identity.PersonName;
 import tw.mobileauth.identity.ValidatedApplication;
+import tw.mobileauth.internal.CompareAndSet;
 import tw.mobileauth.qr.QrEncodingException;
 import tw.mobileauth.qr.QrImage;
 import tw.mobileauth.store.ClaimResult;
@@ -51,7 +52,6 @@ final class Ceremony {
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64URL_DECODER = Base64.getUrlDecoder();
-    private static final int MAX_CAS_ATTEMPTS = 8;
     private static final int MAX_TOKEN_LENGTH = 128;
     private static final String QR = "QR";
     private static final String SAME_DEVICE = "SAME_DEVICE";
@@ -687,20 +687,17 @@ final class Ceremony {
 
     /**
      * Reads the enrolment and lets {@code attempt} decide, again on every lost compare-and-set, at
-     * most {@value #MAX_CAS_ATTEMPTS} times; so two devices or two portal nodes never both win a step.
+     * most {@value CompareAndSet#MAX_ATTEMPTS} times; so two devices or two portal nodes never both win a step.
      *
      * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT}, whatever {@code attempt} throws, or
      *                             {@code WRONG_STEP} after too much contention
      */
     <T> T update(String enrollmentId, Attempt<T> attempt) throws EnrollmentException {
-        for (int i = 0; i < MAX_CAS_ATTEMPTS; i++) {
+        Optional<T> settled = CompareAndSet.retry(() -> {
             EnrollmentRecord r = load(enrollmentId);
-            Optional<T> settled = attempt.tryOn(r, EnrollmentDocument.parse(r.document()));
-            if (settled.isPresent()) {
-                return settled.get();
-            }
-        }
-        throw contention(enrollmentId);
+            return attempt.tryOn(r, EnrollmentDocument.parse(r.document()));
+        });
+        return settled.orElseThrow(() -> contention(enrollmentId));
     }
 
     /**
@@ -764,7 +761,8 @@ final class Ceremony {
 
     EnrollmentException contention(String enrollmentId) {
         org.slf4j.LoggerFactory.getLogger(Ceremony.class)
-                .warn("enrolment {} changed {} times during one request; giving up", enrollmentId, MAX_CAS_ATTEMPTS);
+                .warn("enrolment {} changed {} times during one request; giving up", enrollmentId,
+                        CompareAndSet.MAX_ATTEMPTS);
         return new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
     }
 

@@ -28,6 +28,7 @@ import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.identity.BirthDate;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.identity.PersonName;
+import tw.mobileauth.internal.CompareAndSet;
 import tw.mobileauth.store.ClaimResult;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
@@ -65,7 +66,6 @@ import tw.mobileauth.store.TokenPurpose;
  */
 final class Verification {
 
-    private static final int MAX_CAS_ATTEMPTS = 8;
     private static final java.util.Comparator<CredentialRecord> OLDEST_FIRST = java.util.Comparator
             .comparing(CredentialRecord::issuedAt).thenComparing(CredentialRecord::credentialId);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Verification.class);
@@ -412,23 +412,21 @@ final class Verification {
      */
     private boolean noteLastError(EnrollmentRecord r, String code,
             java.util.function.Predicate<EnrollmentDocument> stillOurs) {
-        for (int attempt = 0; attempt < MAX_CAS_ATTEMPTS; attempt++) {
-            EnrollmentDocument current = EnrollmentDocument.parse(r.document());
-            if (!stillOurs.test(current)) {
-                return false;
+        Optional<Boolean> noted = CompareAndSet.retry(() -> {
+            Optional<EnrollmentRecord> latest = s.enrollments.find(r.id());
+            if (latest.isEmpty() || latest.get().state() != r.state()) {
+                return Optional.of(latest.isEmpty() || !latest.get().state().isFinal());
             }
-            current.lastError = code;
-            if (s.enrollments.compareAndSet(r.version(), r.next(r.state(), current.toJson(), c.now(),
-                    r.purgeAfter()))) {
-                return true;
+            EnrollmentRecord current = latest.get();
+            EnrollmentDocument doc = EnrollmentDocument.parse(current.document());
+            if (!stillOurs.test(doc)) {
+                return Optional.of(false);
             }
-            Optional<EnrollmentRecord> reread = s.enrollments.find(r.id());
-            if (reread.isEmpty() || reread.get().state() != r.state()) {
-                return !reread.isPresent() || !reread.get().state().isFinal();
-            }
-            r = reread.get();
-        }
-        return true;
+            doc.lastError = code;
+            return s.enrollments.compareAndSet(current.version(), current.next(current.state(), doc.toJson(),
+                    c.now(), current.purgeAfter())) ? Optional.of(true) : Optional.empty();
+        });
+        return noted.orElse(true);
     }
 
     /**
