@@ -59,11 +59,11 @@ final class Ceremony {
     private static final java.util.Set<VerificationFailure> HOLDER_FIELDS = java.util.EnumSet.of(
             VerificationFailure.ID_MISMATCH, VerificationFailure.NAME_MISMATCH, VerificationFailure.BIRTH_DATE_MISMATCH);
 
-    private final EnrollmentService.Settings s;
+    private final Settings s;
     private final ApplicationFormValidator validator;
     private final Verification verification;
 
-    Ceremony(EnrollmentService.Settings settings) {
+    Ceremony(Settings settings) {
         this.s = settings;
         this.validator = ApplicationFormValidator.builder()
                 .supportedCarrierIds(settings.adapters.ids())

@@ -16,7 +16,7 @@ final class Issuance {
      * @throws EnrollmentUnavailableException {@code ISSUER}, {@code TRY_LATER}, audited, if the
      *         issuer cannot issue now (its CA is expired or not yet valid)
      */
-    static CredentialCertificate certificate(EnrollmentService.Settings s, Ceremony c, String enrollmentId,
+    static CredentialCertificate certificate(Settings s, Ceremony c, String enrollmentId,
             DevicePublicKey deviceKey) throws EnrollmentUnavailableException {
         try {
             return s.issuer.issue(deviceKey);

@@ -72,10 +72,10 @@ final class Verification {
     /** {@code lastError} when only a new verification can get past the failure. */
     static final String RESTART = "CARRIER_RESTART";
 
-    private final EnrollmentService.Settings s;
+    private final Settings s;
     private final Ceremony c;
 
-    Verification(EnrollmentService.Settings settings, Ceremony ceremony) {
+    Verification(Settings settings, Ceremony ceremony) {
         this.s = settings;
         this.c = ceremony;
     }
