@@ -73,11 +73,19 @@ public final class EnrollmentService {
     public static final String DEFAULT_TERMS_VERSION = "2025-01";
 
     final Settings settings;
-    private final Ceremony ceremony;
+    private final Application application;
+    private final Handoff handoff;
+    private final Pairing pairing;
+    private final FinishVerificationSteps steps;
 
     EnrollmentService(Settings settings) {
         this.settings = settings;
-        this.ceremony = new Ceremony(settings);
+        Records records = new Records(settings);
+        CarrierCalls carriers = new CarrierCalls(settings, records);
+        this.pairing = new Pairing(settings, records, carriers);
+        this.handoff = new Handoff(settings, records, pairing);
+        this.application = new Application(settings, records, handoff);
+        this.steps = new FinishVerificationSteps(settings, records, carriers);
     }
 
     /** Starts the staged builder: carriers, stores, certificate issuer, secrets, portal URLs, then options. */
@@ -94,7 +102,7 @@ public final class EnrollmentService {
      *         for a resident certificate number
      */
     public NationalIdCheck checkNationalId(String input) throws InvalidInputException, EnrollmentException {
-        return ceremony.checkNationalId(input);
+        return application.checkNationalId(input);
     }
 
     /**
@@ -106,7 +114,7 @@ public final class EnrollmentService {
      *         ({@link EnrollmentUnavailableException.Source#STORE}); both retryable
      */
     public FormChallenge prepareApplication() throws EnrollmentUnavailableException {
-        return ceremony.prepareApplication();
+        return application.prepareApplication();
     }
 
     /**
@@ -115,7 +123,7 @@ public final class EnrollmentService {
      * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
      */
     public CaptchaChallenge regenerateCaptcha(String captchaId) throws EnrollmentUnavailableException {
-        return ceremony.regenerateCaptcha(captchaId);
+        return application.regenerateCaptcha(captchaId);
     }
 
     /**
@@ -131,7 +139,7 @@ public final class EnrollmentService {
      */
     public Begun begin(EnrollmentApplication application, ClientContext client)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.begin(application, client);
+        return this.application.begin(application, client);
     }
 
     /**
@@ -141,7 +149,7 @@ public final class EnrollmentService {
      * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT} or {@code ACCESS_DENIED} (wrong secret)
      */
     public EnrollmentStatus status(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        return ceremony.status(enrollmentId, secret);
+        return handoff.status(enrollmentId, secret);
     }
 
     /**
@@ -152,7 +160,7 @@ public final class EnrollmentService {
      *                             {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}, {@code UNKNOWN_ENROLLMENT}
      */
     public NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        return ceremony.regenerateQr(enrollmentId, secret);
+        return handoff.regenerateQr(enrollmentId, secret);
     }
 
     /**
@@ -162,7 +170,7 @@ public final class EnrollmentService {
      *                             {@code ENROLLMENT_ENDED} if it already completed or was rejected
      */
     public void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        ceremony.restart(enrollmentId, secret);
+        handoff.restart(enrollmentId, secret);
     }
 
     /**
@@ -176,7 +184,7 @@ public final class EnrollmentService {
      *                             {@code INELIGIBLE} for a device that cannot verify (not claimed then)
      */
     public DeviceSession openOnDevice(String handoffToken, ClientContext phone) throws EnrollmentException {
-        return ceremony.openOnDevice(handoffToken, phone);
+        return handoff.openOnDevice(handoffToken, phone);
     }
 
     /**
@@ -202,7 +210,7 @@ public final class EnrollmentService {
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.startVerification(session, consent, pairingCode == null ? "" : pairingCode);
+        return pairing.startVerification(session, consent, pairingCode == null ? "" : pairingCode);
     }
 
     /**
@@ -215,7 +223,7 @@ public final class EnrollmentService {
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.startVerification(session, consent, "");
+        return pairing.startVerification(session, consent, "");
     }
 
     /**
@@ -247,7 +255,7 @@ public final class EnrollmentService {
      */
     public VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return ceremony.completeVerification(session, callback);
+        return steps.finish(session, callback);
     }
 
     /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */
@@ -265,10 +273,7 @@ public final class EnrollmentService {
 
     /** Stage 1: the carriers. */
     public interface CarriersStage {
-        /**
-         * The carrier registry (names for the summary) and the live adapters (one per configured
-         * carrier; the form accepts exactly these carriers).
-         */
+        /** The carrier registry (names for the summary) and the live adapters; the form offers exactly these. */
         StoresStage carriers(Carriers registry, CarrierAdapters adapters);
     }
 
