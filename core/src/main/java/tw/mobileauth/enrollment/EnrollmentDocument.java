@@ -122,7 +122,7 @@ final class EnrollmentDocument {
 
     /** Whether the number was verified for the verification that issued {@code stateKey}. */
     boolean hasNumberVerifiedFor(String stateKey) {
-        return nvVerifiedAt != null && Ceremony.sameKey(nvStateKey, stateKey);
+        return nvVerifiedAt != null && Records.sameKey(nvStateKey, stateKey);
     }
 
     /** Drops the number-verification checkpoint (a new verification starts from scratch). */

@@ -16,14 +16,14 @@ final class Issuance {
      * @throws EnrollmentUnavailableException {@code ISSUER}, {@code TRY_LATER}, audited, if the
      *         issuer cannot issue now (its CA is expired or not yet valid)
      */
-    static CredentialCertificate certificate(EnrollmentService.Settings s, Ceremony c, String enrollmentId,
+    static CredentialCertificate certificate(Settings s, Records records, String enrollmentId,
             DevicePublicKey deviceKey) throws EnrollmentUnavailableException {
         try {
             return s.issuer.issue(deviceKey);
         } catch (IllegalStateException e) {
             org.slf4j.LoggerFactory.getLogger(Issuance.class).warn(
                     "cannot issue the certificate of enrolment {}: {}", enrollmentId, e.getMessage());
-            throw c.serviceUnavailable(enrollmentId, EnrollmentUnavailableException.Source.ISSUER, "issue",
+            throw records.serviceUnavailable(enrollmentId, EnrollmentUnavailableException.Source.ISSUER, "issue",
                     "CA_NOT_VALID", "the certificate issuer cannot issue now: " + e.getMessage(), e);
         }
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.InvalidInputException;
@@ -14,6 +15,7 @@ import tw.mobileauth.enrollment.CredentialVerifiers;
 import tw.mobileauth.identity.BirthDate;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.identity.PersonName;
+import tw.mobileauth.internal.CompareAndSet;
 import tw.mobileauth.store.ClaimResult;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.OneTimeToken;
@@ -57,8 +59,6 @@ final class FinishLoginSteps {
     static final int CHALLENGE_ID_CHARS = 22;
     /** Longest credential id looked up in the store. */
     static final int MAX_CREDENTIAL_ID_CHARS = 64;
-    /** How often step 8 retries its compare-and-set against concurrent logins of the same credential. */
-    static final int CAS_ATTEMPTS = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(FinishLoginSteps.class);
 
@@ -349,38 +349,41 @@ final class FinishLoginSteps {
      * @throws StepFailure    {@code CREDENTIAL_REVOKED} if the credential was revoked or erased while
      *                        this login ran (revocation wins); {@code LOCKED} if it could not be
      *                        recorded and another attempt locked the credential or person meanwhile
-     * @throws StoreException the success could not be recorded in {@value #CAS_ATTEMPTS} attempts
+     * @throws StoreException the success could not be recorded in {@value CompareAndSet#MAX_ATTEMPTS} attempts
      */
     Authentication recordSuccess(CredentialRecord record, DeviceCredentials.Usable device, NationalId id,
             LockOuts.Reservation reservation, Optional<String> upgradedHash, Instant now, String client)
             throws StepFailure {
-        CredentialRecord current = record;
-        Optional<CredentialRecord> written = Optional.empty();
-        boolean rehashed = false;
-        for (int attempt = 0; attempt < CAS_ATTEMPTS && written.isEmpty(); attempt++) {
-            boolean upgrade = upgradedHash.isPresent() && current.passwordHash().equals(record.passwordHash());
-            CredentialRecord next = Records.successor(current, upgrade ? upgradedHash.get() : current.passwordHash(),
-                    Optional.of(now), current.acknowledgedNotice(), current.noticeAcknowledgedAt());
-            if (s.credentials.compareAndSet(current.version(), next)) {
-                written = Optional.of(next);
-                rehashed = upgrade;
-            } else {
-                current = activeOrRefuse(record.credentialId());
+        AtomicReference<CredentialRecord> current = new AtomicReference<>(record);
+        Optional<Written> written = CompareAndSet.retry(() -> {
+            CredentialRecord latest = current.get();
+            boolean upgrade = upgradedHash.isPresent() && latest.passwordHash().equals(record.passwordHash());
+            CredentialRecord next = Records.successor(latest, upgrade ? upgradedHash.get() : latest.passwordHash(),
+                    Optional.of(now), latest.acknowledgedNotice(), latest.noticeAcknowledgedAt());
+            if (s.credentials.compareAndSet(latest.version(), next)) {
+                return Optional.of(new Written(next, upgrade));
             }
-        }
+            current.set(activeOrRefuse(record.credentialId()));
+            return Optional.empty();
+        });
         if (written.isEmpty()) {
             activeOrRefuse(record.credentialId());
             if (reservation.locks().isEmpty() && lockOuts.read(record).lockedAt(now)) {
                 throw new StepFailure(FailureCause.LOCKED);
             }
-            throw new StoreException("credential store: the login of " + record.credentialId()
-                    + " lost " + CAS_ATTEMPTS + " compare-and-set attempts to other writers; not recorded", null);
+            throw new StoreException("credential store: the login of " + record.credentialId() + " lost "
+                    + CompareAndSet.MAX_ATTEMPTS + " compare-and-set attempts to other writers; not recorded", null);
         }
+        boolean rehashed = written.get().rehashed();
         lockOuts.clear(record);
-        boolean noticeRequired = noticeRequired(written.get());
+        boolean noticeRequired = noticeRequired(written.get().record());
         s.audit(new LoginEvent.Succeeded(now, record.credentialId(), id.masked(), client, rehashed, noticeRequired));
         return new Authentication(record.subjectKey(), id, device.credentialId(), now, s.assuranceLabel,
                 s.noticeVersion, noticeRequired);
+    }
+
+    /** What step 8 wrote, and whether that included an upgraded password hash. */
+    private record Written(CredentialRecord record, boolean rehashed) {
     }
 
     /** The credential as stored now, if it is still active; revoked or erased refuses. */

@@ -27,6 +27,7 @@ import tw.mobileauth.crypto.PasswordHasher;
 import tw.mobileauth.enrollment.ClientContext;
 import tw.mobileauth.enrollment.CredentialVerifiers;
 import tw.mobileauth.identity.NationalId;
+import tw.mobileauth.internal.CompareAndSet;
 import tw.mobileauth.store.CounterState;
 import tw.mobileauth.store.CounterStore;
 import tw.mobileauth.store.CredentialRecord;
@@ -90,7 +91,6 @@ public final class LoginService {
     private static final Logger LOG = LoggerFactory.getLogger(LoginService.class);
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static final int CHALLENGE_ID_BYTES = 16;
-    private static final int NOTICE_CAS_ATTEMPTS = 5;
     private static final int MAX_LABEL_CHARS = 40;
 
     private final Settings s;
@@ -215,8 +215,9 @@ public final class LoginService {
         Instant now = s.clock.instant();
         String credentialId = authentication.credentialId().value();
         boolean inForce = noticeVersion.equals(s.noticeVersion);
+        Optional<Authentication> acknowledged;
         try {
-            for (int attempt = 0; attempt < NOTICE_CAS_ATTEMPTS; attempt++) {
+            acknowledged = CompareAndSet.retry(() -> {
                 Optional<CredentialRecord> found = s.credentials.find(credentialId)
                         .filter(r -> r.subjectKey().equals(authentication.subjectReference()))
                         .filter(CredentialRecord::isActive);
@@ -226,22 +227,26 @@ public final class LoginService {
                 CredentialRecord r = found.get();
                 if (!inForce && r.acknowledgedNotice().isPresent()) {
                     s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, false));
-                    return authentication.withNoticeAcknowledged(noticeVersion); // never downgrade the record
+                    return Optional.of(authentication.withNoticeAcknowledged(noticeVersion)); // never downgrade
                 }
                 CredentialRecord next = Records.successor(r, r.passwordHash(), r.lastUsedAt(),
                         Optional.of(noticeVersion), Optional.of(now));
-                if (s.credentials.compareAndSet(r.version(), next)) {
-                    s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, inForce));
-                    return authentication.withNoticeAcknowledged(noticeVersion);
+                if (!s.credentials.compareAndSet(r.version(), next)) {
+                    return Optional.empty();
                 }
-            }
+                s.audit(new LoginEvent.NoticeAcknowledged(now, credentialId, noticeVersion, inForce));
+                return Optional.of(authentication.withNoticeAcknowledged(noticeVersion));
+            });
         } catch (StoreException e) {
             s.audit(new LoginEvent.Unavailable(now, "acknowledgeNotice", LoginUnavailableException.Source.STORE));
             throw new LoginUnavailableException(LoginUnavailableException.Source.STORE, e);
         }
+        if (acknowledged.isPresent()) {
+            return acknowledged.get();
+        }
         s.audit(new LoginEvent.Unavailable(now, "acknowledgeNotice", LoginUnavailableException.Source.STORE));
         throw new LoginUnavailableException(LoginUnavailableException.Source.STORE,
-                new StoreException("the credential kept changing under " + NOTICE_CAS_ATTEMPTS
+                new StoreException("the credential kept changing under " + CompareAndSet.MAX_ATTEMPTS
                         + " compare-and-set attempts", null));
     }
 

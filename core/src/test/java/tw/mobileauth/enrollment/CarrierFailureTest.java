@@ -101,7 +101,7 @@ class CarrierFailureTest {
         assertEquals(EnrollmentTexts.get("unavailable.restart"), e.text(), "the phone is told to start again");
         EnrollmentStatus.InProgress during = assertInstanceOf(EnrollmentStatus.InProgress.class, h.status(a));
         assertEquals(EnrollmentState.VERIFYING, during.state(), "the enrolment stays recoverable");
-        assertEquals(Optional.of(Verification.RESTART), during.lastError());
+        assertEquals(Optional.of(CarrierCalls.RESTART), during.lastError());
 
         h.advance(Duration.ofSeconds(30));
         Map<String, String> restarted = h.startAndOpen(session, s);

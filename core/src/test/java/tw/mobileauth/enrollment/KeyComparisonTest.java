@@ -11,12 +11,12 @@ class KeyComparisonTest {
     @Test
     void sameKeyIsTrueExactlyForEqualNonNullKeys() {
         String key = "mac_3xZ9-kQ";
-        assertTrue(Ceremony.sameKey(key, new String(key.toCharArray())));
-        assertFalse(Ceremony.sameKey(key, "mac_3xZ9-kR"), "last character differs");
-        assertFalse(Ceremony.sameKey(key, key + "x"), "longer");
-        assertFalse(Ceremony.sameKey(key, key.substring(1)), "shorter");
-        assertFalse(Ceremony.sameKey(key, null));
-        assertFalse(Ceremony.sameKey(null, null), "a missing key matches nothing, not even another missing one");
-        assertTrue(Ceremony.sameKey("王○明", "王○明"), "compared as UTF-8");
+        assertTrue(Records.sameKey(key, new String(key.toCharArray())));
+        assertFalse(Records.sameKey(key, "mac_3xZ9-kR"), "last character differs");
+        assertFalse(Records.sameKey(key, key + "x"), "longer");
+        assertFalse(Records.sameKey(key, key.substring(1)), "shorter");
+        assertFalse(Records.sameKey(key, null));
+        assertFalse(Records.sameKey(null, null), "a missing key matches nothing, not even another missing one");
+        assertTrue(Records.sameKey("王○明", "王○明"), "compared as UTF-8");
     }
 }
