@@ -44,6 +44,11 @@ public final class EnrollmentException extends Exception {
         REGENERATION_LIMIT,
         /** The terms were not accepted, or not the current version. */
         CONSENT_REQUIRED,
+        /**
+         * The QR route needs the pairing code the applying device shows, and none was given (the
+         * call without a code, or an empty field). Not counted as a wrong code.
+         */
+        PAIRING_CODE_REQUIRED,
         /** The pairing code typed on the phone is not the one the applying device shows; try again. */
         PAIRING_CODE_INCORRECT,
         /**

@@ -203,28 +203,27 @@ public final class EnrollmentService {
      *
      * @param session     the phone's session
      * @param consent     the person's answer to the terms
-     * @param pairingCode the code the person typed on the phone; {@code null} is read as {@code ""}
-     * @throws EnrollmentException {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED}, {@code PAIRING_CODE_INCORRECT},
-     *         {@code PAIRING_CODE_LIMIT}, {@code WRONG_STEP}, {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
+     * @param pairingCode the code the person typed on the phone; {@code null} or blank is
+     *                    {@code PAIRING_CODE_REQUIRED}, never counted as a wrong code
+     * @throws EnrollmentException {@code ACCESS_DENIED}, {@code CONSENT_REQUIRED}, {@code PAIRING_CODE_REQUIRED},
+     *         {@code PAIRING_CODE_INCORRECT}, {@code PAIRING_CODE_LIMIT}, {@code WRONG_STEP},
+     *         {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
      * @throws EnrollmentUnavailableException the carrier failed, the token store is full, or the
      *         enrolment's carrier is no longer configured ({@code CONFIGURATION}); nothing changed
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return pairing.startVerification(session, consent, pairingCode == null ? "" : pairingCode);
+        return pairing.startVerification(session, consent, pairingCode);
     }
 
     /**
-     * {@link #startVerification(PhoneSession, Consent, String)} without a pairing code: for the
-     * same-device route, or a service built with {@code requirePairingCode(false)}. On the QR route
-     * of a default service it is refused as {@code PAIRING_CODE_INCORRECT} (and counts as a wrong code).
-     *
-     * @throws EnrollmentException            as the three-argument form
-     * @throws EnrollmentUnavailableException the carrier failed; nothing changed
+     * {@link #startVerification(PhoneSession, Consent, String)} without a pairing code: for the same
+     * device, or {@code requirePairingCode(false)}. On a QR route that needs the code it is refused
+     * as {@code PAIRING_CODE_REQUIRED}, which costs no attempt. @throws as the three-argument form
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return pairing.startVerification(session, consent, "");
+        return pairing.startVerification(session, consent, null);
     }
 
     /**
@@ -236,23 +235,17 @@ public final class EnrollmentService {
      * swap; final eligibility; issuance and the binding policy. A repeat of the same callback
      * returns the same outcome; another callback for a used or replaced {@code state} is refused.
      *
-     * <p>The phone session's cookie must reach the callback URL on the carrier's top-level
-     * redirect: {@code HttpOnly; Secure; SameSite=Lax} and a path covering
-     * {@link PortalUrls#carrierCallback()} ({@code SameSite=Strict} would drop it on the redirect
-     * from the carrier's site).
+     * <p>The phone session's cookie must reach {@link PortalUrls#carrierCallback()} on the carrier's
+     * redirect: {@code HttpOnly; Secure; SameSite=Lax} ({@code Strict} would drop it).
      *
      * @param session  the phone session sent with the callback request (its cookie); a missing
      *                 cookie is {@code PhoneSession.fromTransport(null)}, refused as {@code CALLBACK_WRONG_BROWSER}
      * @param callback the callback's query parameters
      * @throws EnrollmentException {@code CALLBACK_WRONG_BROWSER}, {@code STATE_UNKNOWN}, {@code STATE_REPLAYED},
      *         {@code VERIFICATION_EXPIRED}, {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}
-     * @throws EnrollmentUnavailableException the carrier failed; the enrolment is kept, and a retryable failure
-     *         may be retried with the same callback. Only a transient carrier failure is retryable: an error the
-     *         carrier put into the callback itself ({@code error=server_error}, …) or a refused code is not,
-     *         because the same callback would fail again; start the verification again
-     *         ({@link #startVerification}). {@code ISSUER} (the enrolment CA is not valid now) and {@code CONFIGURATION}
-     *         (the enrolment's carrier is no longer configured) are {@code TRY_LATER}: audited, noted in the
-     *         desktop's status, the enrolment kept until the operator acts
+     * @throws EnrollmentUnavailableException the carrier (or CA, or configuration) failed; the enrolment is
+     *         kept. Only a transient carrier failure may be retried with the same callback; otherwise start the
+     *         verification again, or ({@code TRY_LATER}) wait for the operator: see {@link EnrollmentUnavailableException}
      */
     public VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
@@ -260,25 +253,20 @@ public final class EnrollmentService {
     }
 
     /**
-     * {@link #openOnDevice(String, ClientContext)} for the handoff page's request as it arrived:
-     * the full request URL, whose {@code t} parameter is the token (no string surgery for the portal).
-     *
-     * @throws EnrollmentException as the token form; {@code HANDOFF_INVALID} if the URL has no token
+     * {@link #openOnDevice(String, ClientContext)} for the handoff page's request URL as it
+     * arrived: its {@code t} parameter is the token. @throws EnrollmentException as the token form
      */
     public DeviceSession openOnDevice(URI requestUrl, ClientContext phone) throws EnrollmentException {
-        return ceremony.openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
+        return handoff.openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
     }
 
     /**
-     * {@link #openOnDevice(String, ClientContext)} for the handoff page's query parameters as the
-     * portal's web stack decoded them (first value of each): the token is {@code query.get("t")}.
-     *
-     * @throws EnrollmentException as the token form; {@code HANDOFF_INVALID} if there is no {@code t}
+     * {@link #openOnDevice(String, ClientContext)} for the handoff page's decoded query parameters:
+     * the token is {@code query.get("t")}. @throws EnrollmentException as the token form
      */
     public DeviceSession openOnDevice(java.util.Map<String, String> query, ClientContext phone)
             throws EnrollmentException {
-        String token = query == null ? null : query.get("t");
-        return ceremony.openOnDevice(token == null ? "" : token, phone);
+        return handoff.openOnDevice(query == null ? "" : query.getOrDefault("t", ""), phone);
     }
 
     /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */

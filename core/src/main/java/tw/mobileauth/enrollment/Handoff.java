@@ -258,7 +258,7 @@ final class Handoff {
         } catch (QrEncodingException e) {
             throw new IllegalStateException("the handoff URL does not fit a QR code; shorten PortalUrls.handoff", e);
         }
-        return new NextStep.ShowQrCode(url, image.svg(), image.png(), expiresAt, regenerationsLeft);
+        return new NextStep.ShowQrCode(url, image, expiresAt, regenerationsLeft);
     }
 
     /** What the phone shows before consent: masked details, the carrier, the terms and the applying device. */

@@ -2,42 +2,45 @@ package tw.mobileauth.enrollment;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
+import tw.mobileauth.qr.QrImage;
 
 /** What the applying device does after {@code begin}: show a QR code, or continue on itself. */
 public sealed interface NextStep {
 
     /**
      * Desktop, or tablet without SIM: show this QR code with a countdown to {@code expiresAt},
-     * plus 重新產生QRCode and 重新申請行動認證.
+     * plus 重新產生QRCode and 重新申請行動認證. The SVG and the PNG are each rendered the first time
+     * they are asked for, so a page that shows one never pays for the other.
      *
      * @param handoffUrl        the URL inside the QR code (carries a 256-bit single-use token)
-     * @param svg               the QR code as an SVG document
-     * @param png               the QR code as PNG bytes (copied in and out)
+     * @param image             the QR symbol, rendered on demand as SVG or PNG
      * @param expiresAt         when the code dies
      * @param regenerationsLeft how many more times {@code regenerateQr} may be called
      */
-    record ShowQrCode(URI handoffUrl, String svg, byte[] png, Instant expiresAt, int regenerationsLeft)
+    record ShowQrCode(URI handoffUrl, QrImage image, Instant expiresAt, int regenerationsLeft)
             implements NextStep {
 
-        /** All required; the PNG is copied. */
+        /** All required. */
         public ShowQrCode {
             Objects.requireNonNull(handoffUrl, "handoffUrl");
-            Objects.requireNonNull(svg, "svg");
-            png = png.clone();
+            Objects.requireNonNull(image, "image");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
 
-        /** A copy of the PNG bytes. */
-        @Override
+        /** The QR code as an SVG document, to inline in HTML. */
+        public String svg() {
+            return image.svg();
+        }
+
+        /** A copy of the QR code's PNG bytes. */
         public byte[] png() {
-            return png.clone();
+            return image.png();
         }
 
         /** The PNG as a {@code data:image/png;base64,…} URL for an {@code <img src>}. */
         public String pngDataUrl() {
-            return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+            return image.pngDataUrl();
         }
 
         @Override

@@ -35,6 +35,7 @@ final class Pairing {
         return s.requirePairingCode && Handoff.QR_ROUTE.equals(doc.route);
     }
 
+    /** @param pairingCode the typed code, or {@code null} when the caller gave none */
     VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
         if (session == null || consent == null) {
@@ -49,6 +50,11 @@ final class Pairing {
             throw new EnrollmentException(EnrollmentException.Reason.CONSENT_REQUIRED);
         }
         if (codeRequired(doc) && !doc.pairingConfirmed) {
+            if (pairingCode == null || pairingCode.chars().allMatch(ch -> ch == '-' || Character.isWhitespace(ch)
+                    || Character.isSpaceChar(ch))) {
+                // Not a guess: nothing typed, or the call without a code. Free, never counted.
+                throw new EnrollmentException(EnrollmentException.Reason.PAIRING_CODE_REQUIRED);
+            }
             confirmPairing(r.id(), session, pairingCode);
         }
         CarrierAdapter adapter = carriers.adapter(r.id(), doc.carrierId, "startVerification");

@@ -83,7 +83,7 @@ public final class QrCode {
     }
 
     /**
-     * Encodes {@code url} and renders it as SVG and PNG.
+     * Encodes {@code url}; the SVG and the PNG are rendered when first asked for.
      *
      * @param url the text to encode; {@code null} is treated as empty
      * @return the rendered symbol, never {@code null}
@@ -93,10 +93,7 @@ public final class QrCode {
      *         TOO_LONG} above {@value #MAX_UTF8_BYTES} UTF-8 bytes
      */
     public QrImage encode(String url) throws QrEncodingException {
-        BitMatrix matrix = matrix(url);
-        int modules = matrix.getWidth() - 2 * QUIET_ZONE_MODULES;
-        return new QrImage(url, modules, pixelsPerModule,
-                QrSvg.render(matrix, pixelsPerModule), QrPng.render(matrix, pixelsPerModule));
+        return new QrImage(url, pixelsPerModule, matrix(url));
     }
 
     /** The symbol with its quiet zone, one bit per module ({@code true} = dark). */

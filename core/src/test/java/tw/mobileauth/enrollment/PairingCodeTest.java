@@ -66,9 +66,9 @@ class PairingCodeTest {
         String shown = h.desktopPairingCode(a.begun().enrollmentId());
 
         assertEquals(EnrollmentException.Reason.PAIRING_CODE_INCORRECT, refused(thief, wrong(shown, 0)));
-        assertEquals(EnrollmentException.Reason.PAIRING_CODE_INCORRECT, assertThrows(EnrollmentException.class,
+        assertEquals(EnrollmentException.Reason.PAIRING_CODE_REQUIRED, assertThrows(EnrollmentException.class,
                 () -> h.service.startVerification(thief.session(), Consent.accepted(TERMS))).reason(), "no code");
-        assertEquals(EnrollmentException.Reason.PAIRING_CODE_INCORRECT, refused(thief, null));
+        assertEquals(EnrollmentException.Reason.PAIRING_CODE_REQUIRED, refused(thief, null));
         assertEquals(EnrollmentState.DEVICE_CONNECTED, h.status(a).state());
         assertTrue(h.networks.requests().all().isEmpty(), "no carrier call without the code");
 
@@ -77,6 +77,23 @@ class PairingCodeTest {
         assertEquals(EnrollmentState.VERIFYING, h.status(a).state());
         // Paired for good: restarting the verification needs no code again.
         h.service.startVerification(thief.session(), Consent.accepted(TERMS), "");
+    }
+
+    @Test
+    void callingWithoutACodeOrWithAnEmptyFieldIsFreeAndNeverSpendsOneOfTheFiveAttempts() throws Exception {
+        Harness.Applied a = h.apply(alice, DeviceClass.DESKTOP);
+        DeviceSession phone = h.scan(a);
+        String shown = h.desktopPairingCode(a.begun().enrollmentId());
+        for (int i = 0; i < 2 * EnrollmentService.MAX_PAIRING_ATTEMPTS; i++) {
+            assertEquals(EnrollmentException.Reason.PAIRING_CODE_REQUIRED, assertThrows(EnrollmentException.class,
+                    () -> h.service.startVerification(phone.session(), Consent.accepted(TERMS))).reason());
+            assertEquals(EnrollmentException.Reason.PAIRING_CODE_REQUIRED, refused(phone, i % 2 == 0 ? "" : " - "));
+        }
+        for (int i = 1; i < EnrollmentService.MAX_PAIRING_ATTEMPTS; i++) {
+            assertEquals(EnrollmentException.Reason.PAIRING_CODE_INCORRECT, refused(phone, wrong(shown, i)), "try " + i);
+        }
+        assertTrue(h.service.startVerification(phone.session(), Consent.accepted(TERMS), shown).carrierUri()
+                .isAbsolute(), "four wrong codes and twenty empty calls: the right code still pairs");
     }
 
     @Test

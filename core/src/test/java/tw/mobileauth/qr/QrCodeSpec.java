@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
@@ -251,16 +252,25 @@ class QrCodeSpec {
         png[0] = 0;
 
         assertEquals((byte) 0x89, qr.png()[0], "the caller's copy is detached");
-        byte[] mine = QrCode.standard().encode(HANDOFF).png();
-        QrImage made = new QrImage(HANDOFF, qr.modules(), 8, qr.svg(), mine);
-        mine[1] = 0;
-        assertEquals(qr, made, "copied on the way in, equal by content");
-        assertEquals(qr.hashCode(), made.hashCode());
-        assertNotEquals(qr, new QrImage(HANDOFF + "x", qr.modules(), 8, qr.svg(), qr.png()));
+        QrImage again = QrCode.standard().encode(HANDOFF);
+        assertEquals(qr, again, "equal by content");
+        assertEquals(qr.hashCode(), again.hashCode());
+        assertNotEquals(qr, QrCode.standard().encode(HANDOFF + "x"));
+        assertNotEquals(qr, QrCode.withPixelsPerModule(4).encode(HANDOFF));
 
         assertTrue(qr.toString().contains("portal.example.gov.tw"), qr.toString());
         assertFalse(qr.toString().contains("3q2-Vb8x"), "the token is not printed");
-        assertFalse(new QrImage("not a url 3q2-Vb8x", 21, 1, "", new byte[0]).toString().contains("3q2"));
+        assertFalse(QrCode.standard().encode("not a url 3q2-Vb8x").toString().contains("3q2"));
+    }
+
+    @Test
+    void eachRenderingIsMadeOnlyWhenAskedForAndThenKept() throws Exception {
+        QrImage qr = QrCode.standard().encode(HANDOFF);
+        String svg = qr.svg();
+        assertSame(svg, qr.svg(), "the SVG is rendered once");
+        assertTrue(svg.startsWith("<svg"));
+        assertEquals(qr.pngDataUrl(), qr.pngDataUrl());
+        assertTrue(qr.pngDataUrl().startsWith("data:image/png;base64,iVBOR"));
     }
 
     // ---- helpers -----------------------------------------------------------------------------
