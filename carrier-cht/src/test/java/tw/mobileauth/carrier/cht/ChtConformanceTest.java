@@ -63,14 +63,15 @@ class ChtConformanceTest extends CarrierConformanceKit {
             network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(422, "CHT.SUBSCRIBER_SUSPENDED"));
             assertThrows(CarrierException.ServiceNotApplicable.class,
                     () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
-            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.SUBSCRIBER_SUSPENDED"));
+            // The profile declares CHT.SUBSCRIBER_SUSPENDED with 422 only: the answers below are off-spec on purpose.
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.SUBSCRIBER_SUSPENDED").offSpec());
             CarrierException e = assertThrows(CarrierException.PermissionDenied.class,
                     () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
             assertEquals("CHT.SUBSCRIBER_SUSPENDED", e.code(), "the raw code is kept");
-            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(404, "CHT.SUBSCRIBER_SUSPENDED"));
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(404, "CHT.SUBSCRIBER_SUSPENDED").offSpec());
             assertThrows(CarrierException.SubscriberNotFound.class,
                     () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
-            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.QUOTA_PLAN_EXPIRED"));
+            network().faults().inject("cht", Endpoint.KYC_MATCH, Fault.error(403, "CHT.QUOTA_PLAN_EXPIRED").offSpec());
             assertThrows(CarrierException.PermissionDenied.class,
                     () -> adapter().matchSubscriber(context(), s.msisdn(), claimsOf(s)));
         }

@@ -167,12 +167,13 @@ public abstract class CarrierConformanceKit {
         network = FakeCarrierNetworks.builder().clock(clock).start();
     }
 
-    /** Stops the fake networks. */
+    /** Stops the fake networks and rewrites the CAMARA conformance report ({@link CamaraConformance}). */
     @AfterAll
     protected final void stopFakeNetworks() {
         if (network != null) {
             network.close();
         }
+        CamaraConformance.writeReport();
     }
 
     /** Resets faults, log, grants and attachments, and builds a fresh adapter. */
@@ -182,11 +183,51 @@ public abstract class CarrierConformanceKit {
         adapter = factory().create(configure(network.configFor(profile())).build());
     }
 
-    /** Closes the adapter of the test. */
+    /**
+     * Closes the adapter of the test, then checks every exchange the test caused on a CAMARA
+     * resource endpoint against the official definitions plus the profile's declared extensions:
+     * the adapter's requests and the fake network's answers. A drift fails the test, naming the
+     * operation and each violation. Answers shaped by a fault outside the definitions by design are
+     * counted, not judged ({@link ConformanceLog}). Without the official definitions nothing is
+     * validated ({@link #everyExchangeIsValidatedAgainstTheOfficialDefinitions()} is then skipped).
+     */
     @AfterEach
     protected final void closeAdapter() {
-        if (adapter != null) {
-            adapter.close();
+        try {
+            if (adapter != null) {
+                adapter.close();
+            }
+        } finally {
+            network.conformance().assertConforming();
+        }
+    }
+
+    // =================================================================== official CAMARA definitions
+
+    /**
+     * Reported as skipped, with where to put the files, when the official CAMARA definitions are
+     * absent, so a run without them never reads as validated. With them, a whole verification and
+     * every look-up validate, each exchange under its own operationId.
+     */
+    @Test
+    public final void everyExchangeIsValidatedAgainstTheOfficialDefinitions() throws CarrierException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CamaraConformance.definitionsPresent(),
+                CamaraConformance::absenceMessage);
+        network.conformance().take();
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        verify(defaultHandle(s), s.msisdn(), context());
+        adapter.matchSubscriber(context(), s.msisdn(), claimsOf(s));
+        adapter.subscriptionAttributes(context(), s.msisdn(), claimsOf(s));
+        adapter.simSwapInfo(context(), s.msisdn());
+        List<ConformanceLog.Entry> entries = network.conformance().check();
+        assertFalse(entries.isEmpty(), "the fake network recorded no exchange");
+        for (ConformanceLog.Entry e : entries) {
+            assertEquals(ConformanceLog.Outcome.VALIDATED, e.outcome(), e::describe);
+        }
+        Set<String> operations = new java.util.TreeSet<>();
+        entries.forEach(e -> operations.add(e.operation()));
+        for (String op : List.of("phoneNumberVerify", "getRoamingStatus", "getConnectedNetworkType", "KYC_Match")) {
+            assertTrue(operations.contains(op), op + " validated: " + operations);
         }
     }
 
@@ -856,14 +897,21 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== error rows of §1 (on KYC match, an idempotent call)
 
-    /** 400 INVALID_ARGUMENT, OUT_OF_RANGE and INVALID_PARAM_COMBINATION raise InvalidRequest and are never retried. */
+    /**
+     * 400 INVALID_ARGUMENT and KNOW_YOUR_CUSTOMER.INVALID_PARAM_COMBINATION (on KYC match) and 400
+     * OUT_OF_RANGE (on SIM swap, whose definition declares it; KYC Match 0.4.0 does not) raise
+     * InvalidRequest and are never retried.
+     */
     @Test
     public final void badRequestsRaiseInvalidRequestAndAreNeverRetried() throws CarrierException {
-        for (String code : List.of("INVALID_ARGUMENT", "OUT_OF_RANGE", "INVALID_PARAM_COMBINATION")) {
+        for (String code : List.of("INVALID_ARGUMENT", "KNOW_YOUR_CUSTOMER.INVALID_PARAM_COMBINATION")) {
             CarrierException e = failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(400, code));
             assertHttp(e, 400, code);
             assertEquals(CarrierException.Retry.NEVER, e.retry());
         }
+        CarrierException e = failsOnSimSwapOnce(CarrierException.InvalidRequest.class, Fault.error(400, "OUT_OF_RANGE"));
+        assertHttp(e, 400, "OUT_OF_RANGE");
+        assertEquals(CarrierException.Retry.NEVER, e.retry());
         assertKycSucceeds();
     }
 
@@ -999,11 +1047,12 @@ public abstract class CarrierConformanceKit {
      */
     @Test
     public final void anUnknownCodeFallsBackToItsStatus() {
-        assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, "KIT.UNKNOWN")),
+        // Codes no definition lists: off-spec on purpose, so schema validation counts them as fault-injected.
+        assertHttp(failsOnKycOnce(CarrierException.PermissionDenied.class, Fault.error(403, "KIT.UNKNOWN").offSpec()),
                 403, "KIT.UNKNOWN");
-        assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "KIT.UNKNOWN")),
+        assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "KIT.UNKNOWN").offSpec()),
                 404, "KIT.UNKNOWN");
-        assertHttp(failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(422, "KIT.UNKNOWN")),
+        assertHttp(failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(422, "KIT.UNKNOWN").offSpec()),
                 422, "KIT.UNKNOWN");
     }
 
@@ -1014,9 +1063,18 @@ public abstract class CarrierConformanceKit {
      */
     @Test
     public final void identifierErrorsAreInvalidRequestNeverAPolicyOutcome() {
-        for (String code : List.of("MISSING_IDENTIFIER", "UNNECESSARY_IDENTIFIER", "UNSUPPORTED_IDENTIFIER")) {
-            assertHttp(failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(422, code)), 422, code);
-        }
+        // Each where its definition declares it: KYC Match 0.4.0 has only MISSING_IDENTIFIER, SIM Swap
+        // 2.1.0 adds UNNECESSARY_IDENTIFIER, only the device-status APIs have UNSUPPORTED_IDENTIFIER.
+        assertHttp(failsOnKycOnce(CarrierException.InvalidRequest.class, Fault.error(422, "MISSING_IDENTIFIER")),
+                422, "MISSING_IDENTIFIER");
+        assertHttp(failsOnSimSwapOnce(CarrierException.InvalidRequest.class, Fault.error(422, "UNNECESSARY_IDENTIFIER")),
+                422, "UNNECESSARY_IDENTIFIER");
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        network.faults().inject(profile(), Endpoint.ROAMING_STATUS, Fault.error(422, "UNSUPPORTED_IDENTIFIER"));
+        CallContext ctx = context();
+        assertHttp(expectFailure(CarrierException.InvalidRequest.class, ctx,
+                () -> verify(defaultHandle(s), s.msisdn(), ctx)), 422, "UNSUPPORTED_IDENTIFIER");
+        assertEquals(1, network.requests().of(profile(), Endpoint.ROAMING_STATUS).size(), "never retried");
     }
 
     /**
@@ -1025,9 +1083,9 @@ public abstract class CarrierConformanceKit {
      */
     @Test
     public final void anUnknownCodeOnAnUnexpectedStatusIsAProtocolViolation() {
-        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(418, "KIT.TEAPOT"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(418, "KIT.TEAPOT").offSpec());
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(501, "NOT_IMPLEMENTED"));
-        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(507, "KIT.INSUFFICIENT_STORAGE"));
+        failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.error(507, "KIT.INSUFFICIENT_STORAGE").offSpec());
     }
 
     /** Connection resets that persist raise retryable CarrierUnavailable (no HTTP status) within the deadline. */
@@ -1378,6 +1436,21 @@ public abstract class CarrierConformanceKit {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, fault.times(3));
         T e = kycFails(type, context());
         assertEquals(before + 1, kycCalls().size(), type.getSimpleName() + " must not be retried (" + fault + ")");
+        network.faults().clear();
+        return e;
+    }
+
+    /** Arms {@code fault} three times on the SIM swap endpoint the adapter uses, expects {@code type} after exactly one call. */
+    private <T extends CarrierException> T failsOnSimSwapOnce(Class<T> type, Fault fault) {
+        Endpoint endpoint = adapter.capabilities().contains(Capability.SIM_SWAP_DATE)
+                && Endpoint.SIM_SWAP_DATE.servedBy(profile()) ? Endpoint.SIM_SWAP_DATE : Endpoint.SIM_SWAP_CHECK;
+        int before = network.requests().of(profile(), endpoint).size();
+        network.faults().inject(profile(), endpoint, fault.times(3));
+        Subscriber s = subscriber(Scenario.ELIGIBLE);
+        CallContext ctx = context();
+        T e = expectFailure(type, ctx, () -> adapter.simSwapInfo(ctx, s.msisdn()));
+        assertEquals(before + 1, network.requests().of(profile(), endpoint).size(),
+                type.getSimpleName() + " must not be retried (" + fault + " on " + endpoint + ")");
         network.faults().clear();
         return e;
     }

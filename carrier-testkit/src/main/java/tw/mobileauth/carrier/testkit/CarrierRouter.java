@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.carrier.spi.Msisdn;
+import tw.mobileauth.carrier.testkit.schema.Exchange;
 
 /**
  * Routes every request of the one HTTP server: picks the carrier from the first path segment and
@@ -36,10 +38,17 @@ final class CarrierRouter implements HttpHandler {
     static final String DEVICE_COOKIE = "mobileauth-device";
     /** The official CAMARA {@code x-correlator} pattern. */
     private static final Pattern CORRELATOR = Pattern.compile("[a-zA-Z0-9-]{0,55}");
+    /**
+     * The wider pattern of the Commonalities 0.6 definitions (Number Verification 2.1.0, KYC Match
+     * 0.4.0, KYC Tenure 0.2.0, SIM Swap 2.1.0): the profiles refuse such a correlator, but the answer
+     * to it must still echo it there, as those definitions say every answer does.
+     */
+    private static final Pattern WIDE_CORRELATOR = Pattern.compile("[a-zA-Z0-9_:;./<>{}-]{0,256}");
 
     private final Clock clock;
     private final FaultInjector faults;
     private final RequestLog log;
+    private final ConformanceLog conformance;
     private final OAuthServer oauth;
     private final ResourceApis apis;
     private final SimulatorPage page;
@@ -61,11 +70,13 @@ final class CarrierRouter implements HttpHandler {
         }
     }
 
-    CarrierRouter(Clock clock, FaultInjector faults, RequestLog log, OAuthServer oauth, ResourceApis apis,
-            SimulatorPage page, NetworkAttachments attachments, Function<String, URI> issuers, Role role) {
+    CarrierRouter(Clock clock, FaultInjector faults, RequestLog log, ConformanceLog conformance, OAuthServer oauth,
+            ResourceApis apis, SimulatorPage page, NetworkAttachments attachments, Function<String, URI> issuers,
+            Role role) {
         this.clock = clock;
         this.faults = faults;
         this.log = log;
+        this.conformance = conformance;
         this.oauth = oauth;
         this.apis = apis;
         this.page = page;
@@ -119,12 +130,17 @@ final class CarrierRouter implements HttpHandler {
                 && endpoint != Endpoint.OTHER && endpoint != Endpoint.AUTHORIZE) {
             Reply bad = Reply.error(400, "INVALID_ARGUMENT", "x-correlator must match ^[a-zA-Z0-9-]{0,55}$");
             entry.answered(bad.status());
-            send(ex, bad, UUID.randomUUID().toString());
+            boolean strictApi = endpoint == Endpoint.ROAMING_STATUS || endpoint == Endpoint.NETWORK_TYPE;
+            String echo = !strictApi && WIDE_CORRELATOR.matcher(correlatorIn.get()).matches() ? correlatorIn.get()
+                    : UUID.randomUUID().toString();
+            record(ex, carrierId, endpoint, method, rest, body, bad, echo, Optional.empty());
+            send(ex, bad, echo);
             return;
         }
         if (bytes.length > MAX_BODY) {
             Reply tooLarge = Reply.error(400, "INVALID_ARGUMENT", "The body is larger than " + MAX_BODY + " bytes");
             entry.answered(tooLarge.status());
+            record(ex, carrierId, endpoint, method, rest, body, tooLarge, correlator, Optional.empty());
             send(ex, tooLarge, correlator);
             return;
         }
@@ -141,6 +157,7 @@ final class CarrierRouter implements HttpHandler {
                     break;
                 case CONNECTION_RESET:
                     // Closing before any header is sent closes the socket: the client gets no response at all.
+                    record(ex, carrierId, endpoint, method, rest, body, null, correlator, fault);
                     return;
                 case STATUS:
                 case ERROR:
@@ -178,6 +195,7 @@ final class CarrierRouter implements HttpHandler {
         if (after == Fault.Kind.RESET_AFTER_PROCESSING) {
             // The carrier acted; the answer is lost on the way back. No header was sent, so closing drops the socket.
             entry.answered(0);
+            record(ex, carrierId, endpoint, method, rest, body, null, correlator, fault);
             LOG.debug("{} {} {} -> {} processed, answer dropped", carrierId, endpoint, method, reply.status());
             return;
         }
@@ -186,7 +204,44 @@ final class CarrierRouter implements HttpHandler {
         }
         entry.answered(reply.status());
         LOG.debug("{} {} {} -> {}", carrierId, endpoint, method, reply.status());
+        record(ex, carrierId, endpoint, method, rest, body, reply, correlator, fault);
         send(ex, reply, correlator);
+    }
+
+    /**
+     * Records the exchange for schema validation ({@link ConformanceLog}), before the answer leaves so
+     * that a test that got its answer finds it recorded. Only the CAMARA resource endpoints and paths
+     * no endpoint serves: the OAuth endpoints are outside the six definitions. {@code reply} null: the
+     * connection was dropped without an answer (recorded with status 0).
+     */
+    private void record(HttpExchange ex, String carrierId, Endpoint endpoint, String method, String rest, String body,
+            Reply reply, String correlator, Optional<Fault> fault) {
+        if (endpoint.isAuthorizationServer() || role == Role.AUTHORIZATION_SERVER
+                || rest.equals(SimulatorPage.CONNECT_PATH)) {
+            return;
+        }
+        Map<String, String> requestHeaders = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                requestHeaders.put(name, values.get(0));
+            }
+        });
+        Map<String, String> responseHeaders = new LinkedHashMap<>();
+        String responseBody = "";
+        int status = 0;
+        if (reply != null) {
+            status = reply.status();
+            if (!reply.contentType().isEmpty()) {
+                responseHeaders.put("Content-Type", reply.contentType());
+            }
+            responseHeaders.putAll(reply.headers());
+            if (!correlator.isEmpty()) {
+                responseHeaders.put("x-correlator", correlator);
+            }
+            responseBody = new String(reply.body(), StandardCharsets.UTF_8);
+        }
+        conformance.record(new Exchange(carrierId, method, rest, requestHeaders, body, status, responseHeaders,
+                responseBody), endpoint, fault);
     }
 
     private Reply dispatch(HttpExchange ex, String carrierId, Endpoint endpoint, boolean simulator, String method,

@@ -61,6 +61,26 @@ public enum Endpoint {
         return scope;
     }
 
+    /**
+     * The operationId of the official CAMARA definition (or of the carrier's extension document)
+     * this endpoint serves, e.g. {@code phoneNumberVerify}; empty for the authorization server's
+     * endpoints, which the definitions do not cover, and for {@link #OTHER}.
+     */
+    public String operationId() {
+        switch (this) {
+            case NUMBER_VERIFY: return "phoneNumberVerify";
+            case ROAMING_STATUS: return "getRoamingStatus";
+            case NETWORK_TYPE: return "getConnectedNetworkType";
+            case KYC_MATCH: return "KYC_Match";
+            case KYC_TENURE: return "checkTenure";
+            case SIM_SWAP_DATE: return "retrieveSimSwapDate";
+            case SIM_SWAP_CHECK: return "checkSimSwap";
+            case CHT_LINE_PROFILE: return "chtLineProfileRetrieve";
+            case TWM_SUBSCRIPTION: return "twmSubscriptionQuery";
+            default: return "";
+        }
+    }
+
     /** Whether the endpoint belongs to the authorization server rather than to the APIs. */
     public boolean isAuthorizationServer() {
         return this == AUTHORIZE || this == TOKEN || this == DISCOVERY || this == JWKS;

@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -69,6 +71,9 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     private final NetworkAttachments attachments;
     private final FaultInjector faults = new FaultInjector();
     private final RequestLog requests = new RequestLog();
+    private final ConformanceLog conformance = new ConformanceLog();
+    /** The networks started and not yet closed, for {@link FakeNetworkConformance} and the report. */
+    private static final Set<FakeCarrierNetworks> LIVE = ConcurrentHashMap.newKeySet();
     private final OAuthServer oauth;
     private final HttpClient phoneClient;
     private final AtomicInteger clientCounter = new AtomicInteger();
@@ -90,11 +95,11 @@ public final class FakeCarrierNetworks implements AutoCloseable {
                 ? Optional.of(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64))
                 : Optional.empty();
         this.authRoot = authServer.map(a -> URI.create("http://127.0.0.1:" + a.getAddress().getPort())).orElse(root);
-        server.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, page, attachments,
+        server.createContext("/", new CarrierRouter(clock, faults, requests, conformance, oauth, apis, page, attachments,
                 this::issuer, authServer.isPresent() ? CarrierRouter.Role.APIS : CarrierRouter.Role.ALL));
         server.setExecutor(executor);
         authServer.ifPresent(a -> {
-            a.createContext("/", new CarrierRouter(clock, faults, requests, oauth, apis, page, attachments,
+            a.createContext("/", new CarrierRouter(clock, faults, requests, conformance, oauth, apis, page, attachments,
                     this::issuer, CarrierRouter.Role.AUTHORIZATION_SERVER));
             a.setExecutor(executor);
             a.start();
@@ -102,6 +107,7 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         this.phoneClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
         server.start();
+        LIVE.add(this);
         LOG.debug("fake carrier networks listening on {}", root);
     }
 
@@ -234,6 +240,39 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         return requests;
     }
 
+    /**
+     * Every exchange served on a CAMARA resource endpoint, and how it fared against the official
+     * definitions plus the carrier's declared profile ({@link CamaraConformance}). Not cleared by
+     * {@link #reset()}: {@link ConformanceLog#take()} drains it.
+     */
+    public ConformanceLog conformance() {
+        return conformance;
+    }
+
+    /** Validates the pending exchanges of every running network (they then count in the report). */
+    static void checkLive() {
+        for (FakeCarrierNetworks n : LIVE) {
+            n.conformance.check();
+        }
+    }
+
+    /** {@link ConformanceLog#assertAnswersConform()} on every running network. */
+    static void assertLiveAnswersConform() {
+        List<AssertionError> failures = new java.util.ArrayList<>();
+        for (FakeCarrierNetworks n : LIVE) {
+            try {
+                n.conformance.assertAnswersConform();
+            } catch (AssertionError e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            AssertionError first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+    }
+
     /** The clock every expiry is measured by (codes, tokens, assertions, SIM change times). */
     public Clock clock() {
         return clock;
@@ -262,6 +301,8 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         server.stop(0);
         authServer.ifPresent(a -> a.stop(0));
         executor.shutdownNow();
+        LIVE.remove(this);
+        conformance.check(); // what nobody asserted on still counts in the report
     }
 
     @Override

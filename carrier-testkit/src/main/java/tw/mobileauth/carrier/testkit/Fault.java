@@ -39,9 +39,10 @@ public final class Fault {
     private final String contentType;
     private final String body;
     private final int times;
+    private final boolean offSpec;
 
     private Fault(Kind kind, Duration duration, int status, String code, String contentType, String body,
-            int times) {
+            int times, boolean offSpec) {
         this.kind = kind;
         this.duration = duration;
         this.status = status;
@@ -49,10 +50,11 @@ public final class Fault {
         this.contentType = contentType;
         this.body = body;
         this.times = times;
+        this.offSpec = offSpec;
     }
 
     private static Fault of(Kind kind, Duration duration, int status, String code) {
-        return new Fault(kind, duration, status, code, "", "", 1);
+        return new Fault(kind, duration, status, code, "", "", 1, false);
     }
 
     /**
@@ -203,7 +205,7 @@ public final class Fault {
             throw new IllegalArgumentException("rawResponse status must be 200-299 or 400-599, was " + httpStatus);
         }
         return new Fault(Kind.RAW, Duration.ZERO, httpStatus, "", nonBlank(contentType, "contentType"),
-                Objects.requireNonNull(body, "body"), 1);
+                Objects.requireNonNull(body, "body"), 1, false);
     }
 
     /**
@@ -215,12 +217,43 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("times must be at least 1, was " + n);
         }
-        return new Fault(kind, duration, status, code, contentType, body, n);
+        return new Fault(kind, duration, status, code, contentType, body, n, offSpec);
+    }
+
+    /**
+     * A copy whose answers are declared to break the official CAMARA definitions on purpose, e.g.
+     * {@code error(422, "KIT.UNKNOWN").offSpec()} to see that an adapter treats an unknown code as a
+     * protocol violation. Schema validation counts such exchanges as fault-injected instead of failing
+     * the test ({@link ConformanceLog}). Answers of {@link #error(int, String)}, {@link #status(int)},
+     * {@link #rateLimited(Duration)} and {@link #latency(Duration)} are validated unless marked so;
+     * the faults that break the protocol by design (malformed JSON, raw answers, a wrong or missing
+     * {@code x-correlator}, resets, OAuth errors on an API) are always counted as fault-injected.
+     */
+    public Fault offSpec() {
+        return new Fault(kind, duration, status, code, contentType, body, times, true);
     }
 
     /** How many calls this fault applies to; default 1. */
     public int times() {
         return times;
+    }
+
+    /**
+     * Whether an answer shaped by this fault is outside the official definitions on purpose, so that
+     * schema validation must not judge it: every fault that breaks the protocol by design, and any
+     * fault marked {@link #offSpec()}.
+     */
+    boolean exemptFromConformance() {
+        switch (kind) {
+            case LATENCY:
+            case LATENCY_AFTER_PROCESSING:
+            case STATUS:
+            case ERROR:
+            case RATE_LIMITED:
+                return offSpec;
+            default:
+                return true;
+        }
     }
 
     Kind kind() {
@@ -259,7 +292,7 @@ public final class Fault {
         if (!code.isEmpty()) {
             sb.append(' ').append(code);
         }
-        return sb.append(" x").append(times).append(']').toString();
+        return sb.append(offSpec ? " off-spec" : "").append(" x").append(times).append(']').toString();
     }
 
     private static Duration checkedDelay(Duration delay) {

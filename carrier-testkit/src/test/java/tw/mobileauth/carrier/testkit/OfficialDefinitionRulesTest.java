@@ -125,6 +125,8 @@ class OfficialDefinitionRulesTest {
             HttpResponse<String> r = client.post("/sim-swap/v2/check", "application/json",
                     CarrierClient.phoneBody(s.msisdn()), Optional.of(token), Optional.of(bad));
             assertError(r, 400, "INVALID_ARGUMENT");
+            // SIM Swap 2.1.0 allows ^[a-zA-Z0-9-_:;.\/<>{}]{0,256}$ and says every answer echoes it.
+            assertEquals(bad, r.headers().firstValue("x-correlator").orElse(""), "the refusal echoes " + bad);
         }
         HttpResponse<String> ok = client.post("/sim-swap/v2/check", "application/json",
                 CarrierClient.phoneBody(s.msisdn()), Optional.of(token), Optional.of("Good-123"));

@@ -32,7 +32,9 @@ import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.SimSwapInfo;
 import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
+import tw.mobileauth.carrier.testkit.CamaraConformance;
 import tw.mobileauth.carrier.testkit.CarrierConformanceKit;
+import tw.mobileauth.carrier.testkit.ConformanceLog;
 import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.LoggedRequest;
 import tw.mobileauth.carrier.testkit.NetworkAttachments;
@@ -92,6 +94,17 @@ class TwmConformanceTest extends CarrierConformanceKit {
                         () -> plain.completeNumberVerification(ctx, challenge, callback));
                 assertEquals(OptionalInt.of(400), e.httpStatus());
                 assertEquals("INVALID_ARGUMENT", e.code());
+            }
+            // The plain number is off-spec on purpose: schema validation must say so (the twm profile's
+            // hashedPhoneNumber rule) while the fake's 400 answer conforms. Taken here, so the kit's
+            // after-each check does not fail the test for it.
+            List<ConformanceLog.Entry> verify = network().conformance().take().stream()
+                    .filter(x -> x.exchange().path().equals(Endpoint.NUMBER_VERIFY.path())).toList();
+            assertEquals(1, verify.size(), verify.toString());
+            if (CamaraConformance.definitionsPresent()) {
+                assertEquals(ConformanceLog.Outcome.REQUEST_OFF_SPEC, verify.get(0).outcome(), verify.get(0)::describe);
+                assertTrue(verify.get(0).violations().stream().allMatch(v -> v.what().contains("hashedPhoneNumber")),
+                        verify.get(0)::describe);
             }
         }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>The files are looked up, in this order (PROVENANCE.md says why they are not in the repository):
  * <ol>
- *   <li>the directory named by the system property {@value #DIRECTORY_PROPERTY};</li>
+ *   <li>the directory named by the system property {@value #DIRECTORY_PROPERTY}, else by the
+ *       environment variable {@value #DIRECTORY_ENVIRONMENT};</li>
  *   <li>the classpath folder {@value #CLASSPATH_FOLDER};</li>
  *   <li>{@code shared/camara/} in the nearest ancestor of {@code user.dir} that has it.</li>
  * </ol>
@@ -33,6 +34,8 @@ public final class CamaraDefinitions {
 
     /** System property naming a directory that holds the official definition files. */
     public static final String DIRECTORY_PROPERTY = "mobileauth.camara.definitions";
+    /** Environment variable naming that directory when the system property is not set (IDEs, CI). */
+    public static final String DIRECTORY_ENVIRONMENT = "MOBILEAUTH_CAMARA_DEFINITIONS";
     /** Classpath folder that may hold the official definition files, next to PROVENANCE.md. */
     public static final String CLASSPATH_FOLDER = "tw/mobileauth/carrier/testkit/camara/";
     private static final String PROVENANCE = CLASSPATH_FOLDER + "PROVENANCE.md";
@@ -81,11 +84,11 @@ public final class CamaraDefinitions {
      */
     public static Optional<CamaraDefinitions> findOfficial() {
         List<OfficialDefinition> rows = provenance();
-        String dir = System.getProperty(DIRECTORY_PROPERTY);
+        String dir = configuredDirectory();
         if (dir != null && !dir.isBlank()) {
             Path p = Path.of(dir);
             if (!hasAll(p, rows)) {
-                throw new IllegalStateException(DIRECTORY_PROPERTY + "=" + dir + " does not hold every file of "
+                throw new IllegalStateException(configuredBy() + "=" + dir + " does not hold every file of "
                         + PROVENANCE + ": " + missing(p, rows));
             }
             return Optional.of(fromDirectory(p));
@@ -174,9 +177,19 @@ public final class CamaraDefinitions {
         return rows.stream().map(OfficialDefinition::file).filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
     }
 
+    private static String configuredDirectory() {
+        String dir = System.getProperty(DIRECTORY_PROPERTY);
+        return dir != null && !dir.isBlank() ? dir : System.getenv(DIRECTORY_ENVIRONMENT);
+    }
+
+    private static String configuredBy() {
+        String dir = System.getProperty(DIRECTORY_PROPERTY);
+        return dir != null && !dir.isBlank() ? "-D" + DIRECTORY_PROPERTY : "$" + DIRECTORY_ENVIRONMENT;
+    }
+
     private static List<String> candidates() {
         List<String> c = new ArrayList<>();
-        c.add("-D" + DIRECTORY_PROPERTY + " (not set)");
+        c.add("-D" + DIRECTORY_PROPERTY + " / $" + DIRECTORY_ENVIRONMENT + " (not set)");
         c.add("classpath:" + CLASSPATH_FOLDER);
         for (Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath(); p != null; p = p.getParent()) {
             c.add(p.resolve(SHARED_FOLDER).toString());

@@ -379,7 +379,11 @@ public final class ExchangeValidator {
             Optional<String> echoed = ex.responseHeader(CORRELATOR);
             echoed.ifPresent(value -> schema.ifPresent(s -> conforms(inDocument(s), TextNode.valueOf(value),
                     "response header " + CORRELATOR, CORRELATOR + " '" + value + "' ")));
-            if (sent.isPresent() && !sent.equals(echoed)) {
+            // A request correlator outside the operation's pattern cannot be echoed validly: the answer
+            // (400 INVALID_ARGUMENT) may then carry a fresh one, which must itself match the pattern.
+            boolean sentValid = sent.isEmpty() || op.requestCorrelatorSchema()
+                    .map(s -> validate(inDocument(s), TextNode.valueOf(sent.get())).isEmpty()).orElse(true);
+            if (sent.isPresent() && sentValid && !sent.equals(echoed)) {
                 add(CORRELATOR + " must echo the request's '" + sent.get() + "', was "
                         + echoed.map(v -> "'" + v + "'").orElse("absent"), "response header " + CORRELATOR);
             }
