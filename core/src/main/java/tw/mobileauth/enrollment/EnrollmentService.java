@@ -47,10 +47,7 @@ import tw.mobileauth.store.OneTimeTokenStore;
  */
 public final class EnrollmentService {
 
-    /**
-     * Default lifetime of the form's device-key challenge: {@value} minutes, long enough to fill the
-     * form in, short enough that anonymous callers cannot park many challenges in the store.
-     */
+    /** Default lifetime of the form's device-key challenge: {@value} minutes (long enough to fill the form in). */
     public static final int DEFAULT_FORM_CHALLENGE_MINUTES = 10;
     /** Default lifetime of one QR code: {@value #DEFAULT_QR_MINUTES} minutes. */
     public static final int DEFAULT_QR_MINUTES = 5;
@@ -60,10 +57,7 @@ public final class EnrollmentService {
     public static final int DEFAULT_LIFETIME_MINUTES = 30;
     /** Default time a finished enrolment is kept for the desktop to pick up: {@value} minutes. */
     public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
-    /**
-     * Wrong pairing codes allowed on the phone: {@value}. The last cancels the enrolment
-     * ({@code PAIRING_CODE_LIMIT}), so guessing six digits succeeds at most 5 times in a million.
-     */
+    /** Wrong pairing codes allowed: {@value}; the last cancels the enrolment (at most 5 in a million guess right). */
     public static final int MAX_PAIRING_ATTEMPTS = 5;
     /** Default bound on one carrier operation: {@value} seconds. */
     public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
@@ -316,10 +310,7 @@ public final class EnrollmentService {
         Builder portalUrls(PortalUrls urls);
     }
 
-    /**
-     * The optional parts, each with a documented default, then {@link #build()}.
-     * Every setter rejects null.
-     */
+    /** The optional parts, each with a documented default, then {@link #build()}. Every setter rejects null. */
     public interface Builder extends CarriersStage, StoresStage, IssuerStage, SecretsStage, UrlsStage {
         /**
          * The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. The service
@@ -383,8 +374,9 @@ public final class EnrollmentService {
          * <p><b>Security relaxation.</b> With {@code false} the phone is shown the code, the person is
          * merely asked to compare it, and {@code startVerification} accepts any code (or none). A phone
          * that got the QR code some other way (a photograph, a shoulder-surfed screen, a victim lured
-         * into scanning an attacker's code) then meets only number verification at the carrier. The applying device's {@code status} then reports a failed
-         * holder check as one {@code verification.HOLDER_MISMATCH} rather than per field. Example:
+         * into scanning an attacker's code) then meets only number verification at the carrier, and
+         * the applying device's {@code status} reports a failed holder check only as
+         * {@code verification.HOLDER_MISMATCH}. Example:
          * required, a phone sending {@code "123456"} while the desktop shows {@code 802114} is
          * refused ({@code PAIRING_CODE_INCORRECT}); relaxed, it is accepted.
          */
