@@ -1,5 +1,5 @@
 /**
- * Who may use mobile phone authentication (DESIGN §3.2).
+ * Who may use mobile phone authentication (docs/eligibility.md).
  *
  * <p>{@link tw.mobileauth.eligibility.EligibilityFacts} says what is known (each fact may be
  * UNKNOWN, as an explicit {@link tw.mobileauth.eligibility.Fact}); an
