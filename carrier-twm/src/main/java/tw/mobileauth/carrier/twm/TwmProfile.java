@@ -22,7 +22,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * TWM's wire profile (carrier-profiles.md §3): NV with {@code hashedPhoneNumber}, every attribute
+ * TWM's wire profile (docs/carrier-contract.md §3): NV with {@code hashedPhoneNumber}, every attribute
  * from the subscription-query extension, and SIM swap by {@code check} only.
  */
 final class TwmProfile implements CamaraProfile {
