@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit events of enrolment (DESIGN §4): one per state change and one per rejection.
+ * The audit events of enrolment (docs/journey.md): one per state change and one per rejection.
  * Identifiers are masked ({@code maskedNationalId} like {@code A12****789}, {@code maskedPhone}
  * like {@code 0912***678}); enrolment and credential ids are opaque random values.
  */

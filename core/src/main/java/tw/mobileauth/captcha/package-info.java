@@ -1,5 +1,5 @@
 /**
- * The captcha on the application form (DESIGN §1 step 2: "請輸入下圖中的字 (不分大小寫)" with
+ * The captcha on the application form (docs/journey.md, step 2: "請輸入下圖中的字 (不分大小寫)" with
  * "重新產生驗證碼").
  *
  * <p>{@link tw.mobileauth.captcha.CaptchaService} is the small SPI a portal implements to plug in

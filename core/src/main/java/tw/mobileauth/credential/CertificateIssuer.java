@@ -31,7 +31,7 @@ import tw.mobileauth.crypto.DevicePublicKey;
 
 /**
  * Issues the X.509 v3 credential certificate for an enrolled device key, signed by the
- * {@link EnrollmentCa} with SHA256withECDSA on the BouncyCastle provider (DESIGN.md §5.1).
+ * {@link EnrollmentCa} with SHA256withECDSA on the BouncyCastle provider (docs/architecture.md, "Credentials and data at rest").
  *
  * <pre>{@code
  * CertificateIssuer issuer = CertificateIssuer.builder(ca).lifetime(Duration.ofDays(365)).clock(clock).build();

@@ -18,7 +18,7 @@ import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.DevicePublicKey;
 
 /**
- * An issued device credential certificate ("行動電話憑證", DESIGN.md §5.1) with the parts a service
+ * An issued device credential certificate ("行動電話憑證", docs/architecture.md, "Credentials and data at rest") with the parts a service
  * needs already read out: the credential id (subject CN) and the device public key.
  *
  * <p>Store {@link #der()}; read it back with {@link #fromDer(byte[])}. Immutable and thread-safe.

@@ -45,7 +45,7 @@ import tw.mobileauth.crypto.internal.BouncyCastle;
 
 /**
  * The portal's enrolment CA: an ECDSA P-256 private key and its CA certificate, which sign every
- * credential certificate (DESIGN.md §5.1).
+ * credential certificate (docs/architecture.md, "Credentials and data at rest").
  *
  * <p>In production, load it from a PKCS#12 keystore:
  * <pre>{@code

@@ -15,7 +15,7 @@ import javax.security.auth.x500.X500Principal;
 import tw.mobileauth.crypto.internal.BouncyCastle;
 
 /**
- * The enrolment CA certificates a portal trusts, so the CA can be rotated (DESIGN.md §5.1): issue
+ * The enrolment CA certificates a portal trusts, so the CA can be rotated (docs/architecture.md, "Credentials and data at rest"): issue
  * with the new CA while the old one stays trusted until the last certificate it issued expires,
  * then drop it.
  *

@@ -1,5 +1,5 @@
 /**
- * Device credentials ("行動電話憑證", DESIGN.md §5.1): the enrolment CA, the certificates it issues
+ * Device credentials ("行動電話憑證", docs/architecture.md, "Credentials and data at rest"): the enrolment CA, the certificates it issues
  * for device keys, and the set of CAs a portal trusts while it rotates its CA.
  *
  * <ul>

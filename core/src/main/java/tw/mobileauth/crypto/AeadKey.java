@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An AES-256-GCM key that seals data at rest, such as the PII a pending enrolment needs until
- * it ends (DESIGN.md §4, §5.5).
+ * it ends (docs/architecture.md, "Credentials and data at rest").
  *
  * <p>Format of a sealed value, all ASCII:
  * <pre>

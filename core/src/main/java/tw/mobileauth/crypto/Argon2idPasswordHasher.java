@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Argon2id (RFC 9106) password hashing with BouncyCastle, stored as PHC strings.
  *
- * <p>Defaults (DESIGN.md §5.2, the OWASP recommendation):
+ * <p>Defaults (the OWASP recommendation; docs/architecture.md, "Credentials and data at rest"):
  * <table>
  *   <caption>Builder settings</caption>
  *   <tr><th>setting</th><th>default</th><th>allowed</th></tr>

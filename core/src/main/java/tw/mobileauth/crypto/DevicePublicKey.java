@@ -18,7 +18,7 @@ import org.bouncycastle.jce.interfaces.ECPublicKey;
 import tw.mobileauth.crypto.internal.BouncyCastle;
 
 /**
- * A device's ECDSA P-256 public key: the browser's non-extractable WebCrypto key (DESIGN.md §5.1),
+ * A device's ECDSA P-256 public key: the browser's non-extractable WebCrypto key (docs/signed-messages.md),
  * as exported with {@code crypto.subtle.exportKey("spki", publicKey)}.
  *
  * <p>Accepted: the DER SubjectPublicKeyInfo with algorithm {@code id-ecPublicKey}, the named curve

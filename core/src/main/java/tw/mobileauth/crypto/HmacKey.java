@@ -11,7 +11,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * An HMAC-SHA256 key that turns identifying values into <em>keyed verifiers</em>: values a store
- * can keep and compare without revealing what they are (DESIGN.md §5.5).
+ * can keep and compare without revealing what they are (docs/architecture.md, "Credentials and data at rest").
  *
  * <p>Uses:
  * <ul>

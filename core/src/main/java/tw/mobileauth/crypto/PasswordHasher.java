@@ -1,7 +1,7 @@
 package tw.mobileauth.crypto;
 
 /**
- * Hashes and verifies passwords (憑證密碼, DESIGN.md §5.2) as PHC strings.
+ * Hashes and verifies passwords (憑證密碼; docs/architecture.md, "Credentials and data at rest") as PHC strings.
  *
  * <p>How a login uses it (LoginService step 2 and 7):
  * <pre>{@code

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * Turns {@link EligibilityFacts} into an {@link EligibilityDecision} by evaluating every rule in
  * force, and generates the help text from the same rules.
  *
- * <p>{@link #standard()} encodes who may use mobile phone authentication on the BLI portal (DESIGN
- * §1). Owners of other portals build their own policy from the same rule values, without copying
- * code:
+ * <p>{@link #standard()} encodes who may use mobile phone authentication on the BLI portal
+ * (docs/journey.md, "Who is eligible"; docs/eligibility.md). Owners of other portals build their
+ * own policy from the same rule values, without copying code:
  *
  * <pre>{@code
  * EligibilityPolicy policy = EligibilityPolicy.standard().toBuilder()

@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p><b>Learning narrows the range.</b> {@link #refinedBy(SimChangeAge)} intersects two answers,
  * so every age a later answer rules out stays ruled out. That is what keeps the eligibility
- * decision monotone (DESIGN §3.2): learning more about the SIM can never turn INELIGIBLE into
+ * decision monotone (docs/eligibility.md): learning more about the SIM can never turn INELIGIBLE into
  * ELIGIBLE.
  *
  * <p>Every bound is measured at the same moment, the moment of the decision; negative durations

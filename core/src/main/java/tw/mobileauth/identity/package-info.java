@@ -8,7 +8,8 @@
  *
  * <p>Every parse method takes raw user input (null included) and either returns a value or throws
  * {@link tw.mobileauth.InvalidInputException} naming the field and a {@link tw.mobileauth.FieldReason};
- * it never throws NullPointerException or IllegalArgumentException for bad input. The rules are
- * those of {@code shared/domain/taiwan-identifiers.md}.
+ * it never throws NullPointerException or IllegalArgumentException for bad input. Each class
+ * states its own rules (formats, checksums, ROC dates, the name comparison key); the form fields
+ * as the browser sends them are in {@code docs/browser-json.md}.
  */
 package tw.mobileauth.identity;

@@ -23,7 +23,7 @@ import tw.mobileauth.store.StoreException;
 import tw.mobileauth.store.TokenPurpose;
 
 /**
- * {@link LoginService#finishLogin} as numbered steps (DESIGN §5.3), in the manner of Yubico's
+ * {@link LoginService#finishLogin} as numbered steps (docs/journey.md, "Login, step by step"), in the manner of Yubico's
  * {@code FinishAssertionSteps}: each step is its own method, runs on its own in the tests, and
  * refuses with a {@link StepFailure} naming the precise {@link FailureCause}.
  *

@@ -6,7 +6,7 @@ import tw.mobileauth.crypto.PasswordHasher;
 /**
  * Makes every {@code finishLogin} cost exactly one Argon2id computation before it answers,
  * whatever the outcome, so the response time does not tell an unknown credential or a wrong ID
- * from a wrong password (DESIGN §5.3 "similar time"). Steps that hash go through it; the failure
+ * from a wrong password ("similar time", docs/journey.md, "Login, step by step"). Steps that hash go through it; the failure
  * path spends the one hash with {@link #spendIfUnspent} when no step did.
  *
  * <p>(A successful login whose stored hash has old parameters hashes a second time to upgrade it;

@@ -39,7 +39,7 @@ import tw.mobileauth.store.StoreException;
 import tw.mobileauth.store.TokenPurpose;
 
 /**
- * 行動電話認證 login (DESIGN §5.3): steps 6 and 7 of the BLI journey. After enrolment the person
+ * 行動電話認證 login (docs/journey.md): steps 6 and 7 of the BLI journey. After enrolment the person
  * logs in on the bound browser with four fields, 身分證號, 出生日期, 姓名 and 憑證密碼, while the
  * browser proves it holds the device key. One immutable, thread-safe object per portal, built
  * with {@link #builder()}.

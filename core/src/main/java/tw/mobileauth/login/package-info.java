@@ -1,5 +1,5 @@
 /**
- * 行動電話認證 login (DESIGN §5.3–§5.5): steps 6 and 7 of the BLI journey.
+ * 行動電話認證 login (docs/journey.md, steps 6 and 7 and "Login, step by step"): steps 6 and 7 of the BLI journey.
  *
  * <p>Entry point: {@link tw.mobileauth.login.LoginService}, built with a staged builder and sharing
  * the credential store, HMAC key, password hasher and clock with

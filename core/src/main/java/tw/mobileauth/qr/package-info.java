@@ -1,5 +1,5 @@
 /**
- * QR codes for the desktop-to-phone handoff (DESIGN §1 step 4, §4 {@code ShowQrCode}).
+ * QR codes for the desktop-to-phone handoff (docs/journey.md: step 4 and the QR route, {@code ShowQrCode}).
  *
  * <p>{@link tw.mobileauth.qr.QrCode} turns the handoff URL into a {@link tw.mobileauth.qr.QrImage}
  * that carries the same symbol twice: as a compact SVG document for inline HTML and as a 1-bit

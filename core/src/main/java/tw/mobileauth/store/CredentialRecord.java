@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One issued 行動電話憑證 (mobile phone certificate) as stored: keyed verifiers, never plaintext
- * personal data (DESIGN §5.5). A dump of these records does not reveal who anyone is.
+ * personal data (docs/store-operations.md). A dump of these records does not reveal who anyone is.
  *
  * @param credentialId      the opaque credential id, also the certificate's subject CN
  * @param version           starts at 0; grows by one with every change

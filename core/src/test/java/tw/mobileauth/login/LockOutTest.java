@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.store.CounterState;
 
-/** DESIGN §5.3 lock-out, per credential and per person, driven by the injected clock. */
+/** Lock-out (docs/journey.md, "Login, step by step"), per credential and per person, driven by the injected clock. */
 class LockOutTest {
 
     private static final LockOutPolicy THREE_STRIKES = LockOutPolicy.builder()

@@ -196,7 +196,7 @@ class LoginProperties {
     }
 
     /**
-     * DESIGN §9: {@code finishLogin} takes anything in every field (huge strings, controls, NULs,
+     * Rejected input is not a bug: {@code finishLogin} takes anything in every field (huge strings, controls, NULs,
      * unpaired surrogates, RTL overrides, random bytes as a signature) and answers only with the
      * generic {@link LoginFailedException}: never NPE, IAE or DateTimeParseException.
      */

@@ -24,7 +24,7 @@ import tw.mobileauth.crypto.SignedMessages;
 import tw.mobileauth.store.CredentialRecord;
 
 /**
- * DESIGN §5.3 "one generic failure for every cause": the same exception type, message key,
+ * "One generic failure for every cause" (docs/journey.md, "Login, step by step"): the same exception type, message key,
  * message and text, after the same work (one Argon2id hash), while the audit event names the cause.
  */
 class OneGenericFailureTest {

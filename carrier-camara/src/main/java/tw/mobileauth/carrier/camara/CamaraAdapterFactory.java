@@ -13,8 +13,10 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
  *
  * <p>Every CAMARA adapter reads the optional {@link CarrierConfig#property(String) property}
  * {@value CamaraAdapter#ID_TOKEN_KEY}: the carrier's ID-token public key (EC P-256, base64 X.509
- * SubjectPublicKeyInfo or PEM). Set, every ID token's ES256 signature is checked; absent (the
- * default), only its nonce, audience and expiry.
+ * SubjectPublicKeyInfo or PEM). Set, every ID token must be signed by that one key; absent (the
+ * default), by the key its {@code kid} selects from the carrier's JWK set (the discovery document's
+ * {@code jwks_uri}). Either way the signature, issuer, audience, expiry and nonce are all checked
+ * ({@link IdTokenVerifier}); an unsigned token is always refused.
  */
 public abstract class CamaraAdapterFactory implements CarrierAdapterFactory {
 

@@ -15,7 +15,7 @@ import tw.mobileauth.carrier.spi.CarrierException;
  * <ol>
  *   <li>gets a client-credentials token for its scope (cached until shortly before expiry);</li>
  *   <li>POSTs the JSON body with {@code x-correlator} and checks the echo;</li>
- *   <li>turns an error answer into a {@link CarrierException} (carrier-profiles.md §1);</li>
+ *   <li>turns an error answer into a {@link CarrierException} (docs/carrier-contract.md §1);</li>
  *   <li>on {@link CarrierException.AuthenticationFailed} drops the token and tries once more
  *       with a new one;</li>
  *   <li>retries outages and 429s with backoff and jitter, honouring {@code Retry-After}, never

@@ -14,7 +14,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * What one carrier's wire profile changes relative to plain CAMARA (carrier-profiles.md §3). A
+ * What one carrier's wire profile changes relative to plain CAMARA (docs/carrier-contract.md §3). A
  * {@link CamaraAdapter} does everything shared (OAuth, PKCE, the number-verification flow,
  * retries, error mapping) and asks its profile only for these differences.
  *
@@ -40,7 +40,7 @@ public interface CamaraProfile {
      * Whether the authorize request must carry {@code login_hint=tel:+886…}. It puts the full
      * number in a link that anyone holding the phone's session can read, so it is sent only where
      * the carrier requires it. Default: false; none of the three reference profiles requires it
-     * (carrier-profiles.md §2 makes it optional).
+     * (docs/carrier-contract.md §2 makes it optional).
      */
     default boolean requiresLoginHint() {
         return false;

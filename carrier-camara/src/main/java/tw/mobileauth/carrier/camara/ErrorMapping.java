@@ -14,7 +14,7 @@ import tw.mobileauth.carrier.spi.CarrierException.Origin;
 
 /**
  * Turns carrier error answers into the SPI's {@link CarrierException}s, exactly as the table of
- * carrier-profiles.md §1 says: the carrier's own codes first (the profile's hook), then
+ * docs/carrier-contract.md §1 says: the carrier's own codes first (the profile's hook), then
  * {@code (status, code)}, then the status alone; anything else is a protocol violation.
  */
 final class ErrorMapping {

@@ -6,7 +6,7 @@ import tw.mobileauth.carrier.spi.CarrierException;
 import tw.mobileauth.carrier.spi.CarrierException.Retry;
 
 /**
- * Re-advises a failure of number verification for what may follow it (carrier-profiles.md §1:
+ * Re-advises a failure of number verification for what may follow it (docs/carrier-contract.md §1:
  * "the code exchange is not idempotent"). Once the code exchange was sent the code may be
  * redeemed, and the 3-legged token it gave is single use, so the same callback can never pass
  * again:

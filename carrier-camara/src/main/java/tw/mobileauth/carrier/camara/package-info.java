@@ -6,8 +6,11 @@
  * and a profile.
  *
  * <p>{@link tw.mobileauth.carrier.camara.CamaraClient}, {@link tw.mobileauth.carrier.camara.JsonReply},
- * {@link tw.mobileauth.carrier.camara.KycMatchApi} and {@link tw.mobileauth.carrier.camara.SimSwapApi}
- * are what profiles call. The {@code internal} sub-package is not API.
+ * {@link tw.mobileauth.carrier.camara.KycMatchApi}, {@link tw.mobileauth.carrier.camara.SimSwapApi}
+ * and {@link tw.mobileauth.carrier.camara.HashedPhoneNumber} are what profiles call: this package is
+ * the whole API an adapter module uses. The {@code internal} sub-package is not API, and no other
+ * module may import it (core's architecture test fails the build if one does); what an adapter
+ * needs from it becomes a documented class here first. See {@code docs/carrier-contract.md}.
  *
  * <p>What every CAMARA adapter does the same way:
  * <ul>

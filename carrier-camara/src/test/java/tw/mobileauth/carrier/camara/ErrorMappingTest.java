@@ -22,7 +22,7 @@ import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
-/** Row by row, the error table of carrier-profiles.md §1. */
+/** Row by row, the error table of docs/carrier-contract.md §1. */
 class ErrorMappingTest {
 
     private final MutableClock clock = MutableClock.at(Fixtures.T0);

@@ -22,7 +22,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * CHT's wire profile (carrier-profiles.md §3): the contract type comes from KYC Tenure, the line
+ * CHT's wire profile (docs/carrier-contract.md §3): the contract type comes from KYC Tenure, the line
  * role and MVNO brand from CHT's line-profile extension, and CHT's own {@code CHT.}-prefixed
  * error codes; the rest is plain CAMARA.
  *

@@ -1,11 +1,14 @@
 package tw.mobileauth.carrier.fet;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import tw.mobileauth.carrier.camara.internal.Hashing;
 import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
@@ -52,7 +55,13 @@ final class AttributeCache {
         return entries.size();
     }
 
+    /** SHA-256 hex of {@code e164 ‖ NUL ‖ idDocument}: a cache key that holds neither value. */
     private static String key(Msisdn msisdn, String idDocument) {
-        return Hashing.sha256Hex(msisdn.e164() + "\u0000" + idDocument);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((msisdn.e164() + "\u0000" + idDocument).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java 17 runtime has SHA-256", e);
+        }
     }
 }

@@ -22,7 +22,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * FET's wire profile (carrier-profiles.md §3): KYC Match is gated on the ID document (a wrong one
+ * FET's wire profile (docs/carrier-contract.md §3): KYC Match is gated on the ID document (a wrong one
  * is a 403 that means "no match"), and the subscription attributes ride in the match answer's
  * {@code x-fet-subscriber} object.
  *

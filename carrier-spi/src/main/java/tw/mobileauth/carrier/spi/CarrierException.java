@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * limits, the carrier's {@code Retry-After}.
  *
  * <table>
- *   <caption>Taxonomy (carrier-profiles.md §1)</caption>
+ *   <caption>Taxonomy (docs/carrier-contract.md §1)</caption>
  *   <tr><th>type</th><th>typical source</th><th>retry</th></tr>
  *   <tr><td>{@link InvalidRequest}</td><td>400 INVALID_ARGUMENT, OUT_OF_RANGE, {@code <API>.INVALID_PARAM_COMBINATION};
  *       422 MISSING_IDENTIFIER, UNNECESSARY_IDENTIFIER, UNSUPPORTED_IDENTIFIER (our bug: alert, never a policy

@@ -23,5 +23,16 @@
  * </ul>
  *
  * <p>This module depends on nothing but the JDK.
+ *
+ * <p><b>Why {@link tw.mobileauth.carrier.spi.AccessNetwork}, {@link tw.mobileauth.carrier.spi.ContractType},
+ * {@link tw.mobileauth.carrier.spi.HolderType} and {@link tw.mobileauth.carrier.spi.LineRole} exist here
+ * and in core's {@code tw.mobileauth.eligibility}.</b> These are the carrier's wire vocabulary: what
+ * an adapter reads off the carrier's answers, written by adapter authors who never see core. Each
+ * has an {@code UNKNOWN} constant, because a carrier answer may not say (and
+ * {@code AccessNetwork} is CAMARA Connected Network Type's {@code G2}…{@code G5}). Core's
+ * eligibility enums are the policy's vocabulary, which must work without any carrier and represents
+ * an unknown fact differently. Core maps these onto those in one place ({@code CarrierFacts} in
+ * {@code tw.mobileauth.enrollment}); adding a constant here means adding its mapping there. See
+ * {@code docs/carrier-contract.md} and {@code docs/architecture.md}.
  */
 package tw.mobileauth.carrier.spi;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import tw.mobileauth.carrier.camara.CamaraClient;
 import tw.mobileauth.carrier.camara.CamaraProfile;
+import tw.mobileauth.carrier.camara.HashedPhoneNumber;
 import tw.mobileauth.carrier.camara.JsonReply;
 import tw.mobileauth.carrier.camara.SimSwapApi;
-import tw.mobileauth.carrier.camara.internal.Hashing;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.Capability;
 import tw.mobileauth.carrier.spi.CarrierException;
@@ -22,7 +22,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * TWM's wire profile (carrier-profiles.md §3): NV with {@code hashedPhoneNumber}, every attribute
+ * TWM's wire profile (docs/carrier-contract.md §3): NV with {@code hashedPhoneNumber}, every attribute
  * from the subscription-query extension, and SIM swap by {@code check} only.
  */
 final class TwmProfile implements CamaraProfile {
@@ -55,7 +55,7 @@ final class TwmProfile implements CamaraProfile {
     /** {@code {"hashedPhoneNumber": lowercase hex SHA-256 of "+886…"}}; TWM refuses a plain number. */
     @Override
     public Map<String, ?> numberVerificationBody(Msisdn msisdn) {
-        return Map.of("hashedPhoneNumber", Hashing.sha256Hex(msisdn.e164()));
+        return Map.of("hashedPhoneNumber", HashedPhoneNumber.of(msisdn));
     }
 
     @Override

@@ -17,7 +17,7 @@ import tw.mobileauth.eligibility.SimChangeAge;
 import tw.mobileauth.identity.IdClass;
 
 /**
- * An independent, deliberately plain reading of the BLI seed conditions (DESIGN §1), written
+ * An independent, deliberately plain reading of the BLI seed conditions (docs/journey.md, "Who is eligible"; docs/eligibility.md), written
  * without the policy's rule classes: plain nullable locals and booleans, one {@code if} per
  * condition. The properties compare the real policy against it.
  *

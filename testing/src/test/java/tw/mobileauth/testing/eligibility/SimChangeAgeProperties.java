@@ -23,7 +23,7 @@ import tw.mobileauth.testing.EligibilityArbitraries;
 
 /**
  * Learning about the SIM narrows its age range, and the SIM-change rule reads the range without
- * guessing: what makes the eligibility decision monotone (DESIGN §3.2) for this fact.
+ * guessing: what makes the eligibility decision monotone (docs/eligibility.md, "Monotonicity") for this fact.
  */
 class SimChangeAgeProperties {
 

@@ -27,7 +27,7 @@ import tw.mobileauth.eligibility.RuleOutcome;
 import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.testing.EligibilityArbitraries;
 
-/** DESIGN §3.2: the invariants every decision of the standard policy keeps. */
+/** docs/eligibility.md, "Properties every policy keeps": the invariants every decision of the standard policy keeps. */
 class StandardPolicyProperties {
 
     private static final EligibilityPolicy STANDARD = EligibilityPolicy.standard();
