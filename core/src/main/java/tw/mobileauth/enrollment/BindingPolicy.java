@@ -1,7 +1,7 @@
 package tw.mobileauth.enrollment;
 
 /**
- * What a successful enrolment does to the person's earlier credentials (DESIGN §5.4). Every
+ * What a successful enrolment does to the person's earlier credentials (docs/journey.md). Every
  * enrolment (first time, forgotten password, new browser, new phone) binds one new credential.
  *
  * <ul>

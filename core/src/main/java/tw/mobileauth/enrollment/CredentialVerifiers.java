@@ -7,7 +7,7 @@ import tw.mobileauth.identity.PersonName;
 
 /**
  * The keyed verifiers a {@link tw.mobileauth.store.CredentialRecord} holds instead of personal
- * data (DESIGN §5.5). Enrolment writes them; login recomputes them from what the person types and
+ * data (docs/architecture.md, "Credentials and data at rest"). Enrolment writes them; login recomputes them from what the person types and
  * compares in constant time ({@link HmacKey#matches}).
  *
  * <ul>

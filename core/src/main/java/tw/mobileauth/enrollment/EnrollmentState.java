@@ -1,7 +1,7 @@
 package tw.mobileauth.enrollment;
 
 /**
- * Where an enrolment is (DESIGN §4):
+ * Where an enrolment is (docs/journey.md):
  * <pre>
  * (begin, QR route) ──> AWAITING_DEVICE ──claim──> DEVICE_CONNECTED ──consent──> VERIFYING
  * (begin, same device) ─────────────────────────────┘                             │

@@ -23,7 +23,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 
 /**
- * DESIGN §4, §9: a carrier failure leaves the enrolment recoverable. A look-up failure is retried
+ * docs/journey.md: a carrier failure leaves the enrolment recoverable. A look-up failure is retried
  * with the same callback; a failure once the code exchange was sent needs a new verification,
  * which succeeds within the window.
  */

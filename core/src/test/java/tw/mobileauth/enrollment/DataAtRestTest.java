@@ -15,7 +15,7 @@ import tw.mobileauth.eligibility.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.EnrollmentRecord;
 
-/** DESIGN §5.5: raw pending and credential records hold no plaintext ID, name, birth date, phone or NHI number. */
+/** docs/architecture.md, "Credentials and data at rest": raw pending and credential records hold no plaintext ID, name, birth date, phone or NHI number. */
 class DataAtRestTest {
 
     /** Every component of a record, as text, following Optionals and nested lists. */

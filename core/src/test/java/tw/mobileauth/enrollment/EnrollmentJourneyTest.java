@@ -26,7 +26,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
-/** DESIGN §4 / issue 4 "Must show": the whole journey for each device route, against the fake carrier networks. */
+/** docs/journey.md: the whole journey for each device route, against the fake carrier networks. */
 class EnrollmentJourneyTest {
 
     static final Set<Endpoint> SUBSCRIBER_LOOKUPS = EnumSet.of(Endpoint.KYC_MATCH, Endpoint.KYC_TENURE,

@@ -48,7 +48,7 @@ import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.store.EnrollmentRecord;
 
 /**
- * DESIGN §9: every public entry point of {@link EnrollmentService}, and every public value type a
+ * Every public entry point of {@link EnrollmentService}, and every public value type a
  * portal builds from request data, is fuzzed with hostile input: huge strings (1 MB), controls,
  * NULs, unpaired surrogates, RTL overrides, forged secrets, tokens, sessions, consents and
  * callbacks. The only outcomes allowed are:

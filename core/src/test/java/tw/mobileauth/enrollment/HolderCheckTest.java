@@ -33,7 +33,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 
 /**
- * DESIGN §3.4, §4: the holder check (KYC match of ID, name and birth date) is not optional. Without
+ * docs/journey.md: the holder check (KYC match of ID, name and birth date) is not optional. Without
  * it, anybody with a phone could bind someone else's ID to their own line; so the service refuses
  * an adapter that cannot do it, and rejects (never issues) if an adapter stops declaring it.
  */

@@ -27,7 +27,7 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 
-/** QR handoff (DESIGN §4): single-use, expiring, regenerable tokens and a desktop secret. */
+/** QR handoff (docs/journey.md): single-use, expiring, regenerable tokens and a desktop secret. */
 class QrHandoffTest {
 
     private static Harness h;

@@ -13,7 +13,7 @@ import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.eligibility.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
-/** DESIGN §5.4: every re-enrolment binds a new credential; the binding policy decides about the old ones. */
+/** docs/journey.md: every re-enrolment binds a new credential; the binding policy decides about the old ones. */
 class ReEnrollmentTest {
 
     private static String enrol(Harness h, Subscriber s, DeviceClass device) throws Exception {

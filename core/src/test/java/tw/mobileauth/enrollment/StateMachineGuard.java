@@ -13,7 +13,7 @@ import tw.mobileauth.store.EnrollmentStore;
 
 /**
  * An {@link EnrollmentStore} decorator that checks every write against the state machine of
- * DESIGN §4 and the document each state must carry, and remembers every violation. Tests put it
+ * docs/journey.md and the document each state must carry, and remembers every violation. Tests put it
  * between the service and the real store ({@link Harness#Harness(java.util.function.UnaryOperator,
  * java.util.function.UnaryOperator)}) and assert {@link #violations()} stays empty.
  *

@@ -1,6 +1,6 @@
 package tw.mobileauth.enrollment;
 
-/** Synthetic, checksum-valid identifiers (taiwan-identifiers.md). */
+/** Synthetic, checksum-valid identifiers (docs/identifiers.md). */
 final class TestIds {
 
     private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";

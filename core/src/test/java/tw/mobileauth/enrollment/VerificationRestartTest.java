@@ -20,7 +20,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.eligibility.DeviceClass;
 
 /**
- * DESIGN §4: a number-verification checkpoint lets a retry of the <em>same</em> callback skip the
+ * docs/journey.md: a number-verification checkpoint lets a retry of the <em>same</em> callback skip the
  * code exchange; it never carries over to a restarted verification, which must prove possession
  * again.
  */

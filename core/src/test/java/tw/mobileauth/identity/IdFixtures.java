@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Test fixtures: an independent implementation of the checksum in taiwan-identifiers.md, used to
+ * Test fixtures: an independent implementation of the checksum in docs/identifiers.md, used to
  * build synthetic IDs, and a fixed clock. All IDs built here are made up.
  */
 final class IdFixtures {

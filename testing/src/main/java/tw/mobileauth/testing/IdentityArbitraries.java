@@ -32,7 +32,7 @@ import tw.mobileauth.identity.NationalId;
  */
 public final class IdentityArbitraries {
 
-    /** Letter values: index in this string plus 10, per taiwan-identifiers.md. */
+    /** Letter values: index in this string plus 10, per docs/identifiers.md. */
     private static final String LETTER_ORDER = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
     private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 1, 1};
 

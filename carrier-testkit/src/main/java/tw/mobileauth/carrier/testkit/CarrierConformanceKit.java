@@ -59,7 +59,7 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  * The conformance kit every carrier adapter's tests extend. It starts one
  * {@link FakeCarrierNetworks} per test class, builds a fresh adapter for every test from
  * {@code network.configFor(profile())}, and drives it through every outcome of
- * carrier-profiles.md using the SPI only: matches and non-matches, every subscription attribute,
+ * docs/carrier-contract.md using the SPI only: matches and non-matches, every subscription attribute,
  * every network condition, every error row of §1 and every injected fault.
  *
  * <pre>{@code
@@ -1506,7 +1506,7 @@ public abstract class CarrierConformanceKit {
 
     /**
      * Asserts the attributes the profile's wire carries for {@code scenario}'s subscriber, per the
-     * mappings of carrier-profiles.md §3. CHT and FET carry no holder field; their profile rule is
+     * mappings of docs/carrier-contract.md §3. CHT and FET carry no holder field; their profile rule is
      * that every business line is reported as Business/BIZ (holder ENTERPRISE) and every other line
      * is a personal contract (holder PERSONAL).
      */

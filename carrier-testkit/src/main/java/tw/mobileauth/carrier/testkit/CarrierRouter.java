@@ -330,7 +330,7 @@ final class CarrierRouter implements HttpHandler {
     }
 
     /**
-     * The endpoint for a path below the carrier base: exactly the path of carrier-profiles.md
+     * The endpoint for a path below the carrier base: exactly the path of docs/carrier-contract.md
      * resolved against the carrier's base URI. A carrier extension is served only there, e.g.
      * CHT's line profile at {@code {base}/cht/line-profile/v1/retrieve}; the same path without
      * the carrier segment is {@link Endpoint#OTHER}.

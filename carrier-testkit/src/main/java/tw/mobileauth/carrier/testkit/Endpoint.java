@@ -3,7 +3,7 @@ package tw.mobileauth.carrier.testkit;
 /**
  * The endpoints of the fake networks, for fault injection and the request log. Paths are below
  * the carrier's base URI ({@link FakeCarrierNetworks#baseUri(String)}), exactly as
- * carrier-profiles.md writes them: CHT's line profile is {@code {base}/cht/line-profile/v1/retrieve},
+ * docs/carrier-contract.md writes them: CHT's line profile is {@code {base}/cht/line-profile/v1/retrieve},
  * i.e. {@code …/cht/cht/line-profile/v1/retrieve}, and served nowhere else.
  */
 public enum Endpoint {

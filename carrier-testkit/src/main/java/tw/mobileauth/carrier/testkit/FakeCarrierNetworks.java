@@ -31,7 +31,7 @@ import tw.mobileauth.carrier.spi.CarrierConfig;
 /**
  * The fake carrier networks: one embeddable HTTP server on the loopback interface hosting the
  * reference profiles of Chunghwa Telecom ({@code /cht}), Taiwan Mobile ({@code /twm}) and
- * FarEasTone ({@code /fet}) as carrier-profiles.md §2–§4 define them.
+ * FarEasTone ({@code /fet}) as docs/carrier-contract.md §2–§4 define them.
  *
  * <pre>{@code
  * try (FakeCarrierNetworks network = FakeCarrierNetworks.start()) {

@@ -1,7 +1,7 @@
 package tw.mobileauth.carrier.testkit;
 
 /**
- * The name comparison key of taiwan-identifiers.md, the same as core's {@code PersonName}
+ * The name comparison key of docs/identifiers.md, the same as core's {@code PersonName}
  * comparison key, step for step:
  * <ol>
  *   <li>full-width ASCII (U+FF01–U+FF5E) and the ideographic space U+3000 become half-width;</li>

@@ -6,7 +6,7 @@ import tw.mobileauth.carrier.spi.HolderType;
 import tw.mobileauth.carrier.spi.LineRole;
 
 /**
- * The per-carrier wire differences of carrier-profiles.md §3: which ids exist, how a fixture
+ * The per-carrier wire differences of docs/carrier-contract.md §3: which ids exist, how a fixture
  * subscriber's facts are written on each carrier's wire, and each carrier's suspension code.
  */
 final class Profiles {

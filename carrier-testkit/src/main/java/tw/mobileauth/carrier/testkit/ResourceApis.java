@@ -19,7 +19,7 @@ import tw.mobileauth.carrier.spi.AccessNetwork;
 import tw.mobileauth.carrier.spi.Msisdn;
 
 /**
- * The CAMARA APIs and carrier extensions behind the bearer check (carrier-profiles.md §2, §3).
+ * The CAMARA APIs and carrier extensions behind the bearer check (docs/carrier-contract.md §2, §3).
  * Each request is validated first (400), then the identifier is checked against the token (422
  * {@code MISSING_IDENTIFIER} for a 2-legged call without {@code phoneNumber}, 422
  * {@code UNNECESSARY_IDENTIFIER} for a 3-legged status call that names a {@code device}), then

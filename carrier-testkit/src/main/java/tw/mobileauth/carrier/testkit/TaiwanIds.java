@@ -2,7 +2,7 @@ package tw.mobileauth.carrier.testkit;
 
 import java.util.regex.Pattern;
 
-/** Format and checksum of Taiwan ID document numbers (taiwan-identifiers.md), for fixture validation. */
+/** Format and checksum of Taiwan ID document numbers (docs/identifiers.md), for fixture validation. */
 final class TaiwanIds {
 
     private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The wire of each profile, byte for byte as carrier-profiles.md §2 and §3 define it. */
+/** The wire of each profile, byte for byte as docs/carrier-contract.md §2 and §3 define it. */
 class CarrierProfilesTest {
 
     private static final Instant NOW = Instant.parse("2025-03-01T02:00:00Z");

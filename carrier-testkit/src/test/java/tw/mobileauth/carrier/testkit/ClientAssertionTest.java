@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The token endpoint authenticates clients by private_key_jwt exactly as carrier-profiles.md §2 says. */
+/** The token endpoint authenticates clients by private_key_jwt exactly as docs/carrier-contract.md §2 says. */
 class ClientAssertionTest {
 
     private static final MutableClock CLOCK = MutableClock.at(Instant.parse("2025-03-01T02:00:00Z"));

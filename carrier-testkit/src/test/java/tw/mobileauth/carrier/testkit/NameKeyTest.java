@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The fake carriers compare names by the comparison key of taiwan-identifiers.md, never folding characters. */
+/** The fake carriers compare names by the comparison key of docs/identifiers.md, never folding characters. */
 class NameKeyTest {
 
     @Test

@@ -55,7 +55,7 @@ import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 
 /**
- * A deliberately plain adapter for all three profiles, written only from carrier-profiles.md and
+ * A deliberately plain adapter for all three profiles, written only from docs/carrier-contract.md and
  * the SPI Javadoc, to prove the conformance kit can be passed. Test code: not a product adapter.
  */
 final class ReferenceAdapter implements CarrierAdapter {

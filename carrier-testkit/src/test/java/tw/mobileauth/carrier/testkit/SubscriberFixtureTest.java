@@ -26,7 +26,7 @@ class SubscriberFixtureTest {
     private static final Instant NOW = Instant.parse("2025-03-01T02:00:00Z");
     private static final SubscriberFixture FIXTURE = SubscriberFixture.builtIn(MutableClock.at(NOW));
 
-    /** An independent implementation of taiwan-identifiers.md's checksum, to check the fixture against. */
+    /** An independent implementation of docs/identifiers.md's checksum, to check the fixture against. */
     static boolean checksumValid(String id) {
         if (!id.matches("[A-Z][12][0-9]{8}")) {
             return false;

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Everything one carrier profile is allowed to do beyond the official CAMARA definitions, declared
- * once, as data, in {@code profiles/<carrier>.json} (carrier-profiles.md §3). Nothing else may differ.
+ * once, as data, in {@code profiles/<carrier>.json} (docs/carrier-contract.md §3). Nothing else may differ.
  *
  * <p>A profile document has these members, each optional except {@code carrier}:
  * <ul>
@@ -199,7 +199,7 @@ public final class ProfileExtensions {
         return carrierId;
     }
 
-    /** Where the profile is documented, e.g. {@code carrier-profiles.md §3 Chunghwa Telecom}. */
+    /** Where the profile is documented, e.g. {@code docs/carrier-contract.md §3 Chunghwa Telecom}. */
     public String source() {
         return source;
     }

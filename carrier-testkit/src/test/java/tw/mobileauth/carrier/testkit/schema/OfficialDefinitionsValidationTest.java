@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exchanges in the shapes of carrier-profiles.md, checked against the official definitions and the
+ * Exchanges in the shapes of docs/carrier-contract.md, checked against the official definitions and the
  * reference profiles. Runs where the official files can be found (see PROVENANCE.md); elsewhere it
  * is skipped with the list of places looked at.
  */
