@@ -1,5 +1,6 @@
 package tw.mobileauth.eligibility;
 
+import tw.mobileauth.client.DeviceClass;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;

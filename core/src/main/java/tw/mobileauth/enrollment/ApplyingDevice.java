@@ -1,9 +1,10 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.BrowserFamily;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * The device that applied, as the verifying phone shows it before consent, so that a person who

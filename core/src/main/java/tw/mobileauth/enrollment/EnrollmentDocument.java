@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.BrowserFamily;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

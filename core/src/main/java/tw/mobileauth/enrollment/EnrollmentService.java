@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;

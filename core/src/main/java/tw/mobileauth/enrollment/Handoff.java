@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.security.cert.CertificateException;

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.BrowserFamily;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.audit.EnrollmentEvent;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.eligibility.EligibilityDecision;
 import tw.mobileauth.internal.CompareAndSet;
 import tw.mobileauth.store.EnrollmentRecord;

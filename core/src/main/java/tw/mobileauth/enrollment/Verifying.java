@@ -9,7 +9,7 @@ import tw.mobileauth.carrier.spi.IdDocumentType;
 import tw.mobileauth.carrier.spi.NvVerification;
 import tw.mobileauth.carrier.spi.SubscriberClaims;
 import tw.mobileauth.crypto.AeadKey;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.identity.BirthDate;
 import tw.mobileauth.identity.NationalId;

@@ -24,7 +24,7 @@ import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.DevicePublicKey;
 import tw.mobileauth.crypto.HmacKey;
 import tw.mobileauth.crypto.PasswordHasher;
-import tw.mobileauth.enrollment.ClientContext;
+import tw.mobileauth.client.ClientContext;
 import tw.mobileauth.enrollment.CredentialVerifiers;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.internal.CompareAndSet;

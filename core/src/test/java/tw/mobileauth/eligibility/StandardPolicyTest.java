@@ -1,5 +1,6 @@
 package tw.mobileauth.eligibility;
 
+import tw.mobileauth.client.DeviceClass;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -20,7 +20,7 @@ import tw.mobileauth.carrier.testkit.Fault;
 import tw.mobileauth.carrier.testkit.LoggedRequest;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * docs/journey.md: a carrier failure leaves the enrolment recoverable. A look-up failure is retried

@@ -23,7 +23,7 @@ import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.LoggedRequest;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
 /** docs/journey.md: the whole journey for each device route, against the fake carrier networks. */

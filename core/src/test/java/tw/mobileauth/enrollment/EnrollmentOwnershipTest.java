@@ -1,5 +1,7 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.ClientContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -39,7 +41,7 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.identity.MobileNumber;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.store.CredentialRecord;

@@ -17,7 +17,7 @@ import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.NetworkAttachments;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /** Each rejection carries the right reason codes, with zh-TW/English messages and remedies. */
 class EnrollmentRejectionTest {

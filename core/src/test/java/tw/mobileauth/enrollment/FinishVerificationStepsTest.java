@@ -25,7 +25,7 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.credential.EnrollmentCa;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.FactName;
 import tw.mobileauth.identity.IdClass;

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import tw.mobileauth.testsupport.KnownAnswerCaptcha;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,7 +29,7 @@ import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.HmacKey;
 import tw.mobileauth.crypto.SignedMessages;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.identity.ApplicationForm;
 import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.store.EnrollmentStore;

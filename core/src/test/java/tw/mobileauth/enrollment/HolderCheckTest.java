@@ -30,7 +30,7 @@ import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.LoggedRequest;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * docs/journey.md: the holder check (KYC match of ID, name and birth date) is not optional. Without

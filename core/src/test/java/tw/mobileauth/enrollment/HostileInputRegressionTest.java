@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * The bugs the entry-point fuzzing ({@code EntryPointFuzzProperties}) found, each pinned as an

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * QR-jacking (SECURITY.md): a phone that got the QR code without seeing the applying device's

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
 /** docs/journey.md: every re-enrolment binds a new credential; the binding policy decides about the old ones. */

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,7 +14,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.PasswordHasher;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.identity.ApplicationForm;
 
 /**

@@ -18,7 +18,7 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.credential.EnrollmentCa;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.InMemoryEnrollmentStore;
 import tw.mobileauth.store.InMemoryOneTimeTokenStore;

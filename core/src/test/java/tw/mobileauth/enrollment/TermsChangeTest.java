@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.ClientContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * The portal may publish new terms while enrolments are pending. A phone consents to the terms it

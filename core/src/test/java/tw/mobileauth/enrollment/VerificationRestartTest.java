@@ -17,7 +17,7 @@ import tw.mobileauth.carrier.testkit.Endpoint;
 import tw.mobileauth.carrier.testkit.Fault;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 
 /**
  * docs/journey.md: a number-verification checkpoint lets a retry of the <em>same</em> callback skip the

@@ -17,7 +17,7 @@ import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import tw.mobileauth.eligibility.AccessNetwork;
 import tw.mobileauth.eligibility.ContractType;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.EligibilityPolicy;
 import tw.mobileauth.eligibility.EligibilityRules;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import tw.mobileauth.eligibility.AccessNetwork;
 import tw.mobileauth.eligibility.ContractType;
-import tw.mobileauth.eligibility.DeviceClass;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.eligibility.EligibilityFacts;
 import tw.mobileauth.eligibility.FactName;
 import tw.mobileauth.eligibility.HolderType;

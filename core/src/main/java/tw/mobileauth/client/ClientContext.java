@@ -1,8 +1,7 @@
-package tw.mobileauth.enrollment;
+package tw.mobileauth.client;
 
 import java.util.Objects;
 import java.util.Optional;
-import tw.mobileauth.eligibility.DeviceClass;
 
 /**
  * What the portal knows about the browser making a request. It decides the route at

@@ -1,4 +1,4 @@
-package tw.mobileauth.enrollment;
+package tw.mobileauth.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import tw.mobileauth.eligibility.DeviceClass;
 
 /** STYLE §6: a client's IP address and full user agent never appear in a log line or message. */
 class ClientContextTest {

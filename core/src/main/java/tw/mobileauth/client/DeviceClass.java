@@ -1,4 +1,4 @@
-package tw.mobileauth.eligibility;
+package tw.mobileauth.client;
 
 /**
  * The kind of device that performs the carrier's network verification (step 5 of the journey).

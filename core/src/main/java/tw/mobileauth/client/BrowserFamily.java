@@ -1,4 +1,4 @@
-package tw.mobileauth.enrollment;
+package tw.mobileauth.client;
 
 import java.util.Locale;
 import java.util.Optional;
