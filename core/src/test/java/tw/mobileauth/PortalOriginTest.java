@@ -46,7 +46,7 @@ class PortalOriginTest {
         "http://[::1]:8080,                  http://[::1]:8080",
         "https://localhost:8443,             https://localhost:8443",
     })
-    void acceptedOriginsAreCanonicalAndTheSameForEnrolmentAndLogin(String given, String canonical) {
+    void acceptedOriginsAreCanonicalAndTheSameForEnrollmentAndLogin(String given, String canonical) {
         assertEquals(canonical, PortalOrigin.of(given).value());
         assertEquals(PortalOrigin.of(canonical), PortalOrigin.of(given));
         PortalUrls urls = new PortalUrls(given, URI.create(canonical + "/mobile/h"),
@@ -79,7 +79,7 @@ class PortalOriginTest {
         "https://",
         "",
     })
-    void refusedOriginsAreRefusedByEnrolmentAndLoginAlike(String given) {
+    void refusedOriginsAreRefusedByEnrollmentAndLoginAlike(String given) {
         IllegalArgumentException direct = assertThrows(IllegalArgumentException.class, () -> PortalOrigin.of(given));
         assertTrue(direct.getMessage().contains("https://portal.example.tw"), "names a correct example: " + direct);
         assertThrows(IllegalArgumentException.class, () -> new PortalUrls(given,

@@ -76,7 +76,7 @@ class QuickStartTest {
                 var form = enrollment.prepareApplication();
                 DeviceKey browserKey = DeviceKey.generate(random); // the browser: WebCrypto, non-extractable
                 byte[] spki = browserKey.publicKeySpki();
-                byte[] proof = browserKey.sign(SignedMessages.enrolment(
+                byte[] proof = browserKey.sign(SignedMessages.enrollment(
                         Base64.getUrlDecoder().decode(form.challenge()), spki, ORIGIN));
 
                 // --- 3. the browser posts the form as JSON; the desktop gets a QR code ----------------

@@ -19,7 +19,7 @@ import java.util.Objects;
  * <table>
  *   <caption>Messages</caption>
  *   <tr><th>message</th><th>tag</th><th>field 1</th><th>field 2</th><th>field 3</th></tr>
- *   <tr><td>{@link #enrolment enrolment} proof of possession</td><td>{@value #ENROLMENT_TAG}</td>
+ *   <tr><td>{@link #enrollment enrolment} proof of possession</td><td>{@value #ENROLLMENT_TAG}</td>
  *       <td>the enrolment challenge (16–64 bytes from the server)</td>
  *       <td>the device key's SPKI (the bytes sent as the public key)</td>
  *       <td>the origin, e.g. {@code https://portal.example.tw}</td></tr>
@@ -74,18 +74,18 @@ import java.util.Objects;
 public final class SignedMessages {
 
     /** Domain tag of the enrolment proof of possession: {@value}. */
-    public static final String ENROLMENT_TAG = "mobileauth-tw/enrol/v1";
+    public static final String ENROLLMENT_TAG = "mobileauth-tw/enrol/v1";
     /** Domain tag of the login signature: {@value}. */
     public static final String LOGIN_TAG = "mobileauth-tw/login/v1";
     /** Length of a login nonce: {@value} bytes. */
     public static final int LOGIN_NONCE_BYTES = 32;
     /** Shortest enrolment challenge: {@value} bytes (128 bits). */
-    public static final int MIN_ENROLMENT_CHALLENGE_BYTES = 16;
+    public static final int MIN_ENROLLMENT_CHALLENGE_BYTES = 16;
     /** Longest enrolment challenge: {@value} bytes. */
-    public static final int MAX_ENROLMENT_CHALLENGE_BYTES = 64;
+    public static final int MAX_ENROLLMENT_CHALLENGE_BYTES = 64;
 
     static {
-        Framing.checkTag(ENROLMENT_TAG);
+        Framing.checkTag(ENROLLMENT_TAG);
         Framing.checkTag(LOGIN_TAG);
     }
 
@@ -101,15 +101,15 @@ public final class SignedMessages {
      * @param origin     the portal's configured origin, e.g. {@code https://portal.example.tw}
      * @throws IllegalArgumentException if the challenge length is outside 16–64 bytes (a server bug)
      */
-    public static byte[] enrolment(byte[] challenge, byte[] deviceSpki, String origin) {
+    public static byte[] enrollment(byte[] challenge, byte[] deviceSpki, String origin) {
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(deviceSpki, "deviceSpki");
         Objects.requireNonNull(origin, "origin");
-        if (challenge.length < MIN_ENROLMENT_CHALLENGE_BYTES || challenge.length > MAX_ENROLMENT_CHALLENGE_BYTES) {
-            throw new IllegalArgumentException("enrolment challenge must be " + MIN_ENROLMENT_CHALLENGE_BYTES + "–"
-                    + MAX_ENROLMENT_CHALLENGE_BYTES + " bytes, was " + challenge.length);
+        if (challenge.length < MIN_ENROLLMENT_CHALLENGE_BYTES || challenge.length > MAX_ENROLLMENT_CHALLENGE_BYTES) {
+            throw new IllegalArgumentException("enrolment challenge must be " + MIN_ENROLLMENT_CHALLENGE_BYTES + "–"
+                    + MAX_ENROLLMENT_CHALLENGE_BYTES + " bytes, was " + challenge.length);
         }
-        return Framing.frame(ENROLMENT_TAG, challenge, deviceSpki, Framing.utf8(origin));
+        return Framing.frame(ENROLLMENT_TAG, challenge, deviceSpki, Framing.utf8(origin));
     }
 
     /**

@@ -76,7 +76,7 @@ final class Application {
         Instant now = records.now();
         Instant expiresAt = now.plus(s.formChallengeValidity);
         // The token first: when the store is full, no captcha is issued for nothing.
-        records.insertToken(OneTimeToken.unclaimed(challengeKey, TokenPurpose.ENROLMENT_CHALLENGE, "-", "", now,
+        records.insertToken(OneTimeToken.unclaimed(challengeKey, TokenPurpose.ENROLLMENT_CHALLENGE, "-", "", now,
                 expiresAt), EnrollmentUnavailableException.Recovery.RETRY);
         CaptchaChallenge captcha;
         try {
@@ -228,7 +228,7 @@ final class Application {
 
     /**
      * The device key from the form, and its proof of possession: a signature over
-     * {@link SignedMessages#enrolment} of a fresh single-use challenge from {@link #prepareApplication()}
+     * {@link SignedMessages#enrollment} of a fresh single-use challenge from {@link #prepareApplication()}
      * (consumed here), the key itself and this portal's origin.
      */
     private DevicePublicKey deviceKey(EnrollmentApplication app) throws EnrollmentException {
@@ -241,11 +241,11 @@ final class Application {
         }
         String challenge = app.challenge().orElse("");
         byte[] challengeBytes = decode(challenge);
-        boolean fresh = challengeBytes.length >= SignedMessages.MIN_ENROLMENT_CHALLENGE_BYTES
-                && challengeBytes.length <= SignedMessages.MAX_ENROLMENT_CHALLENGE_BYTES
+        boolean fresh = challengeBytes.length >= SignedMessages.MIN_ENROLLMENT_CHALLENGE_BYTES
+                && challengeBytes.length <= SignedMessages.MAX_ENROLLMENT_CHALLENGE_BYTES
                 && s.tokens.consume(records.key("enrol-challenge", challenge), records.now())
-                        .filter(t -> t.purpose() == TokenPurpose.ENROLMENT_CHALLENGE).isPresent();
-        if (!fresh || !key.verify(SignedMessages.enrolment(challengeBytes, key.spki(), s.urls.origin().value()),
+                        .filter(t -> t.purpose() == TokenPurpose.ENROLLMENT_CHALLENGE).isPresent();
+        if (!fresh || !key.verify(SignedMessages.enrollment(challengeBytes, key.spki(), s.urls.origin().value()),
                 app.proofOfPossession().orElse(new byte[0]))) {
             s.audit(new EnrollmentEvent.InputRejected(records.now(), "begin", List.of("deviceKey:PROOF_INVALID")));
             throw new EnrollmentException(EnrollmentException.Reason.PROOF_OF_POSSESSION_INVALID);

@@ -9,7 +9,7 @@ import tw.mobileauth.captcha.CaptchaChallenge;
  * server challenge for the device key's proof of possession. Both are single use.
  *
  * @param challenge the enrolment challenge, base64url (32 random bytes): the browser signs
- *                  {@code SignedMessages.enrolment(challenge, spki, origin)} with its device key
+ *                  {@code SignedMessages.enrollment(challenge, spki, origin)} with its device key
  *                  and submits the challenge back with the form
  * @param expiresAt when the challenge dies (the form must be submitted before; by default
  *                  {@value EnrollmentService#DEFAULT_FORM_CHALLENGE_MINUTES} minutes after it was issued)

@@ -7,7 +7,7 @@ public enum TokenPurpose {
     /** The OAuth {@code state} of a carrier number verification, claimed by its callback. */
     CARRIER_STATE,
     /** The server challenge the applying browser signs with its device key, consumed once by {@code begin}. */
-    ENROLMENT_CHALLENGE,
+    ENROLLMENT_CHALLENGE,
     /** A login challenge, consumed once by {@code finishLogin}. */
     LOGIN_CHALLENGE
 }

@@ -51,14 +51,14 @@ class SignedMessagesTest {
     }
 
     @Test
-    void enrolmentLayoutCoversChallengeKeyAndOrigin() {
+    void enrollmentLayoutCoversChallengeKeyAndOrigin() {
         byte[] challenge = new byte[16];
         byte[] spki = {0x30, 0x01, 0x02};
         String expected = hex("mobileauth-tw/enrol/v1") + "00"
                 + "00000010" + "00".repeat(16)
                 + "00000003" + "300102"
                 + "00000019" + hex(ORIGIN);
-        assertEquals(expected, HexFormat.of().formatHex(SignedMessages.enrolment(challenge, spki, ORIGIN)));
+        assertEquals(expected, HexFormat.of().formatHex(SignedMessages.enrollment(challenge, spki, ORIGIN)));
     }
 
     @Test
@@ -69,12 +69,12 @@ class SignedMessagesTest {
     }
 
     @Test
-    void aLoginSignatureNeverPassesAsAnEnrolmentProofOrForAnotherOrigin() {
+    void aLoginSignatureNeverPassesAsAnEnrollmentProofOrForAnotherOrigin() {
         DeviceKey device = DeviceKey.generate(new SecureRandom());
         byte[] login = SignedMessages.login(NONCE, "mat_x", ORIGIN);
         byte[] signature = device.sign(login);
         assertTrue(device.publicKey().verify(login, signature));
-        assertFalse(device.publicKey().verify(SignedMessages.enrolment(NONCE, device.publicKeySpki(), ORIGIN), signature));
+        assertFalse(device.publicKey().verify(SignedMessages.enrollment(NONCE, device.publicKeySpki(), ORIGIN), signature));
         assertFalse(device.publicKey().verify(SignedMessages.login(NONCE, "mat_x", "https://portal.examp1e.tw"), signature));
         assertFalse(device.publicKey().verify(SignedMessages.login(NONCE, "mat_y", ORIGIN), signature));
     }
@@ -83,10 +83,10 @@ class SignedMessagesTest {
     void nonceAndChallengeLengthsAreEnforced() {
         assertThrows(IllegalArgumentException.class, () -> SignedMessages.login(new byte[31], "mat_x", ORIGIN));
         assertThrows(IllegalArgumentException.class, () -> SignedMessages.login(new byte[33], "mat_x", ORIGIN));
-        assertThrows(IllegalArgumentException.class, () -> SignedMessages.enrolment(new byte[15], new byte[91], ORIGIN));
-        assertThrows(IllegalArgumentException.class, () -> SignedMessages.enrolment(new byte[65], new byte[91], ORIGIN));
-        assertEquals(23 + 4 + 16 + 4 + 91 + 4 + 25, SignedMessages.enrolment(new byte[16], new byte[91], ORIGIN).length);
-        assertEquals(23 + 4 + 64 + 4 + 91 + 4 + 25, SignedMessages.enrolment(new byte[64], new byte[91], ORIGIN).length);
+        assertThrows(IllegalArgumentException.class, () -> SignedMessages.enrollment(new byte[15], new byte[91], ORIGIN));
+        assertThrows(IllegalArgumentException.class, () -> SignedMessages.enrollment(new byte[65], new byte[91], ORIGIN));
+        assertEquals(23 + 4 + 16 + 4 + 91 + 4 + 25, SignedMessages.enrollment(new byte[16], new byte[91], ORIGIN).length);
+        assertEquals(23 + 4 + 64 + 4 + 91 + 4 + 25, SignedMessages.enrollment(new byte[64], new byte[91], ORIGIN).length);
     }
 
     private static String hex(String ascii) {

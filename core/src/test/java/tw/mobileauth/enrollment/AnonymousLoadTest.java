@@ -35,13 +35,13 @@ class AnonymousLoadTest {
                 .challenge(fc.challenge())
                 .captcha(captcha.captcha().id(), h.captcha.answerFor(captcha.captcha().id()))
                 .devicePublicKey(key.publicKeySpki())
-                .proofOfPossession(key.sign(tw.mobileauth.crypto.SignedMessages.enrolment(challenge,
+                .proofOfPossession(key.sign(tw.mobileauth.crypto.SignedMessages.enrollment(challenge,
                         key.publicKeySpki(), Harness.ORIGIN)))
                 .build();
     }
 
     @Test
-    void theFormChallengeLivesTenMinutesNotTheWholeEnrolmentLifetime() throws Exception {
+    void theFormChallengeLivesTenMinutesNotTheWholeEnrollmentLifetime() throws Exception {
         try (Harness h = new Harness()) {
             Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
             Duration validity = Duration.ofMinutes(EnrollmentService.DEFAULT_FORM_CHALLENGE_MINUTES);
@@ -86,7 +86,7 @@ class AnonymousLoadTest {
     }
 
     @Test
-    void aFullEnrolmentStoreRefusesBeginAsBusyAndLeavesNoTokenBehind() throws Exception {
+    void aFullEnrollmentStoreRefusesBeginAsBusyAndLeavesNoTokenBehind() throws Exception {
         MutableClock storeClock = MutableClock.at(START);
         InMemoryEnrollmentStore small = new InMemoryEnrollmentStore(storeClock, 1);
         InMemoryOneTimeTokenStore tokens = new InMemoryOneTimeTokenStore(storeClock);

@@ -193,7 +193,7 @@ class EnrollmentOwnershipTest {
         }
 
         @Test
-        void aListenerThatThrowsNeverUndoesTheEnrolment() throws Exception {
+        void aListenerThatThrowsNeverUndoesTheEnrollment() throws Exception {
             EnrollmentListener broken = new EnrollmentListener() {
                 @Override
                 public void credentialIssued(CredentialIssued event) {

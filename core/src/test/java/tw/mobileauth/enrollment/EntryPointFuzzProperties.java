@@ -386,7 +386,7 @@ class EntryPointFuzzProperties {
     }
 
     @Property(tries = 1000)
-    void aForgedDesktopSecretOrEnrolmentIdGetsNothingAndChangesNothing(@ForAll("desktopAttempts") Attempt a,
+    void aForgedDesktopSecretOrEnrollmentIdGetsNothingAndChangesNothing(@ForAll("desktopAttempts") Attempt a,
             @ForAll DesktopCall call, @ForAll("rarely") boolean nullSecretObject) {
         DesktopSecret secret = nullSecretObject ? null : DesktopSecret.fromTransport(a.secret());
         Map<String, Long> before = versions();
@@ -410,7 +410,7 @@ class EntryPointFuzzProperties {
     // =================================================================== phone: openOnDevice
 
     @Property(tries = 1000)
-    void aForgedHandoffTokenNeverOpensAnEnrolment(@ForAll("handoffTokens") String token,
+    void aForgedHandoffTokenNeverOpensAnEnrollment(@ForAll("handoffTokens") String token,
             @ForAll("clients") Optional<ClientContext> phone) {
         Map<String, Long> before = versions();
         int requests = carrierRequests();
@@ -808,7 +808,7 @@ class EntryPointFuzzProperties {
 
     private static byte[] proof(FormChallenge fc, DeviceKey signer, byte[] spki, String origin) {
         byte[] challenge = Base64.getUrlDecoder().decode(fc.challenge());
-        return signer.sign(SignedMessages.enrolment(challenge, spki, origin));
+        return signer.sign(SignedMessages.enrollment(challenge, spki, origin));
     }
 
     /** A genuine begin, so that its challenge is spent. */

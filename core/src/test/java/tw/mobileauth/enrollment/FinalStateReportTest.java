@@ -46,7 +46,7 @@ class FinalStateReportTest {
     }
 
     @Test
-    void anEnrolmentCancelledWhileItsLifetimeRanOutIsReportedEndedNotExpiredAndAnUntouchedOneExpired()
+    void anEnrollmentCancelledWhileItsLifetimeRanOutIsReportedEndedNotExpiredAndAnUntouchedOneExpired()
             throws Exception {
         AtomicReference<Runnable> beforeExpiry = new AtomicReference<>();
         try (Harness h = new Harness(s -> racingExpiry(s, beforeExpiry), UnaryOperator.identity())) {

@@ -157,9 +157,9 @@ class FinishVerificationStepsTest {
     }
 
     @Nested
-    class Step3LoadTheEnrolment {
+    class Step3LoadTheEnrollment {
         @Test
-        void aReplacedStateIsAReplayAndAnExpiredEnrolmentIsExpired() throws Exception {
+        void aReplacedStateIsAReplayAndAnExpiredEnrollmentIsExpired() throws Exception {
             Started st = started("cht", Scenario.ELIGIBLE);
             String oldKey = records.key("carrier-state", st.callback().parameters().get("state"));
             h.startVerification(st.phone()); // a new verification replaces the state
@@ -174,7 +174,7 @@ class FinishVerificationStepsTest {
         }
 
         @Test
-        void anOpenVerifyingEnrolmentOnThisStateIsOpenedAndOnlyADecidedOneHasARecordedOutcome() throws Exception {
+        void anOpenVerifyingEnrollmentOnThisStateIsOpenedAndOnlyADecidedOneHasARecordedOutcome() throws Exception {
             Started st = started("twm", Scenario.ELIGIBLE);
             EnrollmentRecord r = records.load(st.enrollmentId());
             assertEquals(Optional.empty(), steps.recordedOutcome(r), "not decided yet");
@@ -289,7 +289,7 @@ class FinishVerificationStepsTest {
         }
 
         @Test
-        void theCredentialIsStoredPendingSoNobodyCanUseItBeforeTheEnrolmentCompletes() throws Exception {
+        void theCredentialIsStoredPendingSoNobodyCanUseItBeforeTheEnrollmentCompletes() throws Exception {
             Started st = started("fet", Scenario.ELIGIBLE);
             Verifying v = steps.verifyNumber(opened(st), st.callback());
             String credentialId = steps.issue(v);

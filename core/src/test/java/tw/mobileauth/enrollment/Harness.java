@@ -165,7 +165,7 @@ final class Harness implements AutoCloseable {
         DeviceKey key = DeviceKey.generate(random);
         FormChallenge fc = service.prepareApplication();
         byte[] challenge = java.util.Base64.getUrlDecoder().decode(fc.challenge());
-        byte[] proof = key.sign(SignedMessages.enrolment(challenge, key.publicKeySpki(), ORIGIN));
+        byte[] proof = key.sign(SignedMessages.enrollment(challenge, key.publicKeySpki(), ORIGIN));
         EnrollmentApplication app = EnrollmentApplication.builder()
                 .form(form)
                 .challenge(fc.challenge())

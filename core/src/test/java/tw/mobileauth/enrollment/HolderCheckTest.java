@@ -130,7 +130,7 @@ class HolderCheckTest {
     }
 
     @Test
-    void anAdapterThatStopsDeclaringKycMatchAtRunTimeGetsTheEnrolmentRejectedAndNothingIssued() throws Exception {
+    void anAdapterThatStopsDeclaringKycMatchAtRunTimeGetsTheEnrollmentRejectedAndNothingIssued() throws Exception {
         Map<String, LessCapable> wrapped = new LinkedHashMap<>();
         try (Harness h = new Harness(UnaryOperator.identity(), b -> b, withholding(Set.of(), wrapped))) {
             Subscriber attacker = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
@@ -162,7 +162,7 @@ class HolderCheckTest {
     }
 
     @Test
-    void everySuccessfulEnrolmentCallsTheKycMatchAfterNumberVerificationAtEachCarrier() throws Exception {
+    void everySuccessfulEnrollmentCallsTheKycMatchAfterNumberVerificationAtEachCarrier() throws Exception {
         try (Harness h = new Harness()) {
             for (String carrier : List.of("cht", "twm", "fet")) {
                 h.networks.requests().clear();

@@ -97,7 +97,7 @@ class PairingCodeTest {
     }
 
     @Test
-    void theFifthWrongCodeCancelsTheEnrolmentAndThenEvenTheRightCodeIsRefused() throws Exception {
+    void theFifthWrongCodeCancelsTheEnrollmentAndThenEvenTheRightCodeIsRefused() throws Exception {
         Harness.Applied a = h.apply(alice, DeviceClass.DESKTOP);
         DeviceSession thief = h.scan(a);
         String shown = h.desktopPairingCode(a.begun().enrollmentId());

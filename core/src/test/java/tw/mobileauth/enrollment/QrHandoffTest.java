@@ -136,7 +136,7 @@ class QrHandoffTest {
     }
 
     @Test
-    void restartCancelsTheEnrolmentAndKillsItsCode() throws Exception {
+    void restartCancelsTheEnrollmentAndKillsItsCode() throws Exception {
         Harness.Applied a = h.apply(alice, DeviceClass.DESKTOP);
         h.service.restart(a.begun().enrollmentId(), a.begun().desktopSecret());
         assertInstanceOf(EnrollmentStatus.Cancelled.class, h.status(a));
@@ -144,7 +144,7 @@ class QrHandoffTest {
     }
 
     @Test
-    void theEnrolmentExpiresAfterItsTotalLifetime() throws Exception {
+    void theEnrollmentExpiresAfterItsTotalLifetime() throws Exception {
         Harness.Applied a = h.apply(alice, DeviceClass.DESKTOP);
         h.advance(Duration.ofMinutes(EnrollmentService.DEFAULT_LIFETIME_MINUTES));
         assertInstanceOf(EnrollmentStatus.Expired.class, h.status(a));

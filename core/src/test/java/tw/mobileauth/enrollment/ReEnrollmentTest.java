@@ -105,12 +105,12 @@ class ReEnrollmentTest {
     }
 
     @Test
-    void twoEnrolmentsOfOnePersonCompletingAtOnceLeaveExactlyTheNewestActiveUnderReplaceAll() throws Exception {
+    void twoEnrollmentsOfOnePersonCompletingAtOnceLeaveExactlyTheNewestActiveUnderReplaceAll() throws Exception {
         assertEquals(1, completeAtOnce(BindingPolicy.replaceAll(), 2).size());
     }
 
     @Test
-    void threeEnrolmentsCompletingAtOnceLeaveTheTwoNewestActiveUnderKeepLatestTwo() throws Exception {
+    void threeEnrollmentsCompletingAtOnceLeaveTheTwoNewestActiveUnderKeepLatestTwo() throws Exception {
         assertEquals(2, completeAtOnce(BindingPolicy.keepLatest(2), 3).size());
     }
 

@@ -71,7 +71,7 @@ class SaturatedHasherTest {
             EnrollmentApplication app = EnrollmentApplication.builder().form(form).challenge(fc.challenge())
                     .captcha(fc.captcha().id(), h.captcha.answerFor(fc.captcha().id()))
                     .devicePublicKey(key.publicKeySpki())
-                    .proofOfPossession(key.sign(tw.mobileauth.crypto.SignedMessages.enrolment(
+                    .proofOfPossession(key.sign(tw.mobileauth.crypto.SignedMessages.enrollment(
                             java.util.Base64.getUrlDecoder().decode(fc.challenge()), key.publicKeySpki(),
                             Harness.ORIGIN)))
                     .build();

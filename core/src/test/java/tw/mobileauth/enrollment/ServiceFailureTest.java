@@ -38,7 +38,7 @@ class ServiceFailureTest {
     }
 
     @Test
-    void anExpiredEnrolmentCaIsAnAuditedTryLaterFailureAndTheSameCallbackCompletesOnceTheCaIsRotated()
+    void anExpiredEnrollmentCaIsAnAuditedTryLaterFailureAndTheSameCallbackCompletesOnceTheCaIsRotated()
             throws Exception {
         EnrollmentCa expired = EnrollmentCa.generateDevelopmentCa("expired CA",
                 MutableClock.at(START.minus(EnrollmentCa.DEVELOPMENT_CA_VALIDITY).minus(Duration.ofDays(1))));
@@ -71,7 +71,7 @@ class ServiceFailureTest {
     }
 
     @Test
-    void anEnrolmentWhoseCarrierIsNoLongerConfiguredIsAnAuditedTryLaterFailure() throws Exception {
+    void anEnrollmentWhoseCarrierIsNoLongerConfiguredIsAnAuditedTryLaterFailure() throws Exception {
         try (Harness h = new Harness()) {
             Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
             Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);

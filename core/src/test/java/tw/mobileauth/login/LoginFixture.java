@@ -337,7 +337,7 @@ final class LoginFixture implements AutoCloseable {
         Carrier c = carrier.orElseThrow();
         FormChallenge fc = c.enrollment.prepareApplication();
         byte[] challenge = Base64.getUrlDecoder().decode(fc.challenge());
-        byte[] proof = key.sign(SignedMessages.enrolment(challenge, key.publicKeySpki(), ORIGIN));
+        byte[] proof = key.sign(SignedMessages.enrollment(challenge, key.publicKeySpki(), ORIGIN));
         ApplicationForm form = ApplicationForm.builder()
                 .nationalId(s.holderId())
                 .carrierId(s.carrierId())

@@ -15,7 +15,7 @@ import tw.mobileauth.enrollment.CredentialVerifiers;
 class LoginJourneyTest {
 
     @Test
-    void afterARealEnrolmentTheFourFieldsAndTheBoundBrowserLogInWithQueryOnlyAssurance() throws Exception {
+    void afterARealEnrollmentTheFourFieldsAndTheBoundBrowserLogInWithQueryOnlyAssurance() throws Exception {
         try (LoginFixture f = LoginFixture.withCarriers()) {
             Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("cht", Scenario.ELIGIBLE);
             LoginFixture.Enrolled e = f.enrolThroughCarrier(s);
@@ -99,7 +99,7 @@ class LoginJourneyTest {
     }
 
     @Test
-    void reEnrolmentReplacesTheOldBrowserWhileTheNoticeStaysAcknowledgedForThePerson() throws Exception {
+    void reEnrollmentReplacesTheOldBrowserWhileTheNoticeStaysAcknowledgedForThePerson() throws Exception {
         try (LoginFixture f = LoginFixture.withCarriers()) {
             Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("fet", Scenario.ELIGIBLE);
             LoginFixture.Enrolled old = f.enrolThroughCarrier(s);

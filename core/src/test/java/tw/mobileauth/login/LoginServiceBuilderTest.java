@@ -42,7 +42,7 @@ class LoginServiceBuilderTest {
      * store is not an option that can be forgotten: the first stage takes it with the other stores.
      */
     @Test
-    void theEnrolmentStoreIsARequiredStoreSoEraseAndExportAlwaysCoverEnrolments() throws Exception {
+    void theEnrollmentStoreIsARequiredStoreSoEraseAndExportAlwaysCoverEnrollments() throws Exception {
         Method stores = LoginService.StoresStage.class.getMethod("stores", EnrollmentStore.class,
                 OneTimeTokenStore.class, CredentialStore.class, CounterStore.class);
         assertEquals(LoginService.SecretsStage.class, stores.getReturnType());

@@ -78,7 +78,7 @@ class PersonalDataTest {
      * credential behind. Deleting credentials first left the one it issued.
      */
     @Test
-    void eraseDeletesEnrolmentsBeforeCredentialsSoAnEnrolmentFinishingMeanwhileLeavesNothing() throws Exception {
+    void eraseDeletesEnrollmentsBeforeCredentialsSoAnEnrollmentFinishingMeanwhileLeavesNothing() throws Exception {
         try (LoginFixture f = LoginFixture.withCarriers()) {
             Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("cht", Scenario.ELIGIBLE);
             LoginFixture.Enrolled earlier = f.enrolThroughCarrier(s);
@@ -101,7 +101,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void theExportListsEnrolmentsWithTheirConsentRecordsAsMaskedMetadataOnly() throws Exception {
+    void theExportListsEnrollmentsWithTheirConsentRecordsAsMaskedMetadataOnly() throws Exception {
         try (LoginFixture f = LoginFixture.withCarriers()) {
             Subscriber s = f.carrier.orElseThrow().networks.subscribers().find("twm", Scenario.ELIGIBLE);
             LoginFixture.Enrolled done = f.enrolThroughCarrier(s);

@@ -144,7 +144,7 @@ public abstract class EnrollmentStoreContract {
     }
 
     @Test
-    void deleteAllForSubjectRemovesThatPersonsEnrolmentsInEveryStateAndNobodyElses() {
+    void deleteAllForSubjectRemovesThatPersonsEnrollmentsInEveryStateAndNobodyElses() {
         EnrollmentRecord mine = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a");
         EnrollmentRecord mineLater = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a")
                 .next(EnrollmentState.COMPLETED, "{\"v\":1}", T0, T0.plusSeconds(600));
@@ -165,7 +165,7 @@ public abstract class EnrollmentStoreContract {
     }
 
     @Test
-    void listBySubjectReturnsThatPersonsEnrolmentsInEveryStateOldestFirstAndNobodyElses() {
+    void listBySubjectReturnsThatPersonsEnrollmentsInEveryStateOldestFirstAndNobodyElses() {
         EnrollmentRecord older = withSubject(record(newId(), T0.plusSeconds(1800)), "subject-a");
         EnrollmentRecord r = record(newId(), T0.plusSeconds(1800));
         EnrollmentRecord newer = withSubject(new EnrollmentRecord(r.id(), 0, r.state(), T0.plusSeconds(5),

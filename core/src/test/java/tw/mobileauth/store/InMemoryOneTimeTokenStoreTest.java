@@ -19,7 +19,7 @@ class InMemoryOneTimeTokenStoreTest extends OneTimeTokenStoreContract {
     void aFullStoreSweepsExpiredTokensFirstAndOtherwiseRefusesWithFull() {
         MutableClock clock = MutableClock.at(T0);
         InMemoryOneTimeTokenStore store = new InMemoryOneTimeTokenStore(clock, 3);
-        OneTimeToken shortLived = token(TokenPurpose.ENROLMENT_CHALLENGE, T0.plusSeconds(60));
+        OneTimeToken shortLived = token(TokenPurpose.ENROLLMENT_CHALLENGE, T0.plusSeconds(60));
         assertTrue(store.insert(shortLived));
         assertTrue(store.insert(token(TokenPurpose.HANDOFF, T0.plusSeconds(600))));
         assertTrue(store.insert(token(TokenPurpose.HANDOFF, T0.plusSeconds(600))));

@@ -62,10 +62,10 @@ import tw.mobileauth.store.CredentialRecord;
  * actions with some 60 enrolments (most of them re-enrolments) and 200 logins, stay within about
  * 40 seconds; 1000 would take several minutes. The coverage checks fail the run if re-enrolments,
  * logins on revoked credentials, or successes become rare. The 1000-try variant of the invariant
- * is {@link LoginProperties}; {@link ConcurrentEnrolmentAndLoginTest} runs enrolment and logins on
+ * is {@link LoginProperties}; {@link ConcurrentEnrollmentAndLoginTest} runs enrolment and logins on
  * two threads.
  */
-class EnrolmentAndLoginProperties {
+class EnrollmentAndLoginProperties {
 
     private static final int TRIES = 100;
     private static final int PEOPLE = 3;
@@ -235,7 +235,7 @@ class EnrolmentAndLoginProperties {
      * </ul>
      */
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.PREVIOUS_SEED)
-    void aSuccessfulLoginAfterRealEnrolmentsAlwaysNamesTheOwnerOfTheCredentialWhoseKeySigned(
+    void aSuccessfulLoginAfterRealEnrollmentsAlwaysNamesTheOwnerOfTheCredentialWhoseKeySigned(
             @ForAll boolean keepLatest, @ForAll("scripts") List<Action> script) throws Exception {
         World w = keepLatest ? keepLatestTwo : replaceAll;
         for (Action action : script) {
@@ -330,8 +330,8 @@ class EnrolmentAndLoginProperties {
             assertActiveAsModelled(w, person);
             return;
         }
-        boolean reEnrolment = w.credentials.stream().anyMatch(c -> c.owner == person && !c.erased);
-        Statistics.label("enrolment").collect(reEnrolment ? "re-enrolment" : "first enrolment");
+        boolean reEnrollment = w.credentials.stream().anyMatch(c -> c.owner == person && !c.erased);
+        Statistics.label("enrolment").collect(reEnrollment ? "re-enrolment" : "first enrolment");
         // Completion order is issue order: the portal keeps one person's issue times strictly increasing.
         List<ModelCredential> others = w.credentials.stream()
                 .filter(c -> c.owner == person && c.active)

@@ -21,20 +21,20 @@ import tw.mobileauth.enrollment.CredentialVerifiers;
 /**
  * Enrolment and login on two threads, for real (fake carrier networks, REPLACE_ALL binding): while
  * one thread finishes a person's re-enrolment, the other keeps logging in with the person's old
- * credential and with a bystander's. The property-based story ({@link EnrolmentAndLoginProperties})
+ * credential and with a bystander's. The property-based story ({@link EnrollmentAndLoginProperties})
  * interleaves the same operations one at a time; this test lets them overlap.
  */
-class ConcurrentEnrolmentAndLoginTest {
+class ConcurrentEnrollmentAndLoginTest {
 
     private static final int ROUNDS = 4;
-    private static final int LOGINS_AFTER_THE_RE_ENROLMENT = 5;
+    private static final int LOGINS_AFTER_THE_RE_ENROLLMENT = 5;
 
     /** One login of the racing thread: when it started, and its outcome. */
     private record Outcome(long startedNanos, LoginFixture.Enrolled with, Optional<Authentication> success) {
     }
 
     @Test
-    void loginsRacingAReEnrolmentNameTheirOwnerAndTheReplacedCredentialNeverLogsInOnceRevoked() throws Exception {
+    void loginsRacingAReEnrollmentNameTheirOwnerAndTheReplacedCredentialNeverLogsInOnceRevoked() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (LoginFixture f = LoginFixture.withCarriers()) {
             var subscribers = f.carrier.orElseThrow().networks.subscribers();
@@ -48,7 +48,7 @@ class ConcurrentEnrolmentAndLoginTest {
                 CountDownLatch go = new CountDownLatch(1);
                 AtomicLong replacedAt = new AtomicLong(Long.MAX_VALUE);
 
-                Future<LoginFixture.Enrolled> enrolment = threads.submit(() -> {
+                Future<LoginFixture.Enrolled> enrollment = threads.submit(() -> {
                     go.await();
                     LoginFixture.Enrolled replaced = replacement.complete(); // issuance, then REPLACE_ALL revokes
                     replacedAt.set(System.nanoTime());
@@ -58,7 +58,7 @@ class ConcurrentEnrolmentAndLoginTest {
                     go.await();
                     List<Outcome> out = new ArrayList<>();
                     int after = 0;
-                    for (int i = 0; after < LOGINS_AFTER_THE_RE_ENROLMENT; i++) {
+                    for (int i = 0; after < LOGINS_AFTER_THE_RE_ENROLLMENT; i++) {
                         boolean done = replacedAt.get() != Long.MAX_VALUE;
                         LoginFixture.Enrolled with = i % 3 == 2 ? bystander : old;
                         long started = System.nanoTime();
@@ -74,7 +74,7 @@ class ConcurrentEnrolmentAndLoginTest {
                     return out;
                 });
                 go.countDown();
-                current = enrolment.get(30, TimeUnit.SECONDS);
+                current = enrollment.get(30, TimeUnit.SECONDS);
                 List<Outcome> outcomes = logins.get(30, TimeUnit.SECONDS);
 
                 for (Outcome o : outcomes) {
