@@ -5,12 +5,14 @@ import tw.mobileauth.credential.CredentialId;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.login.Erasure;
 import tw.mobileauth.login.LoginService;
+import tw.mobileauth.login.LoginUnavailableException;
 import tw.mobileauth.login.PersonalDataExport;
 
 /**
  * What a portal's back office (or the person, through the portal) may do outside the two
  * ceremonies: revoke, clear a lock-out, and the PDPA rights to a copy and to erasure. Each is
- * audited. Handed out by {@link MobileAuth#administration()}; thread-safe.
+ * audited. A failed store is the typed, retryable {@link LoginUnavailableException} ({@code STORE}),
+ * never an unchecked exception. Handed out by {@link MobileAuth#administration()}; thread-safe.
  */
 public final class Administration {
 
@@ -24,7 +26,7 @@ public final class Administration {
      * Revokes one credential (a lost laptop, say). @return whether it was active until now
      * @see LoginService#revoke(CredentialId)
      */
-    public boolean revoke(CredentialId credentialId) {
+    public boolean revoke(CredentialId credentialId) throws LoginUnavailableException {
         return login.revoke(credentialId);
     }
 
@@ -32,7 +34,7 @@ public final class Administration {
      * Revokes every active credential of one person. @return how many
      * @see LoginService#revokeAll(NationalId)
      */
-    public int revokeAll(NationalId nationalId) {
+    public int revokeAll(NationalId nationalId) throws LoginUnavailableException {
         return login.revokeAll(nationalId);
     }
 
@@ -40,7 +42,7 @@ public final class Administration {
      * Lifts the person's lock-outs, temporary and permanent. @return how many counters were reset
      * @see LoginService#clearLockOut(NationalId)
      */
-    public int clearLockOut(NationalId nationalId) {
+    public int clearLockOut(NationalId nationalId) throws LoginUnavailableException {
         return login.clearLockOut(nationalId);
     }
 
@@ -48,7 +50,7 @@ public final class Administration {
      * What the SDK holds about the person (PDPA art. 10), without secrets.
      * @see LoginService#export(NationalId)
      */
-    public PersonalDataExport export(NationalId nationalId) {
+    public PersonalDataExport export(NationalId nationalId) throws LoginUnavailableException {
         return login.export(nationalId);
     }
 
@@ -56,7 +58,7 @@ public final class Administration {
      * Erases the person's credentials, counters and pending enrolments (PDPA art. 11).
      * @see LoginService#erase(NationalId)
      */
-    public Erasure erase(NationalId nationalId) {
+    public Erasure erase(NationalId nationalId) throws LoginUnavailableException {
         return login.erase(nationalId);
     }
 

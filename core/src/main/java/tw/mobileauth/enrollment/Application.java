@@ -103,7 +103,8 @@ final class Application {
     Begun begin(EnrollmentApplication app, ClientContext client)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
         if (app == null || client == null) {
-            throw new EnrollmentException(EnrollmentException.Reason.WRONG_STEP);
+            // The portal passed nothing: the same typed answer as beginLogin(null), never an NPE.
+            throw InvalidInputException.of(tw.mobileauth.identity.FieldNames.REQUEST, tw.mobileauth.FieldReason.REQUIRED);
         }
         // 1. Captcha first: it is single use whatever follows, and it stops scripted form posts
         //    before any expensive work.

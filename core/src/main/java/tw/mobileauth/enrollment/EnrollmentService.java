@@ -43,8 +43,8 @@ import tw.mobileauth.store.OneTimeTokenStore;
  * {@link EnrollmentException}: the request cannot go on (closed {@link EnrollmentException.Reason}).
  * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed, or a
  * bounded store is full; nothing is lost and a retryable one may be repeated.
- * {@link tw.mobileauth.store.StoreException}: the store failed (or, from {@link #regenerateQr},
- * the token store is full: {@link tw.mobileauth.store.StoreException.Reason#FULL}).
+ * {@link tw.mobileauth.store.StoreException} escapes only from the ceremony's own steps, never from
+ * the desktop's {@link #status}, {@link #regenerateQr} or {@link #restart} (those say {@code STORE}).
  */
 public final class EnrollmentService {
 
@@ -143,9 +143,11 @@ public final class EnrollmentService {
      * retention time (default {@value #DEFAULT_RESULT_RETENTION_MINUTES} minutes).
      *
      * @throws EnrollmentException {@code UNKNOWN_ENROLLMENT} or {@code ACCESS_DENIED} (wrong secret)
+     * @throws EnrollmentUnavailableException {@code STORE}, {@code RETRY}: the store failed; poll again
      */
-    public EnrollmentStatus status(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        return handoff.status(enrollmentId, secret);
+    public EnrollmentStatus status(String enrollmentId, DesktopSecret secret)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return Records.storeCall(() -> handoff.status(enrollmentId, secret));
     }
 
     /**
@@ -154,9 +156,11 @@ public final class EnrollmentService {
      *
      * @throws EnrollmentException {@code ACCESS_DENIED}, {@code WRONG_STEP}, {@code REGENERATION_LIMIT},
      *                             {@code ENROLLMENT_EXPIRED}, {@code ENROLLMENT_ENDED}, {@code UNKNOWN_ENROLLMENT}
+     * @throws EnrollmentUnavailableException {@code STORE}, {@code RETRY}: the store failed or is full
      */
-    public NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        return handoff.regenerateQr(enrollmentId, secret);
+    public NextStep.ShowQrCode regenerateQr(String enrollmentId, DesktopSecret secret)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return Records.storeCall(() -> handoff.regenerateQr(enrollmentId, secret));
     }
 
     /**
@@ -164,9 +168,14 @@ public final class EnrollmentService {
      *
      * @throws EnrollmentException {@code ACCESS_DENIED}, {@code UNKNOWN_ENROLLMENT}, or
      *                             {@code ENROLLMENT_ENDED} if it already completed or was rejected
+     * @throws EnrollmentUnavailableException {@code STORE}, {@code RETRY}: the store failed; nothing changed
      */
-    public void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        handoff.restart(enrollmentId, secret);
+    public void restart(String enrollmentId, DesktopSecret secret)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        Records.storeCall(() -> {
+            handoff.restart(enrollmentId, secret);
+            return null;
+        });
     }
 
     /**

@@ -331,4 +331,24 @@ final class Records {
         return new ApplyingDevice(DeviceClass.valueOf(doc.applyingDevice), browser,
                 Optional.ofNullable(doc.applyingNetwork), appliedAt);
     }
+
+    /** A desktop call whose store failure the caller sees as a typed, retryable "unavailable". */
+    @FunctionalInterface
+    interface StoreCall<T> {
+        T run() throws EnrollmentException;
+    }
+
+    /**
+     * Runs {@code call}; a {@link tw.mobileauth.store.StoreException} (a failed or full store)
+     * becomes {@link EnrollmentUnavailableException} {@code STORE}, {@code RETRY}.
+     */
+    static <T> T storeCall(StoreCall<T> call) throws EnrollmentException, EnrollmentUnavailableException {
+        try {
+            return call.run();
+        } catch (tw.mobileauth.store.StoreException e) {
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE,
+                    EnrollmentUnavailableException.Recovery.RETRY, java.util.Optional.empty(),
+                    "the enrolment store failed: " + e.reason(), e);
+        }
+    }
 }

@@ -131,10 +131,14 @@ public final class LoginService {
      * ({@code STORE}): a "busy, try again" answer, and no challenge is handed out.
      *
      * @param client the requesting browser; not stored with the challenge
+     * @throws InvalidInputException {@code request: REQUIRED} if {@code client} is null
      * @throws LoginUnavailableException the token store failed or refused the write
      */
-    public LoginChallenge beginLogin(ClientContext client) throws LoginUnavailableException {
-        Objects.requireNonNull(client, "client");
+    public LoginChallenge beginLogin(ClientContext client) throws InvalidInputException, LoginUnavailableException {
+        if (client == null) {
+            // The same typed answer as enrolment's begin(null, null), never an NPE.
+            throw InvalidInputException.of(tw.mobileauth.identity.FieldNames.REQUEST, tw.mobileauth.FieldReason.REQUIRED);
+        }
         Instant now = s.clock.instant();
         byte[] idBytes = new byte[CHALLENGE_ID_BYTES];
         byte[] nonce = new byte[tw.mobileauth.crypto.SignedMessages.LOGIN_NONCE_BYTES];
@@ -257,10 +261,28 @@ public final class LoginService {
      * login fails with {@link FailureCause#CREDENTIAL_REVOKED}.
      *
      * @return whether it was active and is now revoked; {@code false} if unknown or already revoked
-     * @throws StoreException the credential store failed
+     * @throws LoginUnavailableException {@code STORE}: the credential store failed; run it again
      */
-    public boolean revoke(CredentialId credentialId) {
+    public boolean revoke(CredentialId credentialId) throws LoginUnavailableException {
         Objects.requireNonNull(credentialId, "credentialId");
+        return administer("revoke", () -> revokeNow(credentialId));
+    }
+
+    /**
+     * Runs one administration call; a {@link StoreException} becomes the typed, audited
+     * {@link LoginUnavailableException} {@code STORE}, as everywhere else in login.
+     */
+    private <T> T administer(String operation, java.util.function.Supplier<T> call) throws LoginUnavailableException {
+        try {
+            return call.get();
+        } catch (StoreException e) {
+            LOG.warn("{} failed on the store: {}", operation, e.getMessage());
+            s.audit(new LoginEvent.Unavailable(s.clock.instant(), operation, LoginUnavailableException.Source.STORE));
+            throw new LoginUnavailableException(LoginUnavailableException.Source.STORE, e);
+        }
+    }
+
+    private boolean revokeNow(CredentialId credentialId) {
         Instant now = s.clock.instant();
         boolean revoked = s.credentials.revoke(credentialId.value(), now);
         devices.forget(credentialId.value());
@@ -274,17 +296,19 @@ public final class LoginService {
      * Revokes every active credential of one person.
      *
      * @return how many were revoked
-     * @throws StoreException the credential store failed
+     * @throws LoginUnavailableException {@code STORE}: the credential store failed; run it again
      */
-    public int revokeAll(NationalId nationalId) {
-        int revoked = 0;
-        for (CredentialRecord r : s.credentials.listBySubject(subjectKey(nationalId))) {
-            if (r.isActive() && revoke(CredentialId.parse(r.credentialId()).orElseThrow(
-                    () -> new IllegalStateException("stored credential id is not canonical: " + r.credentialId())))) {
-                revoked++;
+    public int revokeAll(NationalId nationalId) throws LoginUnavailableException {
+        return administer("revokeAll", () -> {
+            int revoked = 0;
+            for (CredentialRecord r : s.credentials.listBySubject(subjectKey(nationalId))) {
+                if (r.isActive() && revokeNow(CredentialId.parse(r.credentialId()).orElseThrow(
+                        () -> new IllegalStateException("stored credential id is not canonical: " + r.credentialId())))) {
+                    revoked++;
+                }
             }
-        }
-        return revoked;
+            return revoked;
+        });
     }
 
     /**
@@ -294,13 +318,15 @@ public final class LoginService {
      * checking who is calling).
      *
      * @return how many counters existed and were cleared
-     * @throws StoreException the counter or credential store failed
+     * @throws LoginUnavailableException {@code STORE}: the counter or credential store failed; run it again
      */
-    public int clearLockOut(NationalId nationalId) {
-        String subjectKey = subjectKey(nationalId);
-        int cleared = resetCounters(subjectKey, s.credentials.listBySubject(subjectKey));
-        s.audit(new LoginEvent.LockOutCleared(s.clock.instant(), nationalId.masked(), cleared));
-        return cleared;
+    public int clearLockOut(NationalId nationalId) throws LoginUnavailableException {
+        return administer("clearLockOut", () -> {
+            String subjectKey = subjectKey(nationalId);
+            int cleared = resetCounters(subjectKey, s.credentials.listBySubject(subjectKey));
+            s.audit(new LoginEvent.LockOutCleared(s.clock.instant(), nationalId.masked(), cleared));
+            return cleared;
+        });
     }
 
     // ---------------------------------------------------------------- PDPA
@@ -310,9 +336,13 @@ public final class LoginService {
      * credentials (metadata, notice acknowledgements), lock-out counters, and enrolments with their
      * consent records (metadata); no verifier, hash or secret (see {@link PersonalDataExport}).
      *
-     * @throws StoreException a store failed
+     * @throws LoginUnavailableException {@code STORE}: a store failed; run it again
      */
-    public PersonalDataExport export(NationalId nationalId) {
+    public PersonalDataExport export(NationalId nationalId) throws LoginUnavailableException {
+        return administer("export", () -> exportNow(nationalId));
+    }
+
+    private PersonalDataExport exportNow(NationalId nationalId) {
         String subjectKey = subjectKey(nationalId);
         Instant now = s.clock.instant();
         List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
@@ -354,9 +384,13 @@ public final class LoginService {
      * <p>Afterwards the person can no longer log in; a new enrolment starts from nothing.
      *
      * @return what was deleted
-     * @throws StoreException a store failed (run it again: erasure is idempotent)
+     * @throws LoginUnavailableException {@code STORE}: a store failed; run it again (erasure is idempotent)
      */
-    public Erasure erase(NationalId nationalId) {
+    public Erasure erase(NationalId nationalId) throws LoginUnavailableException {
+        return administer("erase", () -> eraseNow(nationalId));
+    }
+
+    private Erasure eraseNow(NationalId nationalId) {
         String subjectKey = subjectKey(nationalId);
         int enrollments = s.enrollments.deleteAllForSubject(subjectKey);
         List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);

@@ -239,7 +239,7 @@ final class Harness implements AutoCloseable {
     }
 
     /** The pairing code the applying device of {@code enrollmentId} shows now. */
-    String desktopPairingCode(String enrollmentId) throws EnrollmentException {
+    String desktopPairingCode(String enrollmentId) throws EnrollmentException, EnrollmentUnavailableException {
         Begun begun = desktops.get(enrollmentId);
         if (begun == null) {
             throw new AssertionError("not applied through this harness: " + enrollmentId);
@@ -275,7 +275,7 @@ final class Harness implements AutoCloseable {
         return new Journey(applied, outcome);
     }
 
-    EnrollmentStatus status(Applied applied) throws EnrollmentException {
+    EnrollmentStatus status(Applied applied) throws EnrollmentException, EnrollmentUnavailableException {
         return service.status(applied.begun().enrollmentId(), applied.begun().desktopSecret());
     }
 

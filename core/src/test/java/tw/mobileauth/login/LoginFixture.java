@@ -228,7 +228,7 @@ final class LoginFixture implements AutoCloseable {
     LoginChallenge begin() {
         try {
             return service.beginLogin(DESKTOP);
-        } catch (LoginUnavailableException e) {
+        } catch (LoginUnavailableException | tw.mobileauth.InvalidInputException e) {
             throw new AssertionError(e);
         }
     }

@@ -33,44 +33,44 @@ class OneGenericFailureTest {
     enum Way {
         UNKNOWN_CREDENTIAL(FailureCause.UNKNOWN_CREDENTIAL) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 String unissued = CredentialId.generate(f.random).value();
                 return f.attempt(unissued, e.deviceKey(), f.begin(), e.person()).build();
             }
         },
         WRONG_ID(FailureCause.WRONG_ID) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withNationalId(TestPeople.person(99).nationalId())).build();
             }
         },
         WRONG_BIRTH_DATE(FailureCause.WRONG_BIRTH_DATE) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withBirthDate("1999-12-31")).build();
             }
         },
         WRONG_NAME(FailureCause.WRONG_NAME) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withName("林某某")).build();
             }
         },
         WRONG_PASSWORD(FailureCause.WRONG_PASSWORD) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withPassword("Lantern-Kiwi-0?")).build();
             }
         },
         BAD_SIGNATURE(FailureCause.BAD_SIGNATURE) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e.credentialId(), DeviceKey.generate(f.random), f.begin(), e.person()).build();
             }
         },
         SIGNATURE_FOR_ANOTHER_ORIGIN(FailureCause.BAD_SIGNATURE) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 LoginChallenge c = f.begin();
                 byte[] phished = e.deviceKey().sign(SignedMessages.login(c.nonce(), e.credentialId(),
                         "https://portal.example.tw.evil.example"));
@@ -87,7 +87,7 @@ class OneGenericFailureTest {
         },
         EXPIRED_CHALLENGE(FailureCause.CHALLENGE_EXPIRED) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 LoginChallenge c = f.begin();
                 f.clock.advance(LoginService.DEFAULT_CHALLENGE_TTL);
                 return f.attempt(e, c, e.person()).build();
@@ -95,27 +95,27 @@ class OneGenericFailureTest {
         },
         UNKNOWN_CHALLENGE(FailureCause.CHALLENGE_UNKNOWN) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person()).challengeId("AAAAAAAAAAAAAAAAAAAAAA").build();
             }
         },
         REVOKED_CREDENTIAL(FailureCause.CREDENTIAL_REVOKED) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 assertTrue(f.service.revoke(CredentialId.parse(e.credentialId()).orElseThrow()));
                 return f.attempt(e, f.begin(), e.person()).build();
             }
         },
         EXPIRED_CERTIFICATE(FailureCause.CERTIFICATE_EXPIRED) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 f.clock.set(f.record(e).notAfter().plusSeconds(1));
                 return f.attempt(e, f.begin(), e.person()).build();
             }
         },
         LOCKED_ACCOUNT(FailureCause.LOCKED) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 for (int i = 0; i < LockOutPolicy.DEFAULT_THRESHOLD; i++) {
                     assertThrows(LoginFailedException.class, () -> f.login(e, e.person().withPassword("wrong")));
                 }
@@ -124,7 +124,7 @@ class OneGenericFailureTest {
         },
         UNTRUSTED_CERTIFICATE(FailureCause.CERTIFICATE_UNTRUSTED) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 EnrollmentCa rogue = EnrollmentCa.generateDevelopmentCa("rogue CA", f.clock);
                 CredentialCertificate cert = CertificateIssuer.builder(rogue).clock(f.clock).build()
                         .issue(e.deviceKey().publicKey());
@@ -145,7 +145,7 @@ class OneGenericFailureTest {
         },
         CORRUPT_PASSWORD_HASH(FailureCause.CREDENTIAL_CORRUPT) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 CredentialRecord r = f.record(e);
                 assertTrue(f.credentials.compareAndSet(r.version(),
                         Records.successor(r, "$argon2id$v=19$m=1,t=0,p=1$bad$bad", r.lastUsedAt(),
@@ -155,32 +155,32 @@ class OneGenericFailureTest {
         },
         UNPARSEABLE_ID(FailureCause.WRONG_ID) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withNationalId("A12345678\u202E")).build();
             }
         },
         UNPARSEABLE_BIRTH_DATE(FailureCause.WRONG_BIRTH_DATE) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withBirthDate("1986-02-30")).build();
             }
         },
         UNPARSEABLE_NAME(FailureCause.WRONG_NAME) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person().withName("王\u0000明")).build();
             }
         },
         EVERY_FIELD_MISSING(FailureCause.CHALLENGE_UNKNOWN) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return LoginAttempt.builder().nationalId(null).birthDate(null).name(null).password((char[]) null)
                         .credentialId(null).challengeId(null).signatureBase64Url("not base64!").build();
             }
         },
         MISSING_SIGNATURE(FailureCause.BAD_SIGNATURE) {
             @Override
-            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) {
+            LoginAttempt prepare(LoginFixture f, LoginFixture.Enrolled e) throws Exception {
                 return f.attempt(e, f.begin(), e.person()).signature(null).build();
             }
         };
