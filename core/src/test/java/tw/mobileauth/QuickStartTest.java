@@ -111,7 +111,7 @@ class QuickStartTest {
                 // --- 5. over its mobile data; the carrier sends the same browser back ------------------
                 Map<String, String> callback = networks.phone(NetworkAttachments.defaultHandle(person.msisdn()))
                         .open(redirect.carrierUri());
-                assertInstanceOf(VerificationOutcome.Completed.class,
+                assertInstanceOf(VerificationOutcome.Issued.class,
                         enrollment.completeVerification(phone.session(), new VerificationCallback(callback)));
 
                 // --- 6. the desktop picks up its credential -------------------------------------------

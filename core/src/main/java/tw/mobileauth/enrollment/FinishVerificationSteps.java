@@ -84,7 +84,7 @@ final class FinishVerificationSteps {
             v = verifyNumber(v, received);
             decideEligibility(lookUpSubscriber(v));
             completeAndBind(v, issue(v));
-            return new VerificationOutcome.Completed(v.id(), v.doc().credentialId);
+            return new VerificationOutcome.Issued(v.id(), v.doc().credentialId);
         } catch (StepFailure.Rejected rejected) {
             return outcomes.reject(v, rejected.reasons());
         } catch (StepFailure.Superseded superseded) {
@@ -175,10 +175,10 @@ final class FinishVerificationSteps {
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
         if (r.state() == EnrollmentState.COMPLETED) {
             binding.activateAndBind(r, doc, false);
-            return Optional.of(new VerificationOutcome.Completed(r.id(), doc.credentialId));
+            return Optional.of(new VerificationOutcome.Issued(r.id(), doc.credentialId));
         }
         if (r.state() == EnrollmentState.REJECTED) {
-            return Optional.of(new VerificationOutcome.Rejected(r.id(), Records.reasons(doc)));
+            return Optional.of(new VerificationOutcome.Refused(r.id(), Records.reasons(doc)));
         }
         return Optional.empty();
     }

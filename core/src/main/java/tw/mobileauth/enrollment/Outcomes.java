@@ -28,7 +28,7 @@ final class Outcomes {
         }
         s.audit(new EnrollmentEvent.Rejected(records.now(), v.id(),
                 reasons.stream().map(RejectionReason::code).toList()));
-        return new VerificationOutcome.Rejected(v.id(), reasons);
+        return new VerificationOutcome.Refused(v.id(), reasons);
     }
 
     /**
@@ -42,10 +42,10 @@ final class Outcomes {
         EnrollmentRecord r = records.load(enrollmentId);
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
         if (r.state() == EnrollmentState.COMPLETED) {
-            return new VerificationOutcome.Completed(r.id(), doc.credentialId);
+            return new VerificationOutcome.Issued(r.id(), doc.credentialId);
         }
         if (r.state() == EnrollmentState.REJECTED) {
-            return new VerificationOutcome.Rejected(r.id(), Records.reasons(doc));
+            return new VerificationOutcome.Refused(r.id(), Records.reasons(doc));
         }
         if (r.state().isFinal()) {
             throw new EnrollmentException(EnrollmentException.Reason.ENROLLMENT_ENDED);

@@ -76,7 +76,7 @@ class CarrierFailureTest {
                 .filter(x -> x == Endpoint.NUMBER_VERIFY).count();
         assertEquals(1, verifications);
         VerificationOutcome retried = h.complete(callback);
-        assertInstanceOf(VerificationOutcome.Completed.class, retried);
+        assertInstanceOf(VerificationOutcome.Issued.class, retried);
         assertEquals(verifications, h.networks.requests().endpoints("cht").stream()
                 .filter(x -> x == Endpoint.NUMBER_VERIFY).count(),
                 "the verified number was checkpointed: no second number verification");
@@ -107,7 +107,7 @@ class CarrierFailureTest {
         Map<String, String> restarted = h.startAndOpen(session, s);
         assertNotEquals(callback.get("state"), restarted.get("state"), "a new verification, a new callback");
         VerificationOutcome outcome = h.complete(restarted);
-        assertInstanceOf(VerificationOutcome.Completed.class, outcome);
+        assertInstanceOf(VerificationOutcome.Issued.class, outcome);
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
         assertEquals(2, h.codeExchanges("twm").size(), "one exchange per callback, none repeated");
     }
@@ -132,7 +132,7 @@ class CarrierFailureTest {
         assertEquals(EnrollmentState.VERIFYING, h.status(a).state());
 
         VerificationOutcome outcome = h.complete(h.startAndOpen(session, s));
-        assertInstanceOf(VerificationOutcome.Completed.class, outcome, "the restarted verification completes");
+        assertInstanceOf(VerificationOutcome.Issued.class, outcome, "the restarted verification completes");
         assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
     }
 
@@ -156,7 +156,7 @@ class CarrierFailureTest {
 
             slow.networks.faults().clear();
             VerificationOutcome retried = slow.complete(callback);
-            assertInstanceOf(VerificationOutcome.Completed.class, retried);
+            assertInstanceOf(VerificationOutcome.Issued.class, retried);
             assertInstanceOf(EnrollmentStatus.Completed.class, slow.status(a));
         }
     }
@@ -169,7 +169,7 @@ class CarrierFailureTest {
         assertEquals(EnrollmentException.Reason.STATE_UNKNOWN, assertThrows(EnrollmentException.class,
                 () -> h.complete(Map.of("code", "x", "state", "forged")))
                 .reason());
-        assertInstanceOf(VerificationOutcome.Completed.class,
+        assertInstanceOf(VerificationOutcome.Issued.class,
                 h.complete(callback));
         Map<String, String> replay = new java.util.HashMap<>(callback);
         replay.put("code", "another-code");

@@ -50,7 +50,7 @@ class DataAtRestTest {
 
             h.advance(java.time.Duration.ofSeconds(1));
             Harness.Journey j = h.journey(s, DeviceClass.SMARTPHONE);
-            String credentialId = assertInstanceOf(VerificationOutcome.Completed.class, j.outcome()).credentialId();
+            String credentialId = assertInstanceOf(VerificationOutcome.Issued.class, j.outcome()).credentialId();
             EnrollmentRecord done = h.enrollments.find(j.enrollmentId()).orElseThrow();
             assertFalse(done.document().contains("\"pii\""), "pending data wiped when the enrolment ends");
             assertNoPii(s, dump(done), "completed record");
@@ -78,7 +78,7 @@ class DataAtRestTest {
     void withDefaultArgon2idParametersThePasswordIsStoredAsAnM19456T2P1PhcString() throws Exception {
         try (Harness h = new Harness(b -> b.passwordHasher(tw.mobileauth.crypto.Argon2idPasswordHasher.withDefaults()))) {
             Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
-            String credentialId = assertInstanceOf(VerificationOutcome.Completed.class,
+            String credentialId = assertInstanceOf(VerificationOutcome.Issued.class,
                     h.journey(s, DeviceClass.SMARTPHONE).outcome()).credentialId();
             String phc = h.credentials.find(credentialId).orElseThrow().passwordHash();
             assertTrue(phc.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), phc);

@@ -54,7 +54,7 @@ class EnrollmentJourneyTest {
     }
 
     private X509Certificate completed(Harness.Journey j) throws Exception {
-        VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, j.outcome());
+        VerificationOutcome.Issued done = assertInstanceOf(VerificationOutcome.Issued.class, j.outcome());
         EnrollmentStatus.Completed status = assertInstanceOf(EnrollmentStatus.Completed.class, h.status(j.applied()));
         assertEquals(done.credentialId(), status.credentialId());
         return status.certificate();
@@ -111,7 +111,7 @@ class EnrollmentJourneyTest {
                 .generateCertificate(new ByteArrayInputStream(issued.getEncoded()));
         parsed.verify(h.ca.certificate().getPublicKey());
         assertArrayEquals(j.applied().deviceKey().publicKeySpki(), parsed.getPublicKey().getEncoded());
-        String credentialId = ((VerificationOutcome.Completed) j.outcome()).credentialId();
+        String credentialId = ((VerificationOutcome.Issued) j.outcome()).credentialId();
         assertTrue(parsed.getSubjectX500Principal().getName().contains("CN=" + credentialId));
 
         Harness other = null;
@@ -147,7 +147,7 @@ class EnrollmentJourneyTest {
 
         VerificationRedirect redirect = h.startVerification(session);
         VerificationOutcome outcome = h.complete(h.phoneOf(s).open(redirect.carrierUri()));
-        assertInstanceOf(VerificationOutcome.Completed.class, outcome);
+        assertInstanceOf(VerificationOutcome.Issued.class, outcome);
 
         List<LoggedRequest> log = h.networks.requests().all();
         int verified = indexOf(log, Endpoint.NUMBER_VERIFY);

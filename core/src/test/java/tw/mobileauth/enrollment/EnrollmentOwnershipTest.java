@@ -110,7 +110,7 @@ class EnrollmentOwnershipTest {
                 // paired (which the old code never asked for). That is the takeover this check stops.
                 VerificationOutcome old = h.service.completeVerification(attackerPhone.session(),
                         new VerificationCallback(callback));
-                assertInstanceOf(VerificationOutcome.Completed.class, old);
+                assertInstanceOf(VerificationOutcome.Issued.class, old);
             }
         }
 
@@ -132,7 +132,7 @@ class EnrollmentOwnershipTest {
                 assertEquals(EnrollmentException.Reason.STATE_UNKNOWN, assertThrows(EnrollmentException.class,
                         () -> h.service.completeVerification(null, new VerificationCallback(Map.of("state", "forged",
                                 "code", "x")))).reason());
-                assertInstanceOf(VerificationOutcome.Completed.class,
+                assertInstanceOf(VerificationOutcome.Issued.class,
                         h.service.completeVerification(phone.session(), new VerificationCallback(second)));
             }
         }
@@ -162,7 +162,7 @@ class EnrollmentOwnershipTest {
                 assertTrue(phone.summary().warning().zhTw().contains("請停止"), phone.summary().warning().zhTw());
                 assertFalse(phone.summary().toString().contains("203.0.113.77"));
 
-                VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class,
+                VerificationOutcome.Issued done = assertInstanceOf(VerificationOutcome.Issued.class,
                         h.verifyOn(h.phoneOf(s), phone));
                 assertEquals(1, listener.issued.size());
                 EnrollmentListener.CredentialIssued issued = listener.issued.get(0);
@@ -181,7 +181,7 @@ class EnrollmentOwnershipTest {
 
                 // A second browser bound: the listener hears of the new one and of the revoked first one.
                 h.advance(Duration.ofSeconds(1));
-                String second = assertInstanceOf(VerificationOutcome.Completed.class,
+                String second = assertInstanceOf(VerificationOutcome.Issued.class,
                         h.journey(s, DeviceClass.SMARTPHONE).outcome()).credentialId();
                 assertEquals(2, listener.issued.size());
                 assertEquals(1, listener.revoked.size());
@@ -203,7 +203,7 @@ class EnrollmentOwnershipTest {
             try (Harness h = new Harness(b -> b.listener(broken))) {
                 Harness.Journey j = h.journey(h.networks.subscribers().find("cht", Scenario.ELIGIBLE),
                         DeviceClass.SMARTPHONE);
-                String id = assertInstanceOf(VerificationOutcome.Completed.class, j.outcome()).credentialId();
+                String id = assertInstanceOf(VerificationOutcome.Issued.class, j.outcome()).credentialId();
                 assertTrue(h.credentials.find(id).orElseThrow().isActive());
                 assertInstanceOf(EnrollmentStatus.Completed.class, h.status(j.applied()));
             }
@@ -273,7 +273,7 @@ class EnrollmentOwnershipTest {
 
                     String shown = assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a)).credentialId();
                     for (VerificationOutcome o : outcomes) {
-                        assertEquals(shown, assertInstanceOf(VerificationOutcome.Completed.class, o).credentialId(),
+                        assertEquals(shown, assertInstanceOf(VerificationOutcome.Issued.class, o).credentialId(),
                                 "round " + round + ": both callers are told the one outcome");
                     }
                     winners.add(shown);
@@ -319,7 +319,7 @@ class EnrollmentOwnershipTest {
                     t.join(TimeUnit.SECONDS.toMillis(30));
                 }
                 assertEquals(2, results.size(), "both attempts returned: " + results);
-                assertEquals(1, results.stream().filter(VerificationOutcome.Completed.class::isInstance).count(),
+                assertEquals(1, results.stream().filter(VerificationOutcome.Issued.class::isInstance).count(),
                         "the first verification finished: " + results);
                 assertEquals(List.of(200, 400), h.codeExchanges("cht").stream()
                         .map(tw.mobileauth.carrier.testkit.LoggedRequest::responseStatus).toList(),

@@ -58,7 +58,7 @@ class EnrollmentRejectionTest {
         h.networks.attachments().attach(NetworkAttachments.defaultHandle(s.msisdn()), s.msisdn(), Access.wifi());
         VerificationOutcome outcome = rejectedJourney(s);
         Harness.assertReasons(outcome, "verification.NOT_ON_MOBILE_NETWORK");
-        assertTrue(((VerificationOutcome.Rejected) outcome).reasons().get(0).remedy().zhTw().contains("Wi-Fi"));
+        assertTrue(((VerificationOutcome.Refused) outcome).reasons().get(0).remedy().zhTw().contains("Wi-Fi"));
         assertEquals(List.of(), lookUps("cht"), "no KYC, attributes or SIM swap for a phone on Wi-Fi");
         assertFalse(h.networks.requests().endpoints("cht").contains(Endpoint.NUMBER_VERIFY));
     }
@@ -134,7 +134,7 @@ class EnrollmentRejectionTest {
                 Access.otherCarrier("twm"));
         VerificationOutcome notFound = verify(s, Harness.formOf(s).carrierId("twm").build());
         Harness.assertReasons(notFound, "verification.SUBSCRIBER_NOT_FOUND");
-        assertTrue(((VerificationOutcome.Rejected) notFound).reasons().get(0).remedy().zhTw().contains("電信業者"));
+        assertTrue(((VerificationOutcome.Refused) notFound).reasons().get(0).remedy().zhTw().contains("電信業者"));
     }
 
     private VerificationOutcome verify(Subscriber s, tw.mobileauth.identity.ApplicationForm form) throws Exception {

@@ -175,14 +175,14 @@ class EntryPointFuzzProperties {
 
         Harness.Applied completed = h.apply(cht, DeviceClass.SMARTPHONE);
         Map<String, String> used = verify(completed, cht);
-        assertInstanceOf(VerificationOutcome.Completed.class, h.complete(used));
+        assertInstanceOf(VerificationOutcome.Issued.class, h.complete(used));
         out.add(fixture("completed", completed, Optional.of(here(completed).session().revealForTransport()),
                 List.of(), Optional.of(used)));
 
         Subscriber prepaid = h.networks.subscribers().find("twm", Scenario.PREPAID);
         Harness.Applied rejected = h.apply(prepaid, DeviceClass.SMARTPHONE);
         Map<String, String> refused = verify(rejected, prepaid);
-        assertInstanceOf(VerificationOutcome.Rejected.class, h.complete(refused));
+        assertInstanceOf(VerificationOutcome.Refused.class, h.complete(refused));
         out.add(fixture("rejected", rejected, Optional.of(here(rejected).session().revealForTransport()),
                 List.of(), Optional.of(refused)));
 
@@ -559,11 +559,11 @@ class EntryPointFuzzProperties {
                     "the 20-parameter cap dropped the state");
             assertEquals(EnrollmentState.VERIFYING, after);
             assertFalse(carrierCalled);
-        } else if (outcome instanceof VerificationOutcome.Completed) {
+        } else if (outcome instanceof VerificationOutcome.Issued) {
             assertEquals(genuine.get("code"), kept.get("code"), "completed without the genuine code");
             assertFalse(kept.containsKey("error"));
             assertEquals(EnrollmentState.COMPLETED, after);
-        } else if (outcome instanceof VerificationOutcome.Rejected r) {
+        } else if (outcome instanceof VerificationOutcome.Refused r) {
             assertFalse(r.reasons().isEmpty());
             assertEquals(EnrollmentState.REJECTED, after);
         } else if (outcome instanceof EnrollmentUnavailableException e) {
@@ -581,7 +581,7 @@ class EntryPointFuzzProperties {
             throw unexpected("completeVerification", outcome);
         }
         if (stateKept && code == Code.GENUINE && error.isEmpty()) {
-            assertInstanceOf(VerificationOutcome.Completed.class, outcome, () -> describe(outcome));
+            assertInstanceOf(VerificationOutcome.Issued.class, outcome, () -> describe(outcome));
         }
         List<String> inputs = new ArrayList<>();
         raw.forEach((k, v) -> {
@@ -599,7 +599,7 @@ class EntryPointFuzzProperties {
         // The genuine callback afterwards: a state the hostile one used is spent; one it never reached is not.
         Object replay = run(h, () -> h.complete(genuine));
         if (!stateKept) {
-            assertInstanceOf(VerificationOutcome.Completed.class, replay, () -> describe(replay));
+            assertInstanceOf(VerificationOutcome.Issued.class, replay, () -> describe(replay));
         } else if (kept.equals(new VerificationCallback(genuine).parameters())) {
             assertEquals(outcome.getClass(), replay.getClass(), "a repeated callback has the same outcome");
         } else {

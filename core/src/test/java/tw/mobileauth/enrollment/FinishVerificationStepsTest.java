@@ -183,7 +183,7 @@ class FinishVerificationStepsTest {
             assertEquals("twm", v.adapter().carrierId());
             assertEquals(st.subscriber().holderId(), v.pii().nationalId);
 
-            VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class,
+            VerificationOutcome.Issued done = assertInstanceOf(VerificationOutcome.Issued.class,
                     h.complete(st.callback()));
             assertEquals(Optional.of(done), steps.recordedOutcome(records.load(st.enrollmentId())));
         }
@@ -319,7 +319,7 @@ class FinishVerificationStepsTest {
         @Test
         void theWinnerCompletesActivatesItsCredentialAndRevokesTheOlderOneUnderReplaceAll() throws Exception {
             Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
-            String older = assertInstanceOf(VerificationOutcome.Completed.class,
+            String older = assertInstanceOf(VerificationOutcome.Issued.class,
                     h.journey(s, DeviceClass.SMARTPHONE).outcome()).credentialId();
             h.advance(Duration.ofSeconds(1));
             Started st = started(s, s);

@@ -299,7 +299,7 @@ final class Harness implements AutoCloseable {
     }
 
     static void assertReasons(VerificationOutcome outcome, String... codes) {
-        VerificationOutcome.Rejected rejected = assertInstanceOf(VerificationOutcome.Rejected.class, outcome);
+        VerificationOutcome.Refused rejected = assertInstanceOf(VerificationOutcome.Refused.class, outcome);
         assertEquals(java.util.List.of(codes), rejected.reasons().stream().map(RejectionReason::code).toList());
         for (RejectionReason r : rejected.reasons()) {
             assertLocalised(r.message());

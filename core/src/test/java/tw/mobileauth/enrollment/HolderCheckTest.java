@@ -155,8 +155,8 @@ class HolderCheckTest {
                     .birthDate("1970-01-01").build(), DeviceClass.SMARTPHONE);
             VerificationOutcome checked = h.verifyOn(h.phoneOf(attacker),
                     assertInstanceOf(NextStep.ContinueHere.class, again.begun().next()).device());
-            assertInstanceOf(VerificationOutcome.Rejected.class, checked);
-            assertTrue(((VerificationOutcome.Rejected) checked).reasons().stream()
+            assertInstanceOf(VerificationOutcome.Refused.class, checked);
+            assertTrue(((VerificationOutcome.Refused) checked).reasons().stream()
                     .anyMatch(r -> r.code().equals("verification.ID_MISMATCH")), checked.toString());
         }
     }
@@ -168,7 +168,7 @@ class HolderCheckTest {
                 h.networks.requests().clear();
                 Harness.Journey j = h.journey(h.networks.subscribers().find(carrier, Scenario.ELIGIBLE),
                         DeviceClass.SMARTPHONE);
-                assertInstanceOf(VerificationOutcome.Completed.class, j.outcome(), carrier);
+                assertInstanceOf(VerificationOutcome.Issued.class, j.outcome(), carrier);
                 List<LoggedRequest> log = h.networks.requests().all();
                 int verified = EnrollmentJourneyTest.indexOf(log, Endpoint.NUMBER_VERIFY);
                 int matched = EnrollmentJourneyTest.indexOf(log, Endpoint.KYC_MATCH);

@@ -17,7 +17,7 @@ import tw.mobileauth.store.CredentialRecord;
 class ReEnrollmentTest {
 
     private static String enrol(Harness h, Subscriber s, DeviceClass device) throws Exception {
-        return assertInstanceOf(VerificationOutcome.Completed.class, h.journey(s, device).outcome()).credentialId();
+        return assertInstanceOf(VerificationOutcome.Issued.class, h.journey(s, device).outcome()).credentialId();
     }
 
     private static List<String> active(Harness h, String subjectKey) {
@@ -31,7 +31,7 @@ class ReEnrollmentTest {
                 .passwordConfirmation(password.toCharArray()).build(), device);
         DeviceSession session = applied.begun().next() instanceof NextStep.ContinueHere here ? here.device()
                 : h.scan(applied);
-        return assertInstanceOf(VerificationOutcome.Completed.class, h.verifyOn(h.phoneOf(s), session))
+        return assertInstanceOf(VerificationOutcome.Issued.class, h.verifyOn(h.phoneOf(s), session))
                 .credentialId();
     }
 
@@ -92,7 +92,7 @@ class ReEnrollmentTest {
                     i -> () -> h.service.completeVerification(phones.get(i), callbacks.get(i)));
             store.arm(false);
             List<String> issued = outcomes.stream()
-                    .map(o -> assertInstanceOf(VerificationOutcome.Completed.class, o).credentialId()).toList();
+                    .map(o -> assertInstanceOf(VerificationOutcome.Issued.class, o).credentialId()).toList();
             String subject = store.find(issued.get(0)).orElseThrow().subjectKey();
             List<CredentialRecord> all = store.listBySubject(subject);
             assertEquals(n, all.size());

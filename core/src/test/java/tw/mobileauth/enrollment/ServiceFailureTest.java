@@ -66,7 +66,7 @@ class ServiceFailureTest {
 
             // The operator rotates the CA (a redeployed node); the phone's callback is repeated.
             EnrollmentService rotated = h.sibling(Set.of("cht", "twm", "fet"), b -> b);
-            assertInstanceOf(VerificationOutcome.Completed.class, rotated.completeVerification(h.phoneSessionFor(callback), callback));
+            assertInstanceOf(VerificationOutcome.Issued.class, rotated.completeVerification(h.phoneSessionFor(callback), callback));
         }
     }
 
@@ -90,7 +90,7 @@ class ServiceFailureTest {
             }
             assertEquals(2, h.audit.ofType(EnrollmentEvent.ServiceUnavailable.class).stream()
                     .filter(x -> x.problem().equals("CARRIER_NOT_CONFIGURED")).count());
-            assertInstanceOf(VerificationOutcome.Completed.class, h.complete(callback),
+            assertInstanceOf(VerificationOutcome.Issued.class, h.complete(callback),
                     "nothing was lost: a node that has the carrier completes it");
         }
     }
@@ -103,7 +103,7 @@ class ServiceFailureTest {
             return b;
         })) {
             Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
-            String first = assertInstanceOf(VerificationOutcome.Completed.class,
+            String first = assertInstanceOf(VerificationOutcome.Issued.class,
                     h.journey(s, DeviceClass.SMARTPHONE).outcome()).credentialId();
             h.advance(Duration.ofSeconds(1));
 
@@ -117,7 +117,7 @@ class ServiceFailureTest {
             assertEquals(2, store.listBySubject(subject).stream().filter(CredentialRecord::isActive).count(),
                     "issued, but the old credential was not revoked yet");
 
-            VerificationOutcome.Completed repeated = assertInstanceOf(VerificationOutcome.Completed.class,
+            VerificationOutcome.Issued repeated = assertInstanceOf(VerificationOutcome.Issued.class,
                     h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
             assertEquals(List.of(repeated.credentialId()), store.listBySubject(subject).stream()
                     .filter(CredentialRecord::isActive).map(CredentialRecord::credentialId).toList());

@@ -84,13 +84,13 @@ class VerificationRestartTest {
         } catch (EnrollmentUnavailableException | EnrollmentException e) {
             outcome = e;
         }
-        assertFalse(outcome instanceof VerificationOutcome.Completed, "a forged code completed the enrolment");
+        assertFalse(outcome instanceof VerificationOutcome.Issued, "a forged code completed the enrolment");
         assertEquals(1, numberVerifications("cht"), "the forged code got no further than the code exchange");
 
         // A fresh, genuine verification completes, verifying the number again.
         Map<String, String> genuine = h.phoneOf(s).open(h.service.startVerification(session.session(), consent)
                 .carrierUri());
-        assertInstanceOf(VerificationOutcome.Completed.class,
+        assertInstanceOf(VerificationOutcome.Issued.class,
                 h.complete(genuine));
         assertEquals(2, numberVerifications("cht"), "possession was proven again for the new state");
     }

@@ -314,12 +314,12 @@ class EnrollmentAndLoginProperties {
         Waiting waiting = w.waiting.remove(index);
         Instant now = w.f.clock.instant();
         boolean codeAlive = Duration.between(waiting.verifiedAt(), now).compareTo(CODE_LIFETIME) < 0;
-        Optional<VerificationOutcome.Completed> done;
+        Optional<VerificationOutcome.Issued> done;
         try {
             VerificationOutcome outcome = waiting.callback().enrollment()
                     .completeVerification(waiting.callback().phone(),
                             new VerificationCallback(waiting.callback().callback()));
-            done = outcome instanceof VerificationOutcome.Completed c ? Optional.of(c) : Optional.empty();
+            done = outcome instanceof VerificationOutcome.Issued c ? Optional.of(c) : Optional.empty();
         } catch (EnrollmentException | EnrollmentUnavailableException refused) {
             done = Optional.empty();
         }

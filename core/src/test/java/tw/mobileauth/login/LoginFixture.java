@@ -325,7 +325,7 @@ final class LoginFixture implements AutoCloseable {
         /** The portal handles the callback: issuance and binding; the enrolment must complete. */
         Enrolled complete() throws Exception {
             VerificationOutcome outcome = enrollment.completeVerification(phone, new VerificationCallback(callback));
-            VerificationOutcome.Completed done = assertInstanceOf(VerificationOutcome.Completed.class, outcome,
+            VerificationOutcome.Issued done = assertInstanceOf(VerificationOutcome.Issued.class, outcome,
                     () -> "enrolment of the fixture subscriber must complete: " + outcome);
             assertEquals(enrollmentId, done.enrollmentId());
             return new Enrolled(done.credentialId(), key, person);
