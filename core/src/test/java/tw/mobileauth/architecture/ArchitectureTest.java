@@ -58,11 +58,12 @@ class ArchitectureTest {
 
     private static final String[] CARRIER_SIDE = {
         "tw.mobileauth.carrier.spi..", "tw.mobileauth.carrier.camara..", "tw.mobileauth.carrier.cht..",
-        "tw.mobileauth.carrier.twm..", "tw.mobileauth.carrier.fet..", "tw.mobileauth.carrier.testkit.."};
+        "tw.mobileauth.carrier.twm..", "tw.mobileauth.carrier.fet..", "tw.mobileauth.carrier.testkit..",
+        "tw.mobileauth.registry.spi..", "tw.mobileauth.registry.nhi.."};
 
     private static final String[] ADAPTERS_AND_FAKES = {
         "tw.mobileauth.carrier.camara..", "tw.mobileauth.carrier.cht..", "tw.mobileauth.carrier.twm..",
-        "tw.mobileauth.carrier.fet..", "tw.mobileauth.carrier.testkit.."};
+        "tw.mobileauth.carrier.fet..", "tw.mobileauth.carrier.testkit..", "tw.mobileauth.registry.nhi.."};
 
     /** Core: every {@code tw.mobileauth} package that no other module owns (so a new core package is covered at once). */
     private static final DescribedPredicate<JavaClass> CORE = resideInAPackage("tw.mobileauth..")
@@ -178,6 +179,8 @@ class ArchitectureTest {
         m.put("tw.mobileauth.carrier.twm", "carrier-twm");
         m.put("tw.mobileauth.carrier.fet", "carrier-fet");
         m.put("tw.mobileauth.carrier.testkit", "carrier-testkit");
+        m.put("tw.mobileauth.registry.spi", "registry-spi");
+        m.put("tw.mobileauth.registry.nhi", "registry-nhi");
         m.put("tw.mobileauth.testing", "testing");
         return m;
     }

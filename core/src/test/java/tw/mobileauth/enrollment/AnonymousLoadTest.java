@@ -21,6 +21,7 @@ import tw.mobileauth.store.InMemoryOneTimeTokenStore;
  * Anonymous callers ({@code prepareApplication}, {@code begin}) must not grow the portal's memory
  * without limit: the form challenge is short-lived, and a full store refuses with a typed "busy".
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class AnonymousLoadTest {
 
     /** The Harness's start instant, for stores that sweep on their own clock. */
@@ -41,22 +42,20 @@ class AnonymousLoadTest {
     }
 
     @Test
-    void theFormChallengeLivesTenMinutesNotTheWholeEnrollmentLifetime() throws Exception {
-        try (Harness h = new Harness()) {
-            Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
-            Duration validity = Duration.ofMinutes(EnrollmentService.DEFAULT_FORM_CHALLENGE_MINUTES);
-            FormChallenge inTime = h.service.prepareApplication();
-            FormChallenge late = h.service.prepareApplication();
-            assertEquals(h.clock.instant().plus(validity), inTime.expiresAt());
+    void theFormChallengeLivesTenMinutesNotTheWholeEnrollmentLifetime(Harness h) throws Exception {
+        Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        Duration validity = Duration.ofMinutes(EnrollmentService.DEFAULT_FORM_CHALLENGE_MINUTES);
+        FormChallenge inTime = h.service.prepareApplication();
+        FormChallenge late = h.service.prepareApplication();
+        assertEquals(h.clock.instant().plus(validity), inTime.expiresAt());
 
-            h.advance(validity.minusSeconds(1));
-            assertInstanceOf(NextStep.ShowQrCode.class, h.service.begin(signedWith(h, inTime, s),
-                    ClientContext.of(DeviceClass.DESKTOP)).next(), "just in time");
-            h.advance(Duration.ofSeconds(1));
-            EnrollmentApplication stale = signedWith(h, late, s);
-            assertEquals(EnrollmentException.Reason.PROOF_OF_POSSESSION_INVALID, assertThrows(EnrollmentException.class,
-                    () -> h.service.begin(stale, ClientContext.of(DeviceClass.DESKTOP))).reason());
-        }
+        h.advance(validity.minusSeconds(1));
+        assertInstanceOf(NextStep.ShowQrCode.class, h.service.begin(signedWith(h, inTime, s),
+                ClientContext.of(DeviceClass.DESKTOP)).next(), "just in time");
+        h.advance(Duration.ofSeconds(1));
+        EnrollmentApplication stale = signedWith(h, late, s);
+        assertEquals(EnrollmentException.Reason.PROOF_OF_POSSESSION_INVALID, assertThrows(EnrollmentException.class,
+                () -> h.service.begin(stale, ClientContext.of(DeviceClass.DESKTOP))).reason());
     }
 
     @Test

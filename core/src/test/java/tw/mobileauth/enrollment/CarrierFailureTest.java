@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +26,16 @@ import tw.mobileauth.client.DeviceClass;
  * with the same callback; a failure once the code exchange was sent needs a new verification,
  * which succeeds within the window.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class CarrierFailureTest {
 
     private static Harness h;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void reset() {

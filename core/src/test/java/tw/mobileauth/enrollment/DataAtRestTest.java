@@ -16,6 +16,7 @@ import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.EnrollmentRecord;
 
 /** docs/architecture.md, "Credentials and data at rest": raw pending and credential records hold no plaintext ID, name, birth date, phone or NHI number. */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class DataAtRestTest {
 
     /** Every component of a record, as text, following Optionals and nested lists. */
@@ -36,42 +37,38 @@ class DataAtRestTest {
     }
 
     @Test
-    void pendingRecordsHoldOnlySealedPersonalDataAndFinishedOnesNoneAtAll() throws Exception {
-        try (Harness h = new Harness()) {
-            Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
-            Harness.Applied a = h.apply(s, DeviceClass.DESKTOP);
-            EnrollmentRecord pending = h.enrollments.find(a.begun().enrollmentId()).orElseThrow();
-            assertTrue(pending.document().contains("\"pii\""), "the sealed blob is there");
-            assertNoPii(s, dump(pending), "pending record");
+    void pendingRecordsHoldOnlySealedPersonalDataAndFinishedOnesNoneAtAll(Harness h) throws Exception {
+        Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.DESKTOP);
+        EnrollmentRecord pending = h.enrollments.find(a.begun().enrollmentId()).orElseThrow();
+        assertTrue(pending.document().contains("\"pii\""), "the sealed blob is there");
+        assertNoPii(s, dump(pending), "pending record");
 
-            DeviceSession phone = h.scan(a);
-            h.startVerification(phone);
-            assertNoPii(s, dump(h.enrollments.find(a.begun().enrollmentId()).orElseThrow()), "verifying record");
+        DeviceSession phone = h.scan(a);
+        h.startVerification(phone);
+        assertNoPii(s, dump(h.enrollments.find(a.begun().enrollmentId()).orElseThrow()), "verifying record");
 
-            h.advance(java.time.Duration.ofSeconds(1));
-            Harness.Journey j = h.journey(s, DeviceClass.SMARTPHONE);
-            String credentialId = assertInstanceOf(VerificationOutcome.Issued.class, j.outcome()).credentialId();
-            EnrollmentRecord done = h.enrollments.find(j.enrollmentId()).orElseThrow();
-            assertFalse(done.document().contains("\"pii\""), "pending data wiped when the enrolment ends");
-            assertNoPii(s, dump(done), "completed record");
-            CredentialRecord credential = h.credentials.find(credentialId).orElseThrow();
-            assertNoPii(s, dump(credential), "credential record");
-            assertTrue(credential.passwordHash().startsWith("$argon2id$"));
-            assertFalse(String.join("", dump(credential)).contains(Harness.PASSWORD));
-        }
+        h.advance(java.time.Duration.ofSeconds(1));
+        Harness.Journey j = h.journey(s, DeviceClass.SMARTPHONE);
+        String credentialId = assertInstanceOf(VerificationOutcome.Issued.class, j.outcome()).credentialId();
+        EnrollmentRecord done = h.enrollments.find(j.enrollmentId()).orElseThrow();
+        assertFalse(done.document().contains("\"pii\""), "pending data wiped when the enrolment ends");
+        assertNoPii(s, dump(done), "completed record");
+        CredentialRecord credential = h.credentials.find(credentialId).orElseThrow();
+        assertNoPii(s, dump(credential), "credential record");
+        assertTrue(credential.passwordHash().startsWith("$argon2id$"));
+        assertFalse(String.join("", dump(credential)).contains(Harness.PASSWORD));
     }
 
     @Test
-    void auditEventsCarryMaskedIdentifiersOnly() throws Exception {
-        try (Harness h = new Harness()) {
-            Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
-            h.journey(s, DeviceClass.DESKTOP);
-            List<String> fields = new ArrayList<>();
-            h.audit.events().forEach(e -> fields.addAll(e.fields().values()));
-            assertTrue(h.audit.names().contains("enrollment.completed"), h.audit.names().toString());
-            assertTrue(fields.stream().anyMatch(f -> f.contains("****")), "the masked ID is there");
-            assertNoPii(s, fields, "audit events");
-        }
+    void auditEventsCarryMaskedIdentifiersOnly(Harness h) throws Exception {
+        Subscriber s = h.networks.subscribers().find("fet", Scenario.ELIGIBLE);
+        h.journey(s, DeviceClass.DESKTOP);
+        List<String> fields = new ArrayList<>();
+        h.audit.events().forEach(e -> fields.addAll(e.fields().values()));
+        assertTrue(h.audit.names().contains("enrollment.completed"), h.audit.names().toString());
+        assertTrue(fields.stream().anyMatch(f -> f.contains("****")), "the masked ID is there");
+        assertNoPii(s, fields, "audit events");
     }
 
     @Test

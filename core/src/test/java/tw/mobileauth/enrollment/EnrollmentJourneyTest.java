@@ -15,7 +15,6 @@ import java.security.cert.X509Certificate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,7 @@ import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
 /** docs/journey.md: the whole journey for each device route, against the fake carrier networks. */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class EnrollmentJourneyTest {
 
     static final Set<Endpoint> SUBSCRIBER_LOOKUPS = EnumSet.of(Endpoint.KYC_MATCH, Endpoint.KYC_TENURE,
@@ -35,14 +35,10 @@ class EnrollmentJourneyTest {
     private static Harness h;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void clearLog() {

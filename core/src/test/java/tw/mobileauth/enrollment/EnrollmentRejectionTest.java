@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,19 +19,16 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.client.DeviceClass;
 
 /** Each rejection carries the right reason codes, with zh-TW/English messages and remedies. */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class EnrollmentRejectionTest {
 
     private static Harness h;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -326,7 +326,11 @@ class EntryPointFuzzProperties {
         boolean keyParses = key.genuine() || key.label().equals("another P-256 key");
         EnrollmentException.Reason expected;
         if (app == null || client.isEmpty()) {
-            expected = EnrollmentException.Reason.WRONG_STEP;
+            assertTrue(outcome instanceof tw.mobileauth.InvalidInputException missing
+                    && missing.has(tw.mobileauth.identity.FieldNames.REQUEST, tw.mobileauth.FieldReason.REQUIRED),
+                    "nothing passed is request: REQUIRED: " + outcome);
+            assertTrue(guard.drainTouched().isEmpty(), "a refused application stored something");
+            return;
         } else if (!keyParses) {
             expected = EnrollmentException.Reason.DEVICE_KEY_INVALID;
         } else if (!(key.genuine() && proof.genuine() && challenge.genuine())) {

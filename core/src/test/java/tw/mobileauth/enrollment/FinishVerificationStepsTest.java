@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -39,6 +38,7 @@ import tw.mobileauth.store.OneTimeToken;
  * networks: a case the step refuses or ends, and a case it lets through. The enrolments are driven
  * up to the step under test through the public service; the step is then called directly.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class FinishVerificationStepsTest {
 
     private static Harness h;
@@ -46,16 +46,12 @@ class FinishVerificationStepsTest {
     private static FinishVerificationSteps steps;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
         records = new Records(h.service.settings);
         steps = stepsOn(h.service.settings);
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void reset() {

@@ -37,6 +37,7 @@ import tw.mobileauth.client.DeviceClass;
  * it, anybody with a phone could bind someone else's ID to their own line; so the service refuses
  * an adapter that cannot do it, and rejects (never issues) if an adapter stops declaring it.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class HolderCheckTest {
 
     /** A third-party adapter around a real one that declares fewer capabilities (changeable at run time). */
@@ -162,21 +163,19 @@ class HolderCheckTest {
     }
 
     @Test
-    void everySuccessfulEnrollmentCallsTheKycMatchAfterNumberVerificationAtEachCarrier() throws Exception {
-        try (Harness h = new Harness()) {
-            for (String carrier : List.of("cht", "twm", "fet")) {
-                h.networks.requests().clear();
-                Harness.Journey j = h.journey(h.networks.subscribers().find(carrier, Scenario.ELIGIBLE),
-                        DeviceClass.SMARTPHONE);
-                assertInstanceOf(VerificationOutcome.Issued.class, j.outcome(), carrier);
-                List<LoggedRequest> log = h.networks.requests().all();
-                int verified = EnrollmentJourneyTest.indexOf(log, Endpoint.NUMBER_VERIFY);
-                int matched = EnrollmentJourneyTest.indexOf(log, Endpoint.KYC_MATCH);
-                assertTrue(verified >= 0, carrier + ": number verification was called: " + log);
-                assertTrue(matched > verified, carrier + ": the KYC match came after number verification: " + log);
-                assertEquals(200, log.get(matched).responseStatus(), carrier);
-                assertEquals(carrier, log.get(matched).carrierId());
-            }
+    void everySuccessfulEnrollmentCallsTheKycMatchAfterNumberVerificationAtEachCarrier(Harness h) throws Exception {
+        for (String carrier : List.of("cht", "twm", "fet")) {
+            h.networks.requests().clear();
+            Harness.Journey j = h.journey(h.networks.subscribers().find(carrier, Scenario.ELIGIBLE),
+                    DeviceClass.SMARTPHONE);
+            assertInstanceOf(VerificationOutcome.Issued.class, j.outcome(), carrier);
+            List<LoggedRequest> log = h.networks.requests().all();
+            int verified = EnrollmentJourneyTest.indexOf(log, Endpoint.NUMBER_VERIFY);
+            int matched = EnrollmentJourneyTest.indexOf(log, Endpoint.KYC_MATCH);
+            assertTrue(verified >= 0, carrier + ": number verification was called: " + log);
+            assertTrue(matched > verified, carrier + ": the KYC match came after number verification: " + log);
+            assertEquals(200, log.get(matched).responseStatus(), carrier);
+            assertEquals(carrier, log.get(matched).carrierId());
         }
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.audit.EnrollmentEvent;
@@ -20,6 +19,7 @@ import tw.mobileauth.client.DeviceClass;
  * The bugs the entry-point fuzzing ({@code EntryPointFuzzProperties}) found, each pinned as an
  * example: what hostile input got, and what it gets now.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class HostileInputRegressionTest {
 
     private static final String TERMS = EnrollmentService.DEFAULT_TERMS_VERSION;
@@ -27,14 +27,10 @@ class HostileInputRegressionTest {
     private static Harness h;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     private static DeviceSession sameDevice(Subscriber s) throws Exception {
         return assertInstanceOf(NextStep.ContinueHere.class, h.apply(s, DeviceClass.SMARTPHONE).begun().next()).device();

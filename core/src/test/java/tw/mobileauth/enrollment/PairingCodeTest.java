@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import tw.mobileauth.client.DeviceClass;
  * screen cannot start verification, because the person must type the pairing code that screen
  * shows; a few wrong codes cancel the enrolment.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class PairingCodeTest {
 
     private static final String TERMS = EnrollmentService.DEFAULT_TERMS_VERSION;
@@ -29,15 +29,11 @@ class PairingCodeTest {
     private static Subscriber alice;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
         alice = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void clearLog() {

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
@@ -29,21 +28,18 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.client.DeviceClass;
 
 /** QR handoff (docs/journey.md): single-use, expiring, regenerable tokens and a desktop secret. */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class QrHandoffTest {
 
     private static Harness h;
     private static Subscriber alice;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
         alice = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     private static NextStep.ShowQrCode qr(Harness.Applied a) {
         return assertInstanceOf(NextStep.ShowQrCode.class, a.begun().next());

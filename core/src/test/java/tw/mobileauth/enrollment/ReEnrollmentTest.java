@@ -14,6 +14,7 @@ import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 
 /** docs/journey.md: every re-enrolment binds a new credential; the binding policy decides about the old ones. */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class ReEnrollmentTest {
 
     private static String enrol(Harness h, Subscriber s, DeviceClass device) throws Exception {
@@ -41,30 +42,28 @@ class ReEnrollmentTest {
     }
 
     @Test
-    void replaceAllRevokesEveryEarlierCredentialOnForgottenPasswordNewBrowserAndNewPhone() throws Exception {
-        try (Harness h = new Harness()) {
-            Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
-            String first = enrol(h, s, DeviceClass.DESKTOP);
-            String subject = h.credentials.find(first).orElseThrow().subjectKey();
-            h.advance(java.time.Duration.ofSeconds(1));
-            // Forgotten password: the person enrols again with a new password.
-            String newPassword = "Otter-Compass-5719!";
-            String forgottenPassword = enrol(h, s, DeviceClass.DESKTOP, newPassword);
-            assertEquals(List.of(forgottenPassword), active(h, subject));
-            assertTrue(passwordOpens(h, forgottenPassword, newPassword), "the new credential takes the new password");
-            assertFalse(passwordOpens(h, forgottenPassword, Harness.PASSWORD), "and not the forgotten one");
-            assertTrue(passwordOpens(h, first, Harness.PASSWORD), "the old password belonged only to the old ...");
-            assertTrue(h.credentials.find(first).orElseThrow().revokedAt().isPresent(), "... credential, now revoked");
-            h.advance(java.time.Duration.ofSeconds(1));
-            String newBrowser = enrol(h, s, DeviceClass.TABLET_WITHOUT_SIM);
-            h.advance(java.time.Duration.ofSeconds(1));
-            String newPhone = enrol(h, s, DeviceClass.SMARTPHONE);
-            assertEquals(List.of(newPhone), active(h, subject));
-            assertEquals(4, h.credentials.listBySubject(subject).size(), "revoked credentials stay listed");
-            assertEquals(3, h.audit.ofType(tw.mobileauth.audit.EnrollmentEvent.CredentialRevoked.class).size());
-            assertEquals(List.of(first, forgottenPassword, newBrowser, newPhone),
-                    h.credentials.listBySubject(subject).stream().map(CredentialRecord::credentialId).toList());
-        }
+    void replaceAllRevokesEveryEarlierCredentialOnForgottenPasswordNewBrowserAndNewPhone(Harness h) throws Exception {
+        Subscriber s = h.networks.subscribers().find("twm", Scenario.ELIGIBLE);
+        String first = enrol(h, s, DeviceClass.DESKTOP);
+        String subject = h.credentials.find(first).orElseThrow().subjectKey();
+        h.advance(java.time.Duration.ofSeconds(1));
+        // Forgotten password: the person enrols again with a new password.
+        String newPassword = "Otter-Compass-5719!";
+        String forgottenPassword = enrol(h, s, DeviceClass.DESKTOP, newPassword);
+        assertEquals(List.of(forgottenPassword), active(h, subject));
+        assertTrue(passwordOpens(h, forgottenPassword, newPassword), "the new credential takes the new password");
+        assertFalse(passwordOpens(h, forgottenPassword, Harness.PASSWORD), "and not the forgotten one");
+        assertTrue(passwordOpens(h, first, Harness.PASSWORD), "the old password belonged only to the old ...");
+        assertTrue(h.credentials.find(first).orElseThrow().revokedAt().isPresent(), "... credential, now revoked");
+        h.advance(java.time.Duration.ofSeconds(1));
+        String newBrowser = enrol(h, s, DeviceClass.TABLET_WITHOUT_SIM);
+        h.advance(java.time.Duration.ofSeconds(1));
+        String newPhone = enrol(h, s, DeviceClass.SMARTPHONE);
+        assertEquals(List.of(newPhone), active(h, subject));
+        assertEquals(4, h.credentials.listBySubject(subject).size(), "revoked credentials stay listed");
+        assertEquals(3, h.audit.ofType(tw.mobileauth.audit.EnrollmentEvent.CredentialRevoked.class).size());
+        assertEquals(List.of(first, forgottenPassword, newBrowser, newPhone),
+                h.credentials.listBySubject(subject).stream().map(CredentialRecord::credentialId).toList());
     }
 
     /**

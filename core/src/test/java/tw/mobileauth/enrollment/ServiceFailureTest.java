@@ -29,6 +29,7 @@ import tw.mobileauth.store.StoreException;
  * completeVerification says so with a typed, audited {@code TRY_LATER} error and keeps the
  * enrolment; and a repeated callback finishes the binding policy an earlier attempt left undone.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class ServiceFailureTest {
 
     private static final Instant START = Instant.parse("2025-03-14T02:00:00Z");
@@ -71,28 +72,26 @@ class ServiceFailureTest {
     }
 
     @Test
-    void anEnrollmentWhoseCarrierIsNoLongerConfiguredIsAnAuditedTryLaterFailure() throws Exception {
-        try (Harness h = new Harness()) {
-            Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
-            Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
-            DeviceSession session = sameDevice(h, a);
-            VerificationCallback callback = new VerificationCallback(
-                    h.phoneOf(s).open(h.startVerification(session).carrierUri()));
-            EnrollmentService withoutCht = h.sibling(Set.of("twm", "fet"), b -> b);
+    void anEnrollmentWhoseCarrierIsNoLongerConfiguredIsAnAuditedTryLaterFailure(Harness h) throws Exception {
+        Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+        DeviceSession session = sameDevice(h, a);
+        VerificationCallback callback = new VerificationCallback(
+                h.phoneOf(s).open(h.startVerification(session).carrierUri()));
+        EnrollmentService withoutCht = h.sibling(Set.of("twm", "fet"), b -> b);
 
-            for (EnrollmentUnavailableException e : List.of(
-                    assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.completeVerification(h.phoneSessionFor(callback), callback)),
-                    assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.startVerification(
-                            session.session(), Consent.accepted(session.summary().termsVersion()))))) {
-                assertEquals(EnrollmentUnavailableException.Source.CONFIGURATION, e.source());
-                assertEquals(EnrollmentUnavailableException.Recovery.TRY_LATER, e.recovery());
-                assertFalse(e.getMessage().contains(s.holderId()));
-            }
-            assertEquals(2, h.audit.ofType(EnrollmentEvent.ServiceUnavailable.class).stream()
-                    .filter(x -> x.problem().equals("CARRIER_NOT_CONFIGURED")).count());
-            assertInstanceOf(VerificationOutcome.Issued.class, h.complete(callback),
-                    "nothing was lost: a node that has the carrier completes it");
+        for (EnrollmentUnavailableException e : List.of(
+                assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.completeVerification(h.phoneSessionFor(callback), callback)),
+                assertThrows(EnrollmentUnavailableException.class, () -> withoutCht.startVerification(
+                        session.session(), Consent.accepted(session.summary().termsVersion()))))) {
+            assertEquals(EnrollmentUnavailableException.Source.CONFIGURATION, e.source());
+            assertEquals(EnrollmentUnavailableException.Recovery.TRY_LATER, e.recovery());
+            assertFalse(e.getMessage().contains(s.holderId()));
         }
+        assertEquals(2, h.audit.ofType(EnrollmentEvent.ServiceUnavailable.class).stream()
+                .filter(x -> x.problem().equals("CARRIER_NOT_CONFIGURED")).count());
+        assertInstanceOf(VerificationOutcome.Issued.class, h.complete(callback),
+                "nothing was lost: a node that has the carrier completes it");
     }
 
     @Test

@@ -16,6 +16,7 @@ import tw.mobileauth.client.DeviceClass;
  * STYLE §6/§7: the carrier URL handed to the phone carries the state, nonce, PKCE challenge and
  * possibly the phone number (login hint); logging the redirect must reveal none of them.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class VerificationRedirectTest {
 
     @Test
@@ -38,19 +39,17 @@ class VerificationRedirectTest {
     }
 
     @Test
-    void theRedirectOfEveryCarrierLogsNeitherThePhoneNumberNorTheState() throws Exception {
-        try (Harness h = new Harness()) {
-            for (String carrier : List.of("cht", "twm", "fet")) {
-                Subscriber s = h.networks.subscribers().find(carrier, Scenario.ELIGIBLE);
-                DeviceSession phone = h.scan(h.apply(s, DeviceClass.DESKTOP));
-                VerificationRedirect r = h.startVerification(phone);
-                String text = r.toString();
-                String e164 = s.msisdn().e164();
-                String national = "0" + e164.substring(4);
-                assertFalse(text.contains(e164.substring(1)) || text.contains(national), carrier + ": " + text);
-                assertFalse(text.contains(VerificationRestartTest.stateOf(r.carrierUri())), carrier + ": " + text);
-                assertTrue(text.contains(r.carrierUri().getHost()), text);
-            }
+    void theRedirectOfEveryCarrierLogsNeitherThePhoneNumberNorTheState(Harness h) throws Exception {
+        for (String carrier : List.of("cht", "twm", "fet")) {
+            Subscriber s = h.networks.subscribers().find(carrier, Scenario.ELIGIBLE);
+            DeviceSession phone = h.scan(h.apply(s, DeviceClass.DESKTOP));
+            VerificationRedirect r = h.startVerification(phone);
+            String text = r.toString();
+            String e164 = s.msisdn().e164();
+            String national = "0" + e164.substring(4);
+            assertFalse(text.contains(e164.substring(1)) || text.contains(national), carrier + ": " + text);
+            assertFalse(text.contains(VerificationRestartTest.stateOf(r.carrierUri())), carrier + ": " + text);
+            assertTrue(text.contains(r.carrierUri().getHost()), text);
         }
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,19 +23,16 @@ import tw.mobileauth.client.DeviceClass;
  * code exchange; it never carries over to a restarted verification, which must prove possession
  * again.
  */
+@org.junit.jupiter.api.extension.ExtendWith(HarnessExtension.class)
 class VerificationRestartTest {
 
     private static Harness h;
 
     @BeforeAll
-    static void start() {
-        h = new Harness();
+    static void start(Harness shared) {
+        h = shared;
     }
 
-    @AfterAll
-    static void stop() {
-        h.close();
-    }
 
     @BeforeEach
     void reset() {
