@@ -102,22 +102,15 @@ public final class EnrollmentService {
     }
 
     /**
-     * A fresh captcha and device-key challenge for the application form (both single use). The
-     * challenge lives {@link Builder#formChallengeValidity} (default
-     * {@value #DEFAULT_FORM_CHALLENGE_MINUTES} minutes).
-     *
-     * @throws EnrollmentUnavailableException if the captcha provider failed, or the token store is full
-     *         ({@link EnrollmentUnavailableException.Source#STORE}); both retryable
+     * A fresh captcha and device-key challenge for the form (both single use; the challenge lives
+     * {@link Builder#formChallengeValidity}, default {@value #DEFAULT_FORM_CHALLENGE_MINUTES} minutes).
+     * @throws EnrollmentUnavailableException the captcha provider failed or the token store is full (retryable)
      */
     public FormChallenge prepareApplication() throws EnrollmentUnavailableException {
         return application.prepareApplication();
     }
 
-    /**
-     * 重新產生驗證碼: the old captcha dies at once and a new one is issued.
-     *
-     * @throws EnrollmentUnavailableException if the captcha provider failed (retryable)
-     */
+    /** 重新產生驗證碼: the old captcha dies at once. @throws EnrollmentUnavailableException the provider failed (retryable) */
     public CaptchaChallenge regenerateCaptcha(String captchaId) throws EnrollmentUnavailableException {
         return application.regenerateCaptcha(captchaId);
     }
@@ -256,18 +249,12 @@ public final class EnrollmentService {
         return steps.finish(session, callback);
     }
 
-    /**
-     * {@link #openOnDevice(String, ClientContext)} for the handoff page's request URL as it
-     * arrived: its {@code t} parameter is the token. @throws EnrollmentException as the token form
-     */
+    /** {@link #openOnDevice(String, ClientContext)} for the handoff request's URL (its {@code t} is the token). */
     public DeviceSession openOnDevice(URI requestUrl, ClientContext phone) throws EnrollmentException {
         return handoff.openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
     }
 
-    /**
-     * {@link #openOnDevice(String, ClientContext)} for the handoff page's decoded query parameters:
-     * the token is {@code query.get("t")}. @throws EnrollmentException as the token form
-     */
+    /** {@link #openOnDevice(String, ClientContext)} for the handoff request's decoded query ({@code t} is the token). */
     public DeviceSession openOnDevice(java.util.Map<String, String> query, ClientContext phone)
             throws EnrollmentException {
         return handoff.openOnDevice(query == null ? "" : query.getOrDefault("t", ""), phone);
