@@ -136,7 +136,8 @@ public final class EligibilityArbitraries {
      * @param reason one of {@link #standardReasonCodes()}
      * @throws IllegalArgumentException for {@link ReasonCode#RECENT_SIM_SWAP} (use
      *                                  {@link #simChangedWithin(Duration)}) and
-     *                                  {@link ReasonCode#PORTAL_POLICY}, which no fact violates
+     *                                  {@link ReasonCode#PORTAL_POLICY}, which no fact violates, and the
+     *                                  {@code NHI_CARD_*} codes, which no standard rule reports
      */
     public static Arbitrary<EligibilityFacts> violating(ReasonCode reason) {
         Objects.requireNonNull(reason, "reason");
@@ -162,6 +163,9 @@ public final class EligibilityArbitraries {
                     "RECENT_SIM_SWAP depends on the window; use simChangedWithin(window)");
             case PORTAL_POLICY -> throw new IllegalArgumentException(
                     "PORTAL_POLICY belongs to custom rules; no standard fact violates it");
+            case NHI_CARD_MISMATCH, NHI_CARD_REPORTED_LOST, NHI_CARD_REPLACED -> throw new IllegalArgumentException(
+                    reason + " belongs to the nhi-card-confirmed rule, which the standard policy does not hold; "
+                            + "the enrolment service adds it when an identity registry is configured");
         };
     }
 
