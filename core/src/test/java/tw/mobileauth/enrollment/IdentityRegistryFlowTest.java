@@ -170,6 +170,24 @@ class IdentityRegistryFlowTest {
     }
 
     @Test
+    void theCardNumberIsRequiredWithARegistryAndMayBeLeftOffTheFormWithoutOne() throws Exception {
+        tw.mobileauth.InvalidInputException missing = assertThrows(tw.mobileauth.InvalidInputException.class,
+                () -> h.apply(Harness.formOf(person).nhiCardNumber("").build(), DeviceClass.SMARTPHONE));
+        assertTrue(missing.has(tw.mobileauth.identity.FieldNames.NHI_CARD_NUMBER, tw.mobileauth.FieldReason.REQUIRED),
+                missing.getMessage());
+        try (Harness off = new Harness()) {
+            Subscriber s = off.networks.subscribers().find("twm", Scenario.ELIGIBLE);
+            Harness.Applied a = off.apply(Harness.formOf(s).nhiCardNumber(null).build(), DeviceClass.SMARTPHONE);
+            assertInstanceOf(VerificationOutcome.Issued.class, off.verifyOn(off.phoneOf(s),
+                    assertInstanceOf(NextStep.ContinueHere.class, a.begun().next()).device()));
+            tw.mobileauth.InvalidInputException bad = assertThrows(tw.mobileauth.InvalidInputException.class,
+                    () -> off.apply(Harness.formOf(s).nhiCardNumber("12").build(), DeviceClass.SMARTPHONE));
+            assertTrue(bad.errorsFor(tw.mobileauth.identity.FieldNames.NHI_CARD_NUMBER).size() == 1,
+                    "a number given is still checked: " + bad.getMessage());
+        }
+    }
+
+    @Test
     void withoutARegistryTheAuditLogAndTheHelpPageSaySo() {
         try (Harness off = new Harness()) {
             EnrollmentEvent.IdentityRegistryConfigured configured = off.audit
