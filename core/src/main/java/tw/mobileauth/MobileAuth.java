@@ -20,6 +20,7 @@ import tw.mobileauth.enrollment.EnrollmentListener;
 import tw.mobileauth.enrollment.EnrollmentService;
 import tw.mobileauth.enrollment.PortalUrls;
 import tw.mobileauth.login.LoginService;
+import tw.mobileauth.registry.spi.IdentityRegistry;
 
 /**
  * The SDK, wired once per portal: one immutable configuration behind the two ceremonies and the
@@ -34,6 +35,7 @@ import tw.mobileauth.login.LoginService;
  *         .portal(new PortalUrls("https://portal.example.tw",
  *                 URI.create("https://portal.example.tw/mobile/h"),
  *                 URI.create("https://portal.example.tw/mobile/callback")))
+ *         .identityRegistry(IdentityRegistries.discover(loader).connect("nhi", registryConfig))
  *         .build();                                          // every option has a documented default
  *
  * auth.enrollment();       // 行動電話認證 application, QR handoff, carrier verification, issuance
@@ -151,7 +153,22 @@ public final class MobileAuth implements AutoCloseable {
     /** Stage 5: the portal's public URLs; their origin is the one device signatures are bound to. */
     public interface UrlsStage {
         /** The portal's origin, handoff page and carrier callback. */
-        Builder portal(PortalUrls urls);
+        RegistryStage portal(PortalUrls urls);
+    }
+
+    /** Stage 6: how the NHI card number is checked. There is no silent default. */
+    public interface RegistryStage {
+        /**
+         * The health-insurance registry that confirms the NHI card number belongs to the ID, asked
+         * only after number verification. The portal keeps it and closes it.
+         */
+        Builder identityRegistry(IdentityRegistry registry);
+
+        /**
+         * Runs without checking the NHI card number, for {@code reason}: the audit log records it
+         * when the service starts, and {@code enrollment().help()} tells the person.
+         */
+        Builder withoutIdentityRegistry(String reason);
     }
 
     /**
@@ -159,7 +176,8 @@ public final class MobileAuth implements AutoCloseable {
      * services have are set once here; the rarer ones of each service through
      * {@link #enrollmentOptions} and {@link #loginOptions}.
      */
-    public static final class Builder implements CarriersStage, StoresStage, SecretsStage, AuthorityStage, UrlsStage {
+    public static final class Builder
+            implements CarriersStage, StoresStage, SecretsStage, AuthorityStage, UrlsStage, RegistryStage {
         private Carriers carriers;
         private CarrierAdapters adapters;
         private Stores stores;
@@ -169,6 +187,7 @@ public final class MobileAuth implements AutoCloseable {
         private CertificateIssuer issuer;
         private TrustedCas trusted;
         private PortalUrls urls;
+        private UnaryOperator<EnrollmentService.Builder> registryChoice;
         private Clock clock = Clock.systemUTC();
         private PasswordHasher hasher;
         private AuditSink audit = new Slf4jAuditSink();
@@ -219,8 +238,22 @@ public final class MobileAuth implements AutoCloseable {
         }
 
         @Override
-        public Builder portal(PortalUrls urls) {
+        public RegistryStage portal(PortalUrls urls) {
             this.urls = Objects.requireNonNull(urls, "urls");
+            return this;
+        }
+
+        @Override
+        public Builder identityRegistry(IdentityRegistry registry) {
+            Objects.requireNonNull(registry, "registry");
+            this.registryChoice = b -> b.identityRegistry(registry);
+            return this;
+        }
+
+        @Override
+        public Builder withoutIdentityRegistry(String reason) {
+            Objects.requireNonNull(reason, "reason");
+            this.registryChoice = b -> b.withoutIdentityRegistry(reason);
             return this;
         }
 
@@ -297,7 +330,9 @@ public final class MobileAuth implements AutoCloseable {
                         .passwordHasher(sharedHasher)
                         .auditSink(audit)
                         .secureRandom(random)
-                        .listener(listener);
+                        .listener(listener)
+                        .counters(stores.counters());
+                e = registryChoice.apply(e);
                 LoginService.Builder l = LoginService.builder()
                         .stores(stores.enrollments(), stores.tokens(), stores.credentials(), stores.counters())
                         .secrets(hmacKey)

@@ -107,6 +107,7 @@ class ErrorEdgesTest {
                 .secrets(HmacKey.generate(random), AeadKey.generate(random))
                 .certificateAuthority(EnrollmentCa.generateDevelopmentCa("edges CA", Clock.systemUTC()))
                 .portal(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/h"), URI.create(ORIGIN + "/cb")))
+                .withoutIdentityRegistry("error edges need no registry")
                 .build();
     }
 

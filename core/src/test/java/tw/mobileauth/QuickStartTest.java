@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.CarrierSettings;
 import tw.mobileauth.carrier.testkit.FakeCarrierNetworks;
 import tw.mobileauth.carrier.testkit.NetworkAttachments;
 import tw.mobileauth.carrier.testkit.Scenario;
+import tw.mobileauth.carrier.testkit.registry.FakeRegistry;
 import tw.mobileauth.credential.EnrollmentCa;
 import tw.mobileauth.crypto.AeadKey;
 import tw.mobileauth.crypto.DeviceKey;
@@ -35,6 +37,8 @@ import tw.mobileauth.enrollment.VerificationCallback;
 import tw.mobileauth.enrollment.VerificationOutcome;
 import tw.mobileauth.login.AssuranceLevel;
 import tw.mobileauth.login.LoginAttempt;
+import tw.mobileauth.registry.spi.IdentityRegistries;
+import tw.mobileauth.registry.spi.IdentityRegistry;
 import tw.mobileauth.testsupport.KnownAnswerCaptcha;
 
 /**
@@ -49,7 +53,7 @@ class QuickStartTest {
 
     @Test
     void aDesktopEnrolsThroughAPhoneAndThenLogsInWithFourFields() throws Exception {
-        try (FakeCarrierNetworks networks = FakeCarrierNetworks.start()) {
+        try (FakeCarrierNetworks networks = FakeCarrierNetworks.start(); FakeRegistry nhi = FakeRegistry.start()) {
             // --- wiring, once per portal ------------------------------------------------------------
             // A real portal: CarrierSettings.fromProperties(props) with mobileauth.carrier.<id>.*,
             // keys from its secret store, EnrollmentCa.fromPkcs12(…), and persistent Stores.
@@ -57,6 +61,11 @@ class QuickStartTest {
                     .collect(toMap(Function.identity(), id -> networks.configFor(id).build())));
             SecureRandom random = new SecureRandom();
             KnownAnswerCaptcha captcha = new KnownAnswerCaptcha(); // a test captcha whose answers the test knows
+            var person = networks.subscribers().find("cht", Scenario.ELIGIBLE);
+            String nhiCard = "000012345678";
+            nhi.cards().add(person.holderId(), nhiCard, Set.of(), Set.of()); // the registry knows this person's card
+            IdentityRegistry registry = IdentityRegistries.discover(QuickStartTest.class.getClassLoader())
+                    .connect("nhi", nhi.configFor().build()); // a real portal: its NHI endpoint, key and TLS
             try (MobileAuth auth = MobileAuth.builder()
                     .carriers(carrierSettings)
                     .stores(Stores.inMemory(Clock.systemUTC()))
@@ -64,11 +73,11 @@ class QuickStartTest {
                     .certificateAuthority(EnrollmentCa.generateDevelopmentCa("Quick start CA", Clock.systemUTC()))
                     .portal(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                             URI.create(ORIGIN + "/mobile/callback")))
+                    .identityRegistry(registry)
                     .enrollmentOptions(options -> options.captcha(captcha))
                     .build()) {
                 var enrollment = auth.enrollment();
                 var login = auth.login();
-                var person = networks.subscribers().find("cht", Scenario.ELIGIBLE);
                 String password = "Kiwi-Lantern-8462!";
 
                 // --- 1–2. the desktop checks the ID and shows the form --------------------------------
@@ -84,7 +93,7 @@ class QuickStartTest {
                 posted.put("nationalId", person.holderId());
                 posted.put("carrierId", "cht");
                 posted.put("mobileNumber", "0" + person.msisdn().e164().substring(4));
-                posted.put("nhiCardNumber", "000012345678");
+                posted.put("nhiCardNumber", nhiCard);
                 posted.put("birthDate", (person.birthDate().getYear() - 1911)
                         + person.birthDate().toString().substring(4).replace('-', '/')); // ROC, e.g. 75/03/14
                 posted.put("name", person.name());
@@ -136,6 +145,8 @@ class QuickStartTest {
                 assertTrue(authentication.noticeAcknowledgementRequired(), "the first login shows the 個資告知");
                 authentication = login.acknowledgeNotice(authentication, authentication.noticeVersion());
                 assertFalse(authentication.noticeAcknowledgementRequired());
+            } finally {
+                registry.close();
             }
         }
     }

@@ -224,6 +224,57 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     }
 
     /**
+     * How this portal checks the NHI card number, recorded when the enrolment service starts: with
+     * a registry, or without one and why (so the audit log says the check is off).
+     *
+     * @param registryId the registry's id (e.g. {@code nhi}), or {@code -} without one
+     * @param reason     why it runs without a registry, or {@code -} with one
+     */
+    record IdentityRegistryConfigured(Instant at, String registryId, String reason) implements EnrollmentEvent {
+        /** All fields required. */
+        public IdentityRegistryConfigured {
+            requireAll(at, registryId, reason);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.identity_registry";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("registry", registryId, "checked", String.valueOf(!"-".equals(registryId)),
+                    "reason", reason);
+        }
+    }
+
+    /**
+     * The identity registry could not answer (an outage, a time-out, or a misconfiguration); the
+     * enrolment is kept at its number-verification checkpoint.
+     *
+     * @param problem   the failure's kind and code, e.g. {@code Unavailable/503}
+     * @param retryable whether the same callback may simply be repeated
+     */
+    record RegistryFailed(Instant at, String enrollmentId, String registryId, String problem, boolean retryable,
+            String correlator) implements EnrollmentEvent {
+        /** All fields required. */
+        public RegistryFailed {
+            requireAll(at, enrollmentId, registryId, problem, correlator);
+        }
+
+        @Override
+        public String name() {
+            return "enrollment.registry_failed";
+        }
+
+        @Override
+        public Map<String, String> fields() {
+            return ordered("enrollmentId", enrollmentId, "registry", registryId, "problem", problem,
+                    "retryable", String.valueOf(retryable), "correlator", correlator);
+        }
+    }
+
+    /**
      * A request was refused because it lacked the right secret or presented a bad carrier {@code state}.
      *
      * @param enrollmentId the enrolment, or {@code -} when unknown

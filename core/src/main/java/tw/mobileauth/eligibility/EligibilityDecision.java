@@ -67,7 +67,7 @@ public final class EligibilityDecision {
     private static final EligibilityDecision ELIGIBLE = new EligibilityDecision(Verdict.ELIGIBLE, 0L, 0);
 
     /** Every combination of reasons or missing facts fits a small table while the enums stay small. */
-    private static final int MAX_CACHED_BITS = 16;
+    private static final int MAX_CACHED_BITS = 18;
     private static final EligibilityDecision[] INELIGIBLE_CACHE =
             new EligibilityDecision[CODES.length <= MAX_CACHED_BITS ? 1 << CODES.length : 0];
     private static final EligibilityDecision[] UNDETERMINED_CACHE =

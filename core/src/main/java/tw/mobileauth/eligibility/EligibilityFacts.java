@@ -47,6 +47,7 @@ public final class EligibilityFacts {
     private final Fact<Roaming> roaming;
     private final Fact<DeviceClass> deviceClass;
     private final Fact<SimChangeAge> timeSinceSimChange;
+    private final Fact<NhiCardStatus> nhiCard;
 
     private EligibilityFacts(Builder b) {
         this.idClass = b.idClass;
@@ -59,6 +60,7 @@ public final class EligibilityFacts {
         this.roaming = b.roaming;
         this.deviceClass = b.deviceClass;
         this.timeSinceSimChange = b.timeSinceSimChange;
+        this.nhiCard = b.nhiCard;
     }
 
     /** Facts with every fact UNKNOWN; one shared instance. */
@@ -84,6 +86,7 @@ public final class EligibilityFacts {
         b.roaming = roaming;
         b.deviceClass = deviceClass;
         b.timeSinceSimChange = timeSinceSimChange;
+        b.nhiCard = nhiCard;
         return b;
     }
 
@@ -142,6 +145,15 @@ public final class EligibilityFacts {
      */
     public Fact<SimChangeAge> timeSinceSimChange() {
         return timeSinceSimChange;
+    }
+
+    /**
+     * What the health-insurance registry said of the NHI card number typed on the form: UNKNOWN
+     * until the registry is asked (after number verification), and always UNKNOWN when the portal
+     * runs without one.
+     */
+    public Fact<NhiCardStatus> nhiCard() {
+        return nhiCard;
     }
 
     /** Whether {@code fact} is known here. */
@@ -221,6 +233,11 @@ public final class EligibilityFacts {
         return toBuilder().timeSinceSimChange(value).build();
     }
 
+    /** A copy with the registry's answer about the NHI card known. */
+    public EligibilityFacts withNhiCard(NhiCardStatus value) {
+        return toBuilder().nhiCard(value).build();
+    }
+
     /**
      * A copy in which {@code fact} is UNKNOWN.
      *
@@ -239,6 +256,7 @@ public final class EligibilityFacts {
             case ROAMING -> b.roaming = Fact.unknown();
             case DEVICE_CLASS -> b.deviceClass = Fact.unknown();
             case TIME_SINCE_SIM_CHANGE -> b.timeSinceSimChange = Fact.unknown();
+            case NHI_CARD -> b.nhiCard = Fact.unknown();
         }
         return b.build();
     }
@@ -272,6 +290,7 @@ public final class EligibilityFacts {
                         && later.timeSinceSimChange instanceof Fact.Known<SimChangeAge> after
                 ? Fact.known(before.value().refinedBy(after.value()))
                 : pick(timeSinceSimChange, later.timeSinceSimChange);
+        b.nhiCard = pick(nhiCard, later.nhiCard);
         return b.build();
     }
 
@@ -291,6 +310,7 @@ public final class EligibilityFacts {
             case ROAMING -> roaming;
             case DEVICE_CLASS -> deviceClass;
             case TIME_SINCE_SIM_CHANGE -> timeSinceSimChange;
+            case NHI_CARD -> nhiCard;
         };
     }
 
@@ -347,6 +367,7 @@ public final class EligibilityFacts {
         private Fact<Roaming> roaming = Fact.unknown();
         private Fact<DeviceClass> deviceClass = Fact.unknown();
         private Fact<SimChangeAge> timeSinceSimChange = Fact.unknown();
+        private Fact<NhiCardStatus> nhiCard = Fact.unknown();
 
         private Builder() {
         }
@@ -470,6 +491,17 @@ public final class EligibilityFacts {
         /** Sets the range of how long ago the SIM last changed, known or UNKNOWN. */
         public Builder timeSinceSimChange(Fact<SimChangeAge> fact) {
             this.timeSinceSimChange = Objects.requireNonNull(fact, "timeSinceSimChange");
+            return this;
+        }
+
+        /** Sets what the health-insurance registry said of the NHI card. */
+        public Builder nhiCard(NhiCardStatus value) {
+            return nhiCard(Fact.known(value));
+        }
+
+        /** Sets what the health-insurance registry said of the NHI card, known or UNKNOWN. */
+        public Builder nhiCard(Fact<NhiCardStatus> fact) {
+            this.nhiCard = Objects.requireNonNull(fact, "nhiCard");
             return this;
         }
 

@@ -213,6 +213,41 @@ public final class EligibilityRules {
         return new NoSimChangeWithin(window);
     }
 
+    /**
+     * The NHI card number (健保卡號) on the form must be the applicant's current card, as the
+     * health-insurance registry confirms it after number verification. Not in {@link
+     * EligibilityPolicy#standard()}: the enrolment service adds it when a portal configures an
+     * identity registry (and says so on the help page when it runs without one). Satisfied by
+     * {@code CONFIRMED}; {@code NOT_MATCHING}, {@code REPORTED_LOST} and {@code REPLACED} each have
+     * their own reason code; UNKNOWN while the registry has not answered.
+     */
+    public static EligibilityRule nhiCardConfirmed() {
+        return NHI_CARD_CONFIRMED;
+    }
+
+    private static final EligibilityRule NHI_CARD_CONFIRMED = new NhiCardConfirmed();
+
+    private static final class NhiCardConfirmed extends BuiltInRule {
+
+        NhiCardConfirmed() {
+            super("nhi-card-confirmed", RuleDescription.of(EligibilityTexts.NHI_CARD_CAN,
+                    EligibilityTexts.NHI_CARD_CANNOT));
+        }
+
+        @Override
+        public RuleOutcome evaluate(EligibilityFacts facts) {
+            if (!(facts.nhiCard() instanceof Fact.Known<NhiCardStatus> card)) {
+                return RuleOutcome.unknown(FactName.NHI_CARD);
+            }
+            return switch (card.value()) {
+                case CONFIRMED -> RuleOutcome.satisfied();
+                case NOT_MATCHING -> RuleOutcome.violated(ReasonCode.NHI_CARD_MISMATCH);
+                case REPORTED_LOST -> RuleOutcome.violated(ReasonCode.NHI_CARD_REPORTED_LOST);
+                case REPLACED -> RuleOutcome.violated(ReasonCode.NHI_CARD_REPLACED);
+            };
+        }
+    }
+
     /** Shared parts of the built-in rules: id, description, and {@code toString()} as the id. */
     private abstract static class BuiltInRule implements EligibilityRule {
 

@@ -46,6 +46,8 @@ final class EligibilityTexts {
     static final LocalizedText PARENT_CHILD_CANNOT = get("rule.primary-line.whoCannot.parent-child");
     static final LocalizedText SUB_LINES_CANNOT = get("rule.primary-line.whoCannot.sub-lines");
     static final LocalizedText NOT_MVNO_CANNOT = get("rule.not-mvno.whoCannot");
+    static final LocalizedText NHI_CARD_CAN = get("rule.nhi-card-confirmed.whoCan");
+    static final LocalizedText NHI_CARD_CANNOT = get("rule.nhi-card-confirmed.whoCannot");
     static final LocalizedText ON_4G_5G_CAN = get("rule.on-4g-5g.whoCan");
     static final LocalizedText NOT_WIFI_CANNOT = get("rule.not-wifi.whoCannot");
     static final LocalizedText NOT_ROAMING_CANNOT = get("rule.not-roaming.whoCannot");

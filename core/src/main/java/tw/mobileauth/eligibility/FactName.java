@@ -27,7 +27,9 @@ public enum FactName {
     /** {@link EligibilityFacts#deviceClass()}. */
     DEVICE_CLASS,
     /** {@link EligibilityFacts#timeSinceSimChange()}. */
-    TIME_SINCE_SIM_CHANGE;
+    TIME_SINCE_SIM_CHANGE,
+    /** {@link EligibilityFacts#nhiCard()}. */
+    NHI_CARD;
 
     private final LocalizedText label;
 

@@ -44,7 +44,13 @@ public enum ReasonCode {
      * A portal's own rule forbids the line, and no other code says why. For custom rules only;
      * prefer a specific code when one fits.
      */
-    PORTAL_POLICY;
+    PORTAL_POLICY,
+    /** The health-insurance registry says the NHI card number does not belong to this ID. */
+    NHI_CARD_MISMATCH,
+    /** The NHI card was reported lost. */
+    NHI_CARD_REPORTED_LOST,
+    /** The NHI card was replaced by a newer one. */
+    NHI_CARD_REPLACED;
 
     private final LocalizedText message;
     private final LocalizedText remedy;

@@ -47,6 +47,8 @@ final class Application {
                 .supportedCarrierIds(settings.adapters.ids())
                 .passwordPolicy(settings.passwordPolicy)
                 .clock(settings.clock)
+                // Without a registry nobody checks the card number, so a portal may leave the field off its form.
+                .nhiCardNumberOptional(settings.withoutRegistry.isPresent())
                 .build();
     }
 
@@ -151,7 +153,7 @@ final class Application {
         pii.nationalId = v.nationalId().value();
         pii.name = v.name().value();
         pii.birthDate = v.birthDate().iso();
-        pii.nhiCardNumber = v.nhiCardNumber().value();
+        pii.nhiCardNumber = v.nhiCardNumber().map(n -> n.value()).orElse(null);
         pii.phoneE164 = v.mobileNumber().e164();
         doc.sealedPii = pii.seal(s.sealKey, enrollmentId);
         s.audit(new EnrollmentEvent.Started(now, enrollmentId, doc.route, v.carrierId(), v.nationalId().masked(),

@@ -42,4 +42,13 @@ public final class CredentialVerifiers {
     public static String name(HmacKey key, String credentialId, PersonName name) {
         return key.verifier(NAME, credentialId, name.comparisonKey());
     }
+
+    /**
+     * The counter-store key of one person's failed holder checks during enrolment (KYC or NHI card
+     * mismatches), from their subject key: never the ID. Login's lock-out clearing and PDPA
+     * erasure reset it too.
+     */
+    public static String holderCheckCounterKey(String subjectKey) {
+        return "holder-check:" + java.util.Objects.requireNonNull(subjectKey, "subjectKey");
+    }
 }

@@ -38,13 +38,9 @@ import tw.mobileauth.store.OneTimeTokenStore;
  * {@link #restart}); the phone opens the handoff ({@link #openOnDevice}), then starts and completes
  * the carrier's verification ({@link #startVerification}, {@link #completeVerification}).
  *
- * <h2>Errors</h2>
- * {@link InvalidInputException}: a form field is wrong (all listed at once).
- * {@link EnrollmentException}: the request cannot go on (closed {@link EnrollmentException.Reason}).
- * {@link EnrollmentUnavailableException}: the carrier, captcha provider or hasher failed, or a
- * bounded store is full; nothing is lost and a retryable one may be repeated.
- * {@link tw.mobileauth.store.StoreException} escapes only from the ceremony's own steps, never from
- * the desktop's {@link #status}, {@link #regenerateQr} or {@link #restart} (those say {@code STORE}).
+ * <p>Errors: {@link InvalidInputException} (form fields, all at once); {@link EnrollmentException}
+ * (the request cannot go on); {@link EnrollmentUnavailableException} (carrier, registry, captcha,
+ * hasher or store failed; nothing lost; a retryable one may be repeated).
  */
 public final class EnrollmentService {
 
@@ -60,6 +56,10 @@ public final class EnrollmentService {
     public static final int DEFAULT_RESULT_RETENTION_MINUTES = 10;
     /** Wrong pairing codes allowed: {@value}; the last cancels the enrolment (at most 5 in a million guess right). */
     public static final int MAX_PAIRING_ATTEMPTS = 5;
+    /** Failed holder checks (KYC or NHI card mismatch) that pause one person's enrolments: {@value}. */
+    public static final int MAX_HOLDER_CHECK_FAILURES = 5;
+    /** The window of {@link #MAX_HOLDER_CHECK_FAILURES}, in hours: {@value}. */
+    public static final int HOLDER_CHECK_WINDOW_HOURS = 24;
     /** Default bound on one carrier operation: {@value} seconds. */
     public static final int DEFAULT_CARRIER_TIMEOUT_SECONDS = 10;
     /** What every carrier adapter must declare ({@link Builder#build()} refuses others). */
@@ -186,17 +186,11 @@ public final class EnrollmentService {
     }
 
     /**
-     * 開始驗證: checks the pairing code, records the consent (terms version, time, masked context)
-     * and starts number verification at the carrier. May be called again to restart verification
-     * (a new carrier {@code state}; the previous one dies, and so does any number verification
-     * done for it).
-     *
-     * <p><b>Pairing code (QR route).</b> The applying device's {@link #status} shows a six-digit code
-     * ({@link EnrollmentStatus.InProgress#pairingCode()}) that the person types on the phone, so
-     * whoever photographs the QR code also needs to see that screen. Spaces, hyphens and full-width
-     * digits are accepted; {@value #MAX_PAIRING_ATTEMPTS} wrong codes cancel the enrolment; once
-     * right, a restart needs no code. Not checked on the same-device route, nor with
-     * {@link Builder#requirePairingCode(boolean) requirePairingCode(false)}.
+     * 開始驗證: checks the pairing code, records the consent and starts number verification at the
+     * carrier; called again, it restarts the verification (a new {@code state}; the old one dies).
+     * Pairing code (QR route): the code {@link #status} shows on the applying device, typed on the
+     * phone (spaces, hyphens, full-width digits accepted); {@value #MAX_PAIRING_ATTEMPTS} wrong codes
+     * cancel the enrolment. Not checked on the same device, nor with {@code requirePairingCode(false)}.
      *
      * @param session     the phone's session
      * @param consent     the person's answer to the terms
@@ -224,16 +218,12 @@ public final class EnrollmentService {
     }
 
     /**
-     * The carrier sent the phone back. The callback must come back to the browser that started the
-     * verification: {@code session} is the phone session from that browser's cookie ({@code state}
-     * is bound to the user agent, RFC 6749 §10.12, RFC 9700 §4.7). In any other browser (a forwarded
-     * link, a phishing relay) it is refused as {@code CALLBACK_WRONG_BROWSER} and consumes nothing.
-     * Then: number verification; <em>only then</em> KYC match, subscription attributes and SIM
-     * swap; final eligibility; issuance and the binding policy. A repeat of the same callback
-     * returns the same outcome; another callback for a used or replaced {@code state} is refused.
-     *
-     * <p>The phone session's cookie must reach {@link PortalUrls#carrierCallback()} on the carrier's
-     * redirect: {@code HttpOnly; Secure; SameSite=Lax} ({@code Strict} would drop it).
+     * The carrier sent the phone back. The callback must come back in the browser that started the
+     * verification ({@code state} is bound to the user agent, RFC 6749 §10.12, RFC 9700 §4.7): in any
+     * other (a forwarded link, a relay) it is {@code CALLBACK_WRONG_BROWSER} and spends nothing. Then
+     * number verification; <em>only then</em> KYC match, NHI card, attributes, SIM swap; eligibility;
+     * issuance and binding. The session cookie must reach {@link PortalUrls#carrierCallback()} on the
+     * carrier's redirect: {@code HttpOnly; Secure; SameSite=Lax} ({@code Strict} would drop it).
      *
      * @param session  the phone session sent with the callback request (its cookie); a missing
      *                 cookie is {@code PhoneSession.fromTransport(null)}, refused as {@code CALLBACK_WRONG_BROWSER}
@@ -258,6 +248,11 @@ public final class EnrollmentService {
     public DeviceSession openOnDevice(java.util.Map<String, String> query, ClientContext phone)
             throws EnrollmentException {
         return handoff.openOnDevice(query == null ? "" : query.getOrDefault("t", ""), phone);
+    }
+
+    /** The help page's text: the eligibility rules in force, and how the NHI card number is (or is not) checked. */
+    public HelpPage help() {
+        return settings.help();
     }
 
     /** Removes expired enrolments and tokens now (the in-memory stores also sweep on their own). */
@@ -310,11 +305,8 @@ public final class EnrollmentService {
     /** The optional parts, each with a documented default, then {@link #build()}. Every setter rejects null. */
     public interface Builder extends CarriersStage, StoresStage, IssuerStage, SecretsStage, UrlsStage {
         /**
-         * The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. The service
-         * gives it to what it creates (the default captcha, the form's age check, carrier deadlines);
-         * give the same one to the parts you pass in: the {@link CertificateIssuer}, the in-memory
-         * stores, a custom {@link CaptchaService} and the {@code LoginService}. Every expiry the
-         * service decides is on this clock; certificates and clean-up follow theirs.
+         * The clock for every expiry and timestamp. Default: {@link Clock#systemUTC()}. Give the same one to
+         * the parts you pass in (issuer, stores, a custom {@link CaptchaService}, the {@code LoginService}).
          */
         Builder clock(Clock clock);
 
@@ -338,6 +330,21 @@ public final class EnrollmentService {
 
         /** Who hears of credentials bound and revoked (e.g. to send a "new browser bound" notice). Default: none. */
         Builder listener(EnrollmentListener listener);
+
+        /**
+         * The registry that confirms the NHI card number after number verification (fact {@code NHI_CARD},
+         * rule {@code nhi-card-confirmed}). This or {@link #withoutIdentityRegistry} is required.
+         */
+        Builder identityRegistry(tw.mobileauth.registry.spi.IdentityRegistry registry);
+
+        /** No NHI card check, for {@code reason}: audited at start-up and stated by {@link EnrollmentService#help()}. */
+        Builder withoutIdentityRegistry(String reason);
+
+        /**
+         * Where per-person holder-check failures (KYC or NHI card mismatches) are counted: the portal's
+         * shared store ({@code MobileAuth} passes it). Default: in memory, on this builder's clock.
+         */
+        Builder counters(tw.mobileauth.store.CounterStore counters);
 
         /** How long the form's device-key challenge lives. Default: 10 minutes. Must be 1 – 30 min. */
         Builder formChallengeValidity(Duration validity);
@@ -368,14 +375,10 @@ public final class EnrollmentService {
          * Whether the phone must type the pairing code the applying device shows before
          * verification starts (QR route). Default: {@code true}.
          *
-         * <p><b>Security relaxation.</b> With {@code false} the phone is shown the code, the person is
-         * merely asked to compare it, and {@code startVerification} accepts any code (or none). A phone
-         * that got the QR code some other way (a photograph, a shoulder-surfed screen, a victim lured
-         * into scanning an attacker's code) then meets only number verification at the carrier, and
-         * the applying device's {@code status} reports a failed holder check only as
-         * {@code verification.HOLDER_MISMATCH}. Example:
-         * required, a phone sending {@code "123456"} while the desktop shows {@code 802114} is
-         * refused ({@code PAIRING_CODE_INCORRECT}); relaxed, it is accepted.
+         * <p><b>Security relaxation.</b> With {@code false} the phone is shown the code to compare, and
+         * {@code startVerification} accepts any code: a phone that got the QR code some other way meets
+         * only number verification. Example: required, {@code "123456"} against {@code 802114} is
+         * {@code PAIRING_CODE_INCORRECT}; relaxed, it is accepted.
          */
         Builder requirePairingCode(boolean required);
 

@@ -41,7 +41,13 @@ public final class EnrollmentUnavailableException extends Exception {
          * The portal's configuration no longer fits the enrolment (its carrier is no longer
          * configured): the operator must act ({@link Recovery#TRY_LATER}).
          */
-        CONFIGURATION
+        CONFIGURATION,
+        /**
+         * The identity registry (NHI card check) failed: an outage or time-out is
+         * {@link Recovery#RETRY} with the same callback, like a carrier outage; a misconfiguration
+         * is {@link Recovery#TRY_LATER}. The cause is its {@code RegistryException}.
+         */
+        IDENTITY_REGISTRY
     }
 
     /** What gets the person going again. A closed set. */

@@ -39,13 +39,12 @@ import tw.mobileauth.store.TokenPurpose;
  *   <li>{@link #recordedOutcome}, {@link #openVerification}: a repeat after the end answers what
  *       was decided; otherwise the enrolment is open, VERIFYING, on this state.</li>
  *   <li>{@link #verifyNumber}: number verification over the carrier's network, checkpointed.</li>
- *   <li>{@link #lookUpSubscriber}: <em>only then</em> KYC match, subscription attributes, SIM swap.</li>
+ *   <li>{@link #lookUpSubscriber}: <em>only then</em> KYC match, NHI card, attributes, SIM swap.</li>
  *   <li>{@link #decideEligibility}: the final eligibility on the carrier's facts.</li>
  *   <li>{@link #issue}: a certificate and a PENDING credential, usable by nobody yet.</li>
  *   <li>{@link #completeAndBind}: COMPLETED, then the credential is activated and bound.</li>
  * </ol>
- * A rejection wipes the pending data. A carrier failure changes nothing but the checkpoint and
- * {@code lastError}: the enrolment stays VERIFYING, to retry or to restart (steps 4 and 5 say which).
+ * A rejection wipes the pending data; a carrier failure keeps the enrolment VERIFYING (steps 4–5 say how).
  */
 final class FinishVerificationSteps {
 
@@ -59,6 +58,7 @@ final class FinishVerificationSteps {
     private final CarrierCalls carriers;
     private final Binding binding;
     private final Outcomes outcomes;
+    private final IdentityChecks identity;
 
     FinishVerificationSteps(Settings settings, Records records, CarrierCalls carriers) {
         this.s = settings;
@@ -66,6 +66,7 @@ final class FinishVerificationSteps {
         this.carriers = carriers;
         this.binding = new Binding(settings, records);
         this.outcomes = new Outcomes(settings, records);
+        this.identity = new IdentityChecks(settings, records, carriers);
     }
 
     /** The whole ceremony: steps 1–8, each early end turned into the public outcome. */
@@ -267,15 +268,14 @@ final class FinishVerificationSteps {
     // ------------------------------------------------------------------ step 5
 
     /**
-     * Step 5: only now, with the number proven, the subscriber is looked up: the KYC match of the
-     * form's ID, name and birth date against the line's holder, then subscription attributes and
-     * SIM-swap information where the adapter offers them. An adapter that no longer declares
-     * {@link Capability#KYC_MATCH} fails closed: nothing else ties the person to the line.
+     * Step 5: only now, with the number proven, the subscriber is looked up: the person's holder-check
+     * limit ({@link IdentityChecks}), the KYC match of the form's ID, name and birth date, the NHI card
+     * at the identity registry, then subscription attributes and SIM swap where offered. An adapter
+     * without {@link Capability#KYC_MATCH} fails closed: nothing else ties the person to the line.
      *
      * @return the facts for the final eligibility decision
-     * @throws StepFailure.Rejected a KYC field mismatched or was not confirmed, or the carrier's answer
-     * @throws EnrollmentUnavailableException a look-up failed; retryable with the same callback, since
-     *         the number stays checkpointed
+     * @throws StepFailure.Rejected the holder-check limit, a KYC mismatch, or the carrier's answer
+     * @throws EnrollmentUnavailableException a look-up failed; retryable with the same callback (checkpointed)
      */
     EligibilityFacts lookUpSubscriber(Verifying v) throws StepFailure.Rejected, EnrollmentUnavailableException {
         Set<Capability> caps = v.adapter().capabilities();
@@ -284,6 +284,7 @@ final class FinishVerificationSteps {
                     v.doc().carrierId, v.id());
             throw new StepFailure.Rejected(VerificationFailure.HOLDER_DATA_UNAVAILABLE);
         }
+        identity.requireUnderLimit(v);
         Verifying.Holder holder = v.holder(s.clock);
         Msisdn msisdn = Msisdn.of(v.pii().phoneE164);
         SubscriberClaims claims = holder.claims();
@@ -293,8 +294,10 @@ final class FinishVerificationSteps {
             List<RejectionReason> mismatch = CarrierCalls.kycMismatch(
                     v.adapter().matchSubscriber(carriers.callContext(), msisdn, claims));
             if (!mismatch.isEmpty()) {
+                identity.countFailure(v);
                 throw new StepFailure.Rejected(mismatch);
             }
+            facts = identity.checkCard(v, holder.id().value(), facts);
             operation = "subscriptionAttributes";
             if (caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES)) {
                 facts = CarrierFacts.withAttributes(facts,

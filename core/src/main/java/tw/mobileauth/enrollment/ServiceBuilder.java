@@ -115,6 +115,31 @@ final class ServiceBuilder implements EnrollmentService.Builder {
     }
 
     @Override
+    public ServiceBuilder identityRegistry(tw.mobileauth.registry.spi.IdentityRegistry registry) {
+        s.identityRegistry = java.util.Optional.of(Objects.requireNonNull(registry, "registry"));
+        s.withoutRegistry = java.util.Optional.empty();
+        return this;
+    }
+
+    @Override
+    public ServiceBuilder withoutIdentityRegistry(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("withoutIdentityRegistry needs a reason, e.g. \"no NHI registry "
+                    + "contract yet\": it is audited and shown on the help page");
+        }
+        s.withoutRegistry = java.util.Optional.of(reason.strip());
+        s.identityRegistry = java.util.Optional.empty();
+        return this;
+    }
+
+    @Override
+    public ServiceBuilder counters(tw.mobileauth.store.CounterStore counters) {
+        s.counters = Objects.requireNonNull(counters, "counters");
+        return this;
+    }
+
+    @Override
     public ServiceBuilder formChallengeValidity(Duration validity) {
         s.formChallengeValidity = Settings.within(validity, Duration.ofMinutes(1), Duration.ofMinutes(30),
                 "formChallengeValidity");

@@ -6,6 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
+import tw.mobileauth.eligibility.EligibilityRules;
+import tw.mobileauth.registry.spi.IdentityRegistry;
+import tw.mobileauth.store.CounterStore;
+import tw.mobileauth.store.InMemoryCounterStore;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -63,6 +68,12 @@ final class Settings {
     boolean requirePairingCode = true;
     QrCode qr = QrCode.standard();
     SecureRandom random = new SecureRandom();
+    /** The NHI registry asked after number verification; empty with {@link #withoutRegistry}. */
+    Optional<IdentityRegistry> identityRegistry = Optional.empty();
+    /** Why the portal runs without a registry; exactly one of this and {@link #identityRegistry} is set. */
+    Optional<String> withoutRegistry = Optional.empty();
+    /** Per-person holder-check failures (KYC mismatches, NHI NO_MATCH); the portal's shared store. */
+    CounterStore counters;
 
     Settings copy() {
         Settings c = new Settings();
@@ -93,6 +104,9 @@ final class Settings {
         c.requirePairingCode = requirePairingCode;
         c.qr = qr;
         c.random = random;
+        c.identityRegistry = identityRegistry;
+        c.withoutRegistry = withoutRegistry;
+        c.counters = counters;
         return c;
     }
 
@@ -107,6 +121,15 @@ final class Settings {
      */
     Settings validated() {
         requireRequiredCapabilities(adapters);
+        if (identityRegistry.isEmpty() && withoutRegistry.isEmpty()) {
+            throw new IllegalStateException("choose how the NHI card number is checked: identityRegistry(registry) "
+                    + "(e.g. IdentityRegistries.discover(loader).connect(\"nhi\", config)), or "
+                    + "withoutIdentityRegistry(\"why\") to run without the check, which the audit log and the "
+                    + "help page then state; there is no silent default");
+        }
+        if (counters == null) {
+            counters = new InMemoryCounterStore(clock);
+        }
         if (captcha == null) {
             captcha = ImageCaptcha.builder().clock(clock).build();
         }
@@ -116,7 +139,18 @@ final class Settings {
         if (qrValidity.compareTo(lifetime) > 0) {
             throw new IllegalArgumentException("qrValidity " + qrValidity + " is longer than the lifetime " + lifetime);
         }
-        return copy();
+        Settings ready = copy();
+        if (identityRegistry.isPresent() && ready.policy.rules().stream()
+                .noneMatch(r -> r.id().equals(EligibilityRules.nhiCardConfirmed().id()))) {
+            ready.policy = policy.toBuilder().add(EligibilityRules.nhiCardConfirmed()).build();
+        }
+        if (withoutRegistry.isPresent()) {
+            LOG.warn("enrolment runs WITHOUT an identity registry: NHI card numbers are not checked ({})",
+                    withoutRegistry.get());
+        }
+        ready.audit(new tw.mobileauth.audit.EnrollmentEvent.IdentityRegistryConfigured(clock.instant(),
+                identityRegistry.map(IdentityRegistry::registryId).orElse("-"), withoutRegistry.orElse("-")));
+        return ready;
     }
 
     /**
@@ -145,6 +179,15 @@ final class Settings {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + d);
         }
         return d;
+    }
+
+    /**
+     * The help page's text: the eligibility rules in force (with the NHI card rule when a registry
+     * checks it) and, without a registry, a note that card numbers are not checked.
+     */
+    HelpPage help() {
+        return new HelpPage(policy.help(), withoutRegistry.isPresent()
+                ? java.util.List.of(EnrollmentTexts.get("help.nhi-card-not-checked")) : java.util.List.of());
     }
 
     /** Removes expired enrolments and tokens now. */

@@ -34,7 +34,12 @@ public enum VerificationFailure {
     /** The person declined, or must first log in or consent, at the carrier. */
     CARRIER_CONSENT_MISSING,
     /** The carrier did not report every fact the eligibility policy needs. */
-    FACTS_INCOMPLETE;
+    FACTS_INCOMPLETE,
+    /**
+     * Too many holder checks failed for this person lately (the carrier's KYC match, or an NHI
+     * card number that does not match): enrolments for the person's ID pause until the window ends.
+     */
+    HOLDER_CHECK_LIMIT;
 
     private final LocalizedText message;
     private final LocalizedText remedy;

@@ -39,8 +39,10 @@ public final class ApplicationFormValidator {
     private final Set<String> carrierIds;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final boolean nhiCardOptional;
 
     private ApplicationFormValidator(Builder b) {
+        this.nhiCardOptional = b.nhiCardOptional;
         this.carrierIds = b.carrierIds;
         this.passwordPolicy = b.passwordPolicy == null ? PasswordPolicy.standard() : b.passwordPolicy;
         this.clock = b.clock;
@@ -79,7 +81,9 @@ public final class ApplicationFormValidator {
         Optional<NationalId> id = errors.attempt(() -> NationalId.parse(f.nationalId().orElse(null)));
         Optional<String> carrier = errors.attempt(() -> carrier(f.carrierId()));
         Optional<MobileNumber> phone = errors.attempt(() -> MobileNumber.parse(f.mobileNumber().orElse(null)));
-        Optional<NhiCardNumber> nhi = errors.attempt(() -> NhiCardNumber.parse(f.nhiCardNumber().orElse(null)));
+        boolean nhiGiven = f.nhiCardNumber().filter(v -> !v.isBlank()).isPresent();
+        Optional<NhiCardNumber> nhi = nhiCardOptional && !nhiGiven ? Optional.empty()
+                : errors.attempt(() -> NhiCardNumber.parse(f.nhiCardNumber().orElse(null)));
         Optional<BirthDate> birth = errors.attempt(() -> BirthDate.parse(f.birthDate().orElse(null), clock));
         Optional<PersonName> name = errors.attempt(() -> PersonName.of(f.name().orElse(null)));
 
@@ -108,7 +112,7 @@ public final class ApplicationFormValidator {
             }
             errors.throwIfAny();
             ValidatedApplication result = new ValidatedApplication(id.orElseThrow(), carrier.orElseThrow(),
-                    phone.orElseThrow(), nhi.orElseThrow(), birth.orElseThrow(), name.orElseThrow(), password.orElseThrow());
+                    phone.orElseThrow(), nhi, birth.orElseThrow(), name.orElseThrow(), password.orElseThrow());
             handedOver = true;
             return result;
         } finally {
@@ -160,6 +164,7 @@ public final class ApplicationFormValidator {
         private Set<String> carrierIds = DEFAULT_CARRIER_IDS;
         private PasswordPolicy passwordPolicy;
         private Clock clock = Clock.systemUTC();
+        private boolean nhiCardOptional;
 
         private Builder() {
         }
@@ -208,6 +213,16 @@ public final class ApplicationFormValidator {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Whether the NHI card number may be left empty (it is still checked when given). Default
+         * {@code false}. For a portal that runs without an identity registry and leaves the field
+         * off its form: with a registry, the number is always required.
+         */
+        public Builder nhiCardNumberOptional(boolean optional) {
+            this.nhiCardOptional = optional;
             return this;
         }
 

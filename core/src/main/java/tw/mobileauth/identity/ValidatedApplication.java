@@ -12,13 +12,13 @@ public final class ValidatedApplication implements AutoCloseable {
     private final NationalId nationalId;
     private final String carrierId;
     private final MobileNumber mobileNumber;
-    private final NhiCardNumber nhiCardNumber;
+    private final java.util.Optional<NhiCardNumber> nhiCardNumber;
     private final BirthDate birthDate;
     private final PersonName name;
     private final CertificatePassword password;
 
     ValidatedApplication(NationalId nationalId, String carrierId, MobileNumber mobileNumber,
-            NhiCardNumber nhiCardNumber, BirthDate birthDate, PersonName name, CertificatePassword password) {
+            java.util.Optional<NhiCardNumber> nhiCardNumber, BirthDate birthDate, PersonName name, CertificatePassword password) {
         this.nationalId = nationalId;
         this.carrierId = carrierId;
         this.mobileNumber = mobileNumber;
@@ -43,8 +43,8 @@ public final class ValidatedApplication implements AutoCloseable {
         return mobileNumber;
     }
 
-    /** @return the NHI card number */
-    public NhiCardNumber nhiCardNumber() {
+    /** @return the NHI card number; empty only where the validator was told it is optional and none was given */
+    public java.util.Optional<NhiCardNumber> nhiCardNumber() {
         return nhiCardNumber;
     }
 

@@ -352,6 +352,8 @@ public final class LoginService {
                 .ifPresent(c -> counters.add(counter(LockOuts.PERSON_SCOPE, Optional.empty(), c)));
         s.counters.find(LockOuts.streakKey(subjectKey))
                 .ifPresent(c -> counters.add(counter(LockOuts.STREAK_SCOPE, Optional.empty(), c)));
+        s.counters.find(CredentialVerifiers.holderCheckCounterKey(subjectKey))
+                .ifPresent(c -> counters.add(counter("enrollment-holder-check", Optional.empty(), c)));
         for (CredentialRecord r : records) {
             credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
                     r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
@@ -436,7 +438,8 @@ public final class LoginService {
 
     private int resetCounters(String subjectKey, List<CredentialRecord> records) {
         int cleared = 0;
-        for (String key : List.of(LockOuts.personKey(subjectKey), LockOuts.streakKey(subjectKey))) {
+        for (String key : List.of(LockOuts.personKey(subjectKey), LockOuts.streakKey(subjectKey),
+                CredentialVerifiers.holderCheckCounterKey(subjectKey))) {
             if (s.counters.reset(key)) {
                 cleared++;
             }

@@ -23,6 +23,7 @@ final class TestFacts {
                 .roaming(Roaming.notRoaming())
                 .deviceClass(DeviceClass.SMARTPHONE)
                 .timeSinceSimChange(Duration.ofDays(400))
+                .nhiCard(NhiCardStatus.CONFIRMED)
                 .build();
     }
 }

@@ -54,6 +54,7 @@ final class Harness implements AutoCloseable {
     final InMemoryEnrollmentStore enrollments = new InMemoryEnrollmentStore(clock);
     final InMemoryOneTimeTokenStore tokens = new InMemoryOneTimeTokenStore(clock);
     final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    final tw.mobileauth.store.InMemoryCounterStore counters = new tw.mobileauth.store.InMemoryCounterStore(clock);
     final InMemoryAuditSink audit = new InMemoryAuditSink();
     final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("MobileAuth TW test CA", clock);
     final KnownAnswerCaptcha captcha = new KnownAnswerCaptcha();
@@ -120,6 +121,8 @@ final class Harness implements AutoCloseable {
                 .secrets(hmacKey, pendingDataKey)
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                         URI.create(ORIGIN + "/mobile/callback")))
+                .withoutIdentityRegistry("the harness tests the carrier journey; registry tests configure one")
+                .counters(counters)
                 .clock(clock)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).build());
@@ -135,6 +138,16 @@ final class Harness implements AutoCloseable {
             kept.put(id, adapters.get(id).orElseThrow());
         }
         return options.apply(builder(CarrierAdapters.of(kept))).build();
+    }
+
+    /** The HMAC key of this harness's service, to compute subject keys in assertions. */
+    tw.mobileauth.crypto.HmacKey hmacKey() {
+        return hmacKey;
+    }
+
+    /** The carrier registry this harness's service was built with. */
+    Carriers registryForTests() {
+        return registry;
     }
 
     /** The phone that holds the subscriber's SIM, as the fake network attached it by default. */

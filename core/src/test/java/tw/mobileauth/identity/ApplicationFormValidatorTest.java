@@ -42,7 +42,7 @@ class ApplicationFormValidatorTest {
             assertEquals("T200000009", app.nationalId().value());
             assertEquals("cht", app.carrierId());
             assertEquals("+886912345678", app.mobileNumber().e164());
-            assertEquals("000012345678", app.nhiCardNumber().value());
+            assertEquals("000012345678", app.nhiCardNumber().orElseThrow().value());
             assertEquals(LocalDate.of(1986, 3, 14), app.birthDate().toLocalDate());
             assertEquals("王小明", app.name().value());
             assertArrayEquals("bubble tea at the night market".toCharArray(), app.password().copyOfRawChars());

@@ -277,6 +277,7 @@ final class LoginFixture implements AutoCloseable {
                 .secrets(hmac, AeadKey.generate(random))
                 .portalUrls(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"),
                         URI.create(ORIGIN + "/mobile/callback")))
+                .withoutIdentityRegistry("login tests enrol through the carriers only")
                 .clock(clock)
                 .captcha(captcha)
                 .bindingPolicy(binding)

@@ -25,6 +25,7 @@ import tw.mobileauth.eligibility.Fact;
 import tw.mobileauth.eligibility.FactName;
 import tw.mobileauth.eligibility.HolderType;
 import tw.mobileauth.eligibility.LineRole;
+import tw.mobileauth.eligibility.NhiCardStatus;
 import tw.mobileauth.eligibility.ReasonCode;
 import tw.mobileauth.eligibility.Roaming;
 import tw.mobileauth.eligibility.SimChangeAge;
@@ -57,7 +58,8 @@ public final class EligibilityArbitraries {
 
     /** The reasons the standard policy can report. */
     private static final Set<ReasonCode> STANDARD_REASONS =
-            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReasonCode.RECENT_SIM_SWAP, ReasonCode.PORTAL_POLICY)));
+            Collections.unmodifiableSet(EnumSet.complementOf(EnumSet.of(ReasonCode.RECENT_SIM_SWAP, ReasonCode.PORTAL_POLICY,
+                    ReasonCode.NHI_CARD_MISMATCH, ReasonCode.NHI_CARD_REPORTED_LOST, ReasonCode.NHI_CARD_REPLACED)));
 
     /** A year and a day, in seconds: the span of generated SIM-change bounds. */
     private static final long YEAR_SECONDS = 366L * 86_400L;
@@ -84,7 +86,8 @@ public final class EligibilityArbitraries {
                 possiblyUnknown(Arbitraries.of(AccessNetwork.class)),
                 possiblyUnknown(roamingStatuses()),
                 possiblyUnknown(Arbitraries.of(DeviceClass.class)),
-                possiblyUnknown(simChangeAges()));
+                possiblyUnknown(simChangeAges()),
+                possiblyUnknown(Arbitraries.of(NhiCardStatus.class)));
     }
 
     /** Facts in which every fact is known, with any value. */
@@ -99,7 +102,8 @@ public final class EligibilityArbitraries {
                 known(Arbitraries.of(AccessNetwork.class)),
                 known(roamingStatuses()),
                 known(Arbitraries.of(DeviceClass.class)),
-                known(simChangeAges()));
+                known(simChangeAges()),
+                known(Arbitraries.of(NhiCardStatus.class)));
     }
 
     /**
@@ -119,7 +123,8 @@ public final class EligibilityArbitraries {
                 known(Arbitraries.of(AccessNetwork.G4, AccessNetwork.G5)),
                 known(Arbitraries.just(Roaming.notRoaming())),
                 known(Arbitraries.of(DeviceClass.SMARTPHONE, DeviceClass.TABLET_WITH_SIM)),
-                possiblyUnknown(simChangeAges()));
+                possiblyUnknown(simChangeAges()),
+                possiblyUnknown(Arbitraries.of(NhiCardStatus.class)));
     }
 
     /**
@@ -131,7 +136,8 @@ public final class EligibilityArbitraries {
      * @param reason one of {@link #standardReasonCodes()}
      * @throws IllegalArgumentException for {@link ReasonCode#RECENT_SIM_SWAP} (use
      *                                  {@link #simChangedWithin(Duration)}) and
-     *                                  {@link ReasonCode#PORTAL_POLICY}, which no fact violates
+     *                                  {@link ReasonCode#PORTAL_POLICY}, which no fact violates, and the
+     *                                  {@code NHI_CARD_*} codes, which no standard rule reports
      */
     public static Arbitrary<EligibilityFacts> violating(ReasonCode reason) {
         Objects.requireNonNull(reason, "reason");
@@ -157,6 +163,9 @@ public final class EligibilityArbitraries {
                     "RECENT_SIM_SWAP depends on the window; use simChangedWithin(window)");
             case PORTAL_POLICY -> throw new IllegalArgumentException(
                     "PORTAL_POLICY belongs to custom rules; no standard fact violates it");
+            case NHI_CARD_MISMATCH, NHI_CARD_REPORTED_LOST, NHI_CARD_REPLACED -> throw new IllegalArgumentException(
+                    reason + " belongs to the nhi-card-confirmed rule, which the standard policy does not hold; "
+                            + "the enrolment service adds it when an identity registry is configured");
         };
     }
 
@@ -427,7 +436,8 @@ public final class EligibilityArbitraries {
             Arbitrary<Fact<AccessNetwork>> accessNetwork,
             Arbitrary<Fact<Roaming>> roaming,
             Arbitrary<Fact<DeviceClass>> deviceClass,
-            Arbitrary<Fact<SimChangeAge>> timeSinceSimChange) {
+            Arbitrary<Fact<SimChangeAge>> timeSinceSimChange,
+            Arbitrary<Fact<NhiCardStatus>> nhiCard) {
         return Builders.withBuilder(EligibilityFacts::builder)
                 .use(idClass).in((b, f) -> b.idClass(f))
                 .use(carrier).in((b, f) -> b.carrier(f))
@@ -439,6 +449,7 @@ public final class EligibilityArbitraries {
                 .use(roaming).in((b, f) -> b.roaming(f))
                 .use(deviceClass).in((b, f) -> b.deviceClass(f))
                 .use(timeSinceSimChange).in((b, f) -> b.timeSinceSimChange(f))
+                .use(nhiCard).in((b, f) -> b.nhiCard(f))
                 .build(EligibilityFacts.Builder::build);
     }
 }

@@ -76,7 +76,7 @@ class EligibilityArbitrariesProperties {
     Arbitrary<Tuple2<ReasonCode, EligibilityFacts>> violatingOneCondition() {
         List<Arbitrary<Tuple2<ReasonCode, EligibilityFacts>>> each = new ArrayList<>();
         for (ReasonCode code : ReasonCode.values()) {
-            if (code != ReasonCode.RECENT_SIM_SWAP && code != ReasonCode.PORTAL_POLICY) {
+            if (code != ReasonCode.RECENT_SIM_SWAP && code != ReasonCode.PORTAL_POLICY && !code.name().startsWith("NHI_CARD")) {
                 each.add(EligibilityArbitraries.violating(code).map(facts -> Tuple.of(code, facts)));
             }
         }

@@ -39,7 +39,23 @@ public final class RegistryCards {
             "Q120000135", new Person("900000000033", Set.of(), Set.of("900000000032")),
             "Q800000160", new Person("900000000066", Set.of(), Set.of()));
 
+    private final Map<String, Person> added = new java.util.concurrent.ConcurrentHashMap<>();
+
     RegistryCards() {
+    }
+
+    /**
+     * Adds (or replaces) a person's record for this fake, e.g. a carrier fixture subscriber's ID,
+     * so an enrolment through the fake carrier networks meets a registry that knows the holder.
+     *
+     * @param nationalId  a synthetic ID
+     * @param currentCard the card number that answers {@code MATCH}
+     * @param lost        card numbers reported lost ({@code CARD_REPORTED_LOST})
+     * @param replaced    earlier card numbers replaced by the current one ({@code CARD_REPLACED})
+     */
+    public void add(String nationalId, String currentCard, Set<String> lost, Set<String> replaced) {
+        added.put(Objects.requireNonNull(nationalId, "nationalId"), new Person(
+                Objects.requireNonNull(currentCard, "currentCard"), Set.copyOf(lost), Set.copyOf(replaced)));
     }
 
     /** A claim the fake answers with {@code answer}; for {@code NO_MATCH}, a known ID with a card that is not theirs. */
@@ -65,7 +81,7 @@ public final class RegistryCards {
 
     /** What the registry answers for this ID and card number. */
     public CardCheck answer(String nationalId, String cardNumber) {
-        Person p = PEOPLE.get(nationalId);
+        Person p = added.containsKey(nationalId) ? added.get(nationalId) : PEOPLE.get(nationalId);
         if (p == null) {
             return CardCheck.NO_MATCH;
         }
