@@ -4,9 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Objects;
 import tw.mobileauth.PortalOrigin;
 import java.util.Optional;
@@ -20,15 +18,11 @@ import tw.mobileauth.audit.Slf4jAuditSink;
 import tw.mobileauth.credential.CredentialId;
 import tw.mobileauth.credential.TrustedCas;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
-import tw.mobileauth.crypto.CryptoException;
-import tw.mobileauth.crypto.DevicePublicKey;
 import tw.mobileauth.crypto.HmacKey;
 import tw.mobileauth.crypto.PasswordHasher;
 import tw.mobileauth.client.ClientContext;
-import tw.mobileauth.enrollment.CredentialVerifiers;
 import tw.mobileauth.identity.NationalId;
 import tw.mobileauth.internal.CompareAndSet;
-import tw.mobileauth.store.CounterState;
 import tw.mobileauth.store.CounterStore;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStore;
@@ -97,12 +91,14 @@ public final class LoginService {
     private final DeviceCredentials devices;
     private final LockOuts lockOuts;
     private final FinishLoginSteps steps;
+    private final PersonalRecords records;
 
     private LoginService(Settings s) {
         this.s = s;
         this.devices = new DeviceCredentials(s.trusted);
         this.lockOuts = new LockOuts(s.counters, s.lockOut);
         this.steps = new FinishLoginSteps(s, lockOuts, devices);
+        this.records = new PersonalRecords(s, devices);
     }
 
     /**
@@ -265,7 +261,7 @@ public final class LoginService {
      */
     public boolean revoke(CredentialId credentialId) throws LoginUnavailableException {
         Objects.requireNonNull(credentialId, "credentialId");
-        return administer("revoke", () -> revokeNow(credentialId));
+        return administer("revoke", () -> records.revoke(credentialId));
     }
 
     /**
@@ -282,16 +278,6 @@ public final class LoginService {
         }
     }
 
-    private boolean revokeNow(CredentialId credentialId) {
-        Instant now = s.clock.instant();
-        boolean revoked = s.credentials.revoke(credentialId.value(), now);
-        devices.forget(credentialId.value());
-        if (revoked) {
-            s.audit(new LoginEvent.CredentialRevoked(now, credentialId.value()));
-        }
-        return revoked;
-    }
-
     /**
      * Revokes every active credential of one person.
      *
@@ -299,16 +285,7 @@ public final class LoginService {
      * @throws LoginUnavailableException {@code STORE}: the credential store failed; run it again
      */
     public int revokeAll(NationalId nationalId) throws LoginUnavailableException {
-        return administer("revokeAll", () -> {
-            int revoked = 0;
-            for (CredentialRecord r : s.credentials.listBySubject(subjectKey(nationalId))) {
-                if (r.isActive() && revokeNow(CredentialId.parse(r.credentialId()).orElseThrow(
-                        () -> new IllegalStateException("stored credential id is not canonical: " + r.credentialId())))) {
-                    revoked++;
-                }
-            }
-            return revoked;
-        });
+        return administer("revokeAll", () -> records.revokeAll(nationalId));
     }
 
     /**
@@ -321,12 +298,7 @@ public final class LoginService {
      * @throws LoginUnavailableException {@code STORE}: the counter or credential store failed; run it again
      */
     public int clearLockOut(NationalId nationalId) throws LoginUnavailableException {
-        return administer("clearLockOut", () -> {
-            String subjectKey = subjectKey(nationalId);
-            int cleared = resetCounters(subjectKey, s.credentials.listBySubject(subjectKey));
-            s.audit(new LoginEvent.LockOutCleared(s.clock.instant(), nationalId.masked(), cleared));
-            return cleared;
-        });
+        return administer("clearLockOut", () -> records.clearLockOut(nationalId));
     }
 
     // ---------------------------------------------------------------- PDPA
@@ -339,34 +311,7 @@ public final class LoginService {
      * @throws LoginUnavailableException {@code STORE}: a store failed; run it again
      */
     public PersonalDataExport export(NationalId nationalId) throws LoginUnavailableException {
-        return administer("export", () -> exportNow(nationalId));
-    }
-
-    private PersonalDataExport exportNow(NationalId nationalId) {
-        String subjectKey = subjectKey(nationalId);
-        Instant now = s.clock.instant();
-        List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
-        List<PersonalDataExport.Credential> credentials = new ArrayList<>();
-        List<PersonalDataExport.Counter> counters = new ArrayList<>();
-        s.counters.find(LockOuts.personKey(subjectKey))
-                .ifPresent(c -> counters.add(counter(LockOuts.PERSON_SCOPE, Optional.empty(), c)));
-        s.counters.find(LockOuts.streakKey(subjectKey))
-                .ifPresent(c -> counters.add(counter(LockOuts.STREAK_SCOPE, Optional.empty(), c)));
-        s.counters.find(CredentialVerifiers.holderCheckCounterKey(subjectKey))
-                .ifPresent(c -> counters.add(counter("enrollment-holder-check", Optional.empty(), c)));
-        for (CredentialRecord r : records) {
-            credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
-                    r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
-                    r.acknowledgedNotice().map(v -> new PersonalDataExport.NoticeAcknowledgement(v,
-                            r.noticeAcknowledgedAt()))));
-            s.counters.find(LockOuts.credentialKey(r.credentialId())).ifPresent(
-                    c -> counters.add(counter(LockOuts.CREDENTIAL_SCOPE, Optional.of(r.credentialId()), c)));
-        }
-        List<PersonalDataExport.Enrollment> enrollments = s.enrollments.listBySubject(subjectKey).stream()
-                .map(EnrollmentSummaries::of)
-                .toList();
-        s.audit(new LoginEvent.PersonalDataExported(now, nationalId.masked(), credentials.size(), enrollments.size()));
-        return new PersonalDataExport(now, nationalId.masked(), credentials, counters, enrollments);
+        return administer("export", () -> records.export(nationalId));
     }
 
     /**
@@ -389,21 +334,7 @@ public final class LoginService {
      * @throws LoginUnavailableException {@code STORE}: a store failed; run it again (erasure is idempotent)
      */
     public Erasure erase(NationalId nationalId) throws LoginUnavailableException {
-        return administer("erase", () -> eraseNow(nationalId));
-    }
-
-    private Erasure eraseNow(NationalId nationalId) {
-        String subjectKey = subjectKey(nationalId);
-        int enrollments = s.enrollments.deleteAllForSubject(subjectKey);
-        List<CredentialRecord> records = s.credentials.listBySubject(subjectKey);
-        int counters = resetCounters(subjectKey, records);
-        int credentials = s.credentials.deleteAllForSubject(subjectKey);
-        // A login that loaded a record before the delete may still count a failure: clear again.
-        counters += resetCounters(subjectKey, records);
-        records.forEach(r -> devices.forget(r.credentialId()));
-        s.audit(new LoginEvent.PersonalDataErased(s.clock.instant(), nationalId.masked(), credentials, counters,
-                enrollments));
-        return new Erasure(credentials, counters, enrollments);
+        return administer("erase", () -> records.erase(nationalId));
     }
 
     /** Removes expired challenges and lock-out counters now (the in-memory stores also sweep on their own). */
@@ -431,39 +362,6 @@ public final class LoginService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private String subjectKey(NationalId nationalId) {
-        return CredentialVerifiers.subjectKey(s.hmac, Objects.requireNonNull(nationalId, "nationalId"));
-    }
-
-    private int resetCounters(String subjectKey, List<CredentialRecord> records) {
-        int cleared = 0;
-        for (String key : List.of(LockOuts.personKey(subjectKey), LockOuts.streakKey(subjectKey),
-                CredentialVerifiers.holderCheckCounterKey(subjectKey))) {
-            if (s.counters.reset(key)) {
-                cleared++;
-            }
-        }
-        for (CredentialRecord r : records) {
-            if (s.counters.reset(LockOuts.credentialKey(r.credentialId()))) {
-                cleared++;
-            }
-        }
-        return cleared;
-    }
-
-    private static PersonalDataExport.Counter counter(String scope, Optional<String> credentialId, CounterState c) {
-        return new PersonalDataExport.Counter(scope, credentialId, c.count(), c.windowStart(), c.windowEnd(),
-                c.lockedUntil());
-    }
-
-    private static String deviceKeyFingerprint(CredentialRecord r) {
-        try {
-            return DevicePublicKey.fromSpki(Base64.getDecoder().decode(r.devicePublicKey())).fingerprint();
-        } catch (CryptoException.InvalidDeviceKey | IllegalArgumentException unreadable) {
-            return "unreadable";
-        }
-    }
 
     /** 1–40 characters, not blank, no control or format characters. */
     static boolean isLabel(String text) {
