@@ -64,11 +64,17 @@ final class Portal implements AutoCloseable {
     private final AeadKey aeadKey = AeadKey.generate(random);
     private final EnrollmentCa ca = EnrollmentCa.generateDevelopmentCa("store-jdbc test CA", Clock.systemUTC());
     final TestCaptcha captcha = new TestCaptcha();
+    /** Built once: every node of a portal is the same client at the carriers (same client id and key). */
+    private final CarrierSettings carriers = CarrierSettings.of(FakeCarrierNetworks.carrierIds().stream()
+            .collect(toMap(Function.identity(), id -> networks.configFor(id).build())));
 
-    /** A portal node: its own MobileAuth (and audit) on {@code stores}. */
+    /** A portal node: its own MobileAuth (and audit) on {@code stores}, on the system clock. */
     Node node(Stores stores) {
-        CarrierSettings carriers = CarrierSettings.of(FakeCarrierNetworks.carrierIds().stream()
-                .collect(toMap(Function.identity(), id -> networks.configFor(id).build())));
+        return node(stores, Clock.systemUTC());
+    }
+
+    /** A portal node on {@code clock}. */
+    Node node(Stores stores, Clock clock) {
         InMemoryAuditSink audit = new InMemoryAuditSink();
         MobileAuth auth = MobileAuth.builder()
                 .carriers(carriers)
@@ -76,6 +82,7 @@ final class Portal implements AutoCloseable {
                 .secrets(hmacKey, aeadKey)
                 .certificateAuthority(ca)
                 .portal(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"), URI.create(ORIGIN + "/mobile/callback")))
+                .clock(clock)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().maxConcurrentHashes(8)
                         .maxWait(Duration.ofSeconds(30)).build())
