@@ -95,7 +95,7 @@ final class Jdbc {
 
     static StoreException failed(String operation, SQLException e) {
         return new StoreException("the JDBC store could not " + operation + " (SQLSTATE " + e.getSQLState()
-                + "); the stored state is unchanged, retry later", e);
+                + "); the single statement took effect whole or not at all, retry later", e);
     }
 
     /**
