@@ -83,6 +83,74 @@ class DatabaseDownTest {
         }
     }
 
+    /**
+     * The database stops in the middle of the calls: while completeVerification stores the credential
+     * it has just issued (after the carrier's number verification was checkpointed), and while
+     * finishLogin counts a wrong password. Nothing is half-written, and after a restart the same
+     * callback finishes the enrolment and the counter holds exactly the failures counted before.
+     */
+    @Test
+    void theDatabaseStoppingInTheMiddleOfACallbackAndALoginLosesNothing() throws Exception {
+        Path data = Files.createTempDirectory("mobileauth-pg-mid-call").resolve("data");
+        int port = freePort();
+        EmbeddedPostgres[] server = {start(data, port)};
+        Runnable stop = () -> {
+            try {
+                server[0].close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        try (Portal portal = new Portal();
+                HikariDataSource pool = TestDatabases.pool(server[0].getJdbcUrl("postgres", "postgres"), Optional.empty())) {
+            pool.setConnectionTimeout(1_000);
+            JdbcStores.migrate(pool);
+            StopOnStatement trap = new StopOnStatement(pool);
+            try (Portal.Node node = portal.node(JdbcStores.create(trap))) {
+                Portal.Enrolled enrolled = node.enrol(portal.person());
+                Portal.Enrolled e = enrolled;
+                assertThrows(LoginFailedException.class, () -> node.login(e, "wrong-" + e.credentialId()));
+                assertEquals(1, failures(pool, enrolled.credentialId()));
+                Portal.Halfway halfway = node.enrolHalfway(anotherPerson(portal));
+                Map<String, String> callback = node.carrierCallback(halfway);
+
+                trap.arm(sql -> sql.startsWith("INSERT INTO mobileauth_credential"), stop);
+                StoreException duringCallback = assertThrows(StoreException.class, () -> node.complete(halfway, callback));
+                assertEquals(StoreException.Reason.BACKEND_FAILED, duringCallback.reason());
+
+                server[0] = start(data, port);
+                pool.getHikariPoolMXBean().softEvictConnections();
+                LoginAttempt guess = node.attempt(enrolled, node.beginLogin(), "another-wrong-guess");
+                trap.arm(sql -> sql.contains("mobileauth_counter") && !sql.startsWith("SELECT counter_key"), stop);
+                LoginUnavailableException duringLogin = assertThrows(LoginUnavailableException.class,
+                        () -> node.finishLogin(guess));
+                assertTrue(causedByStore(duringLogin));
+
+                server[0] = start(data, port);
+                pool.getHikariPoolMXBean().softEvictConnections();
+                assertEquals(0, activeCredentials(pool, halfway.enrollmentId()), "no credential half-written");
+                assertInstanceOf(VerificationOutcome.Issued.class, node.complete(halfway, callback),
+                        "the same callback finishes from the checkpoint, without the spent code");
+                assertEquals(1, failures(pool, enrolled.credentialId()), "the counter is exactly what it was");
+                assertNotNull(node.login(enrolled, Portal.PASSWORD));
+            }
+        } finally {
+            server[0].close();
+        }
+    }
+
+    private static long activeCredentials(HikariDataSource pool, String enrollmentId) throws Exception {
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM mobileauth_credential c"
+                        + " JOIN mobileauth_enrollment e ON e.subject_key = c.subject_key WHERE e.id = ?")) {
+            ps.setString(1, enrollmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static Subscriber anotherPerson(Portal portal) {
         return portal.networks.subscribers().findAll("twm", Scenario.ELIGIBLE).get(0);
     }
