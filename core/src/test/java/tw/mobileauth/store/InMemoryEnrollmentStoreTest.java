@@ -7,14 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.MutableClock;
+import tw.mobileauth.enrollment.EnrollmentState;
 
-class InMemoryEnrollmentStoreTest extends EnrollmentStoreContract {
+/**
+ * What only the in-memory enrolment store does: its automatic sweep and its cap. The store
+ * contract itself runs in store-testkit ({@code InMemoryStoresContractTest}).
+ */
+class InMemoryEnrollmentStoreTest {
 
-    @Override
-    protected EnrollmentStore newStore() {
-        return new InMemoryEnrollmentStore();
+    private static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
+
+    private static EnrollmentRecord record(String id, Instant purgeAfter) {
+        return new EnrollmentRecord(id, 0, EnrollmentState.AWAITING_DEVICE, T0, T0, T0.plusSeconds(1800),
+                purgeAfter, "{\"v\":1}", Optional.empty());
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     @Test

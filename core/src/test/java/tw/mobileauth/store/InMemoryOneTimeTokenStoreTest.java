@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.MutableClock;
 
-class InMemoryOneTimeTokenStoreTest extends OneTimeTokenStoreContract {
+/**
+ * What only the in-memory token store does: its cap. The store contract itself runs in
+ * store-testkit ({@code InMemoryStoresContractTest}).
+ */
+class InMemoryOneTimeTokenStoreTest {
 
-    @Override
-    protected OneTimeTokenStore newStore() {
-        return new InMemoryOneTimeTokenStore();
+    private static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
+
+    private static OneTimeToken token(TokenPurpose purpose, Instant expiresAt) {
+        return OneTimeToken.unclaimed(UUID.randomUUID().toString(), purpose, "enrolment-1", "payload", T0, expiresAt);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package tw.mobileauth.store;
+package tw.mobileauth.store.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.enrollment.EnrollmentState;
+import tw.mobileauth.store.EnrollmentRecord;
+import tw.mobileauth.store.EnrollmentStore;
 
 /**
  * The contract every {@link EnrollmentStore} keeps. A JDBC store extends this class and
@@ -28,16 +30,16 @@ public abstract class EnrollmentStoreContract {
     protected abstract EnrollmentStore newStore();
 
     @BeforeEach
-    void setUp() {
+    final void setUpStore() {
         store = newStore();
     }
 
-    static EnrollmentRecord record(String id, Instant purgeAfter) {
+    protected static EnrollmentRecord record(String id, Instant purgeAfter) {
         return new EnrollmentRecord(id, 0, EnrollmentState.AWAITING_DEVICE, T0, T0, T0.plus(Duration.ofMinutes(30)),
                 purgeAfter, "{\"v\":1}", Optional.empty());
     }
 
-    static String newId() {
+    protected static String newId() {
         return UUID.randomUUID().toString();
     }
 

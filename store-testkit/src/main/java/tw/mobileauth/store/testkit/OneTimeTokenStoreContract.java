@@ -1,4 +1,4 @@
-package tw.mobileauth.store;
+package tw.mobileauth.store.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.store.ClaimResult;
+import tw.mobileauth.store.OneTimeToken;
+import tw.mobileauth.store.OneTimeTokenStore;
+import tw.mobileauth.store.TokenPurpose;
 
 /** The contract every {@link OneTimeTokenStore} keeps; a JDBC store extends it. */
 public abstract class OneTimeTokenStoreContract {
@@ -22,11 +26,11 @@ public abstract class OneTimeTokenStoreContract {
     protected abstract OneTimeTokenStore newStore();
 
     @BeforeEach
-    void setUp() {
+    final void setUpStore() {
         store = newStore();
     }
 
-    static OneTimeToken token(TokenPurpose purpose, Instant expiresAt) {
+    protected static OneTimeToken token(TokenPurpose purpose, Instant expiresAt) {
         return OneTimeToken.unclaimed(UUID.randomUUID().toString(), purpose, "enrolment-1", "payload", T0, expiresAt);
     }
 

@@ -1,4 +1,4 @@
-package tw.mobileauth.store;
+package tw.mobileauth.store.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStatus;
+import tw.mobileauth.store.CredentialStore;
 
 /** The contract every {@link CredentialStore} keeps; a JDBC store extends it. */
 public abstract class CredentialStoreContract {
@@ -23,15 +26,15 @@ public abstract class CredentialStoreContract {
     protected abstract CredentialStore newStore();
 
     @BeforeEach
-    void setUp() {
+    final void setUpStore() {
         store = newStore();
     }
 
-    static CredentialRecord credential(String subject, Instant issuedAt) {
+    protected static CredentialRecord credential(String subject, Instant issuedAt) {
         return credential(subject, issuedAt, CredentialStatus.ACTIVE);
     }
 
-    static CredentialRecord credential(String subject, Instant issuedAt, CredentialStatus status) {
+    protected static CredentialRecord credential(String subject, Instant issuedAt, CredentialStatus status) {
         return new CredentialRecord(UUID.randomUUID().toString(), 0, subject, "bd-verifier", "name-verifier",
                 "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "spki", "der", status, issuedAt,
                 issuedAt.plusSeconds(86400), Optional.empty(), Optional.empty(), Optional.empty());

@@ -1,4 +1,4 @@
-package tw.mobileauth.store;
+package tw.mobileauth.store.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.store.CounterState;
+import tw.mobileauth.store.CounterStore;
 
 /** The contract every {@link CounterStore} keeps; a JDBC store extends it. */
 public abstract class CounterStoreContract {
@@ -23,7 +25,7 @@ public abstract class CounterStoreContract {
     protected abstract CounterStore newStore();
 
     @BeforeEach
-    void setUp() {
+    final void setUpStore() {
         store = newStore();
     }
 
