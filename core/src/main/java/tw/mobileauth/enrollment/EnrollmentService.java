@@ -128,7 +128,8 @@ public final class EnrollmentService {
      */
     public Begun begin(EnrollmentApplication application, ClientContext client)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
-        return this.application.begin(application, client);
+        return Records.storeCall(EnrollmentUnavailableException.Recovery.NEW_FORM,
+                () -> this.application.begin(application, client));
     }
 
     /**
@@ -165,10 +166,7 @@ public final class EnrollmentService {
      */
     public void restart(String enrollmentId, DesktopSecret secret)
             throws EnrollmentException, EnrollmentUnavailableException {
-        Records.storeCall(() -> {
-            handoff.restart(enrollmentId, secret);
-            return null;
-        });
+        Records.storeCall(() -> handoff.restart(enrollmentId, secret));
     }
 
     /**
@@ -181,8 +179,9 @@ public final class EnrollmentService {
      *                             {@code HANDOFF_INVALID}, {@code ENROLLMENT_EXPIRED}, or
      *                             {@code INELIGIBLE} for a device that cannot verify (not claimed then)
      */
-    public DeviceSession openOnDevice(String handoffToken, ClientContext phone) throws EnrollmentException {
-        return handoff.openOnDevice(handoffToken, phone);
+    public DeviceSession openOnDevice(String handoffToken, ClientContext phone)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return Records.storeCall(() -> handoff.openOnDevice(handoffToken, phone));
     }
 
     /**
@@ -204,7 +203,7 @@ public final class EnrollmentService {
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent, String pairingCode)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return pairing.startVerification(session, consent, pairingCode);
+        return Records.storeCall(() -> pairing.startVerification(session, consent, pairingCode));
     }
 
     /**
@@ -214,7 +213,7 @@ public final class EnrollmentService {
      */
     public VerificationRedirect startVerification(PhoneSession session, Consent consent)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return pairing.startVerification(session, consent, null);
+        return Records.storeCall(() -> pairing.startVerification(session, consent, null));
     }
 
     /**
@@ -236,18 +235,19 @@ public final class EnrollmentService {
      */
     public VerificationOutcome completeVerification(PhoneSession session, VerificationCallback callback)
             throws EnrollmentException, EnrollmentUnavailableException {
-        return steps.finish(session, callback);
+        return Records.storeCall(() -> steps.finish(session, callback));
     }
 
     /** {@link #openOnDevice(String, ClientContext)} for the handoff request's URL (its {@code t} is the token). */
-    public DeviceSession openOnDevice(URI requestUrl, ClientContext phone) throws EnrollmentException {
-        return handoff.openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
+    public DeviceSession openOnDevice(URI requestUrl, ClientContext phone)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return openOnDevice(PortalUrls.handoffToken(requestUrl).orElse(""), phone);
     }
 
     /** {@link #openOnDevice(String, ClientContext)} for the handoff request's decoded query ({@code t} is the token). */
     public DeviceSession openOnDevice(java.util.Map<String, String> query, ClientContext phone)
-            throws EnrollmentException {
-        return handoff.openOnDevice(query == null ? "" : query.getOrDefault("t", ""), phone);
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return openOnDevice(query == null ? "" : query.getOrDefault("t", ""), phone);
     }
 
     /** The help page's text: the eligibility rules in force, and how the NHI card number is (or is not) checked. */

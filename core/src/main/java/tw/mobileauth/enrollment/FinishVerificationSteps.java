@@ -59,6 +59,7 @@ final class FinishVerificationSteps {
     private final Binding binding;
     private final Outcomes outcomes;
     private final IdentityChecks identity;
+    private final CodeExchanges exchanges;
 
     FinishVerificationSteps(Settings settings, Records records, CarrierCalls carriers) {
         this.s = settings;
@@ -67,6 +68,7 @@ final class FinishVerificationSteps {
         this.binding = new Binding(settings, records);
         this.outcomes = new Outcomes(settings, records);
         this.identity = new IdentityChecks(settings, records, carriers);
+        this.exchanges = new CodeExchanges(settings, records);
     }
 
     /** The whole ceremony: steps 1–8, each early end turned into the public outcome. */
@@ -210,12 +212,10 @@ final class FinishVerificationSteps {
     // ------------------------------------------------------------------ step 4
 
     /**
-     * Step 4: the carrier verifies, over its own network, that the phone holds the number (the
-     * code exchange), and reports the network it is on. The result is checkpointed on the
-     * enrolment, so a later failure resumes after it without a second code exchange, which the
-     * single-use code would refuse; an attempt that finds the checkpoint for this state skips the
-     * carrier call.
-     *
+     * Step 4: the carrier verifies, over its own network, that the phone holds the number (the code
+     * exchange, one attempt at a time: {@link CodeExchanges}), and reports the network it is on. The
+     * result is checkpointed, so a later failure (or a duplicate) resumes after it without a second
+     * exchange of the single-use code.
      * @return the enrolment as checkpointed
      * @throws StepFailure.Rejected {@code NUMBER_NOT_VERIFIED}, or the carrier's answer about the line
      * @throws StepFailure.Superseded a concurrent attempt at the same callback got further
@@ -227,6 +227,9 @@ final class FinishVerificationSteps {
         if (v.doc().hasNumberVerifiedFor(v.stateKey())) {
             return v;
         }
+        if (!exchanges.take(v)) {
+            throw CodeExchanges.inProgress();
+        }
         NvVerification nv;
         try {
             nv = v.adapter().completeNumberVerification(carriers.callContext(), v.pii().challenge(),
@@ -234,10 +237,11 @@ final class FinishVerificationSteps {
         } catch (CarrierException e) {
             CarrierCalls.rejectIfAboutTheLine(e);
             boolean retryable = CarrierCalls.sameCallbackMayPass(e, callback);
+            if (retryable) {
+                exchanges.release(v);
+            }
             s.audit(carriers.carrierFailed(v.id(), v.doc().carrierId, "completeNumberVerification", e, retryable));
-            // A duplicate of a callback whose first attempt already verified the number fails its
-            // own code exchange (the code is spent): that must not touch the first one's checkpoint,
-            // nor tell the desktop to start again.
+            // A duplicate's failed exchange must not touch the first one's checkpoint.
             String verified = v.stateKey();
             if (!records.noteLastError(v.record(), CarrierCalls.lastError(e, retryable),
                     d -> !d.hasNumberVerifiedFor(verified))) {
@@ -272,7 +276,6 @@ final class FinishVerificationSteps {
      * limit ({@link IdentityChecks}), the KYC match of the form's ID, name and birth date, the NHI card
      * at the identity registry, then subscription attributes and SIM swap where offered. An adapter
      * without {@link Capability#KYC_MATCH} fails closed: nothing else ties the person to the line.
-     *
      * @return the facts for the final eligibility decision
      * @throws StepFailure.Rejected the holder-check limit, a KYC mismatch, or the carrier's answer
      * @throws EnrollmentUnavailableException a look-up failed; retryable with the same callback (checkpointed)
@@ -339,11 +342,8 @@ final class FinishVerificationSteps {
     // ------------------------------------------------------------------ step 7
 
     /**
-     * Step 7: the certificate for the device key from the form, and the credential that holds it
-     * with the keyed verifiers of birth date and name and the password hash. The credential is
-     * stored PENDING: nobody can log in with it until step 8 completes the enrolment. Its issue
-     * time strictly follows the person's earlier credentials ({@link Binding#issueTime}).
-     *
+     * Step 7: the certificate for the form's device key and the credential holding it (keyed verifiers,
+     * password hash), stored PENDING until step 8; its issue time follows the person's earlier ones.
      * @return the new credential's id, also recorded in the document
      * @throws EnrollmentUnavailableException {@code ISSUER} if the CA cannot issue now
      */

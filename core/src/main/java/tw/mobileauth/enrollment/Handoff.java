@@ -130,8 +130,9 @@ final class Handoff {
         });
     }
 
-    void restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
-        records.update(enrollmentId, (r, doc) -> {
+    /** @return the enrolment as it was when cancelled (or found ended) */
+    EnrollmentRecord restart(String enrollmentId, DesktopSecret secret) throws EnrollmentException {
+        return records.update(enrollmentId, (r, doc) -> {
             records.requireDesktop(r, doc, secret, "restart");
             if (r.state() == EnrollmentState.CANCELLED || r.state() == EnrollmentState.EXPIRED) {
                 return Optional.of(r);

@@ -332,23 +332,30 @@ final class Records {
                 Optional.ofNullable(doc.applyingNetwork), appliedAt);
     }
 
-    /** A desktop call whose store failure the caller sees as a typed, retryable "unavailable". */
+    /** A public call whose store failure the caller sees as a typed "unavailable" (with one more checked exception {@code X}). */
     @FunctionalInterface
-    interface StoreCall<T> {
-        T run() throws EnrollmentException;
+    interface StoreCall<T, X extends Exception> {
+        T run() throws EnrollmentException, EnrollmentUnavailableException, X;
     }
 
     /**
      * Runs {@code call}; a {@link tw.mobileauth.store.StoreException} (a failed or full store)
-     * becomes {@link EnrollmentUnavailableException} {@code STORE}, {@code RETRY}.
+     * becomes {@link EnrollmentUnavailableException} {@code STORE}, {@code RETRY}: nothing was
+     * half-written (every store operation is atomic), so the same call may be repeated.
      */
-    static <T> T storeCall(StoreCall<T> call) throws EnrollmentException, EnrollmentUnavailableException {
+    static <T, X extends Exception> T storeCall(StoreCall<T, X> call)
+            throws EnrollmentException, EnrollmentUnavailableException, X {
+        return storeCall(EnrollmentUnavailableException.Recovery.RETRY, call);
+    }
+
+    /** As {@link #storeCall(StoreCall)} with the recovery the caller needs, e.g. {@code NEW_FORM} from {@code begin}. */
+    static <T, X extends Exception> T storeCall(EnrollmentUnavailableException.Recovery recovery, StoreCall<T, X> call)
+            throws EnrollmentException, EnrollmentUnavailableException, X {
         try {
             return call.run();
         } catch (tw.mobileauth.store.StoreException e) {
-            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE,
-                    EnrollmentUnavailableException.Recovery.RETRY, java.util.Optional.empty(),
-                    "the enrolment store failed: " + e.reason(), e);
+            throw new EnrollmentUnavailableException(EnrollmentUnavailableException.Source.STORE, recovery,
+                    java.util.Optional.empty(), "the enrolment store failed: " + e.reason(), e);
         }
     }
 }

@@ -9,5 +9,10 @@ public enum TokenPurpose {
     /** The server challenge the applying browser signs with its device key, consumed once by {@code begin}. */
     ENROLLMENT_CHALLENGE,
     /** A login challenge, consumed once by {@code finishLogin}. */
-    LOGIN_CHALLENGE
+    LOGIN_CHALLENGE,
+    /**
+     * The right to redeem one carrier callback's code: held by one attempt at a time, so two
+     * identical callbacks on two portal nodes never both exchange the single-use code.
+     */
+    CARRIER_EXCHANGE
 }

@@ -290,40 +290,70 @@ class EnrollmentOwnershipTest {
     @Nested
     class DuplicateCallbackWithAFailingCodeExchange {
 
+        /** The exchange token of {@code callback}'s state, as CodeExchanges keys it. */
+        private String exchangeKey(Harness h, Map<String, String> callback) {
+            return h.hmacKey().verifier("carrier-exchange", h.hmacKey().verifier("carrier-state", callback.get("state")));
+        }
+
         @Test
-        void leavesTheFirstVerificationAbleToFinish() throws Exception {
+        void identicalCallbacksAtOnceExchangeTheCodeOnceAndBothEndWithTheOneCredential() throws Exception {
             Hooks hooks = new Hooks();
             try (Harness h = new Harness(UnaryOperator.identity(), b -> b, hooks::wrap)) {
                 Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
                 Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
                 DeviceSession phone = assertInstanceOf(NextStep.ContinueHere.class, a.begun().next()).device();
                 Map<String, String> callback = h.startAndOpen(phone, s);
-
                 hooks.armed = true;
-                List<Object> results = new CopyOnWriteArrayList<>();
-                List<Thread> threads = new ArrayList<>();
-                for (int i = 0; i < 2; i++) {
-                    Thread t = new Thread(() -> {
-                        try {
-                            results.add(h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
-                        } catch (Exception e) {
-                            results.add(e);
-                        } finally {
-                            hooks.oneFinished.countDown();
-                        }
-                    });
-                    threads.add(t);
-                    t.start();
-                }
-                for (Thread t : threads) {
-                    t.join(TimeUnit.SECONDS.toMillis(30));
-                }
-                assertEquals(2, results.size(), "both attempts returned: " + results);
-                assertEquals(1, results.stream().filter(VerificationOutcome.Issued.class::isInstance).count(),
-                        "the first verification finished: " + results);
+                hooks.holdFirstExchangeUntilFirstFinished = true;
+
+                Thread first = hooks.start(() -> h.service.completeVerification(phone.session(),
+                        new VerificationCallback(callback)), hooks.firstResult, hooks.firstFinished);
+                RacingCredentialStore.await(() -> hooks.firstAtExchange.await(10, TimeUnit.SECONDS));
+                EnrollmentUnavailableException busy = assertThrows(EnrollmentUnavailableException.class,
+                        () -> h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
+                assertTrue(busy.isRetryable(), "the duplicate is told to repeat the callback");
+                hooks.secondInKyc.countDown(); // let the first go on
+                first.join(TimeUnit.SECONDS.toMillis(30));
+
+                String issued = assertInstanceOf(VerificationOutcome.Issued.class, hooks.firstResult.get(0))
+                        .credentialId();
+                assertEquals(issued, assertInstanceOf(VerificationOutcome.Issued.class,
+                        h.service.completeVerification(phone.session(), new VerificationCallback(callback)))
+                        .credentialId(), "the repeated duplicate gets the one outcome");
+                assertEquals(List.of(200), h.codeExchanges("cht").stream()
+                        .map(tw.mobileauth.carrier.testkit.LoggedRequest::responseStatus).toList(),
+                        "the single-use code was exchanged exactly once");
+            }
+        }
+
+        @Test
+        void afterTheExchangeRightRanOutADuplicatesFailedExchangeLeavesTheOtherVerificationAbleToFinish()
+                throws Exception {
+            Hooks hooks = new Hooks();
+            try (Harness h = new Harness(UnaryOperator.identity(), b -> b, hooks::wrap)) {
+                Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+                Harness.Applied a = h.apply(s, DeviceClass.SMARTPHONE);
+                DeviceSession phone = assertInstanceOf(NextStep.ContinueHere.class, a.begun().next()).device();
+                Map<String, String> callback = h.startAndOpen(phone, s);
+                hooks.armed = true;
+
+                // A takes the exchange right and stalls in its exchange; its right runs out (simulated by
+                // removing the token); B takes it, exchanges, checkpoints and waits in its KYC look-up;
+                // then A's exchange of the spent code fails, and must not spoil B's checkpoint.
+                Thread first = hooks.start(() -> h.service.completeVerification(phone.session(),
+                        new VerificationCallback(callback)), hooks.firstResult, hooks.firstFinished);
+                RacingCredentialStore.await(() -> hooks.firstAtExchange.await(10, TimeUnit.SECONDS));
+                h.tokens.revoke(exchangeKey(h, callback));
+                Thread second = hooks.start(() -> h.service.completeVerification(phone.session(),
+                        new VerificationCallback(callback)), hooks.secondResult, new CountDownLatch(1));
+                first.join(TimeUnit.SECONDS.toMillis(30));
+                second.join(TimeUnit.SECONDS.toMillis(30));
+
+                assertInstanceOf(VerificationOutcome.Issued.class, hooks.secondResult.get(0),
+                        "the verification whose checkpoint stands finished: " + hooks.secondResult);
                 assertEquals(List.of(200, 400), h.codeExchanges("cht").stream()
                         .map(tw.mobileauth.carrier.testkit.LoggedRequest::responseStatus).toList(),
-                        "the duplicate's exchange of the spent code failed");
+                        "the stalled duplicate's exchange of the spent code failed");
                 EnrollmentStatus.Completed done = assertInstanceOf(EnrollmentStatus.Completed.class, h.status(a));
                 assertTrue(h.credentials.find(done.credentialId()).orElseThrow().isActive());
             }
@@ -416,12 +446,31 @@ class EnrollmentOwnershipTest {
      */
     private static final class Hooks {
         volatile boolean armed;
-        final CyclicBarrier bothAtExchange = new CyclicBarrier(2);
+        /** Hold the first exchange until {@link #secondInKyc} opens (without letting the second in). */
+        volatile boolean holdFirstExchangeUntilFirstFinished;
         final AtomicInteger arrivals = new AtomicInteger();
-        final CountDownLatch firstInKyc = new CountDownLatch(1);
-        final CountDownLatch oneFinished = new CountDownLatch(1);
+        final CountDownLatch firstAtExchange = new CountDownLatch(1);
+        final CountDownLatch secondInKyc = new CountDownLatch(1);
+        final CountDownLatch firstFinished = new CountDownLatch(1);
+        final List<Object> firstResult = new CopyOnWriteArrayList<>();
+        final List<Object> secondResult = new CopyOnWriteArrayList<>();
         /** How many KYC look-ups fail as an outage, without waiting for the adapter's retry back-off. */
         final AtomicInteger kycOutages = new AtomicInteger();
+
+        /** Runs {@code call} on a new thread, recording its outcome or exception, then opening {@code done}. */
+        Thread start(java.util.concurrent.Callable<Object> call, List<Object> result, CountDownLatch done) {
+            Thread t = new Thread(() -> {
+                try {
+                    result.add(call.call());
+                } catch (Exception e) {
+                    result.add(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+            return t;
+        }
 
         CarrierAdapters wrap(CarrierAdapters real) {
             Map<String, CarrierAdapter> out = new java.util.LinkedHashMap<>();
@@ -457,11 +506,9 @@ class EnrollmentOwnershipTest {
             @Override
             public NvVerification completeNumberVerification(CallContext ctx, NvChallenge challenge,
                     Map<String, String> callback) throws CarrierException {
-                if (armed) {
-                    RacingCredentialStore.await(() -> bothAtExchange.await(10, TimeUnit.SECONDS));
-                    if (arrivals.incrementAndGet() > 1) {
-                        RacingCredentialStore.await(() -> firstInKyc.await(10, TimeUnit.SECONDS));
-                    }
+                if (armed && arrivals.incrementAndGet() == 1) {
+                    firstAtExchange.countDown();
+                    RacingCredentialStore.await(() -> secondInKyc.await(10, TimeUnit.SECONDS));
                 }
                 return real.completeNumberVerification(ctx, challenge, callback);
             }
@@ -473,9 +520,9 @@ class EnrollmentOwnershipTest {
                     throw new CarrierException.CarrierUnavailable(CarrierException.Origin.http(carrierId(), 503,
                             "UNAVAILABLE", ctx.correlator()), Optional.empty(), "KYC match: 503 (test)", null);
                 }
-                if (armed && firstInKyc.getCount() > 0) {
-                    firstInKyc.countDown();
-                    RacingCredentialStore.await(() -> oneFinished.await(10, TimeUnit.SECONDS));
+                if (armed && !holdFirstExchangeUntilFirstFinished && arrivals.get() >= 2 && secondInKyc.getCount() > 0) {
+                    secondInKyc.countDown();
+                    RacingCredentialStore.await(() -> firstFinished.await(10, TimeUnit.SECONDS));
                 }
                 return real.matchSubscriber(ctx, msisdn, claims);
             }

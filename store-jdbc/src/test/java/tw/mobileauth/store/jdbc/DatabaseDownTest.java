@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.enrollment.EnrollmentUnavailableException;
 import tw.mobileauth.enrollment.VerificationOutcome;
 import tw.mobileauth.login.LoginAttempt;
 import tw.mobileauth.login.LoginFailedException;
@@ -56,13 +57,14 @@ class DatabaseDownTest {
 
                 server.close(); // the database goes away
 
-                // The enrolment service lets a failed backend through as the store's own typed exception
-                // (Records.storeUnavailable: "a failed backend stays a StoreException"); it does not yet wrap
-                // it in EnrollmentUnavailableException as the login service does. Left to the enrolment
-                // service (which Recovery fits depends on the step that met the outage), see the issue.
-                StoreException enrolment = assertThrows(StoreException.class, () -> node.complete(halfway, callback));
-                assertEquals(StoreException.Reason.BACKEND_FAILED, enrolment.reason());
-                assertInstanceOf(java.sql.SQLException.class, enrolment.getCause());
+                // Both services answer with their typed, retryable "unavailable", the store failure as its cause.
+                EnrollmentUnavailableException enrolment = assertThrows(EnrollmentUnavailableException.class,
+                        () -> node.complete(halfway, callback));
+                assertEquals(EnrollmentUnavailableException.Source.STORE, enrolment.source());
+                assertTrue(enrolment.isRetryable());
+                StoreException cause = assertInstanceOf(StoreException.class, enrolment.getCause());
+                assertEquals(StoreException.Reason.BACKEND_FAILED, cause.reason());
+                assertInstanceOf(java.sql.SQLException.class, cause.getCause());
                 LoginUnavailableException login = assertThrows(LoginUnavailableException.class,
                         () -> node.finishLogin(guess));
                 assertTrue(causedByStore(login), "the store failure is the cause");
@@ -115,8 +117,11 @@ class DatabaseDownTest {
                 Map<String, String> callback = node.carrierCallback(halfway);
 
                 trap.arm(sql -> sql.startsWith("INSERT INTO mobileauth_credential"), stop);
-                StoreException duringCallback = assertThrows(StoreException.class, () -> node.complete(halfway, callback));
-                assertEquals(StoreException.Reason.BACKEND_FAILED, duringCallback.reason());
+                EnrollmentUnavailableException duringCallback = assertThrows(EnrollmentUnavailableException.class,
+                        () -> node.complete(halfway, callback));
+                assertEquals(EnrollmentUnavailableException.Source.STORE, duringCallback.source());
+                assertEquals(StoreException.Reason.BACKEND_FAILED,
+                        assertInstanceOf(StoreException.class, duringCallback.getCause()).reason());
 
                 server[0] = start(data, port);
                 pool.getHikariPoolMXBean().softEvictConnections();

@@ -33,6 +33,7 @@ import tw.mobileauth.enrollment.DesktopSecret;
 import tw.mobileauth.enrollment.DeviceSession;
 import tw.mobileauth.enrollment.EnrollmentApplication;
 import tw.mobileauth.enrollment.EnrollmentException;
+import tw.mobileauth.enrollment.EnrollmentUnavailableException;
 import tw.mobileauth.enrollment.EnrollmentStatus;
 import tw.mobileauth.enrollment.NextStep;
 import tw.mobileauth.enrollment.PhoneSession;
@@ -82,6 +83,7 @@ final class Portal implements AutoCloseable {
                 .secrets(hmacKey, aeadKey)
                 .certificateAuthority(ca)
                 .portal(new PortalUrls(ORIGIN, URI.create(ORIGIN + "/mobile/h"), URI.create(ORIGIN + "/mobile/callback")))
+                .withoutIdentityRegistry("store tests need no NHI registry")
                 .clock(clock)
                 .auditSink(audit)
                 .passwordHasher(Argon2idPasswordHasher.builder().maxConcurrentHashes(8)
@@ -161,7 +163,7 @@ final class Portal implements AutoCloseable {
         }
 
         /** The phone opens the QR code; true if it claimed it. */
-        DeviceSession openOnPhone(Applied a) throws EnrollmentException {
+        DeviceSession openOnPhone(Applied a) throws EnrollmentException, EnrollmentUnavailableException {
             return auth.enrollment().openOnDevice(a.handoffUrl(), ClientContext.of(DeviceClass.SMARTPHONE));
         }
 
