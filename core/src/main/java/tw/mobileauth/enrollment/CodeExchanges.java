@@ -42,7 +42,10 @@ final class CodeExchanges {
         return false;
     }
 
-    /** Gives the right back after a failure the same callback may get past (nothing of it was spent). */
+    /**
+     * Gives the right back after a failed exchange: a repeat of the same callback then meets the
+     * carrier's own answer again (retryable or not), never a stale "in progress".
+     */
     void release(Verifying v) {
         s.tokens.revoke(key(v));
     }

@@ -237,9 +237,7 @@ final class FinishVerificationSteps {
         } catch (CarrierException e) {
             CarrierCalls.rejectIfAboutTheLine(e);
             boolean retryable = CarrierCalls.sameCallbackMayPass(e, callback);
-            if (retryable) {
-                exchanges.release(v);
-            }
+            exchanges.release(v); // a repeat meets the same answer from the carrier, not "in progress"
             s.audit(carriers.carrierFailed(v.id(), v.doc().carrierId, "completeNumberVerification", e, retryable));
             // A duplicate's failed exchange must not touch the first one's checkpoint.
             String verified = v.stateKey();

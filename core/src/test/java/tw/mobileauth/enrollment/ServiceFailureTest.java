@@ -110,8 +110,11 @@ class ServiceFailureTest {
             DeviceSession phone = sameDevice(h, again);
             Map<String, String> callback = h.phoneOf(s).open(h.startVerification(phone).carrierUri());
             store.failNextListing();
-            assertThrows(StoreException.class,
+            EnrollmentUnavailableException failed = assertThrows(EnrollmentUnavailableException.class,
                     () -> h.service.completeVerification(phone.session(), new VerificationCallback(callback)));
+            assertEquals(EnrollmentUnavailableException.Source.STORE, failed.source());
+            assertInstanceOf(StoreException.class, failed.getCause(), "the store failure is the cause");
+            assertTrue(failed.isRetryable(), "the same callback may be repeated");
             String subject = store.find(first).orElseThrow().subjectKey();
             assertEquals(2, store.listBySubject(subject).stream().filter(CredentialRecord::isActive).count(),
                     "issued, but the old credential was not revoked yet");
