@@ -34,6 +34,9 @@ record DemoSecrets(HmacKey hmacKey, AeadKey aeadKey, EnrollmentCa ca) {
     static DemoSecrets loadOrCreate(Path dir, SecureRandom random, Clock clock) {
         try {
             Files.createDirectories(dir);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
             byte[] hmac = readOrCreate(dir.resolve("hmac.key"), () -> HmacKey.generate(random).exposeRawBytesForStorage());
             byte[] aead = readOrCreate(dir.resolve("aead.key"), () -> AeadKey.generate(random).exposeRawBytesForStorage());
             byte[] password = readOrCreate(dir.resolve("ca.password"), () -> {
