@@ -1,0 +1,228 @@
+package tw.mobileauth.examples.jdk;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tw.mobileauth.MobileAuth;
+import tw.mobileauth.captcha.CaptchaService;
+import tw.mobileauth.examples.web.DemoNetworks;
+import tw.mobileauth.examples.web.DemoPortal;
+import tw.mobileauth.store.jdbc.JdbcStores;
+
+/**
+ * The demo portal on the JDK's {@code HttpServer}: {@code java -jar mobileauth-portal-jdk.jar
+ * [--port N] [--data-dir DIR]} prints {@code MobileAuth TW demo portal: http://localhost:8080/}
+ * when ready. Storage is store-jdbc on a HikariCP pool: an H2 file in the data directory by default,
+ * or the database of {@code MOBILEAUTH_JDBC_URL} / {@code -Dmobileauth.jdbc.url} (with
+ * {@code MOBILEAUTH_JDBC_USER}, {@code MOBILEAUTH_JDBC_PASSWORD}).
+ */
+public final class PortalJdk implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalJdk.class);
+
+    /**
+     * How to run the portal.
+     *
+     * @param port         the port on loopback; 0 picks a free one
+     * @param origin       the public origin, default {@code http://localhost:<port>}
+     * @param dataDir      where the H2 file and the demo's keys live
+     * @param jdbcUrl      another database instead of the H2 file
+     * @param jdbcUser     its user
+     * @param jdbcPassword its password
+     * @param clock        the clock of the SDK and the sessions, default the system's
+     * @param captcha      another captcha than the SDK's image captcha (tests: one whose answers they know)
+     */
+    public record Config(int port, Optional<String> origin, Path dataDir, Optional<String> jdbcUrl, Optional<String> jdbcUser,
+            Optional<String> jdbcPassword, Optional<Clock> clock, Optional<CaptchaService> captcha) {
+
+        /** Checks for null and a valid port. */
+        public Config {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0–65535, was " + port);
+            }
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(dataDir, "dataDir");
+            Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+            Objects.requireNonNull(jdbcUser, "jdbcUser");
+            Objects.requireNonNull(jdbcPassword, "jdbcPassword");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(captcha, "captcha");
+        }
+
+        /** Port {@code port}, data in {@code dataDir}, everything else default. */
+        public static Config of(int port, Path dataDir) {
+            return new Config(port, Optional.empty(), dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
+        }
+
+        /** This config with {@code clock}. */
+        public Config withClock(Clock c) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, Optional.of(c), captcha);
+        }
+
+        /** This config with {@code service} as the captcha. */
+        public Config withCaptcha(CaptchaService service) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, Optional.of(service));
+        }
+
+        /** This config on the database at {@code url}. */
+        public Config withJdbc(String url, String user, String password) {
+            return new Config(port, origin, dataDir, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password),
+                    clock, captcha);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService sweeper;
+    private final MobileAuth auth;
+    private final DemoNetworks networks;
+    private final HikariDataSource dataSource;
+    private final URI uri;
+
+    private PortalJdk(HttpServer server, ExecutorService executor, ScheduledExecutorService sweeper, MobileAuth auth,
+            DemoNetworks networks, HikariDataSource dataSource, URI uri) {
+        this.server = server;
+        this.executor = executor;
+        this.sweeper = sweeper;
+        this.auth = auth;
+        this.networks = networks;
+        this.dataSource = dataSource;
+        this.uri = uri;
+    }
+
+    /** Starts the portal; returns once it serves. */
+    public static PortalJdk start(Config config) {
+        Objects.requireNonNull(config, "config");
+        Clock clock = config.clock().orElse(Clock.systemUTC());
+        SecureRandom random = new SecureRandom();
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + config.port(), e);
+        }
+        int port = server.getAddress().getPort();
+        String origin = config.origin().orElse("http://localhost:" + port);
+        HikariDataSource ds = dataSource(config);
+        DemoNetworks networks = null;
+        MobileAuth auth = null;
+        try {
+            JdbcStores.migrate(ds);
+            DemoSecrets secrets = DemoSecrets.loadOrCreate(config.dataDir(), random, clock);
+            LOG.warn("DEMO ONLY: the HMAC/AEAD keys and the development CA are kept as files in {}", config.dataDir());
+            networks = DemoNetworks.start();
+            DemoNetworks n = networks;
+            auth = MobileAuth.builder()
+                    .carriers(n.carrierSettings())
+                    .stores(JdbcStores.create(ds))
+                    .secrets(secrets.hmacKey(), secrets.aeadKey())
+                    .certificateAuthority(secrets.ca())
+                    .portal(DemoPortal.urlsFor(origin))
+                    .identityRegistry(n.identityRegistry())
+                    .clock(clock)
+                    .secureRandom(random)
+                    .enrollmentOptions(o -> config.captcha().map(o::captcha).orElse(o))
+                    .build();
+            DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), new DemoPortal.Options(clock));
+            ExecutorService executor = Executors.newFixedThreadPool(8);
+            server.setExecutor(executor);
+            server.createContext("/", new HttpAdapter(portal));
+            server.start();
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
+            MobileAuth a = auth;
+            sweeper.scheduleWithFixedDelay(() -> {
+                try {
+                    a.purgeExpired();
+                } catch (RuntimeException e) {
+                    LOG.warn("Purging expired records failed; will try again", e);
+                }
+            }, 1, 1, TimeUnit.MINUTES);
+            return new PortalJdk(server, executor, sweeper, auth, networks, ds, URI.create(origin + "/"));
+        } catch (RuntimeException e) {
+            server.stop(0);
+            if (auth != null) {
+                auth.close();
+            }
+            if (networks != null) {
+                networks.close();
+            }
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource dataSource(Config config) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.jdbcUrl().orElse("jdbc:h2:file:" + config.dataDir().toAbsolutePath().resolve("mobileauth")
+                + ";DB_CLOSE_ON_EXIT=FALSE"));
+        config.jdbcUser().ifPresent(hc::setUsername);
+        config.jdbcPassword().ifPresent(hc::setPassword);
+        hc.setMaximumPoolSize(8);
+        hc.setPoolName("mobileauth-demo");
+        return new HikariDataSource(hc);
+    }
+
+    /** The portal's front page, e.g. {@code http://localhost:8080/}. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The embedded carrier networks and NHI registry (tests play the phone on them). */
+    public DemoNetworks networks() {
+        return networks;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        sweeper.shutdownNow();
+        try {
+            auth.close();
+        } finally {
+            try {
+                networks.close();
+            } finally {
+                dataSource.close();
+            }
+        }
+    }
+
+    /** {@code [--port N] [--data-dir DIR]}; {@code PORT} and the JDBC variables are read from the environment. */
+    public static void main(String[] args) {
+        int port = Integer.parseInt(Optional.ofNullable(System.getenv("PORT")).orElse("8080"));
+        Path dataDir = Path.of(System.getProperty("user.home"), ".mobileauth-demo");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--data-dir" -> dataDir = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N or --data-dir DIR");
+            }
+        }
+        Config config = Config.of(port, dataDir);
+        String url = Optional.ofNullable(System.getProperty("mobileauth.jdbc.url")).orElse(System.getenv("MOBILEAUTH_JDBC_URL"));
+        if (url != null) {
+            config = config.withJdbc(url, System.getenv("MOBILEAUTH_JDBC_USER"), System.getenv("MOBILEAUTH_JDBC_PASSWORD"));
+        }
+        PortalJdk portal = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "mobileauth-demo-shutdown"));
+        System.out.println("MobileAuth TW demo portal: " + portal.uri());
+    }
+}

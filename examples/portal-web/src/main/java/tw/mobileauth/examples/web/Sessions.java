@@ -1,0 +1,128 @@
+package tw.mobileauth.examples.web;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.enrollment.DesktopSecret;
+import tw.mobileauth.enrollment.DeviceSummary;
+import tw.mobileauth.enrollment.NextStep;
+import tw.mobileauth.enrollment.PhoneSession;
+import tw.mobileauth.login.Authentication;
+
+/**
+ * Server-side sessions, keyed by random cookie values: the desktop's enrolment and login state, and
+ * separately the phone's {@link PhoneSession}. Idle sessions end after 30 minutes. In memory: a
+ * restart logs everyone out (the credentials themselves are in the SDK's stores).
+ */
+final class Sessions {
+
+    static final Duration IDLE = Duration.ofMinutes(30);
+
+    /** One browser's state on the portal. Mutable, guarded by its own monitor. */
+    static final class Web {
+        final String id;
+        final String csrf;
+        Instant lastSeen;
+        String pendingNationalId;
+        String enrollmentId;
+        DesktopSecret desktopSecret;
+        NextStep.ShowQrCode qr;
+        BrowserFamily applyingBrowser;
+        Authentication authentication;
+        String clientIp;
+
+        Web(String id, String csrf, Instant now) {
+            this.id = id;
+            this.csrf = csrf;
+            this.lastSeen = now;
+        }
+
+        synchronized void clearEnrolment() {
+            pendingNationalId = null;
+            enrollmentId = null;
+            desktopSecret = null;
+            qr = null;
+        }
+    }
+
+    /** The phone's state: the SDK's phone session and the summary it was shown. */
+    record Phone(PhoneSession session, DeviceSummary summary, Instant lastSeen) {
+    }
+
+    private final Map<String, Web> web = new ConcurrentHashMap<>();
+    private final Map<String, Phone> phones = new ConcurrentHashMap<>();
+    private final SecureRandom random;
+    private final Clock clock;
+
+    Sessions(SecureRandom random, Clock clock) {
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** The live session for cookie value {@code id}, touched; empty when unknown or idle too long. */
+    Optional<Web> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Web s = web.get(id);
+        Instant now = clock.instant();
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            if (s.lastSeen.plus(IDLE).isBefore(now)) {
+                web.remove(id);
+                return Optional.empty();
+            }
+            s.lastSeen = now;
+        }
+        return Optional.of(s);
+    }
+
+    /** A new session with a fresh id and CSRF token. */
+    Web create() {
+        sweep();
+        Web s = new Web(Csrf.newToken(random), Csrf.newToken(random), clock.instant());
+        web.put(s.id, s);
+        return s;
+    }
+
+    /** Ends a session (logout). */
+    void end(String id) {
+        web.remove(id);
+    }
+
+    /** Stores a phone session under a new random id, for the phone's cookie. */
+    String putPhone(PhoneSession session, DeviceSummary summary) {
+        String id = Csrf.newToken(random);
+        phones.put(id, new Phone(session, summary, clock.instant()));
+        return id;
+    }
+
+    /** The phone session for cookie value {@code id}, if live. */
+    Optional<Phone> phone(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Phone p = phones.get(id);
+        if (p == null || p.lastSeen().plus(IDLE).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(p);
+    }
+
+    private void sweep() {
+        Instant cutoff = clock.instant().minus(IDLE);
+        web.values().removeIf(s -> {
+            synchronized (s) {
+                return s.lastSeen.isBefore(cutoff);
+            }
+        });
+        phones.values().removeIf(p -> p.lastSeen().isBefore(cutoff));
+    }
+}
