@@ -1,27 +1,30 @@
 /**
- * mobileauth.js: the browser side of MobileAuth TW (行動電話認證). An ES module with no dependencies.
- *
- * It keeps this browser's device key, an ECDSA P-256 WebCrypto key created NON-EXTRACTABLE, in
- * IndexedDB (database "mobileauth", object store "keys", records "pending" and "bound"), and builds
- * the two JSON documents the portal passes to EnrollmentApplication.fromJson and LoginAttempt.fromJson.
- * The bytes it signs are exactly SignedMessages' (docs/signed-messages.md); the origin signed is
- * always window.location.origin. Binary members are base64url without padding; signatures are the
- * 64-byte IEEE P1363 form WebCrypto produces.
- *
+ * mobileauth.js, the browser side of MobileAuth TW (行動電話認證): an ES module with no dependencies.
+ * Keeps this browser's NON-EXTRACTABLE ECDSA P-256 device key in IndexedDB (database "mobileauth", store
+ * "keys", records "pending" and "bound") and builds the JSON for EnrollmentApplication.fromJson and
+ * LoginAttempt.fromJson, signing exactly SignedMessages' bytes for window.location.origin. Binary members
+ * are unpadded base64url; signatures are WebCrypto's 64-byte P1363. See docs/browser-client.md.
  * @module mobileauth
  */
-
-const DB_NAME = "mobileauth";
-const STORE = "keys";
-const PENDING = "pending";
-const BOUND = "bound";
-const ENROL_TAG = "mobileauth-tw/enrol/v1";
-const LOGIN_TAG = "mobileauth-tw/login/v1";
-const KEY_ALGORITHM = { name: "ECDSA", namedCurve: "P-256" };
-const SIGNATURE_ALGORITHM = { name: "ECDSA", hash: "SHA-256" };
-const APPLICATION_OWN = ["devicePublicKey", "proofOfPossession"];
-const LOGIN_OWN = ["credentialId", "challengeId", "signature"];
+const DB_NAME = "mobileauth", STORE = "keys", PENDING = "pending", BOUND = "bound";
+const ENROL_TAG = "mobileauth-tw/enrol/v1", LOGIN_TAG = "mobileauth-tw/login/v1";
+const KEY_ALGORITHM = { name: "ECDSA", namedCurve: "P-256" }, SIGNATURE_ALGORITHM = { name: "ECDSA", hash: "SHA-256" };
+/** The members this module adds; a page that sets them itself has a bug. */
+const APPLICATION_OWN = ["devicePublicKey", "proofOfPossession"], LOGIN_OWN = ["credentialId", "challengeId", "signature"];
 const utf8 = new TextEncoder();
+/** The fixed-text errors, zh-TW then English, each saying what to do. */
+const MESSAGES = {
+  MISSING_CHALLENGE: "缺少挑戰值，請重新載入頁面。 The challenge is missing: pass fields.challenge = FormChallenge.challenge()"
+      + " to application(), {id: LoginChallenge.id(), nonce: nonceBase64Url()} to loginAttempt().",
+  NO_PENDING_KEY: "此瀏覽器沒有待綁定的金鑰，請在送出申請的同一瀏覽器完成綁定。"
+      + " This browser holds no pending key: call application() in this browser before rememberCredential().",
+  NOT_BOUND: "此瀏覽器尚未綁定行動電話認證憑證，請先以此瀏覽器申請。"
+      + " This browser holds no bound key: enrol with mobile phone authentication in this browser first.",
+  INSECURE_CONTEXT: "此頁面必須以 HTTPS 開啟才能使用裝置金鑰。"
+      + " WebCrypto needs a secure context: serve the page over HTTPS (or http://localhost).",
+  STORAGE_FAILED: "瀏覽器無法儲存金鑰（私密瀏覽或儲存空間已滿？）。"
+      + " IndexedDB is unavailable: private browsing or full storage? Use a normal window.",
+};
 
 /** The one error type this module throws; `code` is stable, `message` is zh-TW then English. */
 export class MobileAuthError extends Error {
@@ -48,15 +51,12 @@ export class MobileAuthError extends Error {
  */
 export async function application(fields) {
   const body = stringFields(fields, APPLICATION_OWN);
-  if (!body.challenge) {
-    throw new MobileAuthError("MISSING_CHALLENGE", "缺少表單挑戰值 (challenge)，請重新載入申請頁。"
-        + " The form challenge is missing: pass FormChallenge.challenge() as fields.challenge.");
-  }
+  if (!body.challenge) throw failure("MISSING_CHALLENGE");
   const challenge = base64UrlDecode(body.challenge, "challenge", 16, 64);
   const subtle = webCrypto();
   const keyPair = await subtle.generateKey(KEY_ALGORITHM, false, ["sign"]);
   const spki = new Uint8Array(await subtle.exportKey("spki", keyPair.publicKey));
-  const proof = await sign(keyPair, enrolmentMessage(challenge, spki, origin()));
+  const proof = await sign(keyPair, enrolmentMessage(challenge, spki, globalThis.location.origin));
   await transact("readwrite", (store) => store.put({ keyPair, credentialId: null }, PENDING));
   return { ...body, devicePublicKey: base64UrlEncode(spki), proofOfPossession: base64UrlEncode(proof) };
 }
@@ -74,10 +74,8 @@ export async function rememberCredential(credentialId) {
     const pending = store.get(PENDING);
     pending.onsuccess = () => {
       if (!pending.result) {
-        outcome.error = new MobileAuthError("NO_PENDING_KEY", "此瀏覽器沒有待綁定的金鑰，請在送出申請的同一瀏覽器完成綁定。"
-            + " This browser holds no pending key: call application() in this browser before rememberCredential().");
-        tx.abort();
-        return;
+        outcome.error = failure("NO_PENDING_KEY");
+        return tx.abort();
       }
       store.put({ keyPair: pending.result.keyPair, credentialId }, BOUND);
       store.delete(PENDING);
@@ -105,18 +103,14 @@ export async function boundCredential() {
 export async function loginAttempt(fields, challenge) {
   const body = stringFields(fields, LOGIN_OWN);
   if (challenge === null || typeof challenge !== "object" || !challenge.id || !challenge.nonce) {
-    throw new MobileAuthError("MISSING_CHALLENGE", "缺少登入挑戰值，請重新載入登入頁。"
-        + " The login challenge is missing: pass {id: LoginChallenge.id(), nonce: nonceBase64Url()}.");
+    throw failure("MISSING_CHALLENGE");
   }
   const challengeId = text(challenge.id, "challenge.id", "BAD_CHALLENGE");
   const nonce = base64UrlDecode(challenge.nonce, "challenge.nonce", 32, 32);
   webCrypto();
   const bound = await read(BOUND);
-  if (!bound) {
-    throw new MobileAuthError("NOT_BOUND", "此瀏覽器尚未綁定行動電話認證憑證，請先以此瀏覽器申請。"
-        + " This browser holds no bound key: enrol with mobile phone authentication in this browser first.");
-  }
-  const signature = await sign(bound.keyPair, loginMessage(nonce, bound.credentialId, origin()));
+  if (!bound) throw failure("NOT_BOUND");
+  const signature = await sign(bound.keyPair, loginMessage(nonce, bound.credentialId, globalThis.location.origin));
   return { ...body, credentialId: bound.credentialId, challengeId, signature: base64UrlEncode(signature) };
 }
 
@@ -138,9 +132,7 @@ export async function forget() {
  */
 export function enrolmentMessage(challengeBytes, spkiBytes, origin) {
   const challenge = bytes(challengeBytes, "challengeBytes");
-  if (challenge.length < 16 || challenge.length > 64) {
-    throw badArgument("challengeBytes", `must be 16–64 bytes, was ${challenge.length}`);
-  }
+  if (challenge.length < 16 || challenge.length > 64) throw badArgument("challengeBytes", `must be 16–64 bytes, was ${challenge.length}`);
   return frame(ENROL_TAG, challenge, bytes(spkiBytes, "spkiBytes"), utf8.encode(text(origin, "origin")));
 }
 
@@ -154,9 +146,7 @@ export function enrolmentMessage(challengeBytes, spkiBytes, origin) {
  */
 export function loginMessage(nonceBytes, credentialId, origin) {
   const nonce = bytes(nonceBytes, "nonceBytes");
-  if (nonce.length !== 32) {
-    throw badArgument("nonceBytes", `must be 32 bytes, was ${nonce.length}`);
-  }
+  if (nonce.length !== 32) throw badArgument("nonceBytes", `must be 32 bytes, was ${nonce.length}`);
   return frame(LOGIN_TAG, nonce, utf8.encode(text(credentialId, "credentialId")), utf8.encode(text(origin, "origin")));
 }
 
@@ -168,11 +158,7 @@ function frame(tag, ...fields) {
     parts.push(length, field);
   }
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
+  parts.reduce((at, part) => { out.set(part, at); return at + part.length; }, 0);
   return out;
 }
 
@@ -180,7 +166,7 @@ function stringFields(fields, own) {
   if (fields === null || typeof fields !== "object" || Array.isArray(fields)) {
     throw new MobileAuthError("BAD_FIELD", "表單資料格式錯誤。 fields must be an object of strings.");
   }
-  const body = {};
+  const body = {}; // a copy: the caller's object is never changed
   for (const [name, value] of Object.entries(fields)) {
     if (own.includes(name)) {
       throw new MobileAuthError("BAD_FIELD", `欄位 ${name} 由 mobileauth.js 產生，請勿自行填入。`
@@ -223,25 +209,14 @@ function base64UrlDecode(value, name, min, max) {
   const wrong = new MobileAuthError("BAD_CHALLENGE", `${name} 格式錯誤，請重新載入頁面。`
       + ` ${name} must be base64url of ${min === max ? min : `${min}–${max}`} bytes, as the server sent it.`);
   if (typeof value !== "string" || !/^[A-Za-z0-9_\-+/]+={0,2}$/.test(value)) throw wrong;
-  let decoded;
-  try {
-    decoded = atob(value.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, ""));
-  } catch (e) {
-    throw wrong;
-  }
+  let decoded = "";
+  try { decoded = atob(value.replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "")); } catch (e) { /* below */ }
   if (decoded.length < min || decoded.length > max) throw wrong;
   return Uint8Array.from(decoded, (c) => c.charCodeAt(0));
 }
 
-function origin() {
-  return globalThis.location.origin;
-}
-
 function webCrypto() {
-  if (!globalThis.isSecureContext || !globalThis.crypto || !globalThis.crypto.subtle) {
-    throw new MobileAuthError("INSECURE_CONTEXT", "此頁面必須以 HTTPS 開啟才能使用裝置金鑰。"
-        + " WebCrypto needs a secure context: serve the page over HTTPS (or http://localhost).");
-  }
+  if (!globalThis.isSecureContext || !globalThis.crypto || !globalThis.crypto.subtle) throw failure("INSECURE_CONTEXT");
   return globalThis.crypto.subtle;
 }
 
@@ -249,6 +224,7 @@ async function sign(keyPair, message) {
   return new Uint8Array(await webCrypto().sign(SIGNATURE_ALGORITHM, keyPair.privateKey, message));
 }
 
+/** The record stored under `key`, or null. */
 function read(key) {
   return transact("readonly", (store, tx, outcome) => {
     const request = store.get(key);
@@ -256,33 +232,30 @@ function read(key) {
   });
 }
 
-function storageFailed(cause) {
-  return new MobileAuthError("STORAGE_FAILED", "瀏覽器無法儲存金鑰（私密瀏覽或儲存空間已滿？）。"
-      + " IndexedDB is unavailable: private browsing or full storage? Use a normal window.", cause);
+function failure(code, cause) {
+  return new MobileAuthError(code, MESSAGES[code], cause);
 }
 
 function openDb() {
   return new Promise((resolve, reject) => {
-    if (!globalThis.indexedDB) {
-      reject(storageFailed());
-      return;
-    }
+    if (!globalThis.indexedDB) return reject(failure("STORAGE_FAILED"));
     const request = indexedDB.open(DB_NAME, 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(storageFailed(request.error));
-    request.onblocked = () => reject(storageFailed());
+    request.onerror = () => reject(failure("STORAGE_FAILED", request.error));
+    request.onblocked = () => reject(failure("STORAGE_FAILED"));
   });
 }
 
+/** Runs `work(store, tx, outcome)` in one transaction; resolves outcome.value, rejects outcome.error on abort. */
 async function transact(mode, work) {
   const db = await openDb();
-  try {
+  try { // one connection per call: nothing stays open to block another tab's upgrade or delete
     return await new Promise((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
       const outcome = { value: undefined, error: null };
       tx.oncomplete = () => resolve(outcome.value);
-      tx.onabort = () => reject(outcome.error || storageFailed(tx.error));
+      tx.onabort = () => reject(outcome.error || failure("STORAGE_FAILED", tx.error));
       work(tx.objectStore(STORE), tx, outcome);
     });
   } finally {

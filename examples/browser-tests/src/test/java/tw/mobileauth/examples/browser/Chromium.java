@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -53,6 +55,10 @@ public final class Chromium implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic", "--disable-dev-shm-usage", "--lang=zh-TW", "--window-size=1280,900");
 
+    // The tests speak WebDriver only, never CDP, so Selenium's "no CDP implementation matching <version>"
+    // warning for a Chromium newer than its devtools bindings is noise. Held here so the logger keeps its level.
+    private static final Logger DEVTOOLS_LOG = quiet("org.openqa.selenium.devtools");
+
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path profile;
@@ -94,17 +100,27 @@ public final class Chromium implements AutoCloseable {
      * required ({@code mobileauth.requireBrowser} / {@code MOBILEAUTH_REQUIRE_BROWSER}).
      */
     public static void requireBrowser() {
-        String missing = !Files.isExecutable(BINARY) ? "Chromium not found at " + BINARY
-                : !Files.isExecutable(DRIVER) ? "ChromeDriver not found at " + DRIVER : null;
+        require(BINARY, DRIVER, browserRequired());
+    }
+
+    static void require(Path binary, Path driver, boolean required) {
+        String missing = !Files.isExecutable(binary) ? "Chromium not found at " + binary
+                : !Files.isExecutable(driver) ? "ChromeDriver not found at " + driver : null;
         if (missing == null) {
             return;
         }
         String message = missing + ": apt-get install chromium chromium-driver";
-        if (browserRequired()) {
+        if (required) {
             throw new IllegalStateException(message + " (the browser is required here: "
                     + "mobileauth.requireBrowser / MOBILEAUTH_REQUIRE_BROWSER is true)");
         }
         Assumptions.abort(message);
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private static boolean browserRequired() {
