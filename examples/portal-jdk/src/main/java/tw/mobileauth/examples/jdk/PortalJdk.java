@@ -205,15 +205,51 @@ public final class PortalJdk implements AutoCloseable {
         }
     }
 
-    /** {@code [--port N] [--data-dir DIR]}; {@code PORT} and the JDBC variables are read from the environment. */
+    private static final String USAGE = "usage: java -jar mobileauth-portal-jdk.jar [--port N] [--data-dir DIR]\n"
+            + "  --port N        listen on port N (1-65535; default 8080, or the PORT environment variable)\n"
+            + "  --data-dir DIR  keep the H2 database, demo keys and CA in DIR (default ~/.mobileauth-demo)\n"
+            + "  MOBILEAUTH_JDBC_URL, MOBILEAUTH_JDBC_USER, MOBILEAUTH_JDBC_PASSWORD: use this database instead of H2";
+
+    /**
+     * {@code [--port N] [--data-dir DIR]}; {@code PORT} and the JDBC variables are read from the
+     * environment. A bad option or a busy port ends with a one-line reason and exit status 2.
+     */
     public static void main(String[] args) {
-        int port = Integer.parseInt(Optional.ofNullable(System.getenv("PORT")).orElse("8080"));
+        Config config;
+        try {
+            config = configFrom(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        PortalJdk portal;
+        try {
+            portal = start(config);
+        } catch (RuntimeException e) {
+            System.err.println("無法啟動示範網站 / The demo portal could not start: " + describe(e));
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "mobileauth-demo-shutdown"));
+        System.out.println("MobileAuth TW demo portal: " + portal.uri());
+    }
+
+    static Config configFrom(String[] args) {
+        int port = port("PORT", Optional.ofNullable(System.getenv("PORT")).orElse("8080"));
         Path dataDir = Path.of(System.getProperty("user.home"), ".mobileauth-demo");
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                throw new IllegalArgumentException("MobileAuth TW demo portal");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("選項 " + args[i] + " 缺少值 / option " + args[i] + " needs a value");
+            }
             switch (args[i]) {
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--port" -> port = port("--port", args[i + 1]);
                 case "--data-dir" -> dataDir = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i] + "; use --port N or --data-dir DIR");
+                default -> throw new IllegalArgumentException("不認得的選項 / unknown option: " + args[i]);
             }
         }
         Config config = Config.of(port, dataDir);
@@ -221,8 +257,28 @@ public final class PortalJdk implements AutoCloseable {
         if (url != null) {
             config = config.withJdbc(url, System.getenv("MOBILEAUTH_JDBC_USER"), System.getenv("MOBILEAUTH_JDBC_PASSWORD"));
         }
-        PortalJdk portal = start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(portal::close, "mobileauth-demo-shutdown"));
-        System.out.println("MobileAuth TW demo portal: " + portal.uri());
+        return config;
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value.strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the typed message
+        }
+        throw new IllegalArgumentException(option + " 必須是 1 到 65535 的埠號 / must be a port number from 1 to 65535, e.g. 8080; got \""
+                + value + "\"");
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return "埠號已被使用，請用 --port 換一個 / the port is already in use: choose another with --port (" + t.getMessage() + ")";
+            }
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

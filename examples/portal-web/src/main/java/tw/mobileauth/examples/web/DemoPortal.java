@@ -134,11 +134,22 @@ public final class DemoPortal {
             LOG.info("Refused a {} without a valid CSRF token", request);
             return api ? deps.layout().jsonError(x, Failure.csrf()) : deps.layout().errorPage(x, Failure.csrf());
         }
-        WebResponse r = route(x, request.method() + " " + request.path());
+        WebResponse r = route(x, routeKey(request));
         if (r != null) {
             return r;
         }
         return api ? deps.layout().jsonError(x, Failure.notFound()) : deps.layout().errorPage(x, Failure.notFound());
+    }
+
+    /**
+     * The route of a request. HEAD is answered as GET (the adapter sends no body), except where a
+     * GET acts: opening the handoff and the carrier callback are never triggered by a HEAD.
+     */
+    static String routeKey(WebRequest request) {
+        String path = request.path();
+        boolean acts = path.equals("/mobile/h") || path.equals("/mobile/callback");
+        String method = "HEAD".equals(request.method()) && !acts ? "GET" : request.method();
+        return method + " " + path;
     }
 
     private WebResponse route(Exchange x, String key) {
