@@ -173,6 +173,16 @@ abstract class PortalContract {
         var typo = rest.get("/rest/v1/enrolment/froms");
         assertEquals(404, typo.status());
         assertEquals("NOT_FOUND", typo.text("/code"));
+        var wrongMethod = rest.request("DELETE", "/rest/v1/logins", null, null);
+        assertEquals(405, wrongMethod.status());
+        assertEquals("METHOD_NOT_ALLOWED", wrongMethod.text("/code"));
+        assertEquals("POST", wrongMethod.raw().headers().firstValue("Allow").orElse(""));
+        // A cross-site HTML form can post text/plain without a preflight; the API reads JSON only.
+        var formPost = rest.request("POST", "/rest/v1/logins", "text/plain", "{\"nationalId\":\"A123456789\"}");
+        assertEquals(415, formPost.status(), formPost.raw().body());
+        assertEquals("Content-Type", formPost.text("/field"));
+        var formOpen = rest.request("POST", "/rest/v1/phone/open", "application/x-www-form-urlencoded", "handoffToken=x");
+        assertEquals(415, formOpen.status(), formOpen.raw().body());
     }
 
     // ------------------------------------------------------------------ the journey's steps

@@ -52,6 +52,14 @@ final class RestClientSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    /** Any method, with a body of any declared type (null: none). */
+    Reply request(String method, String path, String contentType, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return contentType == null ? send(builder) : send(builder, "Content-Type", contentType);
+    }
+
     private static Reply send(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,9 +60,9 @@ public class EnrolmentApi {
      * it (docs/browser-json.md). {@code 201} with the enrolment id, the desktop secret and the next
      * step: a QR code for another device, or the phone session when this device verifies itself.
      */
-    @PostMapping(path = "/enrolments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/enrolments")
     public ResponseEntity<BegunView> begin(HttpServletRequest request) throws IOException,
-            RequestBodies.TooLargeException, InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
+            RequestBodies.TooLargeException, HttpMediaTypeNotSupportedException, InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
         var client = RestRequests.client(request, DeviceClass.DESKTOP);
         Begun begun = auth.enrollment().begin(EnrollmentApplication.fromJson(RestRequests.jsonBody(request)), client);
         URI status = URI.create("/rest/v1/enrolments/" + begun.enrollmentId());

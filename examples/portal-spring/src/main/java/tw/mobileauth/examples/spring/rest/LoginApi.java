@@ -2,8 +2,8 @@ package tw.mobileauth.examples.spring.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,9 +43,9 @@ public class LoginApi {
     }
 
     /** The attempt: the four fields, the credential id, the challenge id and the signature. */
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping
     public ResponseEntity<AuthenticationView> login(HttpServletRequest request) throws IOException,
-            RequestBodies.TooLargeException, InvalidInputException, LoginFailedException, LoginUnavailableException {
+            RequestBodies.TooLargeException, HttpMediaTypeNotSupportedException, InvalidInputException, LoginFailedException, LoginUnavailableException {
         var client = RestRequests.client(request, DeviceClass.DESKTOP);
         Authentication a = auth.login().finishLogin(LoginAttempt.fromJson(RestRequests.jsonBody(request)), client);
         return EnrolmentApi.noStore(new AuthenticationView(a.subjectReference(), a.nationalId().masked(),

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,7 +47,7 @@ public class PhoneApi {
      * {@code {"handoffUrl": "…"}}. Claims the code for this phone; returns its session and the
      * masked summary to confirm.
      */
-    @PostMapping(path = "/open", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/open")
     public ResponseEntity<OpenedView> open(@RequestBody OpenRequest body, HttpServletRequest request)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
         var client = RestRequests.client(request, DeviceClass.SMARTPHONE);
@@ -73,7 +72,7 @@ public class PhoneApi {
      * 開始驗證: {@code {"termsVersion": "…", "accepted": true, "pairingCode": "123456"}} with the
      * phone session header. Returns the carrier URL to open over mobile data.
      */
-    @PostMapping(path = "/start", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/start")
     public ResponseEntity<RedirectView> start(@RequestBody StartRequest body, HttpServletRequest request)
             throws InvalidInputException, EnrollmentException, EnrollmentUnavailableException {
         PhoneSession session = requiredSession(request);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import tw.mobileauth.FieldReason;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.client.ClientContext;
@@ -49,8 +52,25 @@ final class RestRequests {
                 Optional.ofNullable(request.getHeader("User-Agent")));
     }
 
-    /** The body as UTF-8 text, at most {@value #MAX_JSON_BYTES} bytes; never logged. */
-    static String jsonBody(HttpServletRequest request) throws IOException, RequestBodies.TooLargeException {
+    /**
+     * The body as UTF-8 text, at most {@value #MAX_JSON_BYTES} bytes; never logged. Only JSON is
+     * read: a cross-site HTML form can post {@code text/plain} or a form encoding without a CORS
+     * preflight, never {@code application/json}.
+     *
+     * @throws HttpMediaTypeNotSupportedException if the body is not declared as JSON
+     */
+    static String jsonBody(HttpServletRequest request)
+            throws IOException, RequestBodies.TooLargeException, HttpMediaTypeNotSupportedException {
+        MediaType type;
+        try {
+            type = request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            type = null;
+        }
+        if (type == null || !(MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
+                || "json".equals(type.getSubtypeSuffix()) && "application".equals(type.getType()))) {
+            throw new HttpMediaTypeNotSupportedException(request.getContentType() == null ? "none" : "not JSON");
+        }
         return new String(RequestBodies.read(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
     }
 
