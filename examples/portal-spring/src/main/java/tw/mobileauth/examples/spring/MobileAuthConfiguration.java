@@ -14,6 +14,7 @@ import tw.mobileauth.credential.EnrollmentCa;
 import tw.mobileauth.crypto.AeadKey;
 import tw.mobileauth.crypto.HmacKey;
 import tw.mobileauth.enrollment.PortalUrls;
+import tw.mobileauth.examples.spring.rest.ApiSessions;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.examples.web.DemoPortal;
 import tw.mobileauth.store.jdbc.JdbcStores;
@@ -84,6 +85,15 @@ public class MobileAuthConfiguration {
                     return service == null ? options : options.captcha(service);
                 })
                 .build();
+    }
+
+    /**
+     * The REST API's login sessions (the {@code MobileAuth-Session} header), in memory: 15 minutes
+     * idle, 8 hours at most, {@value ApiSessions#DEFAULT_MAX_ENTRIES} at once.
+     */
+    @Bean
+    public ApiSessions apiSessions() {
+        return ApiSessions.withDefaults(Clock.systemUTC(), new SecureRandom());
     }
 
     /** The shared demo pages, served by {@link SharedPagesController}. */

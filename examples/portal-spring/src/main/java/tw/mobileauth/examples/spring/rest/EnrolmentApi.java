@@ -10,14 +10,17 @@ import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.MobileAuth;
+import tw.mobileauth.captcha.CaptchaChallenge;
 import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.enrollment.Begun;
 import tw.mobileauth.enrollment.DesktopSecret;
@@ -30,8 +33,9 @@ import tw.mobileauth.enrollment.NextStep;
 import tw.mobileauth.examples.spring.RequestBodies;
 
 /**
- * The applying device's side of 行動電話認證 over JSON: the form's challenge and captcha, the
- * application, and the status poll. The desktop secret travels in the
+ * The applying device's side of 行動電話認證 over JSON: the step-1 ID check, the form's challenge
+ * and captcha (and a new captcha), the application, the status poll, a new QR code and the
+ * restart (重新申請). The desktop secret travels in the
  * {@code MobileAuth-Desktop-Secret} header, never in a URL.
  */
 @RestController
@@ -49,10 +53,7 @@ public class EnrolmentApi {
     @GetMapping("/enrolment/form")
     public ResponseEntity<FormView> form() throws EnrollmentUnavailableException {
         FormChallenge form = auth.enrollment().prepareApplication();
-        var captcha = form.captcha();
-        return noStore(new FormView(form.challenge(), form.expiresAt().toString(),
-                new CaptchaView(captcha.id(), captcha.mediaType(), Base64.getEncoder().encodeToString(captcha.media()),
-                        ApiError.texts(captcha.altText()), captcha.expiresAt().toString())));
+        return noStore(new FormView(form.challenge(), form.expiresAt().toString(), captcha(form.captcha())));
     }
 
     /**
@@ -94,6 +95,54 @@ public class EnrolmentApi {
         return noStore(view);
     }
 
+    /**
+     * 重新產生驗證碼: {@code {"captchaId": "…"}} (the one shown; it dies at once), a fresh captcha
+     * back. An unknown or missing id still gets a fresh one.
+     */
+    @PostMapping("/enrolment/captcha")
+    public ResponseEntity<CaptchaView> regenerateCaptcha(@RequestBody CaptchaRequest body)
+            throws EnrollmentUnavailableException {
+        return noStore(captcha(auth.enrollment().regenerateCaptcha(body.captchaId())));
+    }
+
+    /**
+     * Step 1 (驗證): is this a well-formed, checksum-valid citizen ID? {@code {"nationalId": "…"}};
+     * the answer is the masked ID, and never says whether the person enrolled before.
+     */
+    @PostMapping("/national-id/check")
+    public ResponseEntity<NationalIdView> checkNationalId(@RequestBody NationalIdRequest body)
+            throws InvalidInputException, EnrollmentException {
+        return noStore(new NationalIdView(auth.enrollment().checkNationalId(body.nationalId()).maskedNationalId()));
+    }
+
+    /**
+     * 重新產生QRCode, with the desktop secret: a new QR code; the old one is dead at once. Only while
+     * no phone opened it, up to the regeneration limit.
+     */
+    @PostMapping("/enrolments/{id}/qr")
+    public ResponseEntity<NextView> regenerateQr(@PathVariable("id") String id,
+            @RequestHeader(RestRequests.DESKTOP_SECRET) String desktopSecret)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        return noStore(next(auth.enrollment().regenerateQr(id, DesktopSecret.fromTransport(desktopSecret))));
+    }
+
+    /**
+     * 重新申請行動認證, with the desktop secret: cancels the enrolment and wipes its personal data
+     * ({@code 204}; again: {@code 204}). Its status is {@code CANCELLED} from then on.
+     */
+    @DeleteMapping("/enrolments/{id}")
+    public ResponseEntity<Void> restart(@PathVariable("id") String id,
+            @RequestHeader(RestRequests.DESKTOP_SECRET) String desktopSecret)
+            throws EnrollmentException, EnrollmentUnavailableException {
+        auth.enrollment().restart(id, DesktopSecret.fromTransport(desktopSecret));
+        return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
+    }
+
+    private static CaptchaView captcha(CaptchaChallenge captcha) {
+        return new CaptchaView(captcha.id(), captcha.mediaType(), Base64.getEncoder().encodeToString(captcha.media()),
+                ApiError.texts(captcha.altText()), captcha.expiresAt().toString());
+    }
+
     private static NextView next(NextStep next) {
         if (next instanceof NextStep.ShowQrCode qr) {
             return new NextView("SHOW_QR_CODE", qr.handoffUrl().toString(), Base64.getEncoder().encodeToString(qr.png()),
@@ -106,6 +155,18 @@ public class EnrolmentApi {
 
     static <T> ResponseEntity<T> noStore(T body) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    /** @param captchaId the captcha shown (it dies) */
+    public record CaptchaRequest(String captchaId) {
+    }
+
+    /** @param nationalId the ID typed in step 1 */
+    public record NationalIdRequest(String nationalId) {
+    }
+
+    /** @param maskedNationalId e.g. {@code A12****789}, to echo on the form */
+    public record NationalIdView(String maskedNationalId) {
     }
 
     /**

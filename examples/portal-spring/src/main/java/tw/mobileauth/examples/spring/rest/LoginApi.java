@@ -2,6 +2,8 @@ package tw.mobileauth.examples.spring.rest;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.time.Instant;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,10 +29,12 @@ import tw.mobileauth.login.LoginUnavailableException;
 public class LoginApi {
 
     private final MobileAuth auth;
+    private final ApiSessions sessions;
 
-    /** The API on {@code auth}. */
-    public LoginApi(MobileAuth auth) {
+    /** The API on {@code auth}, keeping the logins' sessions in {@code sessions}. */
+    public LoginApi(MobileAuth auth, ApiSessions sessions) {
         this.auth = auth;
+        this.sessions = sessions;
     }
 
     /** A fresh single-use challenge: sign {@code SignedMessages.login(nonce, credentialId, origin)}. */
@@ -42,15 +46,26 @@ public class LoginApi {
                 challenge.expiresAt().toString()));
     }
 
-    /** The attempt: the four fields, the credential id, the challenge id and the signature. */
+    /**
+     * The attempt: the four fields, the credential id, the challenge id and the signature. On
+     * success a new session: its token in the {@value ApiSessions#HEADER} response header (send it
+     * back in the same request header), and the body says whether the 個資告知 must be acknowledged
+     * first ({@code POST /rest/v1/session/notice}) and which version.
+     */
     @PostMapping
     public ResponseEntity<AuthenticationView> login(HttpServletRequest request) throws IOException,
             RequestBodies.TooLargeException, HttpMediaTypeNotSupportedException, InvalidInputException, LoginFailedException, LoginUnavailableException {
         var client = RestRequests.client(request, DeviceClass.DESKTOP);
         Authentication a = auth.login().finishLogin(LoginAttempt.fromJson(RestRequests.jsonBody(request)), client);
-        return EnrolmentApi.noStore(new AuthenticationView(a.subjectReference(), a.nationalId().masked(),
-                a.credentialId().value(), a.method().name(), a.assurance().name(), a.assuranceLabel(),
-                a.authenticatedAt().toString(), a.noticeVersion(), a.noticeAcknowledgementRequired()));
+        ApiSessions.Opened session = sessions.open(a);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(ApiSessions.HEADER, session.token())
+                .body(view(a, session.expiresAt()));
+    }
+
+    static AuthenticationView view(Authentication a, Instant sessionExpiresAt) {
+        return new AuthenticationView(a.subjectReference(), a.nationalId().masked(), a.credentialId().value(),
+                a.method().name(), a.assurance().name(), a.assuranceLabel(), a.authenticatedAt().toString(),
+                a.noticeVersion(), a.noticeAcknowledgementRequired(), sessionExpiresAt.toString());
     }
 
     /**
@@ -73,9 +88,10 @@ public class LoginApi {
      * @param authenticatedAt                 when
      * @param noticeVersion                   the 個資告知 version in force
      * @param noticeAcknowledgementRequired   whether to show the notice first
+     * @param sessionExpiresAt                when the session ends unless used (the idle timeout)
      */
     public record AuthenticationView(String subjectReference, String maskedNationalId, String credentialId,
             String method, String assurance, String assuranceLabel, String authenticatedAt, String noticeVersion,
-            boolean noticeAcknowledgementRequired) {
+            boolean noticeAcknowledgementRequired, String sessionExpiresAt) {
     }
 }

@@ -69,6 +69,17 @@ public class RestErrors {
         return builder.body(body);
     }
 
+    /** A refusal of the REST layer itself; a {@code 401} names the session header in {@code WWW-Authenticate}. */
+    @ExceptionHandler(ApiRefusal.class)
+    public ResponseEntity<ApiError> refused(ApiRefusal e) {
+        LOG.info("REST request refused: {}", e.code());
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON);
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, ApiSessions.HEADER);
+        }
+        return builder.body(e.body());
+    }
+
     /** The login was refused; deliberately one answer for every cause. */
     @ExceptionHandler(LoginFailedException.class)
     public ResponseEntity<ApiError> loginFailed(LoginFailedException e) {
