@@ -2,33 +2,20 @@ package tw.mobileauth.examples.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import tw.mobileauth.carrier.testkit.NetworkAttachments;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.DeviceKey;
-import tw.mobileauth.crypto.SignedMessages;
-import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.store.jdbc.JdbcStores;
-import tw.mobileauth.testing.TestCaptcha;
 
 /**
  * The portal over real HTTP, the same on every database: the whole enrolment through the REST API
@@ -36,61 +23,36 @@ import tw.mobileauth.testing.TestCaptcha;
  * networks), then the four-field login; and the requests an attacker or a careless client sends.
  * Each subclass is one Spring context on one database, shared by its tests.
  */
-abstract class PortalContract {
-
-    /** The public origin the test portal is configured with; the browser (this test) signs it. */
-    static final String ORIGIN = "https://portal.example.tw";
-    static final String PROPERTIES = "mobileauth.portal.origin=" + ORIGIN;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PASSWORD = "Kiwi-Lantern-8462!";
-
-    @Value("${local.server.port}")
-    int port;
-    @Autowired
-    DemoNetworks demoNetworks;
-    @Autowired
-    TestCaptcha captcha;
-    @Autowired
-    DataSource dataSource;
-    @Autowired
-    Flyway flyway;
-
-    RestClientSupport rest;
-
-    @BeforeEach
-    void client() {
-        rest = new RestClientSupport(port);
-    }
+abstract class PortalContract extends PortalJourney {
 
     @Test
     void aDesktopEnrolsThroughAPhoneAndThenLogsInWithTheFourFields() throws Exception {
         Subscriber person = demoNetworks.networks().subscribers().find("cht", Scenario.ELIGIBLE);
         Applied applied = applyAndOpenOnPhone(person);
 
-        var stranger = rest.get("/rest/v1/enrolments/" + applied.enrollmentId, "MobileAuth-Desktop-Secret", "guessed");
+        var stranger = rest.get("/rest/v1/enrolments/" + applied.enrollmentId(), "MobileAuth-Desktop-Secret", "guessed");
         assertEquals(403, stranger.status(), "another browser without the desktop secret sees nothing");
         assertEquals("ACCESS_DENIED", stranger.text("/code"));
 
-        var outcome = rest.get("/rest/v1/phone/callback?" + query(applied.callback),
-                "MobileAuth-Phone-Session", applied.phoneSession);
+        var outcome = rest.get("/rest/v1/phone/callback?" + query(applied.callback()),
+                "MobileAuth-Phone-Session", applied.phoneSession());
         assertEquals(200, outcome.status(), outcome.raw().body());
         assertEquals("ISSUED", outcome.text("/outcome"));
 
-        var done = rest.get("/rest/v1/enrolments/" + applied.enrollmentId, "MobileAuth-Desktop-Secret",
-                applied.desktopSecret);
+        var done = rest.get("/rest/v1/enrolments/" + applied.enrollmentId(), "MobileAuth-Desktop-Secret",
+                applied.desktopSecret());
         assertEquals("COMPLETED", done.text("/state"), done.raw().body());
         String credentialId = done.text("/credentialId");
         assertTrue(credentialId.startsWith("mat_"), credentialId);
 
-        var login = login(person, credentialId, applied.key, PASSWORD);
+        var login = login(person, credentialId, applied.key(), PASSWORD);
         assertEquals(200, login.status(), login.raw().body());
         assertEquals("QUERY_ONLY", login.text("/assurance"));
         assertEquals(credentialId, login.text("/credentialId"));
         assertTrue(login.json().at("/noticeAcknowledgementRequired").asBoolean(), "the first login shows the 個資告知");
         assertFalse(login.raw().body().contains(person.holderId()), "the national ID is only ever sent back masked");
 
-        var wrongPassword = login(person, credentialId, applied.key, "Wrong-Lantern-8462!");
+        var wrongPassword = login(person, credentialId, applied.key(), "Wrong-Lantern-8462!");
         assertEquals(401, wrongPassword.status());
         assertEquals("LOGIN_FAILED", wrongPassword.text("/code"));
         assertFalse(wrongPassword.text("/message/zh-TW").isBlank());
@@ -103,26 +65,26 @@ abstract class PortalContract {
     void aCarrierCallbackInAClientWithoutThePhoneSessionIsRefusedAndSpendsNothing() throws Exception {
         Subscriber person = demoNetworks.networks().subscribers().find("twm", Scenario.ELIGIBLE);
         Applied applied = applyAndOpenOnPhone(person);
-        String forwarded = "/rest/v1/phone/callback?" + query(applied.callback);
+        String forwarded = "/rest/v1/phone/callback?" + query(applied.callback());
 
         var noSession = rest.get(forwarded);
         assertEquals(403, noSession.status(), noSession.raw().body());
         assertEquals("CALLBACK_WRONG_BROWSER", noSession.text("/code"));
-        String otherSession = applied.phoneSession.substring(0, applied.phoneSession.indexOf('.') + 1) + "forged";
+        String otherSession = applied.phoneSession().substring(0, applied.phoneSession().indexOf('.') + 1) + "forged";
         var forged = rest.get(forwarded, "MobileAuth-Phone-Session", otherSession);
         assertEquals(403, forged.status(), forged.raw().body());
         assertEquals("CALLBACK_WRONG_BROWSER", forged.text("/code"));
         assertEquals("MobileAuth-Phone-Session", forged.text("/field"));
 
         // The phone that holds the session, bringing it as the pages' cookie, still completes: nothing was spent.
-        var phone = rest.get(forwarded, "Cookie", "mobileauth_phone=" + applied.phoneSession);
+        var phone = rest.get(forwarded, "Cookie", "mobileauth_phone=" + applied.phoneSession());
         assertEquals(200, phone.status(), phone.raw().body());
         assertEquals("ISSUED", phone.text("/outcome"));
         var late = rest.get(forwarded);
         assertEquals(403, late.status(), "after completion the forwarded link still gets nothing");
-        var repeat = rest.get(forwarded, "MobileAuth-Phone-Session", applied.phoneSession);
+        var repeat = rest.get(forwarded, "MobileAuth-Phone-Session", applied.phoneSession());
         assertEquals("ISSUED", repeat.text("/outcome"), "the phone repeating its own callback meets the same answer");
-        assertEquals(applied.enrollmentId, repeat.text("/enrollmentId"));
+        assertEquals(applied.enrollmentId(), repeat.text("/enrollmentId"));
     }
 
     @Test
@@ -185,91 +147,152 @@ abstract class PortalContract {
         assertEquals(415, formOpen.status(), formOpen.raw().body());
     }
 
-    // ------------------------------------------------------------------ the journey's steps
+    // ------------------------------------------------------------------ the enrolment's other steps
 
-    /** What the desktop and the phone hold once the carrier has sent the phone back. */
-    record Applied(String enrollmentId, String desktopSecret, DeviceKey key, String phoneSession,
-            Map<String, String> callback) {
-    }
+    @Test
+    void stepOneTheCaptchaTheQrCodeAndTheRestartEachTakeTheirOwnCaller() throws Exception {
+        Subscriber person = demoNetworks.networks().subscribers().find("cht", Scenario.ELIGIBLE);
+        var checked = rest.post("/rest/v1/national-id/check", Map.of("nationalId", person.holderId()));
+        assertEquals(200, checked.status(), checked.raw().body());
+        assertEquals(10, checked.text("/maskedNationalId").length());
+        assertFalse(checked.raw().body().contains(person.holderId()), "step 1 echoes the ID masked only");
+        var broken = rest.post("/rest/v1/national-id/check", Map.of("nationalId", "A12345678"));
+        assertEquals(400, broken.status(), broken.raw().body());
+        assertEquals("nationalId", broken.text("/field"));
 
-    /** Steps 1–5: the form, the application, the phone opening the QR code, consent, the carrier. */
-    Applied applyAndOpenOnPhone(Subscriber person) throws Exception {
-        DeviceKey key = DeviceKey.generate(RANDOM);
-        var begun = rest.post("/rest/v1/enrolments", application(person, key), "User-Agent", "Mozilla/5.0 Chrome/140");
+        String shown = rest.get("/rest/v1/enrolment/form").text("/captcha/id");
+        var fresh = rest.post("/rest/v1/enrolment/captcha", Map.of("captchaId", shown));
+        assertEquals(200, fresh.status(), fresh.raw().body());
+        assertNotEquals(shown, fresh.text("/id"), "a new captcha");
+        assertTrue(captcha.answerFor(shown).isEmpty(), "the captcha shown before is dead");
+        assertTrue(captcha.answerFor(fresh.text("/id")).isPresent());
+        assertFalse(fresh.text("/image").isBlank());
+
+        var begun = rest.post("/rest/v1/enrolments", application(person, DeviceKey.generate(RANDOM)));
         assertEquals(201, begun.status(), begun.raw().body());
-        assertEquals("SHOW_QR_CODE", begun.text("/next/type"));
-        assertFalse(begun.text("/next/qrPng").isBlank());
-        String enrollmentId = begun.text("/enrollmentId");
+        String path = "/rest/v1/enrolments/" + begun.text("/enrollmentId");
         String secret = begun.text("/desktopSecret");
-        assertEquals("AWAITING_DEVICE", rest.get("/rest/v1/enrolments/" + enrollmentId,
-                "MobileAuth-Desktop-Secret", secret).text("/state"));
+        String firstQr = begun.text("/next/handoffUrl");
+        var strangerQr = rest.post(path + "/qr", "", "MobileAuth-Desktop-Secret", "guessed");
+        assertEquals(403, strangerQr.status(), "a browser without the desktop secret gets no QR code");
+        assertEquals("ACCESS_DENIED", strangerQr.text("/code"));
+        var qr = rest.post(path + "/qr", "", "MobileAuth-Desktop-Secret", secret);
+        assertEquals(200, qr.status(), qr.raw().body());
+        assertEquals("SHOW_QR_CODE", qr.text("/type"));
+        assertFalse(qr.text("/handoffUrl").equals(firstQr));
+        assertEquals(begun.json().at("/next/regenerationsLeft").asInt() - 1, qr.json().at("/regenerationsLeft").asInt());
+        var oldCode = rest.post("/rest/v1/phone/open", Map.of("handoffUrl", firstQr));
+        assertEquals(404, oldCode.status(), "the replaced QR code is dead: " + oldCode.raw().body());
 
-        var opened = rest.post("/rest/v1/phone/open", Map.of("handoffUrl", begun.text("/next/handoffUrl")));
-        assertEquals(200, opened.status(), opened.raw().body());
-        String phoneSession = opened.text("/phoneSession");
-        assertFalse(opened.raw().body().contains(person.holderId()), "the phone sees the ID masked");
-        String pairingCode = rest.get("/rest/v1/enrolments/" + enrollmentId, "MobileAuth-Desktop-Secret", secret)
-                .text("/pairingCode");
-        assertEquals(6, pairingCode.length());
-
-        Map<String, Object> consent = new LinkedHashMap<>();
-        consent.put("termsVersion", opened.text("/summary/termsVersion"));
-        consent.put("accepted", true);
-        consent.put("pairingCode", pairingCode);
-        var started = rest.post("/rest/v1/phone/start", consent, "MobileAuth-Phone-Session", phoneSession);
-        assertEquals(200, started.status(), started.raw().body());
-        Map<String, String> callback = demoNetworks.networks().phone(NetworkAttachments.defaultHandle(person.msisdn()))
-                .open(URI.create(started.text("/carrierUri")));
-        return new Applied(enrollmentId, secret, key, phoneSession, callback);
+        var strangerRestart = rest.request("DELETE", path, null, null);
+        assertEquals(400, strangerRestart.status(), "no secret, no restart");
+        assertEquals("MobileAuth-Desktop-Secret", strangerRestart.text("/field"));
+        assertEquals("AWAITING_DEVICE", rest.get(path, "MobileAuth-Desktop-Secret", secret).text("/state"));
+        assertEquals(204, rest.delete(path, "MobileAuth-Desktop-Secret", secret).status());
+        assertEquals(204, rest.delete(path, "MobileAuth-Desktop-Secret", secret).status(), "restart is idempotent");
+        assertEquals("CANCELLED", rest.get(path, "MobileAuth-Desktop-Secret", secret).text("/state"));
+        var afterRestart = rest.post(path + "/qr", "", "MobileAuth-Desktop-Secret", secret);
+        assertEquals(409, afterRestart.status(), afterRestart.raw().body());
+        var phoneAfter = rest.post("/rest/v1/phone/open", Map.of("handoffUrl", qr.text("/handoffUrl")));
+        assertTrue(phoneAfter.status() >= 400 && phoneAfter.status() < 500, "a cancelled enrolment's QR code opens nothing");
     }
 
-    /** The application form as the browser posts it, signed over a fresh form challenge. */
-    Map<String, String> application(Subscriber person, DeviceKey key) throws Exception {
-        var form = rest.get("/rest/v1/enrolment/form");
-        assertEquals(200, form.status(), form.raw().body());
-        String challenge = form.text("/challenge");
-        String captchaId = form.text("/captcha/id");
-        byte[] spki = key.publicKeySpki();
-        byte[] proof = key.sign(SignedMessages.enrollment(Base64.getUrlDecoder().decode(challenge), spki, ORIGIN));
-        Map<String, String> posted = new LinkedHashMap<>();
-        posted.put("nationalId", person.holderId());
-        posted.put("carrierId", person.carrierId());
-        posted.put("mobileNumber", "0" + person.msisdn().e164().substring(4));
-        posted.put("nhiCardNumber", DemoNetworks.nhiCardFor(person));
-        posted.put("birthDate", person.birthDate().toString());
-        posted.put("name", person.name());
-        posted.put("password", PASSWORD);
-        posted.put("passwordConfirmation", PASSWORD);
-        posted.put("challenge", challenge);
-        posted.put("captchaId", captchaId);
-        posted.put("captchaAnswer", captcha.answerFor(captchaId).orElseThrow());
-        posted.put("devicePublicKey", Base64.getUrlEncoder().encodeToString(spki));
-        posted.put("proofOfPossession", Base64.getUrlEncoder().encodeToString(proof));
-        return posted;
+    // ------------------------------------------------------------------ the API session
+
+    @Test
+    void anApiLoginIsASessionThatReadsAcknowledgesTheNoticeAppliesAndLogsOut() throws Exception {
+        Subscriber person = demoNetworks.networks().subscribers().find("fet", Scenario.ELIGIBLE);
+        Enrolled enrolled = enrol(person);
+        var login = login(person, enrolled.credentialId(), enrolled.key(), PASSWORD);
+        String token = login.raw().headers().firstValue("MobileAuth-Session").orElseThrow();
+        assertEquals(32, Base64.getUrlDecoder().decode(token).length, "32 random bytes, base64url");
+        assertFalse(login.raw().body().contains(token), "the token travels in the header only");
+        assertTrue(login.json().at("/noticeAcknowledgementRequired").asBoolean());
+        String version = login.text("/noticeVersion");
+
+        for (String[] noSession : new String[][] {{}, {"MobileAuth-Session", "forged"},
+                {"MobileAuth-Session", token.substring(1) + "A"}}) {
+            var refused = rest.get("/rest/v1/session", noSession);
+            assertEquals(401, refused.status(), refused.raw().body());
+            assertEquals("SESSION_INVALID", refused.text("/code"));
+            assertFalse(refused.text("/message/zh-TW").isBlank());
+            assertTrue(refused.text("/remedy/en").contains("Log in again"), refused.text("/remedy/en"));
+            assertEquals("MobileAuth-Session", refused.raw().headers().firstValue("WWW-Authenticate").orElse(""));
+        }
+        var session = rest.get("/rest/v1/session", "MobileAuth-Session", token);
+        assertEquals(200, session.status(), session.raw().body());
+        assertEquals("QUERY_ONLY", session.text("/assurance"));
+        assertEquals(login.text("/authenticatedAt"), session.text("/authenticatedAt"));
+        assertEquals(person.holderId().substring(0, 3), session.text("/maskedNationalId").substring(0, 3));
+        assertFalse(session.raw().body().contains(person.holderId()), "never the full ID");
+        assertTrue(session.json().at("/noticeAcknowledgementRequired").asBoolean());
+
+        var beforeNotice = rest.post("/rest/v1/session/applications/covid", "", "MobileAuth-Session", token);
+        assertEquals(403, beforeNotice.status());
+        assertEquals("NOTICE_ACKNOWLEDGEMENT_REQUIRED", beforeNotice.text("/code"));
+        var oldVersion = rest.post("/rest/v1/session/notice", Map.of("version", version + "-old"), "MobileAuth-Session", token);
+        assertEquals(409, oldVersion.status(), oldVersion.raw().body());
+        var noVersion = rest.post("/rest/v1/session/notice", Map.of(), "MobileAuth-Session", token);
+        assertEquals("version", noVersion.text("/field"));
+        var noticed = rest.post("/rest/v1/session/notice", Map.of("version", version), "MobileAuth-Session", token);
+        assertEquals(200, noticed.status(), noticed.raw().body());
+        assertFalse(rest.get("/rest/v1/session", "MobileAuth-Session", token).json()
+                .at("/noticeAcknowledgementRequired").asBoolean(), "once acknowledged, the session no longer asks");
+
+        var covid = rest.post("/rest/v1/session/applications/covid", "", "MobileAuth-Session", token);
+        assertEquals(202, covid.status(), covid.raw().body());
+        assertTrue(covid.text("/receiptId").startsWith("rcp_"));
+        var other = rest.post("/rest/v1/session/applications/old-age", "", "MobileAuth-Session", token);
+        assertEquals(403, other.status());
+        assertEquals("ASSURANCE_TOO_LOW", other.text("/code"));
+        assertFalse(other.text("/remedy/zh-TW").isBlank());
+
+        var mine = credential(rest.get("/rest/v1/session/credentials", "MobileAuth-Session", token), enrolled.credentialId());
+        assertEquals("ACTIVE", mine.at("/status").asText());
+        assertTrue(mine.at("/current").asBoolean(), "the one this session logged in with");
+        assertFalse(mine.at("/issuedAt").asText().isBlank());
+
+        assertEquals(204, rest.delete("/rest/v1/session", "MobileAuth-Session", token).status());
+        assertEquals(401, rest.get("/rest/v1/session", "MobileAuth-Session", token).status(), "logged out");
+        assertEquals(401, rest.delete("/rest/v1/session", "MobileAuth-Session", token).status());
+        var again = login(person, enrolled.credentialId(), enrolled.key(), PASSWORD);
+        assertFalse(again.json().at("/noticeAcknowledgementRequired").asBoolean(), "the acknowledgement was recorded");
     }
 
-    /** Step 7: a challenge, signed by {@code key}, and the four fields. */
-    RestClientSupport.Reply login(Subscriber person, String credentialId, DeviceKey key, String password)
-            throws Exception {
-        var challenge = rest.post("/rest/v1/logins/challenge", "");
-        assertEquals(200, challenge.status(), challenge.raw().body());
-        byte[] nonce = Base64.getUrlDecoder().decode(challenge.text("/nonce"));
-        byte[] signature = key.sign(SignedMessages.login(nonce, credentialId, ORIGIN));
-        Map<String, String> attempt = new LinkedHashMap<>();
-        attempt.put("nationalId", person.holderId());
-        attempt.put("birthDate", person.birthDate().toString());
-        attempt.put("name", person.name());
-        attempt.put("password", password);
-        attempt.put("credentialId", credentialId);
-        attempt.put("challengeId", challenge.text("/id"));
-        attempt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
-        return rest.post("/rest/v1/logins", attempt);
+    @Test
+    void aSessionRevokesOnlyItsOwnPersonsCredentialsAndARevokedKeyNoLongerLogsIn() throws Exception {
+        Subscriber me = demoNetworks.networks().subscribers().find("fet", Scenario.ELIGIBLE);
+        Subscriber other = demoNetworks.networks().subscribers().find("twm", Scenario.ELIGIBLE);
+        Enrolled mine = enrol(me);
+        Enrolled theirs = enrol(other);
+        String mySession = loggedIn(me, mine);
+        String theirSession = loggedIn(other, theirs);
+
+        var attack = rest.delete("/rest/v1/session/credentials/" + mine.credentialId(), "MobileAuth-Session", theirSession);
+        assertEquals(404, attack.status(), "another person's credential is not found: " + attack.raw().body());
+        assertEquals("UNKNOWN_CREDENTIAL", attack.text("/code"));
+        assertEquals(404, rest.delete("/rest/v1/session/credentials/nonsense", "MobileAuth-Session", theirSession).status());
+        var listed = rest.get("/rest/v1/session/credentials", "MobileAuth-Session", mySession);
+        assertEquals("ACTIVE", credential(listed, mine.credentialId()).at("/status").asText(), "the attack changed nothing");
+        assertFalse(listed.raw().body().contains(theirs.credentialId()), "only my own credentials are listed");
+
+        var revoked = rest.delete("/rest/v1/session/credentials/" + mine.credentialId(), "MobileAuth-Session", mySession);
+        assertEquals(200, revoked.status(), revoked.raw().body());
+        assertTrue(revoked.json().at("/sessionEnded").asBoolean(), "revoking this session's own credential logs out");
+        assertEquals(401, rest.get("/rest/v1/session", "MobileAuth-Session", mySession).status());
+        var revokedKey = login(me, mine.credentialId(), mine.key(), PASSWORD);
+        assertEquals(401, revokedKey.status(), "the revoked credential no longer logs in");
+        assertEquals("LOGIN_FAILED", revokedKey.text("/code"));
+        assertEquals(200, rest.get("/rest/v1/session", "MobileAuth-Session", theirSession).status(), "theirs lives on");
     }
 
-    static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+    /** One credential of a {@code GET /rest/v1/session/credentials} answer. */
+    static JsonNode credential(RestClientSupport.Reply list, String credentialId) {
+        for (JsonNode c : list.json().at("/credentials")) {
+            if (c.at("/credentialId").asText().equals(credentialId)) {
+                return c;
+            }
+        }
+        throw new AssertionError(credentialId + " is not listed: " + list.raw().body());
     }
 }

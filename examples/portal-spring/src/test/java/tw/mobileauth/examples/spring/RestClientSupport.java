@@ -52,6 +52,10 @@ final class RestClientSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), headers);
     }
 
+    Reply delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), headers);
+    }
+
     /** Any method, with a body of any declared type (null: none). */
     Reply request(String method, String path, String contentType, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).method(method,
