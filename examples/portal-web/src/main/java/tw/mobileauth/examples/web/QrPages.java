@@ -62,11 +62,6 @@ final class QrPages {
                 out.put("pairingCode", p.pairingCode());
             } else if (status instanceof EnrollmentStatus.Completed c) {
                 out.put("credentialId", c.credentialId());
-                synchronized (x.session) {
-                    if (x.session.applyingBrowser != null) {
-                        d.boundBrowsers().put(c.credentialId(), x.session.applyingBrowser);
-                    }
-                }
             } else if (status instanceof EnrollmentStatus.Rejected r && !r.reasons().isEmpty()) {
                 RejectionReason first = r.reasons().get(0);
                 out.put("reason", x.t(first.message())).put("remedy", x.t(first.remedy()));
