@@ -124,6 +124,22 @@ final class Steps {
         phone.driver().findElement(By.cssSelector("button[type=submit]")).click();
     }
 
+    /** The whole enrolment of {@code s}: desktop applies, a fresh phone verifies on 4G, the desktop is bound. */
+    void enrol(Chromium desktop, Subscriber s) {
+        applyOnDesktop(desktop, s, false);
+        try (Chromium phone = Chromium.start()) {
+            phoneToNetwork(phone, desktop, false);
+            network(phone, s, "G4");
+            phone.waitFor("#result");
+        }
+        desktop.waitFor("#enrolled");
+    }
+
+    /** The {@code #error} and {@code #remedy} texts of the page {@code browser} shows. */
+    static String[] errorAndRemedy(Chromium browser) {
+        return new String[] {browser.waitFor("#error").getText(), browser.waitFor("#remedy").getText()};
+    }
+
     /** Fills the login form with the four fields and presses 登入. */
     void login(Chromium browser, Subscriber s, String password) {
         browser.open(site.url("/login"));
