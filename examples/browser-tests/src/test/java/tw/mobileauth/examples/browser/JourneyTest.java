@@ -55,7 +55,7 @@ class JourneyTest {
             String countdown = desktop.waitFor("#countdown").getText();
             assertTrue(countdown.matches("[0-5]:\\d{2}"), "a live countdown, was " + countdown);
 
-            try (Chromium phone = Chromium.start()) {
+            try (Chromium phone = Steps.phone()) {
                 Steps.phoneToNetwork(phone, desktop, true);
                 Steps.shot(phone, "06-network");
                 Steps.network(phone, person, "G4");

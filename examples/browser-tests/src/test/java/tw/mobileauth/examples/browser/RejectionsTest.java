@@ -48,7 +48,7 @@ class RejectionsTest {
     @Order(1)
     void phoneOnWifiIsToldToUseMobileData() {
         Subscriber person = site.subscriber("twm", Scenario.ELIGIBLE);
-        try (Chromium desktop = Chromium.start(); Chromium phone = Chromium.start()) {
+        try (Chromium desktop = Chromium.start(); Chromium phone = Steps.phone()) {
             steps.applyOnDesktop(desktop, person, false);
             Steps.phoneToNetwork(phone, desktop, false);
             Steps.network(phone, person, "WIFI");
@@ -64,7 +64,7 @@ class RejectionsTest {
     @Order(2)
     void prepaidLineIsRefusedWithItsReason() {
         Subscriber person = site.subscriber("cht", Scenario.PREPAID);
-        try (Chromium desktop = Chromium.start(); Chromium phone = Chromium.start()) {
+        try (Chromium desktop = Chromium.start(); Chromium phone = Steps.phone()) {
             steps.applyOnDesktop(desktop, person, false);
             Steps.phoneToNetwork(phone, desktop, false);
             Steps.network(phone, person, "G4");
@@ -111,7 +111,7 @@ class RejectionsTest {
     @Order(4)
     void carrierLinkForwardedToAThirdBrowserIsRefused() {
         Subscriber person = site.subscriber("cht", Scenario.ELIGIBLE);
-        try (Chromium desktop = Chromium.start(); Chromium phone = Chromium.start(); Chromium third = Chromium.start()) {
+        try (Chromium desktop = Chromium.start(); Chromium phone = Steps.phone(); Chromium third = Chromium.start()) {
             steps.applyOnDesktop(desktop, person, false);
             Steps.phoneToNetwork(phone, desktop, false);
             String carrierAuthorizeUrl = phone.driver().getCurrentUrl();
@@ -136,7 +136,7 @@ class RejectionsTest {
     @Order(5)
     void expiredQrIsShownAndANewOneReplacesIt() {
         Subscriber person = site.subscriber("fet", Scenario.NAME_VARIANT_CHARACTER);
-        try (Chromium desktop = Chromium.start(); Chromium phone = Chromium.start()) {
+        try (Chromium desktop = Chromium.start(); Chromium phone = Steps.phone()) {
             steps.applyOnDesktop(desktop, person, false);
             String oldUrl = Steps.handoffUrl(desktop);
             assertFalse(desktop.driver().findElement(By.id("qrExpired")).isDisplayed());

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -26,8 +26,21 @@ final class Steps {
     /** The password every test person chooses. */
     static final String PASSWORD = "Kiwi-Lantern-8462!";
 
-    /** Where screenshots go when a step is given a name: {@code docs/screenshots} at the repository root. */
-    static final Path SCREENSHOTS = Path.of("").toAbsolutePath().resolve("../../docs/screenshots").normalize();
+    /**
+     * Where the named steps' screenshots go: {@code target/screenshots}, or with
+     * {@code -Dmobileauth.updateScreenshots=true} the README's {@code docs/screenshots} at the repository
+     * root (opt-in, so an ordinary test run leaves the committed PNGs alone).
+     */
+    static final Path SCREENSHOTS = Path.of("").toAbsolutePath()
+            .resolve(Boolean.getBoolean("mobileauth.updateScreenshots") ? "../../docs/screenshots" : "target/screenshots")
+            .normalize();
+
+    /** A browser the size of a phone (412×915 CSS pixels), for the phone's side of the journey. */
+    static Chromium phone() {
+        Chromium phone = Chromium.start();
+        phone.driver().manage().window().setSize(new Dimension(412, 915));
+        return phone;
+    }
 
     private final DemoSite site;
 
@@ -127,7 +140,7 @@ final class Steps {
     /** The whole enrolment of {@code s}: desktop applies, a fresh phone verifies on 4G, the desktop is bound. */
     void enrol(Chromium desktop, Subscriber s) {
         applyOnDesktop(desktop, s, false);
-        try (Chromium phone = Chromium.start()) {
+        try (Chromium phone = phone()) {
             phoneToNetwork(phone, desktop, false);
             network(phone, s, "G4");
             phone.waitFor("#result");
@@ -164,9 +177,5 @@ final class Steps {
         new WebDriverWait(browser.driver(), Chromium.DEFAULT_WAIT).until(ExpectedConditions.elementToBeClickable(By.id("accept")));
         accept.click();
         browser.waitFor("#assurance");
-    }
-
-    static Duration wait(int seconds) {
-        return Duration.ofSeconds(seconds);
     }
 }
