@@ -341,7 +341,8 @@ final class FinishVerificationSteps {
 
     /**
      * Step 7: the certificate for the form's device key and the credential holding it (keyed verifiers,
-     * password hash), stored PENDING until step 8; its issue time follows the person's earlier ones.
+     * password hash, the applying browser's class and family), stored PENDING until step 8; its issue
+     * time follows the person's earlier ones.
      * @return the new credential's id, also recorded in the document
      * @throws EnrollmentUnavailableException {@code ISSUER} if the CA cannot issue now
      */
@@ -361,7 +362,7 @@ final class FinishVerificationSteps {
                 CredentialVerifiers.birthDate(s.hmac, credentialId, holder.birthDate()),
                 CredentialVerifiers.name(s.hmac, credentialId, holder.name()), doc.passwordHash, doc.deviceKey, der,
                 CredentialStatus.PENDING, binding.issueTime(doc.subjectKey, records.now()), certificate.notAfter(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Records.boundDevice(doc));
         if (!s.credentials.insert(credential)) {
             throw new IllegalStateException("random credential id collided; the random source is broken");
         }

@@ -1,5 +1,6 @@
 package tw.mobileauth.enrollment;
 
+import tw.mobileauth.client.BoundDevice;
 import tw.mobileauth.client.BrowserFamily;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -322,14 +323,32 @@ final class Records {
 
     /** The applying device as recorded at {@code begin}, for the phone's summary and listener events. */
     static ApplyingDevice applyingDevice(EnrollmentDocument doc, Instant appliedAt) {
-        BrowserFamily browser;
-        try {
-            browser = doc.applyingBrowser == null ? BrowserFamily.UNKNOWN : BrowserFamily.valueOf(doc.applyingBrowser);
-        } catch (IllegalArgumentException e) {
-            browser = BrowserFamily.OTHER;
-        }
-        return new ApplyingDevice(DeviceClass.valueOf(doc.applyingDevice), browser,
+        return new ApplyingDevice(DeviceClass.valueOf(doc.applyingDevice), applyingBrowser(doc),
                 Optional.ofNullable(doc.applyingNetwork), appliedAt);
+    }
+
+    /**
+     * The browser the credential will be bound to: the applying device (it created and holds the
+     * key), by class and browser family; empty if the document does not say (never on one that
+     * {@code begin} wrote).
+     */
+    static Optional<BoundDevice> boundDevice(EnrollmentDocument doc) {
+        if (doc.applyingDevice == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BoundDevice(DeviceClass.valueOf(doc.applyingDevice), applyingBrowser(doc)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static BrowserFamily applyingBrowser(EnrollmentDocument doc) {
+        try {
+            return doc.applyingBrowser == null ? BrowserFamily.UNKNOWN : BrowserFamily.valueOf(doc.applyingBrowser);
+        } catch (IllegalArgumentException e) {
+            return BrowserFamily.OTHER;
+        }
     }
 
     /** A public call whose store failure the caller sees as a typed "unavailable" (with one more checked exception {@code X}). */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import tw.mobileauth.client.BoundDevice;
 
 /**
  * Everything the SDK's stores keep about one person, for a PDPA access request (個資法 art. 3, 10),
@@ -16,7 +17,9 @@ import java.util.Optional;
  * <p>What is in it, and what is deliberately not:
  * <ul>
  *   <li>each credential: id, status, issue, expiry, revocation and last-use times, the device
- *       key's SHA-256 fingerprint, and the notice acknowledgement it holds;</li>
+ *       key's SHA-256 fingerprint, the notice acknowledgement it holds, and the device class and
+ *       browser family of the browser it is bound to (two coarse enum values, e.g. {@code DESKTOP},
+ *       {@code CHROME}; absent when not recorded);</li>
  *   <li>the lock-out counters (per credential, per person, and the person's failures in a row):
  *       failures, window, lock;</li>
  *   <li>each enrolment the enrolment store still holds (pending, or finished and kept for the
@@ -70,6 +73,9 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
      * The export as a JSON document: {@code format}, {@code exportedAt}, {@code nationalId},
      * {@code storedOnlyAsVerifiers}, {@code credentials[]}, {@code lockOutCounters[]},
      * {@code enrollments[]}. Times are ISO-8601 instants; absent optional values are left out.
+     * A credential's {@code boundDevice} is {@code {"deviceClass": "DESKTOP", "browserFamily":
+     * "CHROME"}}, left out when unknown (added within format v1: readers ignore members they do not
+     * know).
      */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
@@ -93,6 +99,8 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
                 ack.put("version", a.version());
                 a.at().ifPresent(t -> ack.put("at", t.toString()));
             });
+            c.boundDevice().ifPresent(b -> n.putObject("boundDevice").put("deviceClass", b.deviceClass().name())
+                    .put("browserFamily", b.browserFamily().name()));
         }
         ArrayNode counters = root.putArray("lockOutCounters");
         for (Counter c : lockOutCounters) {
@@ -138,10 +146,12 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
      * @param lastUsedAt            the last successful login with it, if any
      * @param deviceKeySha256       SHA-256 of the device public key (base64url), naming the browser's key
      * @param noticeAcknowledgement the personal-data notice acknowledgement recorded on it, if any
+     * @param boundDevice           the device class and browser family of the browser it is bound to;
+     *                              empty when unknown (issued before the SDK recorded it)
      */
     public record Credential(String credentialId, String status, Instant issuedAt, Instant certificateNotAfter,
             Optional<Instant> revokedAt, Optional<Instant> lastUsedAt, String deviceKeySha256,
-            Optional<NoticeAcknowledgement> noticeAcknowledgement) {
+            Optional<NoticeAcknowledgement> noticeAcknowledgement, Optional<BoundDevice> boundDevice) {
         /** All required (use {@link Optional#empty()}). */
         public Credential {
             Objects.requireNonNull(credentialId, "credentialId");
@@ -152,6 +162,15 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
             Objects.requireNonNull(lastUsedAt, "lastUsedAt");
             Objects.requireNonNull(deviceKeySha256, "deviceKeySha256");
             Objects.requireNonNull(noticeAcknowledgement, "noticeAcknowledgement");
+            Objects.requireNonNull(boundDevice, "boundDevice");
+        }
+
+        /** A credential whose bound device is unknown (the form before that field existed). */
+        public Credential(String credentialId, String status, Instant issuedAt, Instant certificateNotAfter,
+                Optional<Instant> revokedAt, Optional<Instant> lastUsedAt, String deviceKeySha256,
+                Optional<NoticeAcknowledgement> noticeAcknowledgement) {
+            this(credentialId, status, issuedAt, certificateNotAfter, revokedAt, lastUsedAt, deviceKeySha256,
+                    noticeAcknowledgement, Optional.empty());
         }
     }
 

@@ -74,7 +74,7 @@ final class PersonalRecords {
             credentials.add(new PersonalDataExport.Credential(r.credentialId(), r.status().name(), r.issuedAt(),
                     r.notAfter(), r.revokedAt(), r.lastUsedAt(), deviceKeyFingerprint(r),
                     r.acknowledgedNotice().map(v -> new PersonalDataExport.NoticeAcknowledgement(v,
-                            r.noticeAcknowledgedAt()))));
+                            r.noticeAcknowledgedAt())), r.boundDevice()));
             s.counters.find(LockOuts.credentialKey(r.credentialId())).ifPresent(
                     c -> counters.add(counter(LockOuts.CREDENTIAL_SCOPE, Optional.of(r.credentialId()), c)));
         }

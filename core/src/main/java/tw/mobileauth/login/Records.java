@@ -15,6 +15,6 @@ final class Records {
             Optional<String> acknowledgedNotice, Optional<Instant> noticeAcknowledgedAt) {
         return new CredentialRecord(c.credentialId(), c.version() + 1, c.subjectKey(), c.birthDateVerifier(),
                 c.nameVerifier(), passwordHash, c.devicePublicKey(), c.certificate(), c.status(), c.issuedAt(),
-                c.notAfter(), c.revokedAt(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt);
+                c.notAfter(), c.revokedAt(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt, c.boundDevice());
     }
 }

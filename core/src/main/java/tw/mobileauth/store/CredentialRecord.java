@@ -3,6 +3,7 @@ package tw.mobileauth.store;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import tw.mobileauth.client.BoundDevice;
 
 /**
  * One issued 行動電話憑證 (mobile phone certificate) as stored: keyed verifiers, never plaintext
@@ -25,11 +26,15 @@ import java.util.Optional;
  * @param acknowledgedNotice the personal-data notice version the person last accepted, if any
  * @param noticeAcknowledgedAt when that notice version was accepted (PDPA art. 8 record), if known;
  *                          only together with {@code acknowledgedNotice}
+ * @param boundDevice       the device class and browser family of the browser the credential is bound
+ *                          to (the applying browser, which holds the key), recorded at issuance; empty
+ *                          ("unknown") for a credential issued before it was recorded
  */
 public record CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
         String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
         CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
-        Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice, Optional<Instant> noticeAcknowledgedAt) {
+        Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice, Optional<Instant> noticeAcknowledgedAt,
+        Optional<BoundDevice> boundDevice) {
 
     /**
      * @throws IllegalArgumentException if the id is blank, the version negative, status and revokedAt disagree, or
@@ -50,6 +55,7 @@ public record CredentialRecord(String credentialId, long version, String subject
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
         Objects.requireNonNull(acknowledgedNotice, "acknowledgedNotice");
         Objects.requireNonNull(noticeAcknowledgedAt, "noticeAcknowledgedAt");
+        Objects.requireNonNull(boundDevice, "boundDevice");
         if (noticeAcknowledgedAt.isPresent() && acknowledgedNotice.isEmpty()) {
             throw new IllegalArgumentException("a notice acknowledgement time needs the acknowledged notice version");
         }
@@ -60,15 +66,29 @@ public record CredentialRecord(String credentialId, long version, String subject
     }
 
     /**
-     * A record without a notice acknowledgement time (the form before that field existed); same
-     * rules as the canonical constructor.
+     * A record whose bound device is unknown (the form before that field existed); same rules as
+     * the canonical constructor.
+     */
+    public CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
+            String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
+            CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
+            Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice, Optional<Instant> noticeAcknowledgedAt) {
+        this(credentialId, version, subjectKey, birthDateVerifier, nameVerifier, passwordHash, devicePublicKey,
+                certificate, status, issuedAt, notAfter, revokedAt, lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt,
+                Optional.empty());
+    }
+
+    /**
+     * A record without a notice acknowledgement time and with an unknown bound device (the form
+     * before those fields existed); same rules as the canonical constructor.
      */
     public CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
             String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
             CredentialStatus status, Instant issuedAt, Instant notAfter, Optional<Instant> revokedAt,
             Optional<Instant> lastUsedAt, Optional<String> acknowledgedNotice) {
         this(credentialId, version, subjectKey, birthDateVerifier, nameVerifier, passwordHash, devicePublicKey,
-                certificate, status, issuedAt, notAfter, revokedAt, lastUsedAt, acknowledgedNotice, Optional.empty());
+                certificate, status, issuedAt, notAfter, revokedAt, lastUsedAt, acknowledgedNotice, Optional.empty(),
+                Optional.empty());
     }
 
     /** Whether it is {@link CredentialStatus#ACTIVE}. */
@@ -88,14 +108,14 @@ public record CredentialRecord(String credentialId, long version, String subject
         }
         return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
                 passwordHash, devicePublicKey, certificate, CredentialStatus.ACTIVE, issuedAt, notAfter,
-                Optional.empty(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt);
+                Optional.empty(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt, boundDevice);
     }
 
     /** The revoked successor: version + 1, {@code REVOKED} at {@code at}. */
     public CredentialRecord revoked(Instant at) {
         return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
                 passwordHash, devicePublicKey, certificate, CredentialStatus.REVOKED, issuedAt, notAfter,
-                Optional.of(at), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt);
+                Optional.of(at), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt, boundDevice);
     }
 
     /** Shows the id, version, status and times; verifiers, hash, key and certificate are hidden. */

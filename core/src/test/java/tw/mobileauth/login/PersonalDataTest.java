@@ -16,6 +16,9 @@ import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.client.BoundDevice;
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.credential.CredentialId;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.enrollment.BindingPolicy;
@@ -108,8 +111,13 @@ class PersonalDataTest {
             f.clock.advance(Duration.ofMinutes(5));
             String pendingId = f.apply(s, DeviceKey.generate(f.random)).enrollmentId();
             f.enrolThroughCarrier(f.carrier.orElseThrow().networks.subscribers().find("cht", Scenario.ELIGIBLE));
+            f.login(done); // a login rewrites the credential: what issuance recorded stays
 
             PersonalDataExport export = f.service.export(done.person().parsedId());
+
+            BoundDevice bound = new BoundDevice(DeviceClass.DESKTOP, BrowserFamily.UNKNOWN); // applied with no User-Agent
+            assertEquals(Optional.of(bound), export.credentials().get(0).boundDevice());
+            assertTrue(f.record(done).lastUsedAt().isPresent());
 
             assertEquals(2, export.enrollments().size(), "the person's two enrolments, nobody else's");
             PersonalDataExport.Enrollment completed = export.enrollments().get(0);
@@ -129,6 +137,9 @@ class PersonalDataTest {
             String json = export.toJson();
             assertEquals(2, new ObjectMapper().readTree(json).get("enrollments").size());
             assertEquals("twm", new ObjectMapper().readTree(json).get("enrollments").get(0).get("carrier").asText());
+            JsonNode boundJson = new ObjectMapper().readTree(json).get("credentials").get(0).get("boundDevice");
+            assertEquals("DESKTOP", boundJson.get("deviceClass").asText());
+            assertEquals("UNKNOWN", boundJson.get("browserFamily").asText());
             assertFalse(json.contains(pendingId), "enrolment ids are masked");
             for (EnrollmentRecord r : f.enrollments.listBySubject(f.record(done).subjectKey())) {
                 assertFalse(json.contains(r.document()), "no enrolment document");
@@ -164,6 +175,7 @@ class PersonalDataTest {
             assertTrue(l.lastUsedAt().isPresent());
             assertEquals(laptop.deviceKey().publicKey().fingerprint(), l.deviceKeySha256());
             assertEquals(LoginService.DEFAULT_NOTICE_VERSION, l.noticeAcknowledgement().orElseThrow().version());
+            assertEquals(Optional.empty(), l.boundDevice(), "written without a bound device: unknown");
             assertEquals("ACTIVE", export.credentials().get(1).status());
             assertEquals(List.of("person", "person-streak", "credential"),
                     export.lockOutCounters().stream().map(PersonalDataExport.Counter::scope).toList(),
@@ -178,6 +190,7 @@ class PersonalDataTest {
             assertEquals(1, root.get("lockOutCounters").get(0).get("failures").asInt());
             assertEquals(LoginService.DEFAULT_NOTICE_VERSION,
                     root.get("credentials").get(0).get("noticeAcknowledgement").get("version").asText());
+            assertFalse(root.get("credentials").get(0).has("boundDevice"), "an unknown bound device is left out");
             for (CredentialRecord r : List.of(f.record(laptop), f.record(phone))) {
                 for (String secret : List.of(r.passwordHash(), r.subjectKey(), r.birthDateVerifier(), r.nameVerifier(),
                         r.certificate(), "$argon2id")) {

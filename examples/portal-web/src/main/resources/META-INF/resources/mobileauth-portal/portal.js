@@ -70,7 +70,7 @@ function applicationPage() {
 
 function qrPage() {
   const countdown = $('#countdown');
-  const expires = Date.parse(countdown.dataset.expiresAt);
+  let expires = Date.parse(countdown.dataset.expiresAt);
   const tick = () => {
     const left = Math.max(0, Math.round((expires - Date.now()) / 1000));
     countdown.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
@@ -81,6 +81,11 @@ function qrPage() {
     const res = await fetch('/api/enrol/status', { credentials: 'same-origin' });
     const s = await res.json();
     if (!res.ok) { $('#enrolState').textContent = `${s.error.reason} ${s.error.remedy}`; return; }
+    if (typeof s.qrSecondsLeft === 'number') {
+      // The server's clock is the one that counts: re-sync the countdown with it.
+      expires = Date.now() + s.qrSecondsLeft * 1000; tick();
+      $('#qrExpired').hidden = s.qrSecondsLeft > 0;
+    }
     if (s.pairingCode) $('#pairingCode').textContent = s.pairingCode;
     if (s.state === 'COMPLETED') {
       clearInterval(ticker);

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import tw.mobileauth.client.BoundDevice;
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
 import tw.mobileauth.store.CredentialStore;
@@ -19,7 +22,7 @@ final class JdbcCredentialStore implements CredentialStore {
 
     private static final String COLUMNS = "credential_id, version, subject_key, birth_date_verifier, name_verifier,"
             + " password_hash, device_public_key, certificate, status, issued_at, not_after, revoked_at, last_used_at,"
-            + " acknowledged_notice, notice_acknowledged_at";
+            + " acknowledged_notice, notice_acknowledged_at, bound_device_class, bound_browser_family";
 
     private final Jdbc jdbc;
 
@@ -31,7 +34,7 @@ final class JdbcCredentialStore implements CredentialStore {
     public boolean insert(CredentialRecord r) {
         Objects.requireNonNull(r, "record");
         return jdbc.insert("insert a credential", "INSERT INTO mobileauth_credential (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
                     ps.setString(1, r.credentialId());
                     ps.setLong(2, r.version());
                     ps.setString(3, r.subjectKey());
@@ -42,6 +45,7 @@ final class JdbcCredentialStore implements CredentialStore {
                     Jdbc.setTime(ps, 13, r.lastUsedAt());
                     Jdbc.setText(ps, 14, r.acknowledgedNotice());
                     Jdbc.setTime(ps, 15, r.noticeAcknowledgedAt());
+                    bindBoundDevice(ps, 16, r);
                 });
     }
 
@@ -70,7 +74,8 @@ final class JdbcCredentialStore implements CredentialStore {
         boolean written = jdbc.update("change a credential", "UPDATE mobileauth_credential SET"
                 + " birth_date_verifier = ?, name_verifier = ?, password_hash = ?, device_public_key = ?,"
                 + " certificate = ?, status = ?, not_after = ?, revoked_at = ?, last_used_at = ?,"
-                + " acknowledged_notice = ?, notice_acknowledged_at = ?, version = ?"
+                + " acknowledged_notice = ?, notice_acknowledged_at = ?, bound_device_class = ?,"
+                + " bound_browser_family = ?, version = ?"
                 + " WHERE credential_id = ? AND version = ? AND subject_key = ? AND issued_at = ?", ps -> {
                     bindMutable(ps, 1, next);
                     Jdbc.setTime(ps, 7, next.notAfter());
@@ -78,11 +83,12 @@ final class JdbcCredentialStore implements CredentialStore {
                     Jdbc.setTime(ps, 9, next.lastUsedAt());
                     Jdbc.setText(ps, 10, next.acknowledgedNotice());
                     Jdbc.setTime(ps, 11, next.noticeAcknowledgedAt());
-                    ps.setLong(12, next.version());
-                    ps.setString(13, next.credentialId());
-                    ps.setLong(14, expectedVersion);
-                    ps.setString(15, next.subjectKey());
-                    Jdbc.setTime(ps, 16, next.issuedAt());
+                    bindBoundDevice(ps, 12, next);
+                    ps.setLong(14, next.version());
+                    ps.setString(15, next.credentialId());
+                    ps.setLong(16, expectedVersion);
+                    ps.setString(17, next.subjectKey());
+                    Jdbc.setTime(ps, 18, next.issuedAt());
                 }) == 1;
         if (!written) {
             // Not written: either the version moved on (a lost race), or the caller tried to change what
@@ -138,6 +144,38 @@ final class JdbcCredentialStore implements CredentialStore {
         ps.setString(first + 5, r.status().name());
     }
 
+    /** Binds the bound device's class and browser family at {@code first} and {@code first + 1}; NULLs when unknown. */
+    private static void bindBoundDevice(PreparedStatement ps, int first, CredentialRecord r) throws SQLException {
+        Jdbc.setText(ps, first, r.boundDevice().map(b -> b.deviceClass().name()));
+        Jdbc.setText(ps, first + 1, r.boundDevice().map(b -> b.browserFamily().name()));
+    }
+
+    /**
+     * The bound device of a row: unknown (empty) when the row predates schema version 2 or names a
+     * device class this SDK does not know; a browser family it does not know reads as
+     * {@link BrowserFamily#OTHER}, as on the phone's summary.
+     */
+    private static Optional<BoundDevice> boundDevice(ResultSet rs) throws SQLException {
+        String deviceClass = rs.getString("bound_device_class");
+        String browserFamily = rs.getString("bound_browser_family");
+        if (deviceClass == null) {
+            return Optional.empty();
+        }
+        DeviceClass device;
+        try {
+            device = DeviceClass.valueOf(deviceClass);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        BrowserFamily browser;
+        try {
+            browser = browserFamily == null ? BrowserFamily.UNKNOWN : BrowserFamily.valueOf(browserFamily);
+        } catch (IllegalArgumentException e) {
+            browser = BrowserFamily.OTHER;
+        }
+        return Optional.of(new BoundDevice(device, browser));
+    }
+
     private static CredentialRecord record(ResultSet rs) throws SQLException {
         return new CredentialRecord(rs.getString("credential_id"), rs.getLong("version"), rs.getString("subject_key"),
                 rs.getString("birth_date_verifier"), rs.getString("name_verifier"), rs.getString("password_hash"),
@@ -145,6 +183,6 @@ final class JdbcCredentialStore implements CredentialStore {
                 CredentialStatus.valueOf(rs.getString("status")), Jdbc.getTime(rs, "issued_at"),
                 Jdbc.getTime(rs, "not_after"), Jdbc.getOptionalTime(rs, "revoked_at"),
                 Jdbc.getOptionalTime(rs, "last_used_at"), Optional.ofNullable(rs.getString("acknowledged_notice")),
-                Jdbc.getOptionalTime(rs, "notice_acknowledged_at"));
+                Jdbc.getOptionalTime(rs, "notice_acknowledged_at"), boundDevice(rs));
     }
 }

@@ -11,13 +11,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.Stores;
+import tw.mobileauth.client.BoundDevice;
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.DeviceClass;
+import tw.mobileauth.store.CredentialRecord;
+import tw.mobileauth.store.CredentialStatus;
+import tw.mobileauth.store.CredentialStore;
 
 /**
- * The SDK's Flyway migrations: from empty, again (a no-op), next to a portal's own Flyway, and
- * the refusal of a schema a newer SDK migrated.
+ * The SDK's Flyway migrations: from empty, again (a no-op), next to a portal's own Flyway, the
+ * upgrade from version 1, and the refusal of a schema a newer SDK migrated.
  */
 class MigrationsTest {
 
@@ -27,10 +34,10 @@ class MigrationsTest {
     void anEmptyDatabaseIsMigratedOnceAndTheSecondRunChangesNothing() throws Exception {
         for (HikariDataSource ds : new HikariDataSource[] {TestDatabases.h2Memory(), TestDatabases.postgres().open()}) {
             try (ds) {
-                assertEquals("1", JdbcStores.migrate(ds));
-                assertEquals(1, appliedMigrations(ds));
-                assertEquals("1", JdbcStores.migrate(ds), "a second run is a no-op");
-                assertEquals(1, appliedMigrations(ds));
+                assertEquals("2", JdbcStores.migrate(ds));
+                assertEquals(2, appliedMigrations(ds));
+                assertEquals("2", JdbcStores.migrate(ds), "a second run is a no-op");
+                assertEquals(2, appliedMigrations(ds));
                 assertUsable(JdbcStores.create(ds));
             }
         }
@@ -46,8 +53,8 @@ class MigrationsTest {
                 Flyway.configure().dataSource(ds).locations(JdbcStores.MIGRATIONS_LOCATION)
                         .table(JdbcStores.HISTORY_TABLE).baselineOnMigrate(true).baselineVersion("0").load().migrate();
 
-                assertEquals("1", JdbcStores.migrate(ds), "already there: nothing to do");
-                assertEquals(1, appliedMigrations(ds));
+                assertEquals("2", JdbcStores.migrate(ds), "already there: nothing to do");
+                assertEquals(2, appliedMigrations(ds));
                 assertUsable(JdbcStores.create(ds));
             }
         }
@@ -57,7 +64,7 @@ class MigrationsTest {
     void ourMigrationsJoinASchemaThatAlreadyHoldsThePortalsTables() throws Exception {
         try (HikariDataSource ds = TestDatabases.postgres().open()) {
             Flyway.configure().dataSource(ds).locations("classpath:db/portal").load().migrate();
-            assertEquals("1", JdbcStores.migrate(ds), "baselined at 0 next to the portal's tables, then V1");
+            assertEquals("2", JdbcStores.migrate(ds), "baselined at 0 next to the portal's tables, then V1 and V2");
             assertUsable(JdbcStores.create(ds));
         }
     }
@@ -71,12 +78,55 @@ class MigrationsTest {
                         .table(JdbcStores.HISTORY_TABLE).load().migrate();
 
                 SchemaTooNewException onMigrate = assertThrows(SchemaTooNewException.class, () -> JdbcStores.migrate(ds));
-                assertEquals("2", onMigrate.databaseVersion());
-                assertEquals("1", onMigrate.codeVersion());
-                assertTrue(onMigrate.getMessage().contains("version 2") && onMigrate.getMessage().contains("version 1"),
+                assertEquals("3", onMigrate.databaseVersion());
+                assertEquals("2", onMigrate.codeVersion());
+                assertTrue(onMigrate.getMessage().contains("version 3") && onMigrate.getMessage().contains("version 2"),
                         onMigrate.getMessage());
                 assertThrows(SchemaTooNewException.class, () -> JdbcStores.create(ds), "nor do the stores start");
             }
+        }
+    }
+
+    /**
+     * A database a version-1 SDK migrated and wrote to: V2 adds the bound-device columns, the old
+     * credential reads as "unknown", and a value this SDK does not know (a newer SDK's enum constant)
+     * reads as unknown (device class) or OTHER (browser family), never as an error.
+     */
+    @Test
+    void aVersionOneDatabaseIsUpgradedAndItsCredentialsReadAsUnknownBoundDevice() throws Exception {
+        for (HikariDataSource ds : new HikariDataSource[] {TestDatabases.h2Memory(), TestDatabases.postgres().open()}) {
+            try (ds) {
+                Flyway.configure().dataSource(ds).locations(JdbcStores.MIGRATIONS_LOCATION)
+                        .table(JdbcStores.HISTORY_TABLE).target("1").load().migrate();
+                insertVersionOneCredential(ds, "old-credential");
+
+                assertEquals("2", JdbcStores.migrate(ds), "V1 is not too new: it is upgraded");
+                CredentialStore credentials = JdbcStores.create(ds).credentials();
+                CredentialRecord old = credentials.find("old-credential").orElseThrow();
+                assertEquals(Optional.empty(), old.boundDevice());
+                assertEquals(CredentialStatus.ACTIVE, old.status());
+
+                execute(ds, "UPDATE mobileauth_credential SET bound_device_class = 'HOLOGRAM',"
+                        + " bound_browser_family = 'CHROME' WHERE credential_id = 'old-credential'");
+                assertEquals(Optional.empty(), credentials.find("old-credential").orElseThrow().boundDevice());
+                execute(ds, "UPDATE mobileauth_credential SET bound_device_class = 'DESKTOP',"
+                        + " bound_browser_family = 'NETSCAPE' WHERE credential_id = 'old-credential'");
+                assertEquals(Optional.of(new BoundDevice(DeviceClass.DESKTOP, BrowserFamily.OTHER)),
+                        credentials.find("old-credential").orElseThrow().boundDevice());
+            }
+        }
+    }
+
+    private static void insertVersionOneCredential(HikariDataSource ds, String id) throws SQLException {
+        execute(ds, "INSERT INTO mobileauth_credential (credential_id, version, subject_key, birth_date_verifier,"
+                + " name_verifier, password_hash, device_public_key, certificate, status, issued_at, not_after)"
+                + " VALUES ('" + id + "', 0, 'subject', 'bd', 'name', '$argon2id$x', 'spki', 'der', 'ACTIVE',"
+                + " TIMESTAMP WITH TIME ZONE '2025-03-14 02:00:00+00', TIMESTAMP WITH TIME ZONE '2026-03-14 02:00:00+00')");
+    }
+
+    private static void execute(HikariDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
         }
     }
 

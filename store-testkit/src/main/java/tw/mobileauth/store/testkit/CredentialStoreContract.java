@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tw.mobileauth.client.BoundDevice;
+import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.store.CredentialRecord;
 import tw.mobileauth.store.CredentialStatus;
 import tw.mobileauth.store.CredentialStore;
@@ -81,6 +84,36 @@ public abstract class CredentialStoreContract {
         assertFalse(store.compareAndSet(0, used));
         assertEquals(used, store.find(c.credentialId()).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> store.compareAndSet(1, used));
+    }
+
+    @Test
+    void theBoundDeviceSurvivesEveryWriteAndAnUnknownOneStaysUnknown() {
+        CredentialRecord p = credential("subject-1", T0, CredentialStatus.PENDING);
+        BoundDevice desktopChrome = new BoundDevice(DeviceClass.DESKTOP, BrowserFamily.CHROME);
+        CredentialRecord bound = new CredentialRecord(p.credentialId(), 0, p.subjectKey(), p.birthDateVerifier(),
+                p.nameVerifier(), p.passwordHash(), p.devicePublicKey(), p.certificate(), p.status(), p.issuedAt(),
+                p.notAfter(), p.revokedAt(), p.lastUsedAt(), p.acknowledgedNotice(), p.noticeAcknowledgedAt(),
+                Optional.of(desktopChrome));
+        CredentialRecord unknown = credential("subject-1", T0.plusSeconds(1));
+        assertTrue(store.insert(bound));
+        assertTrue(store.insert(unknown));
+        assertEquals(bound, store.find(bound.credentialId()).orElseThrow());
+        assertEquals(List.of(bound, unknown), store.listBySubject("subject-1"));
+        assertEquals(Optional.empty(), store.find(unknown.credentialId()).orElseThrow().boundDevice());
+
+        assertTrue(store.activate(bound.credentialId()));
+        CredentialRecord active = store.find(bound.credentialId()).orElseThrow();
+        assertEquals(Optional.of(desktopChrome), active.boundDevice(), "activation keeps it");
+        CredentialRecord used = new CredentialRecord(active.credentialId(), 2, active.subjectKey(),
+                active.birthDateVerifier(), active.nameVerifier(), active.passwordHash(), active.devicePublicKey(),
+                active.certificate(), active.status(), active.issuedAt(), active.notAfter(), active.revokedAt(),
+                Optional.of(T0.plusSeconds(60)), Optional.of("notice-v1"), Optional.of(T0.plusSeconds(61)),
+                active.boundDevice());
+        assertTrue(store.compareAndSet(1, used));
+        assertEquals(used, store.find(bound.credentialId()).orElseThrow(), "a compare-and-set keeps it");
+        assertTrue(store.revoke(bound.credentialId(), T0.plusSeconds(90)));
+        assertEquals(Optional.of(desktopChrome), store.find(bound.credentialId()).orElseThrow().boundDevice(),
+                "revocation keeps it: the person still sees which browser it was");
     }
 
     @Test

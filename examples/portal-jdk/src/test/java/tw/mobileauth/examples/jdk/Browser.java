@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** One browser for the tests: its own cookie jar, no redirects followed, and the page's CSRF token. */
+/**
+ * One browser for the tests: its own cookie jar, no redirects followed, the page's CSRF token, and
+ * the User-Agent it sends (the JDK client's own unless given).
+ */
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
@@ -22,14 +25,26 @@ final class Browser {
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     final URI base;
+    private final String userAgent;
     String csrf = "";
 
     Browser(URI base) {
+        this(base, null);
+    }
+
+    /** A browser that sends {@code userAgent} with every request. */
+    Browser(URI base, String userAgent) {
         this.base = base;
+        this.userAgent = userAgent;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path));
+        return userAgent == null ? b : b.header("User-Agent", userAgent);
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+        HttpResponse<String> r = http.send(request(path).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
@@ -41,12 +56,12 @@ final class Browser {
     HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> json(String path, String json, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             b.header("X-CSRF-Token", token);

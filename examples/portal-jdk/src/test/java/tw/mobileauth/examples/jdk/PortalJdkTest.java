@@ -32,12 +32,15 @@ import tw.mobileauth.testing.TestCaptcha;
 /**
  * The JDK portal over real loopback HTTP: enrolment with the phone played by a second client and
  * the simulated network, login with the browser's signing done in Java, the gates, CSRF, the
- * callback from the wrong browser, revocation, and a restart on the same H2 file.
+ * callback from the wrong browser, revocation, and a restart on the same H2 file (the credential, and
+ * the browser it is bound to, survive it).
  */
 class PortalJdkTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "Kiwi-Lantern-8462!";
+    private static final String FIREFOX_ON_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0)"
+            + " Gecko/20100101 Firefox/133.0";
 
     @TempDir
     Path dataDir;
@@ -54,7 +57,7 @@ class PortalJdkTest {
         try (PortalJdk portal = PortalJdk.start(PortalJdk.Config.of(0, dataDir).withCaptcha(captcha))) {
             port = portal.uri().getPort();
             person = portal.networks().networks().subscribers().find("cht", Scenario.ELIGIBLE);
-            Browser desktop = new Browser(portal.uri());
+            Browser desktop = new Browser(portal.uri(), FIREFOX_ON_WINDOWS);
             credentialId = enrol(portal, desktop, person, key);
             Browser loggedIn = new Browser(portal.uri());
             assertEquals("/notice", login(loggedIn, person, key, credentialId, PASSWORD).path("next").asText());
@@ -78,11 +81,24 @@ class PortalJdkTest {
             // --- my bound browsers: this browser's row, revoke it, the next login fails ---------------
             HttpResponse<String> rows = again.get("/account/browsers");
             assertTrue(rows.body().contains("data-credential-id=\"" + credentialId + "\" data-current=\"true\""), rows.body());
+            assertEquals("Firefox (DESKTOP)（本瀏覽器）", browserCell(rows.body(), credentialId),
+                    "the browser it was bound from (the desktop that applied, not this login's client), kept by the"
+                            + " credential store across the restart");
             assertEquals(302, again.form("/account/browsers/revoke", Map.of("csrf", again.csrf, "credentialId", credentialId))
                     .statusCode());
             JsonNode refused = login(new Browser(portal.uri()), person, key, credentialId, PASSWORD);
             assertEquals("LOGIN_FAILED", refused.path("error").path("code").asText());
         }
+    }
+
+    /** The text of the {@code .browser} cell in the {@code .credential} row of {@code credentialId}. */
+    private static String browserCell(String page, String credentialId) {
+        int row = page.indexOf("data-credential-id=\"" + credentialId + "\"");
+        assertTrue(row >= 0, page);
+        String rest = page.substring(row, page.indexOf("</tr>", row));
+        int cell = rest.indexOf("class=\"browser\">");
+        assertTrue(cell >= 0, rest);
+        return rest.substring(cell + "class=\"browser\">".length(), rest.indexOf("</td>", cell));
     }
 
     private String enrol(PortalJdk portal, Browser desktop, Subscriber person, DeviceKey key) throws Exception {

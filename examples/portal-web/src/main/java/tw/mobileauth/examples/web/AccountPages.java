@@ -1,7 +1,7 @@
 package tw.mobileauth.examples.web;
 
 import java.util.Optional;
-import tw.mobileauth.client.BrowserFamily;
+import tw.mobileauth.client.BoundDevice;
 import tw.mobileauth.credential.CredentialId;
 import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.login.AssuranceLevel;
@@ -105,10 +105,9 @@ final class AccountPages {
                 .append("</th><th></th></tr></thead><tbody>");
         for (PersonalDataExport.Credential c : export.credentials()) {
             boolean current = c.credentialId().equals(a.credentialId().value());
-            BrowserFamily family = d.boundBrowsers().get(c.credentialId());
             m.append("<tr class=\"credential\" data-credential-id=\"").append(Html.esc(c.credentialId()))
                     .append("\" data-current=\"").append(current).append("\"><td>").append(Html.esc(Roc.dateTime(c.issuedAt())))
-                    .append("</td><td>").append(Html.esc(family == null ? "—" : family.displayName()))
+                    .append("</td><td class=\"browser\">").append(Html.esc(browser(c.boundDevice())))
                     .append(current ? x.t("（本瀏覽器）", " (this browser)") : "").append("</td><td>").append(Html.esc(c.status()))
                     .append("</td><td>");
             if ("ACTIVE".equals(c.status())) {
@@ -120,6 +119,11 @@ final class AccountPages {
         }
         m.append("</tbody></table><p><a href=\"/account\">").append(x.t("回查詢服務", "Back to queries")).append("</a></p>");
         return d.layout().page(x, x.t("我的已綁定瀏覽器", "My bound browsers"), m.toString());
+    }
+
+    /** The bound browser as the SDK recorded it, e.g. {@code Chrome (DESKTOP)}; "—" for a credential that predates it. */
+    private static String browser(Optional<BoundDevice> bound) {
+        return bound.map(b -> b.browserFamily().displayName() + " (" + b.deviceClass().name() + ")").orElse("—");
     }
 
     /** Revokes one of the logged-in person's own credentials; revoking this browser's also logs out. */

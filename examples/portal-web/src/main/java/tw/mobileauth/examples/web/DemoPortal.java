@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +60,7 @@ public final class DemoPortal {
         Objects.requireNonNull(networks, "networks");
         Objects.requireNonNull(urls, "urls");
         this.deps = new Deps(auth, networks, new Layout(sdkVersion()), new Sessions(new SecureRandom(), options.clock()),
-                options.clock(), new ConcurrentHashMap<>());
+                options.clock());
         this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
                 + "base-uri 'none'; frame-ancestors 'none'; form-action 'self' " + carrierOrigins(networks);
         this.front = new FrontPages(deps);

@@ -5,7 +5,6 @@ import java.util.Locale;
 import tw.mobileauth.InvalidInputException;
 import tw.mobileauth.carrier.CarrierOption;
 import tw.mobileauth.captcha.CaptchaChallenge;
-import tw.mobileauth.client.BrowserFamily;
 import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.enrollment.Begun;
 import tw.mobileauth.enrollment.EnrollmentApplication;
@@ -146,7 +145,6 @@ final class EnrolPages {
         synchronized (x.session) {
             x.session.enrollmentId = begun.enrollmentId();
             x.session.desktopSecret = begun.desktopSecret();
-            x.session.applyingBrowser = BrowserFamily.of(x.request.header("User-Agent"));
             if (begun.next() instanceof NextStep.ShowQrCode qr) {
                 x.session.qr = qr;
                 next = "/enrol/qr";

@@ -35,6 +35,8 @@ final class QrPages {
                 + "<p>" + x.t("無法掃描？在第二個視窗開啟：", "Cannot scan? Open it in a second window:")
                 + " <a id=\"handoffUrl\" href=\"" + Html.esc(url) + "\" target=\"_blank\" rel=\"noopener\">" + Html.esc(url) + "</a></p>"
                 + "<p id=\"enrolState\" aria-live=\"polite\"></p>"
+                + "<p id=\"qrExpired\" class=\"error\" hidden>" + x.t("QR Code 已逾時，請按「重新產生QRCode」。",
+                        "The QR code has expired: press New QR code.") + "</p>"
                 + "<div id=\"enrolled\" hidden><p>" + x.t("申請完成，本瀏覽器已綁定。", "Done: this browser is now bound.")
                 + "</p><p><a href=\"/login\" class=\"button\">" + x.t("前往登入", "Go to log in") + "</a></p></div>"
                 + "<form method=\"post\" action=\"/enrol/regenerate\">" + Html.csrfField(x.session.csrf)
@@ -44,7 +46,10 @@ final class QrPages {
         return d.layout().page(x, x.t("申請行動電話認證：手機驗證", "Apply: verify on your phone"), main);
     }
 
-    /** {@code GET /api/enrol/status}: {@code {"state","pairingCode"?,"credentialId"?,"reason"?,"remedy"?}}. */
+    /**
+     * {@code GET /api/enrol/status}: {@code {"state","qrSecondsLeft"?,"pairingCode"?,"credentialId"?,"reason"?,"remedy"?}};
+     * {@code qrSecondsLeft} (while no phone holds the QR) is by the server's clock.
+     */
     WebResponse status(Exchange x) {
         String id;
         DesktopSecret secret;
@@ -58,15 +63,18 @@ final class QrPages {
         try {
             EnrollmentStatus status = d.auth().enrollment().status(id, secret);
             ObjectNode out = x.newJson().put("state", status.state().name());
-            if (status instanceof EnrollmentStatus.InProgress p) {
+            if (status instanceof EnrollmentStatus.AwaitingDevice w) {
+                // The server's clock decides when the QR dies, not the browser's: the page re-syncs its countdown.
+                long left = Math.max(0, java.time.Duration.between(d.clock().instant(), w.qrExpiresAt()).toSeconds());
+                out.put("qrSecondsLeft", left).put("regenerationsLeft", w.regenerationsLeft());
+                if (left == 0) {
+                    out.put("reason", x.t("QR Code 已逾時，手機無法再使用它。", "The QR code has expired; a phone can no longer use it."))
+                            .put("remedy", x.t("請按「重新產生QRCode」。", "Press New QR code."));
+                }
+            } else if (status instanceof EnrollmentStatus.InProgress p) {
                 out.put("pairingCode", p.pairingCode());
             } else if (status instanceof EnrollmentStatus.Completed c) {
                 out.put("credentialId", c.credentialId());
-                synchronized (x.session) {
-                    if (x.session.applyingBrowser != null) {
-                        d.boundBrowsers().put(c.credentialId(), x.session.applyingBrowser);
-                    }
-                }
             } else if (status instanceof EnrollmentStatus.Rejected r && !r.reasons().isEmpty()) {
                 RejectionReason first = r.reasons().get(0);
                 out.put("reason", x.t(first.message())).put("remedy", x.t(first.remedy()));

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import tw.mobileauth.client.BrowserFamily;
 import tw.mobileauth.enrollment.DesktopSecret;
 import tw.mobileauth.enrollment.DeviceSummary;
 import tw.mobileauth.enrollment.NextStep;
@@ -32,7 +31,6 @@ final class Sessions {
         String enrollmentId;
         DesktopSecret desktopSecret;
         NextStep.ShowQrCode qr;
-        BrowserFamily applyingBrowser;
         Authentication authentication;
         String clientIp;
 
