@@ -251,6 +251,8 @@ abstract class PortalContract extends PortalJourney {
         assertEquals("ACTIVE", mine.at("/status").asText());
         assertTrue(mine.at("/current").asBoolean(), "the one this session logged in with");
         assertFalse(mine.at("/issuedAt").asText().isBlank());
+        assertEquals("DESKTOP", mine.at("/deviceClass").asText(), "the browser the credential is bound to");
+        assertEquals("CHROME", mine.at("/browserFamily").asText(), "from the applying browser's User-Agent");
 
         assertEquals(204, rest.delete("/rest/v1/session", "MobileAuth-Session", token).status());
         assertEquals(401, rest.get("/rest/v1/session", "MobileAuth-Session", token).status(), "logged out");

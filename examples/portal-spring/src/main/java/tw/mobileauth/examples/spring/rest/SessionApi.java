@@ -195,15 +195,19 @@ public class SessionApi {
      * @param certificateNotAfter when its certificate expires
      * @param revokedAt           when it was revoked, if it was
      * @param lastUsedAt          its last successful login, if any
+     * @param deviceClass         the bound device's class, e.g. {@code DESKTOP}; absent when the SDK did not record it
+     * @param browserFamily       the bound browser, e.g. {@code CHROME}; absent when not recorded
      * @param current             whether this session logged in with it
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CredentialView(String credentialId, String status, String issuedAt, String certificateNotAfter,
-            String revokedAt, String lastUsedAt, boolean current) {
+            String revokedAt, String lastUsedAt, String deviceClass, String browserFamily, boolean current) {
         static CredentialView of(PersonalDataExport.Credential c, boolean current) {
             return new CredentialView(c.credentialId(), c.status(), c.issuedAt().toString(),
                     c.certificateNotAfter().toString(), c.revokedAt().map(Instant::toString).orElse(null),
-                    c.lastUsedAt().map(Instant::toString).orElse(null), current);
+                    c.lastUsedAt().map(Instant::toString).orElse(null),
+                    c.boundDevice().map(b -> b.deviceClass().name()).orElse(null),
+                    c.boundDevice().map(b -> b.browserFamily().name()).orElse(null), current);
         }
     }
 
