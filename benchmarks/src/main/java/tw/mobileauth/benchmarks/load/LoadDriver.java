@@ -22,7 +22,8 @@ import tw.mobileauth.carrier.testkit.Subscriber;
  * [--clients 64] [--logins 2000] [--max-seconds 120] [--floor-seconds 10] [--limiter on|off|both]}.
  * For each limiter setting it starts the demo portal in this process ({@link LoadPortal}, H2 file in
  * a temporary directory), lets {@code clients} simulated people enrol concurrently, then has them log
- * in over and over until {@code logins} logins or {@code max-seconds} have passed, and prints
+ * in over and over until {@code logins} logins or {@code max-seconds} have passed (no login starts
+ * after that; those in flight finish, so the phase can run longer by one login latency), and prints
  * logins/s, p50/p95/p99/max latency and the largest heap in use (sampled every 20 ms; the clients
  * share the heap). Then it measures the 2-thread login floor and prints the ratios the issue sets
  * targets for: logins/s ÷ floor ≥ 0.85 and p99/p50 ≤ 2.
