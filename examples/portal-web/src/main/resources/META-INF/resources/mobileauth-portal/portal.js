@@ -21,6 +21,10 @@ function showError(error) {
   const reason = document.createElement('p'); reason.id = 'error'; reason.textContent = error.reason;
   const remedy = document.createElement('p'); remedy.id = 'remedy'; remedy.textContent = error.remedy;
   box.append(reason, remedy);
+  if (error.lockout) {
+    const lockout = document.createElement('p'); lockout.id = 'lockout'; lockout.className = 'lockout';
+    lockout.textContent = error.lockout; box.append(lockout);
+  }
   if (error.fields && error.fields.length) {
     const ul = document.createElement('ul'); ul.className = 'field-errors';
     for (const f of error.fields) {

@@ -1,5 +1,6 @@
 package tw.mobileauth.examples.browser;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,16 +18,19 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.enrollment.EnrollmentException;
 import tw.mobileauth.enrollment.EnrollmentService;
-import tw.mobileauth.login.LockOutPolicy;
+import tw.mobileauth.examples.web.DemoPortal;
 
 /**
  * What the demo portal refuses, in real Chromium, each case its own enrolment on one shared portal:
- * a phone on Wi-Fi, a prepaid line, an expired QR code, repeated wrong passwords (up to the SDK's
- * lock-out threshold), and the carrier
- * link forwarded to a third browser. The expiry case moves the portal's clock, so it runs last.
+ * a phone on Wi-Fi, a prepaid line, an expired QR code, six wrong passwords (past the demo's lock-out
+ * threshold: {@code #lockout}, worded the same for an ID nobody enrolled), and the carrier link
+ * forwarded to a third browser. The expiry case moves the portal's clock, so it runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RejectionsTest {
+
+    /** Failed logins each browser makes: the {@link DemoPortal#LOCK_OUT_THRESHOLD 5th} locks, the 6th is refused as locked. */
+    private static final int WRONG_LOGINS = 6;
 
     private static DemoSite site;
     private static Steps steps;
@@ -79,31 +83,42 @@ class RejectionsTest {
 
     @Test
     @Order(3)
-    void wrongPasswordsLockWithTheSameAnswerAsAnUnknownId() {
+    void sixWrongPasswordsLockTheBrowserAndAnUnknownIdReadsExactlyTheSame() {
         Subscriber person = site.subscriber("fet", Scenario.ELIGIBLE);
-        try (Chromium desktop = Chromium.start()) {
+        Subscriber owner = site.subscriber("cht", Scenario.NAME_MIDDLE_DOT);
+        Subscriber nobody = site.subscriber("twm", Scenario.NAME_VARIANT_CHARACTER); // never enrolled on this site
+        try (Chromium desktop = Chromium.start(); Chromium other = Chromium.start()) {
             steps.enrol(desktop, person);
-            String first = null;
-            // The demo keeps the SDK's lock-out policy: the threshold-th counted failure locks the credential.
-            for (int i = 1; i <= LockOutPolicy.DEFAULT_THRESHOLD; i++) {
+            steps.enrol(other, owner);
+
+            String[] first = null;
+            for (int i = 1; i <= WRONG_LOGINS; i++) {
                 steps.login(desktop, person, Steps.PASSWORD + "-wrong" + i);
-                String shown = String.join(" / ", Steps.errorAndRemedy(desktop));
+                String[] shown = Steps.errorAndRemedy(desktop);
                 first = first == null ? shown : first;
-                assertEquals(first, shown, "every wrong password gets the same answer (attempt " + i + ")");
+                assertArrayEquals(first, shown, "every wrong password gets the same #error/#remedy (attempt " + i + ")");
+                assertEquals(i >= DemoPortal.LOCK_OUT_THRESHOLD, !desktop.driver().findElements(By.id("lockout")).isEmpty(),
+                        "#lockout from the threshold on, not before (attempt " + i + ")");
             }
-            // Locked: now even the right password is refused, with the very same words.
+            String lockout = desktop.waitFor("#lockout").getText();
+            assertTrue(lockout.contains("暫時鎖定") && lockout.contains("稍候"), "says locked, wait: " + lockout);
+
+            // Locked by the SDK: now even the right password is refused, with the very same words.
             steps.login(desktop, person, Steps.PASSWORD);
-            String locked = String.join(" / ", Steps.errorAndRemedy(desktop));
-            assertTrue(locked.contains("稍候再試"), "the message says to wait after repeated failures: " + locked);
+            assertArrayEquals(first, Steps.errorAndRemedy(desktop));
+            assertEquals(lockout, desktop.waitFor("#lockout").getText());
             assertTrue(desktop.driver().getCurrentUrl().endsWith("/login"), "no login while locked");
 
-            // An ID nobody enrolled, from the same bound browser: the same answer, so nothing tells them apart.
-            Subscriber stranger = site.subscriber("twm", Scenario.NAME_VARIANT_CHARACTER);
-            steps.login(desktop, stranger, Steps.PASSWORD);
-            String unknown = String.join(" / ", Steps.errorAndRemedy(desktop));
-            assertEquals(locked, unknown, "an unknown ID and a locked one read the same");
-            assertEquals(first, locked, "a wrong password and a lock-out read the same");
-            assertFalse(unknown.contains(person.holderId()) || unknown.contains(stranger.holderId()));
+            // Another bound browser types an ID nobody enrolled, six times: character for character the same.
+            String[] unknown = null;
+            for (int i = 1; i <= WRONG_LOGINS; i++) {
+                steps.login(other, nobody, Steps.PASSWORD);
+                unknown = Steps.errorAndRemedy(other);
+            }
+            assertArrayEquals(first, unknown, "an ID nobody enrolled: the same #error and #remedy");
+            assertEquals(lockout, other.waitFor("#lockout").getText(), "an ID nobody enrolled: the same #lockout");
+            String all = String.join(" ", unknown) + " " + lockout;
+            assertFalse(all.contains(person.holderId()) || all.contains(nobody.holderId()), "no ID in the answer");
         }
     }
 

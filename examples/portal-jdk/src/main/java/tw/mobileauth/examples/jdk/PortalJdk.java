@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,7 @@ import tw.mobileauth.MobileAuth;
 import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.examples.web.DemoPortal;
+import tw.mobileauth.login.LockOutPolicy;
 import tw.mobileauth.store.jdbc.JdbcStores;
 
 /**
@@ -35,6 +37,17 @@ import tw.mobileauth.store.jdbc.JdbcStores;
 public final class PortalJdk implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalJdk.class);
+
+    /**
+     * The demo's lock-out: from the {@link DemoPortal#LOCK_OUT_THRESHOLD 5th} failed login in a row the
+     * browser's credential (and its owner) is locked, 1 minute at first, 1 minute longer per further
+     * five failures. Failures count on the credential that signed, never on the typed ID, so the
+     * login page can say "this browser is locked" without saying anything about the ID.
+     */
+    static final LockOutPolicy DEMO_LOCK_OUT = LockOutPolicy.builder()
+            .threshold(DemoPortal.LOCK_OUT_THRESHOLD)
+            .waitIncrement(Duration.ofMinutes(1))
+            .build();
 
     /**
      * How to run the portal.
@@ -139,6 +152,7 @@ public final class PortalJdk implements AutoCloseable {
                     .clock(clock)
                     .secureRandom(random)
                     .enrollmentOptions(o -> config.captcha().map(o::captcha).orElse(o))
+                    .loginOptions(o -> o.lockOutPolicy(DEMO_LOCK_OUT))
                     .build();
             DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), new DemoPortal.Options(clock));
             ExecutorService executor = Executors.newFixedThreadPool(8);

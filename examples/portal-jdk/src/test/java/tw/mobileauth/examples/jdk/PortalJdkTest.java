@@ -58,7 +58,7 @@ class PortalJdkTest {
             port = portal.uri().getPort();
             person = portal.networks().networks().subscribers().find("cht", Scenario.ELIGIBLE);
             Browser desktop = new Browser(portal.uri(), FIREFOX_ON_WINDOWS);
-            credentialId = enrol(portal, desktop, person, key);
+            credentialId = enrol(portal, captcha, desktop, person, key);
             Browser loggedIn = new Browser(portal.uri());
             assertEquals("/notice", login(loggedIn, person, key, credentialId, PASSWORD).path("next").asText());
             assertTrue(loggedIn.get("/notice").body().contains("id=\"accept\" type=\"submit\" disabled"));
@@ -81,7 +81,7 @@ class PortalJdkTest {
             // --- my bound browsers: this browser's row, revoke it, the next login fails ---------------
             HttpResponse<String> rows = again.get("/account/browsers");
             assertTrue(rows.body().contains("data-credential-id=\"" + credentialId + "\" data-current=\"true\""), rows.body());
-            assertEquals("Firefox (DESKTOP)（本瀏覽器）", browserCell(rows.body(), credentialId),
+            assertEquals("Firefox (桌上型電腦)（本瀏覽器）", browserCell(rows.body(), credentialId),
                     "the browser it was bound from (the desktop that applied, not this login's client), kept by the"
                             + " credential store across the restart");
             assertEquals(302, again.form("/account/browsers/revoke", Map.of("csrf", again.csrf, "credentialId", credentialId))
@@ -101,12 +101,13 @@ class PortalJdkTest {
         return rest.substring(cell + "class=\"browser\">".length(), rest.indexOf("</td>", cell));
     }
 
-    private String enrol(PortalJdk portal, Browser desktop, Subscriber person, DeviceKey key) throws Exception {
+    /** Enrols {@code person} with {@code key} as the desktop's device key, the phone played over HTTP; the credential id. */
+    static String enrol(PortalJdk portal, TestCaptcha captcha, Browser desktop, Subscriber person, DeviceKey key) throws Exception {
         desktop.get("/enrol");
         HttpResponse<String> checked = desktop.form("/enrol", Map.of("csrf", desktop.csrf, "nationalId", person.holderId()));
         assertEquals(302, checked.statusCode());
         String form = desktop.get("/enrol/form").body();
-        Map<String, String> posted = application(portal.uri(), form, person, key);
+        Map<String, String> posted = application(portal.uri(), captcha, form, person, key);
         HttpResponse<String> begun = desktop.json("/api/enrol/apply", JSON.writeValueAsString(posted), desktop.csrf);
         assertEquals(200, begun.statusCode(), begun.body());
         assertEquals("/enrol/qr", JSON.readTree(begun.body()).path("next").asText());
@@ -143,7 +144,7 @@ class PortalJdkTest {
         return status.path("credentialId").asText();
     }
 
-    private Map<String, String> application(URI base, String formPage, Subscriber person, DeviceKey key) {
+    private static Map<String, String> application(URI base, TestCaptcha captcha, String formPage, Subscriber person, DeviceKey key) {
         String challenge = Browser.attr(formPage, "applicationForm", "data-challenge");
         String captchaId = Browser.attr(formPage, "captchaId", "value");
         byte[] spki = key.publicKeySpki();
@@ -168,6 +169,12 @@ class PortalJdkTest {
     }
 
     static JsonNode login(Browser b, Subscriber person, DeviceKey key, String credentialId, String password) throws Exception {
+        return login(b, person, key, credentialId, password, "zh-TW");
+    }
+
+    /** A login with the four fields of {@code person}, signed by {@code key} for {@code credentialId}; the answer in {@code lang}. */
+    static JsonNode login(Browser b, Subscriber person, DeviceKey key, String credentialId, String password, String lang)
+            throws Exception {
         b.get("/login");
         JsonNode challenge = JSON.readTree(b.json("/api/login/challenge", "{}", b.csrf).body());
         String origin = b.base.getScheme() + "://" + b.base.getAuthority();
@@ -181,7 +188,7 @@ class PortalJdkTest {
         attempt.put("credentialId", credentialId);
         attempt.put("challengeId", challenge.path("id").asText());
         attempt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
-        HttpResponse<String> r = b.json("/api/login", JSON.writeValueAsString(attempt), b.csrf);
+        HttpResponse<String> r = b.json("/api/login?lang=" + lang, JSON.writeValueAsString(attempt), b.csrf);
         return JSON.readTree(r.body());
     }
 

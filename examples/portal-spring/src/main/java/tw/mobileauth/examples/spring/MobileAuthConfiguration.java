@@ -2,6 +2,7 @@ package tw.mobileauth.examples.spring;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,6 +18,7 @@ import tw.mobileauth.enrollment.PortalUrls;
 import tw.mobileauth.examples.spring.rest.ApiSessions;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.examples.web.DemoPortal;
+import tw.mobileauth.login.LockOutPolicy;
 import tw.mobileauth.store.jdbc.JdbcStores;
 
 /**
@@ -29,6 +31,17 @@ import tw.mobileauth.store.jdbc.JdbcStores;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MobileAuthProperties.class)
 public class MobileAuthConfiguration {
+
+    /**
+     * The demo's lock-out: from the {@link DemoPortal#LOCK_OUT_THRESHOLD 5th} failed login in a row the
+     * browser's credential (and its owner) is locked, 1 minute at first, 1 minute longer per further
+     * five failures. Failures count on the credential that signed, never on the typed ID, so the
+     * login page can say "this browser is locked" without saying anything about the ID.
+     */
+    static final LockOutPolicy DEMO_LOCK_OUT = LockOutPolicy.builder()
+            .threshold(DemoPortal.LOCK_OUT_THRESHOLD)
+            .waitIncrement(Duration.ofMinutes(1))
+            .build();
 
     /** The fake carrier networks and NHI registry on loopback; closed with the context. */
     @Bean(destroyMethod = "close")
@@ -84,6 +97,7 @@ public class MobileAuthConfiguration {
                     CaptchaService service = captcha.getIfAvailable();
                     return service == null ? options : options.captcha(service);
                 })
+                .loginOptions(options -> options.lockOutPolicy(DEMO_LOCK_OUT))
                 .build();
     }
 

@@ -107,7 +107,7 @@ final class AccountPages {
             boolean current = c.credentialId().equals(a.credentialId().value());
             m.append("<tr class=\"credential\" data-credential-id=\"").append(Html.esc(c.credentialId()))
                     .append("\" data-current=\"").append(current).append("\"><td>").append(Html.esc(Roc.dateTime(c.issuedAt())))
-                    .append("</td><td class=\"browser\">").append(Html.esc(browser(c.boundDevice())))
+                    .append("</td><td class=\"browser\">").append(Html.esc(browser(x, c.boundDevice())))
                     .append(current ? x.t("（本瀏覽器）", " (this browser)") : "").append("</td><td>").append(Html.esc(c.status()))
                     .append("</td><td>");
             if ("ACTIVE".equals(c.status())) {
@@ -121,9 +121,9 @@ final class AccountPages {
         return d.layout().page(x, x.t("我的已綁定瀏覽器", "My bound browsers"), m.toString());
     }
 
-    /** The bound browser as the SDK recorded it, e.g. {@code Chrome (DESKTOP)}; "—" for a credential that predates it. */
-    private static String browser(Optional<BoundDevice> bound) {
-        return bound.map(b -> b.browserFamily().displayName() + " (" + b.deviceClass().name() + ")").orElse("—");
+    /** The bound browser as the SDK recorded it, e.g. {@code Chrome (桌上型電腦)}; "—" for a credential that predates it. */
+    private static String browser(Exchange x, Optional<BoundDevice> bound) {
+        return bound.map(b -> b.browserFamily().displayName() + " (" + x.t(DeviceNames.of(b.deviceClass())) + ")").orElse("—");
     }
 
     /** Revokes one of the logged-in person's own credentials; revoking this browser's also logs out. */

@@ -27,6 +27,14 @@ import tw.mobileauth.enrollment.PortalUrls;
  */
 public final class DemoPortal {
 
+    /**
+     * Failed logins in a row after which the demo locks a browser's credential out: {@value}. The
+     * host stacks configure the SDK's {@code LockOutPolicy} with this threshold, and the login page
+     * shows its lock-out notice ({@code #lockout}) from the same count on. Lower than the SDK's
+     * default (10) so a visitor sees the lock-out after a handful of tries.
+     */
+    public static final int LOCK_OUT_THRESHOLD = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(DemoPortal.class);
 
     private final Deps deps;

@@ -1,7 +1,9 @@
 package tw.mobileauth.examples.web;
 
 import tw.mobileauth.InvalidInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import tw.mobileauth.client.DeviceClass;
+import tw.mobileauth.i18n.LocalizedText;
 import tw.mobileauth.login.Authentication;
 import tw.mobileauth.login.LoginAttempt;
 import tw.mobileauth.login.LoginChallenge;
@@ -10,6 +12,16 @@ import tw.mobileauth.login.LoginUnavailableException;
 
 /** Login with the four fields on the bound browser, and the personal-data notice (個資告知) after it. */
 final class LoginPages {
+
+    /**
+     * Shown ({@code #lockout}) from {@link DemoPortal#LOCK_OUT_THRESHOLD} failed logins in a row on.
+     * True whatever ID was typed: the SDK counts failures on the credential whose key signed (this
+     * browser's) and on its owner, never on the typed ID, so it says nothing about that ID.
+     */
+    static final LocalizedText LOCK_OUT = new LocalizedText(
+            "連續登入失敗次數過多，此瀏覽器的行動電話認證已暫時鎖定，請稍候幾分鐘再試。若忘記憑證密碼，請重新申請。",
+            "Too many failed logins in a row: this browser's mobile phone authentication is locked for a while. "
+                    + "Wait a few minutes and try again; if you forgot the certificate password, apply again.");
 
     private final Deps d;
 
@@ -53,6 +65,7 @@ final class LoginPages {
             // A new session id at login (no session fixation); the old session ends.
             Sessions.Web fresh = d.sessions().create();
             synchronized (fresh) {
+                fresh.failedLogins = 0;
                 fresh.authentication = a;
                 fresh.clientIp = x.request.remoteAddress();
             }
@@ -62,10 +75,28 @@ final class LoginPages {
         } catch (InvalidInputException e) {
             return d.layout().jsonError(x, Failure.from(e));
         } catch (LoginFailedException e) {
-            return d.layout().jsonError(x, Failure.from(e));
+            return failed(x, e);
         } catch (LoginUnavailableException e) {
             return d.layout().jsonError(x, Failure.from(e));
         }
+    }
+
+    /**
+     * The SDK's one answer for every refused login, plus {@code error.lockout} once this session has
+     * failed {@link DemoPortal#LOCK_OUT_THRESHOLD} times in a row. The count is the session's, not the
+     * typed ID's, so the answer is the same for an ID that exists and one that does not.
+     */
+    private WebResponse failed(Exchange x, LoginFailedException e) {
+        int failures;
+        synchronized (x.session) {
+            failures = ++x.session.failedLogins;
+        }
+        Failure f = Failure.from(e);
+        ObjectNode root = d.layout().errorJson(x, f);
+        if (failures >= DemoPortal.LOCK_OUT_THRESHOLD) {
+            ((ObjectNode) root.get("error")).put("lockout", x.t(LOCK_OUT));
+        }
+        return d.layout().json(x, f.status(), root);
     }
 
     /** The 個資告知: {@code #accept} is enabled by the page script once {@code #noticeText} is scrolled to its end. */

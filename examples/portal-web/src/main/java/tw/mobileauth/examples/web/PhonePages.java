@@ -57,7 +57,7 @@ final class PhonePages {
                 .append("</dt><dd>").append(Html.esc(s.maskedPhone())).append("</dd><dt>").append(x.t("電信業者", "Carrier"))
                 .append("</dt><dd>").append(Html.esc(x.t(s.carrierName()))).append("</dd></dl>");
         m.append("<dl id=\"applyingDevice\"><dt>").append(x.t("申請裝置", "Applying device")).append("</dt><dd>")
-                .append(Html.esc(a.deviceClass().name())).append(", ").append(Html.esc(a.browserFamily().displayName()))
+                .append(Html.esc(x.t(DeviceNames.of(a.deviceClass())))).append(", ").append(Html.esc(a.browserFamily().displayName()))
                 .append("</dd><dt>").append(x.t("網路", "Network")).append("</dt><dd>").append(Html.esc(a.network().orElse("—")))
                 .append("</dd><dt>").append(x.t("時間", "Time")).append("</dt><dd>").append(Html.esc(Roc.dateTime(a.appliedAt())))
                 .append("</dd></dl><p id=\"warning\" class=\"warning\">").append(Html.esc(x.t(s.warning()))).append("</p>");

@@ -33,6 +33,8 @@ final class Sessions {
         NextStep.ShowQrCode qr;
         Authentication authentication;
         String clientIp;
+        /** Failed logins in a row on this session (refused by the SDK); a login starts a new session at 0. */
+        int failedLogins;
 
         Web(String id, String csrf, Instant now) {
             this.id = id;
