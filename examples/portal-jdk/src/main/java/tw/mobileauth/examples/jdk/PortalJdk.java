@@ -22,6 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tw.mobileauth.MobileAuth;
 import tw.mobileauth.captcha.CaptchaService;
+import tw.mobileauth.carrier.testkit.SubscriberFixture;
+import tw.mobileauth.crypto.PasswordHasher;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.examples.web.DemoPortal;
 import tw.mobileauth.login.LockOutPolicy;
@@ -60,9 +62,12 @@ public final class PortalJdk implements AutoCloseable {
      * @param jdbcPassword its password
      * @param clock        the clock of the SDK and the sessions, default the system's
      * @param captcha      another captcha than the SDK's image captcha (tests: one whose answers they know)
+     * @param passwordHasher another password hasher than the SDK's default Argon2id (a load test sets its limiter)
+     * @param fixture      other subscribers than the carrier-testkit's built-in ones on the fake networks
      */
     public record Config(int port, Optional<String> origin, Path dataDir, Optional<String> jdbcUrl, Optional<String> jdbcUser,
-            Optional<String> jdbcPassword, Optional<Clock> clock, Optional<CaptchaService> captcha) {
+            Optional<String> jdbcPassword, Optional<Clock> clock, Optional<CaptchaService> captcha,
+            Optional<PasswordHasher> passwordHasher, Optional<SubscriberFixture> fixture) {
 
         /** Checks for null and a valid port. */
         public Config {
@@ -76,28 +81,44 @@ public final class PortalJdk implements AutoCloseable {
             Objects.requireNonNull(jdbcPassword, "jdbcPassword");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(captcha, "captcha");
+            Objects.requireNonNull(passwordHasher, "passwordHasher");
+            Objects.requireNonNull(fixture, "fixture");
         }
 
         /** Port {@code port}, data in {@code dataDir}, everything else default. */
         public static Config of(int port, Path dataDir) {
             return new Config(port, Optional.empty(), dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** This config with {@code clock}. */
         public Config withClock(Clock c) {
-            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, Optional.of(c), captcha);
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, Optional.of(c), captcha,
+                    passwordHasher, fixture);
         }
 
         /** This config with {@code service} as the captcha. */
         public Config withCaptcha(CaptchaService service) {
-            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, Optional.of(service));
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, Optional.of(service),
+                    passwordHasher, fixture);
         }
 
         /** This config on the database at {@code url}. */
         public Config withJdbc(String url, String user, String password) {
             return new Config(port, origin, dataDir, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password),
-                    clock, captcha);
+                    clock, captcha, passwordHasher, fixture);
+        }
+
+        /** This config with {@code hasher} for certificate passwords (e.g. Argon2id with another limiter). */
+        public Config withPasswordHasher(PasswordHasher hasher) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, Optional.of(hasher),
+                    fixture);
+        }
+
+        /** This config with {@code subscribers} on the fake carrier networks instead of the built-in ones. */
+        public Config withFixture(SubscriberFixture subscribers) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher,
+                    Optional.of(subscribers));
         }
     }
 
@@ -140,9 +161,9 @@ public final class PortalJdk implements AutoCloseable {
             JdbcStores.migrate(ds);
             DemoSecrets secrets = DemoSecrets.loadOrCreate(config.dataDir(), random, clock);
             LOG.warn("DEMO ONLY: the HMAC/AEAD keys and the development CA are kept as files in {}", config.dataDir());
-            networks = DemoNetworks.start();
+            networks = config.fixture().map(DemoNetworks::start).orElseGet(DemoNetworks::start);
             DemoNetworks n = networks;
-            auth = MobileAuth.builder()
+            MobileAuth.Builder builder = MobileAuth.builder()
                     .carriers(n.carrierSettings())
                     .stores(JdbcStores.create(ds))
                     .secrets(secrets.hmacKey(), secrets.aeadKey())
@@ -152,8 +173,8 @@ public final class PortalJdk implements AutoCloseable {
                     .clock(clock)
                     .secureRandom(random)
                     .enrollmentOptions(o -> config.captcha().map(o::captcha).orElse(o))
-                    .loginOptions(o -> o.lockOutPolicy(DEMO_LOCK_OUT))
-                    .build();
+                    .loginOptions(o -> o.lockOutPolicy(DEMO_LOCK_OUT));
+            auth = config.passwordHasher().map(builder::passwordHasher).orElse(builder).build();
             DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), new DemoPortal.Options(clock));
             ExecutorService executor = Executors.newFixedThreadPool(8);
             server.setExecutor(executor);

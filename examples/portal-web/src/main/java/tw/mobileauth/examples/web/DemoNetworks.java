@@ -7,6 +7,7 @@ import java.util.function.Function;
 import tw.mobileauth.carrier.CarrierSettings;
 import tw.mobileauth.carrier.testkit.FakeCarrierNetworks;
 import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.carrier.testkit.SubscriberFixture;
 import tw.mobileauth.carrier.testkit.registry.FakeRegistry;
 import tw.mobileauth.registry.spi.IdentityRegistries;
 import tw.mobileauth.registry.spi.IdentityRegistry;
@@ -34,9 +35,18 @@ public final class DemoNetworks implements AutoCloseable {
                 .connect("nhi", registry.configFor().build());
     }
 
-    /** Starts both on free loopback ports. */
+    /** Starts both on free loopback ports, with the carrier-testkit's built-in subscribers. */
     public static DemoNetworks start() {
-        FakeCarrierNetworks networks = FakeCarrierNetworks.start();
+        return start(SubscriberFixture.builtIn());
+    }
+
+    /**
+     * Starts both on free loopback ports, the networks holding {@code fixture}'s subscribers (a
+     * load test's many synthetic people, say); the registry knows each one's NHI card.
+     */
+    public static DemoNetworks start(SubscriberFixture fixture) {
+        java.util.Objects.requireNonNull(fixture, "fixture");
+        FakeCarrierNetworks networks = FakeCarrierNetworks.builder().fixture(fixture).start();
         try {
             return new DemoNetworks(networks, FakeRegistry.start());
         } catch (RuntimeException e) {
