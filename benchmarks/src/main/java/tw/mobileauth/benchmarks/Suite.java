@@ -1,0 +1,3 @@
+package tw.mobileauth.benchmarks;
+
+public final class Suite { private Suite() {} }
