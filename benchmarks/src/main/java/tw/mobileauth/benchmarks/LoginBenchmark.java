@@ -20,18 +20,20 @@ import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.login.Authentication;
 
 /**
- * A whole successful login, {@code beginLogin} + {@code finishLogin} through
- * {@code MobileAuth.login()} with the SDK's default Argon2id hasher, on the in-memory store, on
+ * A successful login's server work after the challenge: parsing the posted JSON and
+ * {@code finishLogin} through {@code MobileAuth.login()} with the SDK's default Argon2id hasher, on the in-memory store, on
  * H2 (in memory, through JdbcStores) and on embedded PostgreSQL, on 1 and 2 threads. Each thread
  * is its own person with its own bound credential, so each operation is a success and the
- * lock-out counters are cleared again.
+ * lock-out counters are cleared again. {@code beginLogin} and the browser's signature run in an
+ * invocation-level setup (the signature is the browser's work; {@code beginLogin} is measured in
+ * {@link DeviceProofBenchmark}).
  *
  * <p>Floor: {@link LoginFloorBenchmark} (one Argon2id verify + one P-256 verify + 3 HMACs), run
  * in the same suite; the ratio login / floor is what {@link Suite} prints.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = Jvm.QUIET)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class LoginBenchmark {
@@ -58,26 +60,32 @@ public class LoginBenchmark {
         }
     }
 
-    /** One person and their bound browser per thread. */
+    /** One person and their bound browser per thread; before each call, a fresh challenge signed by the browser. */
     @State(Scope.Thread)
     public static class Person {
         Portal.Browser browser;
+        String attempt;
 
         @Setup(Level.Trial)
         public void enrol(Env env) {
             browser = env.portal.enrol(env.people.incrementAndGet());
+        }
+
+        @Setup(Level.Invocation)
+        public void sign(Env env) throws Exception {
+            attempt = env.portal.attempt(browser);
         }
     }
 
     @Benchmark
     @Threads(1)
     public Authentication login(Env env, Person person) throws Exception {
-        return env.portal.login(person.browser);
+        return env.portal.finish(person.attempt);
     }
 
     @Benchmark
     @Threads(2)
     public Authentication login2Threads(Env env, Person person) throws Exception {
-        return env.portal.login(person.browser);
+        return env.portal.finish(person.attempt);
     }
 }
