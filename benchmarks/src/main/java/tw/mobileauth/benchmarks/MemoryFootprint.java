@@ -29,6 +29,8 @@ public final class MemoryFootprint {
     }
 
     public static void main(String[] args) throws Exception {
+        // JDK 17 refuses Unsafe field offsets of hidden (lambda) classes the stores hold; JOL then finds them itself.
+        System.setProperty("jol.magicFieldOffset", System.getProperty("jol.magicFieldOffset", "true"));
         int n = args.length > 0 ? Integer.parseInt(args[0]) : InMemoryEnrollmentStore.DEFAULT_MAX_ENTRIES;
         Clock clock = Clock.systemUTC();
         Stores stores = Stores.inMemory(clock);
