@@ -35,7 +35,7 @@ import tw.mobileauth.crypto.DeviceKey;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = Jvm.QUIET)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
 @Threads(1)

@@ -30,7 +30,7 @@ import tw.mobileauth.enrollment.VerificationOutcome;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = Jvm.QUIET)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
 @Threads(1)

@@ -36,7 +36,7 @@ import tw.mobileauth.identity.PersonName;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = Jvm.QUIET)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
 @Threads(1)

@@ -23,7 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = Jvm.QUIET)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class LoginFloorBenchmark {

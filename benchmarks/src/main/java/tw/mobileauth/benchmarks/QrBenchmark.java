@@ -30,7 +30,7 @@ import tw.mobileauth.qr.QrCode;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY, "-Djava.awt.headless=true"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 4, time = 1)
 @Threads(1)

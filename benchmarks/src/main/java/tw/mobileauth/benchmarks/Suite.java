@@ -56,8 +56,8 @@ public final class Suite {
 
     private void print() {
         System.out.println("\n== figures ==");
-        results.forEach((name, r) -> System.out.printf("%s: %.3f ± %.3f (%s)%n", name, r.getScore(),
-                finite(r.getScoreError()), r.getScoreUnit()));
+        results.forEach((name, r) -> System.out.printf("%s: %.3f ± %s (%s)%n", name, r.getScore(),
+                error(r.getScoreError()), r.getScoreUnit()));
         System.out.println("\n== ratios (throughput a / throughput b; targets in brackets) ==");
         for (String store : new String[] {"memory", "h2", "postgres"}) {
             ratio("LoginBenchmark.login[" + store + "]", "LoginFloorBenchmark.floor",
@@ -129,7 +129,8 @@ public final class Suite {
         return tu.toNanos(1) / 1e9;
     }
 
-    private static double finite(double error) {
-        return Double.isNaN(error) ? 0 : error;
+    /** JMH has no error bar for fewer than 3 measurement iterations (smoke): "n/a". */
+    private static String error(double error) {
+        return Double.isNaN(error) ? "n/a" : String.format("%.3f", error);
     }
 }
