@@ -26,12 +26,13 @@ import tw.mobileauth.enrollment.VerificationOutcome;
  * loopback HTTP (code exchange, ID-token verification, eligibility, certificate issuance).
  * Everything before each measured call (the browser's form and signature; for
  * {@code completeVerification} the whole journey up to the carrier's callback) runs in an
- * invocation-level setup. Floor of {@code completeVerification}: {@link CarrierCryptoBenchmark}.
+ * invocation-level setup. Five warm-up iterations: {@code begin} needs about 1,500 calls before the
+ * JIT has compiled its path (a 1 s smoke warm-up measures it several times too slow). Floor of {@code completeVerification}: {@link CarrierCryptoBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 4, time = 2)
 @Threads(1)
 public class EnrollmentBenchmark {
