@@ -1,0 +1,93 @@
+package tw.mobileauth.benchmarks;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import tw.mobileauth.Stores;
+import tw.mobileauth.enrollment.Begun;
+import tw.mobileauth.enrollment.VerificationOutcome;
+
+/**
+ * Enrolment on the in-memory stores with a {@link TrivialHasher} (so the password's Argon2id is not
+ * what is measured): {@code begin} on a posted application (JSON parse, validation, proof of
+ * possession, QR code, stores), and {@code completeVerification} on the fake carrier networks over
+ * loopback HTTP (code exchange, ID-token verification, eligibility, certificate issuance).
+ * Everything before each measured call (the browser's form and signature; for
+ * {@code completeVerification} the whole journey up to the carrier's callback) runs in an
+ * invocation-level setup. Five warm-up iterations: {@code begin} needs about 1,500 calls before the
+ * JIT has compiled its path (a 1 s smoke warm-up measures it several times too slow). Floor of {@code completeVerification}: {@link CarrierCryptoBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 4, time = 2)
+@Threads(1)
+public class EnrollmentBenchmark {
+
+    /** A fresh portal per iteration, so the enrolment store's cap is never reached. */
+    public abstract static class Fresh {
+        Portal portal;
+        Enrolment enrolment;
+
+        @Setup(Level.Iteration)
+        public void start() {
+            portal = new Portal(Stores.inMemory(Clock.systemUTC()), new TrivialHasher(Portal.PASSWORD));
+            enrolment = new Enrolment(portal);
+        }
+
+        @TearDown(Level.Iteration)
+        public void stop() {
+            portal.close();
+        }
+    }
+
+    /** A signed application, fresh before each {@code begin}. */
+    @State(Scope.Thread)
+    public static class Application extends Fresh {
+        String json;
+
+        @Setup(Level.Invocation)
+        public void prepare() throws Exception {
+            json = enrolment.application();
+        }
+    }
+
+    /** A phone session at the carrier's callback, fresh before each {@code completeVerification}. */
+    @State(Scope.Thread)
+    public static class Callback extends Fresh {
+        Enrolment.AtCallback at;
+
+        @Setup(Level.Invocation)
+        public void prepare() throws Exception {
+            at = enrolment.toCallback(enrolment.begin(enrolment.application()));
+        }
+    }
+
+    @Benchmark
+    public Begun begin(Application application) throws Exception {
+        return application.enrolment.begin(application.json);
+    }
+
+    @Benchmark
+    public VerificationOutcome completeVerification(Callback callback) throws Exception {
+        VerificationOutcome outcome = callback.portal.auth.enrollment().completeVerification(callback.at.session(),
+                callback.at.callback());
+        if (!(outcome instanceof VerificationOutcome.Issued)) {
+            throw new IllegalStateException("the verification did not issue a credential: " + outcome);
+        }
+        return outcome;
+    }
+}
