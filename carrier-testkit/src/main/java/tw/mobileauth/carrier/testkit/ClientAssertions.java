@@ -124,7 +124,7 @@ final class ClientAssertions {
             if (sig.length != 64) {
                 return false;
             }
-            Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+            Signature verifier = Signature.getInstance("SHA256withPLAIN-ECDSA", BouncyCastle.provider());
             verifier.initVerify(key);
             verifier.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             return verifier.verify(sig);

@@ -177,7 +177,7 @@ final class OAuthServer {
 
         private static KeyPair newKey() {
             try {
-                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
                 g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
                 return g.generateKeyPair();
             } catch (GeneralSecurityException e) {
@@ -507,7 +507,7 @@ final class OAuthServer {
 
     private static byte[] sign(PrivateKey key, String input) {
         try {
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            Signature signer = Signature.getInstance("SHA256withPLAIN-ECDSA", BouncyCastle.provider());
             signer.initSign(key);
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
             return signer.sign();

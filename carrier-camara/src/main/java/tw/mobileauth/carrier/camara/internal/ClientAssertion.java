@@ -3,6 +3,8 @@ package tw.mobileauth.carrier.camara.internal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
@@ -15,8 +17,10 @@ import java.util.Optional;
 
 /**
  * An ES256 {@code private_key_jwt} client assertion (RFC 7523 §2.2, OIDC Core §9): JWS compact
- * serialisation, signed with the JDK's {@code SHA256withECDSAinP1363Format} so the signature is
- * the raw 64-byte {@code R||S} that JWS wants. Not API.
+ * serialisation whose signature is the raw 64-byte {@code R||S} that JWS wants. Signed on the
+ * explicit {@link BouncyCastle} provider instance ({@code SHA256withPLAIN-ECDSA}), about ten times
+ * faster than SunEC; a key BouncyCastle cannot use (one held in a token or HSM) is signed by the
+ * JCA's default provider ({@code SHA256withECDSAinP1363Format}) instead. Not API.
  */
 public final class ClientAssertion {
 
@@ -39,6 +43,23 @@ public final class ClientAssertion {
         }
         // Keys held in a token or HSM may not expose their parameters; trust their algorithm then.
         return !(key instanceof ECPrivateKey ec) || ec.getParams().getCurve().getField().getFieldSize() == 256;
+    }
+
+    /**
+     * {@code key} as a BouncyCastle key when its encoding can be read, so that signing need not
+     * convert it on every call; otherwise (a token or HSM key) {@code key} itself. Call once per
+     * configured key.
+     */
+    public static PrivateKey forSigning(PrivateKey key) {
+        Objects.requireNonNull(key, "key");
+        if (!(key instanceof ECPrivateKey) || key.getEncoded() == null) {
+            return key;
+        }
+        try {
+            return (PrivateKey) KeyFactory.getInstance("EC", BouncyCastle.provider()).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     /**
@@ -67,13 +88,24 @@ public final class ClientAssertion {
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(LIFETIME).getEpochSecond());
         String signingInput = Base64Url.encode(Json.write(header)) + "." + Base64Url.encode(Json.write(claims));
+        byte[] input = signingInput.getBytes(StandardCharsets.US_ASCII);
         try {
-            Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-            signer.initSign(key);
-            signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64Url.encode(signer.sign());
+            return signingInput + "." + Base64Url.encode(signRaw(key, input));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the client signing key cannot sign ES256; configure an EC P-256 key", e);
         }
+    }
+
+    private static byte[] signRaw(PrivateKey key, byte[] input) throws GeneralSecurityException {
+        Signature signer = Signature.getInstance("SHA256withPLAIN-ECDSA", BouncyCastle.provider());
+        try {
+            signer.initSign(key);
+        } catch (InvalidKeyException notForBouncyCastle) {
+            // A key only its own provider can use (a token, an HSM): let the JCA pick that provider.
+            signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+            signer.initSign(key);
+        }
+        signer.update(input);
+        return signer.sign();
     }
 }

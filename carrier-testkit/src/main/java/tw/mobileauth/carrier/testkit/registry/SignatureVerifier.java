@@ -131,7 +131,7 @@ final class SignatureVerifier {
             if (sig.length != 64) {
                 return false;
             }
-            Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
+            Signature s = Signature.getInstance("SHA256withPLAIN-ECDSA", BouncyCastle.provider());
             s.initVerify(key);
             s.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
             return s.verify(sig);
