@@ -1,7 +1,6 @@
 package tw.mobileauth.benchmarks;
 
 import java.time.Clock;
-import tw.mobileauth.store.InMemoryOneTimeTokenStore;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -90,16 +89,11 @@ public class DeviceProofBenchmark {
      */
     @State(Scope.Thread)
     public static class Issuer {
-        /** More challenges than one iteration issues at any speed seen here. */
-        static final int TOKEN_CAPACITY = 20_000_000;
         Portal portal;
 
         @Setup(Level.Iteration)
         public void start() {
-            Clock clock = Clock.systemUTC();
-            Stores base = Stores.inMemory(clock);
-            portal = new Portal(new Stores(base.enrollments(), new InMemoryOneTimeTokenStore(clock, TOKEN_CAPACITY),
-                    base.credentials(), base.counters()), new TrivialHasher(Portal.PASSWORD));
+            portal = new Portal(Databases.inMemory(), new TrivialHasher(Portal.PASSWORD));
         }
 
         @TearDown(Level.Iteration)
