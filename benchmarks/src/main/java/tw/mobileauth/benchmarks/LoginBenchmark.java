@@ -33,9 +33,9 @@ import tw.mobileauth.login.Authentication;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY, Jvm.HEAP, Jvm.HEAP_MAX, Jvm.PRETOUCH, Jvm.PARALLEL_GC})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class LoginBenchmark {
 
     /** The portal, shared by the threads. */

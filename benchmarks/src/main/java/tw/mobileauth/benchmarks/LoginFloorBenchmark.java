@@ -23,9 +23,9 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY})
-@Warmup(iterations = 2, time = 2)
-@Measurement(iterations = 4, time = 2)
+@Fork(value = 1, jvmArgsAppend = {Jvm.QUIET, Jvm.NODELAY, Jvm.HEAP, Jvm.HEAP_MAX, Jvm.PRETOUCH, Jvm.PARALLEL_GC})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 5, time = 3)
 public class LoginFloorBenchmark {
 
     /** The crypto objects, one set per thread. */
