@@ -33,6 +33,8 @@ public final class Suite {
             String name = run.getParams().getBenchmark().replace(Suite.class.getPackageName() + ".", "");
             String store = run.getParams().getParam("store");
             results.put(store == null ? name : name + "[" + store + "]", run.getPrimaryResult());
+            run.getSecondaryResults().forEach((label, result) ->
+                    results.put(name + ":" + label + (store == null ? "" : "[" + store + "]"), result));
         }
     }
 
@@ -63,6 +65,9 @@ public final class Suite {
             ratio("LoginBenchmark.login[" + store + "]", "LoginFloorBenchmark.floor",
                     store.equals("memory") ? ">= 0.95" : store.equals("postgres") ? ">= 0.90" : "-");
         }
+        for (String store : new String[] {"memory", "postgres"}) {
+            interleaved(store, store.equals("memory") ? ">= 0.95" : ">= 0.90");
+        }
         ratio("LoginBenchmark.login2Threads[memory]", "LoginBenchmark.login[memory]", ">= 1.8");
         ratio("LoginBenchmark.login2Threads[postgres]", "LoginBenchmark.login[postgres]", "-");
         ratio("LoginFloorBenchmark.floor2Threads", "LoginFloorBenchmark.floor", "-");
@@ -82,6 +87,20 @@ public final class Suite {
         Result<?> eligibility = results.get("IdentityBenchmark.eligibility");
         if (eligibility != null) {
             System.out.printf("eligibility: %.2f M decisions/s/thread [>= 5]%n", opsPerSecond(eligibility) / 1e6);
+        }
+    }
+
+    /** The interleaved login/floor ratio on {@code store}; its counters are nanoseconds summed over the run. */
+    private void interleaved(String store, String target) {
+        String name = "InterleavedLoginBenchmark.loginThenFloor";
+        Result<?> pairs = results.get(name + "[" + store + "]");
+        Result<?> login = results.get(name + ":loginNanos[" + store + "]");
+        Result<?> floor = results.get(name + ":floorNanos[" + store + "]");
+        if (pairs != null && login != null && floor != null) {
+            double pairMillis = 1000.0 / opsPerSecond(pairs);
+            double loginShare = login.getScore() / (login.getScore() + floor.getScore());
+            System.out.printf("ratio finishLogin[%s] / floor, interleaved in one thread: %.3f [%s] (login %.1f ms, floor %.1f ms)%n",
+                    store, floor.getScore() / login.getScore(), target, pairMillis * loginShare, pairMillis * (1 - loginShare));
         }
     }
 
