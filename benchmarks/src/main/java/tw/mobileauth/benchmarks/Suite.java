@@ -68,6 +68,8 @@ public final class Suite {
         for (String store : new String[] {"memory", "postgres"}) {
             interleaved(store, store.equals("memory") ? ">= 0.95" : ">= 0.90");
         }
+        scaling("login", ">= 1.8");
+        scaling("floor", "-");
         ratio("LoginBenchmark.login2Threads[memory]", "LoginBenchmark.login[memory]", ">= 1.8");
         ratio("LoginBenchmark.login2Threads[postgres]", "LoginBenchmark.login[postgres]", "-");
         ratio("LoginFloorBenchmark.floor2Threads", "LoginFloorBenchmark.floor", "-");
@@ -101,6 +103,17 @@ public final class Suite {
             double loginShare = login.getScore() / (login.getScore() + floor.getScore());
             System.out.printf("ratio finishLogin[%s] / floor, interleaved in one thread: %.3f [%s] (login %.1f ms, floor %.1f ms)%n",
                     store, floor.getScore() / login.getScore(), target, pairMillis * loginShare, pairMillis * (1 - loginShare));
+        }
+    }
+
+    /** 1 → 2 threads, interleaved: 2 × (time of one alone) ÷ (time of two at once). */
+    private void scaling(String what, String target) {
+        String name = "InterleavedScalingBenchmark.aloneThenTogether:" + what;
+        Result<?> alone = results.get(name + "AloneNanos");
+        Result<?> together = results.get(name + "TogetherNanos");
+        if (alone != null && together != null) {
+            System.out.printf("scaling %s 1 -> 2 threads, interleaved: %.3f [%s]%n", what,
+                    2 * alone.getScore() / together.getScore(), target);
         }
     }
 
