@@ -247,7 +247,13 @@ class EnrollmentAndLoginProperties {
             }
         }
         Statistics.label("binding").collect(keepLatest ? "KEEP_LATEST(2)" : "REPLACE_ALL");
-        Statistics.label("enrolment").coverage(cov -> cov.check("re-enrolment").count(n -> n >= 25));
+        // A run of 100 tries has produced as few as 25 enrolments (mixed-in edge cases are short
+        // scripts), so the floor is 10 re-enrolments and a share of at least 30% of the enrolments,
+        // not a count that a legitimate but unlucky seed misses.
+        Statistics.label("enrolment").coverage(cov -> {
+            cov.check("re-enrolment").count(n -> n >= 10);
+            cov.check("re-enrolment").percentage(p -> p >= 30.0);
+        });
         Statistics.label("login").coverage(cov -> {
             cov.check("success").count(n -> n >= 40);
             cov.check("revoked, otherwise right").count(n -> n >= 10);
