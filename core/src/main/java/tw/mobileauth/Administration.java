@@ -24,7 +24,11 @@ public final class Administration {
 
     /**
      * Revokes one credential (a lost laptop, say). @return whether it was active until now
+     *
+     * @param credentialId the credential id
+     * @return {@code true} if it holds, {@code false} otherwise
      * @see LoginService#revoke(CredentialId)
+     * @throws LoginUnavailableException if we could not finish the request (not the caller's fault)
      */
     public boolean revoke(CredentialId credentialId) throws LoginUnavailableException {
         return login.revoke(credentialId);
@@ -32,7 +36,11 @@ public final class Administration {
 
     /**
      * Revokes every active credential of one person. @return how many
+     *
+     * @param nationalId the national ID (身分證號)
+     * @return the int
      * @see LoginService#revokeAll(NationalId)
+     * @throws LoginUnavailableException if we could not finish the request (not the caller's fault)
      */
     public int revokeAll(NationalId nationalId) throws LoginUnavailableException {
         return login.revokeAll(nationalId);
@@ -40,15 +48,22 @@ public final class Administration {
 
     /**
      * Lifts the person's lock-outs, temporary and permanent. @return how many counters were reset
+     *
+     * @param nationalId the national ID (身分證號)
+     * @return the int
      * @see LoginService#clearLockOut(NationalId)
+     * @throws LoginUnavailableException if we could not finish the request (not the caller's fault)
      */
     public int clearLockOut(NationalId nationalId) throws LoginUnavailableException {
         return login.clearLockOut(nationalId);
     }
 
     /**
-     * What the SDK holds about the person (PDPA art. 10), without secrets.
+     * {@return what the SDK holds about the person (PDPA art. 10), without secrets}
+     *
+     * @param nationalId the national ID (身分證號)
      * @see LoginService#export(NationalId)
+     * @throws LoginUnavailableException if we could not finish the request (not the caller's fault)
      */
     public PersonalDataExport export(NationalId nationalId) throws LoginUnavailableException {
         return login.export(nationalId);
@@ -56,7 +71,11 @@ public final class Administration {
 
     /**
      * Erases the person's credentials, counters and pending enrolments (PDPA art. 11).
+     *
+     * @param nationalId the national ID (身分證號)
+     * @return the erasure
      * @see LoginService#erase(NationalId)
+     * @throws LoginUnavailableException if we could not finish the request (not the caller's fault)
      */
     public Erasure erase(NationalId nationalId) throws LoginUnavailableException {
         return login.erase(nationalId);

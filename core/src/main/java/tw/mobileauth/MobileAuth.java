@@ -64,27 +64,31 @@ public final class MobileAuth implements AutoCloseable {
         this.adapters = b.adapters;
     }
 
-    /** Starts the staged builder: carriers, stores, secrets, certificate authority, portal URLs, then options. */
+    /**
+     * Starts the staged builder: carriers, stores, secrets, certificate authority, portal URLs, then options.
+     *
+     * @return the next stage
+     */
     public static CarriersStage builder() {
         return new Builder();
     }
 
-    /** The enrolment service (steps 1–5 of the BLI journey, every device route). */
+    /** {@return the enrolment service (steps 1–5 of the BLI journey, every device route)} */
     public EnrollmentService enrollment() {
         return enrollment;
     }
 
-    /** The login service (four fields on the bound browser). */
+    /** {@return the login service (four fields on the bound browser)} */
     public LoginService login() {
         return login;
     }
 
-    /** Revocation, lock-out clearing, and the PDPA export and erasure. */
+    /** {@return revocation, lock-out clearing, and the PDPA export and erasure} */
     public Administration administration() {
         return administration;
     }
 
-    /** The carriers on offer, in display order: the application form's drop-down. */
+    /** {@return the carriers on offer, in display order: the application form's drop-down} */
     public Carriers carriers() {
         return carriers;
     }
@@ -112,20 +116,30 @@ public final class MobileAuth implements AutoCloseable {
     /** Stage 1: the carriers. */
     public interface CarriersStage {
         /**
-         * The carriers found with {@link java.util.ServiceLoader} on this class's class loader,
-         * connected with {@code settings}.
+         * {@return the carriers found with {@link java.util.ServiceLoader} on this class's class loader,
+         * connected with {@code settings}}
          *
+         * @param settings the settings value
          * @throws IllegalArgumentException if a setting is wrong or names an unknown carrier
          */
         StoresStage carriers(CarrierSettings settings);
 
-        /** The carriers of {@code registry}, connected with {@code settings}. */
+        /**
+         * {@return the carriers of {@code registry}, connected with {@code settings}}
+         *
+         * @param registry the registry value
+         * @param settings the settings value
+         */
         StoresStage carriers(Carriers registry, CarrierSettings settings);
     }
 
     /** Stage 2: the stores. */
     public interface StoresStage {
-        /** The four stores, shared by every portal node. */
+        /**
+         * {@return the four stores, shared by every portal node}
+         *
+         * @param stores the stores value
+         */
         SecretsStage stores(Stores stores);
     }
 
@@ -134,39 +148,58 @@ public final class MobileAuth implements AutoCloseable {
         /**
          * @param hmacKey        keys every verifier and token store key; losing it orphans every credential
          * @param pendingDataKey seals the personal data of pending enrolments (AES-GCM)
+         * @return the next stage, the certificate authority
          */
         AuthorityStage secrets(HmacKey hmacKey, AeadKey pendingDataKey);
     }
 
     /** Stage 4: the certificate authority. */
     public interface AuthorityStage {
-        /** Issues from {@code ca} and trusts only it at login. */
+        /**
+         * Issues from {@code ca} and trusts only it at login.
+         *
+         * @param ca the ca value
+         * @return the next stage
+         */
         UrlsStage certificateAuthority(EnrollmentCa ca);
 
         /**
          * Issues with {@code issuer} and trusts {@code trusted} at login: for a CA rotation, trust
          * the old and the new CA while issuing from the new one.
+         *
+         * @param issuer the issuer value
+         * @param trusted the trusted value
+         * @return the next stage
          */
         UrlsStage certificateAuthority(CertificateIssuer issuer, TrustedCas trusted);
     }
 
     /** Stage 5: the portal's public URLs; their origin is the one device signatures are bound to. */
     public interface UrlsStage {
-        /** The portal's origin, handoff page and carrier callback. */
+        /**
+         * {@return the portal's origin, handoff page and carrier callback}
+         *
+         * @param urls the urls value
+         */
         RegistryStage portal(PortalUrls urls);
     }
 
     /** Stage 6: how the NHI card number is checked. There is no silent default. */
     public interface RegistryStage {
         /**
-         * The health-insurance registry that confirms the NHI card number belongs to the ID, asked
-         * only after number verification. The portal keeps it and closes it.
+         * {@return the health-insurance registry that confirms the NHI card number belongs to the ID, asked
+         * only after number verification} The portal keeps it and closes it.
+         *
+         * @param registry the registry value
          */
         Builder identityRegistry(IdentityRegistry registry);
 
         /**
          * Runs without checking the NHI card number, for {@code reason}: the audit log records it
          * when the service starts, and {@code enrollment().help()} tells the person.
+         *
+         * @param reason the reason
+         * @return this builder
          */
         Builder withoutIdentityRegistry(String reason);
     }
@@ -257,42 +290,63 @@ public final class MobileAuth implements AutoCloseable {
             return this;
         }
 
-        /** The clock of both services and, with {@link #certificateAuthority(EnrollmentCa)}, of issuance. Default: system UTC. */
+        /**
+         * {@return the clock of both services and, with {@link #certificateAuthority(EnrollmentCa)}, of issuance} Default: system UTC.
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * The password hasher of both services, so that one limiter bounds Argon2id's memory.
+         * {@return the password hasher of both services, so that one limiter bounds Argon2id's memory}
          * Default: {@link Argon2idPasswordHasher#withDefaults()} (m=19456 KiB, t=2, p=1).
+         *
+         * @param hasher the hasher value
          */
         public Builder passwordHasher(PasswordHasher hasher) {
             this.hasher = Objects.requireNonNull(hasher, "hasher");
             return this;
         }
 
-        /** Where both services send their typed, masked audit events. Default: {@link Slf4jAuditSink}. */
+        /**
+         * {@return where both services send their typed, masked audit events} Default: {@link Slf4jAuditSink}.
+         *
+         * @param sink the sink value
+         */
         public Builder auditSink(AuditSink sink) {
             this.audit = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
-        /** The random source of both services (tokens, challenges, certificate serials). Default: a new {@link SecureRandom}. */
+        /**
+         * {@return the random source of both services (tokens, challenges, certificate serials)} Default: a new {@link SecureRandom}.
+         *
+         * @param random the source of randomness
+         */
         public Builder secureRandom(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** Hears of credentials bound and revoked, e.g. to send "a new browser was bound". Default: none. */
+        /**
+         * Hears of credentials bound and revoked, e.g. to send "a new browser was bound". Default: none.
+         *
+         * @param listener the listener value
+         * @return this builder
+         */
         public Builder listener(EnrollmentListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
         /**
-         * The enrolment service's other options (eligibility policy, binding policy, captcha, QR
-         * and lifetime settings, terms version, …), each documented on {@link EnrollmentService.Builder}.
+         * {@return the enrolment service's other options (eligibility policy, binding policy, captcha, QR
+         * and lifetime settings, terms version, …), each documented on {@link EnrollmentService.Builder}}
+         *
+         * @param options the options value
          */
         public Builder enrollmentOptions(UnaryOperator<EnrollmentService.Builder> options) {
             this.enrollmentOptions = Objects.requireNonNull(options, "options");
@@ -300,8 +354,10 @@ public final class MobileAuth implements AutoCloseable {
         }
 
         /**
-         * The login service's other options (lock-out policy, challenge lifetime, notice version,
-         * assurance label), each documented on {@link LoginService.Builder}.
+         * {@return the login service's other options (lock-out policy, challenge lifetime, notice version,
+         * assurance label), each documented on {@link LoginService.Builder}}
+         *
+         * @param options the options value
          */
         public Builder loginOptions(UnaryOperator<LoginService.Builder> options) {
             this.loginOptions = Objects.requireNonNull(options, "options");
@@ -309,7 +365,7 @@ public final class MobileAuth implements AutoCloseable {
         }
 
         /**
-         * The configured SDK.
+         * {@return the configured SDK}
          *
          * @throws IllegalArgumentException if an option is inconsistent, or a carrier lacks a
          *                                  required capability (the adapters are closed again)

@@ -43,8 +43,9 @@ public final class PortalOrigin {
     }
 
     /**
-     * The origin {@code origin} names, in canonical form.
+     * {@return the origin {@code origin} names, in canonical form}
      *
+     * @param origin where the failure happened
      * @throws IllegalArgumentException naming the rule it breaks and showing a correct example
      */
     public static PortalOrigin of(String origin) {
@@ -88,8 +89,10 @@ public final class PortalOrigin {
     }
 
     /**
-     * Whether {@code uri} may serve a page of this portal: {@code https}, or {@code http} on a
-     * loopback host. Used for the handoff and carrier-callback URLs.
+     * {@return whether {@code uri} may serve a page of this portal: {@code https}, or {@code http} on a
+     * loopback host} Used for the handoff and carrier-callback URLs.
+     *
+     * @param uri the URI
      */
     public static boolean isSecureOrLoopback(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -97,12 +100,14 @@ public final class PortalOrigin {
         return "https".equals(scheme) && !host.isEmpty() || "http".equals(scheme) && isLoopback(host);
     }
 
-    /** The canonical origin, e.g. {@code https://portal.example.tw}: what the browser's {@code window.location.origin} shows. */
+    /**
+     * {@return the canonical origin, e.g. {@code https://portal.example.tw}: what the browser's {@code window.location.origin} shows}
+     */
     public String value() {
         return value;
     }
 
-    /** Whether it is a loopback origin (development only). */
+    /** {@return whether it is a loopback origin (development only)} */
     public boolean isLoopback() {
         return loopback;
     }

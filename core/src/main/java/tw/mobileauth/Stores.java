@@ -24,7 +24,14 @@ import tw.mobileauth.store.OneTimeTokenStore;
 public record Stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
         CounterStore counters) {
 
-    /** All four required. */
+    /**
+     * All four required.
+     *
+     * @param enrollments the enrollments value
+     * @param tokens the tokens value
+     * @param credentials the credentials value
+     * @param counters the counters value
+     */
     public Stores {
         Objects.requireNonNull(enrollments, "enrollments");
         Objects.requireNonNull(tokens, "tokens");
@@ -33,8 +40,10 @@ public record Stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, Cred
     }
 
     /**
-     * In-memory stores on {@code clock}: for tests, the demo and a single portal node that may
-     * forget every enrolment and credential on restart. Bounded as each in-memory store documents.
+     * {@return in-memory stores on {@code clock}: for tests, the demo and a single portal node that may
+     * forget every enrolment and credential on restart. Bounded as each in-memory store documents}
+     *
+     * @param clock the clock that decides expiry
      */
     public static Stores inMemory(Clock clock) {
         Objects.requireNonNull(clock, "clock");

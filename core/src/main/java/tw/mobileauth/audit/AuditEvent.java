@@ -10,14 +10,14 @@ import java.util.Map;
  */
 public interface AuditEvent {
 
-    /** A stable, dotted event name, e.g. {@code enrollment.completed}. */
+    /** {@return a stable, dotted event name, e.g. {@code enrollment.completed}} */
     String name();
 
-    /** When it happened, by the service's clock. */
+    /** {@return when it happened, by the service's clock} */
     Instant at();
 
     /**
-     * The event's fields as text for sinks that write lines or JSON, in a stable order. Every
+     * {@return the event's fields as text for sinks that write lines or JSON, in a stable order} Every
      * value is already masked or non-personal.
      */
     Map<String, String> fields();

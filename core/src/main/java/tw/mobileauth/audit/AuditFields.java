@@ -15,8 +15,9 @@ public final class AuditFields {
     }
 
     /**
-     * An unmodifiable map of {@code key, value, key, value, …} in the order given.
+     * {@return an unmodifiable map of {@code key, value, key, value, …} in the order given}
      *
+     * @param keysAndValues the keys and values
      * @throws IllegalArgumentException if a key has no value
      */
     public static Map<String, String> ordered(String... keysAndValues) {
@@ -30,7 +31,11 @@ public final class AuditFields {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Rejects a null component of an audit event. */
+    /**
+     * Rejects a null component of an audit event.
+     *
+     * @param values the values value
+     */
     public static void requireAll(Object... values) {
         for (Object v : values) {
             Objects.requireNonNull(v, "audit event field");

@@ -8,6 +8,10 @@ package tw.mobileauth.audit;
 @FunctionalInterface
 public interface AuditSink {
 
-    /** Records one event. */
+    /**
+     * Records one event.
+     *
+     * @param event the event value
+     */
     void record(AuditEvent event);
 }

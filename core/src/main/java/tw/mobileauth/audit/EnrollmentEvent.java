@@ -17,7 +17,16 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** {@code begin} stored a new enrolment and routed it. */
     record Started(Instant at, String enrollmentId, String route, String carrierId, String maskedNationalId,
             String maskedPhone) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param route the route value
+         * @param carrierId the carrier id
+         * @param maskedNationalId the masked national id
+         * @param maskedPhone the masked phone
+         */
         public Started {
             requireAll(at, enrollmentId, route, carrierId, maskedNationalId, maskedPhone);
         }
@@ -42,7 +51,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      *               or eligibility reason codes as {@code eligibility:CODE}
      */
     record InputRejected(Instant at, String step, List<String> causes) implements EnrollmentEvent {
-        /** All fields required; the list is copied. */
+        /**
+         * All fields required; the list is copied.
+         *
+         * @param at the at value
+         * @param step the step value
+         * @param causes the causes value
+         */
         public InputRejected {
             requireAll(at, step);
             causes = List.copyOf(causes);
@@ -62,7 +77,14 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** A new QR handoff token was issued ({@code regeneration} 0 for the first). */
     record HandoffIssued(Instant at, String enrollmentId, int regeneration, Instant expiresAt)
             implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param regeneration the regeneration value
+         * @param expiresAt when it expires
+         */
         public HandoffIssued {
             requireAll(at, enrollmentId, expiresAt);
         }
@@ -86,7 +108,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      * @param outcome      {@code EXPIRED}, {@code ALREADY_CLAIMED}, {@code SUPERSEDED} or {@code UNKNOWN}
      */
     record HandoffRefused(Instant at, String enrollmentId, String outcome) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param outcome the outcome value
+         */
         public HandoffRefused {
             requireAll(at, enrollmentId, outcome);
         }
@@ -104,7 +132,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
     /** A device claimed the handoff token (or the applying phone continued on itself). */
     record DeviceConnected(Instant at, String enrollmentId, String deviceClass) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param deviceClass the device class
+         */
         public DeviceConnected {
             requireAll(at, enrollmentId, deviceClass);
         }
@@ -123,7 +157,14 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** The person consented on the phone (PDPA record). {@code context} is masked. */
     record ConsentRecorded(Instant at, String enrollmentId, String termsVersion, String context)
             implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param termsVersion the terms version
+         * @param context the context value
+         */
         public ConsentRecorded {
             requireAll(at, enrollmentId, termsVersion, context);
         }
@@ -141,7 +182,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
     /** Network verification was started at the carrier. */
     record VerificationStarted(Instant at, String enrollmentId, String carrierId) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param carrierId the carrier id
+         */
         public VerificationStarted {
             requireAll(at, enrollmentId, carrierId);
         }
@@ -160,7 +207,16 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** The carrier answered network verification (verified or not) and reported the attachment. */
     record NumberVerified(Instant at, String enrollmentId, String carrierId, boolean verified, String accessNetwork,
             boolean roaming) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param carrierId the carrier id
+         * @param verified the verified value
+         * @param accessNetwork the access network
+         * @param roaming the roaming value
+         */
         public NumberVerified {
             requireAll(at, enrollmentId, carrierId, accessNetwork);
         }
@@ -180,7 +236,17 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** A carrier call failed (our side of the fence: the enrolment stays as it was if retryable). */
     record CarrierFailed(Instant at, String enrollmentId, String carrierId, String operation, String error,
             boolean retryable, String correlator) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param carrierId the carrier id
+         * @param operation the operation value
+         * @param error the error value
+         * @param retryable the retryable value
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public CarrierFailed {
             requireAll(at, enrollmentId, carrierId, operation, error, correlator);
         }
@@ -207,7 +273,15 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      */
     record ServiceUnavailable(Instant at, String enrollmentId, String source, String operation, String problem)
             implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param source the source value
+         * @param operation the operation value
+         * @param problem the problem value
+         */
         public ServiceUnavailable {
             requireAll(at, enrollmentId, source, operation, problem);
         }
@@ -231,7 +305,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      * @param reason     why it runs without a registry, or {@code -} with one
      */
     record IdentityRegistryConfigured(Instant at, String registryId, String reason) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param registryId the registry id
+         * @param reason the reason
+         */
         public IdentityRegistryConfigured {
             requireAll(at, registryId, reason);
         }
@@ -257,7 +337,16 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      */
     record RegistryFailed(Instant at, String enrollmentId, String registryId, String problem, boolean retryable,
             String correlator) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param registryId the registry id
+         * @param problem the problem value
+         * @param retryable the retryable value
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public RegistryFailed {
             requireAll(at, enrollmentId, registryId, problem, correlator);
         }
@@ -283,7 +372,14 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      */
     record AccessRefused(Instant at, String enrollmentId, String operation, String reason)
             implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param operation the operation value
+         * @param reason the reason
+         */
         public AccessRefused {
             requireAll(at, enrollmentId, operation, reason);
         }
@@ -301,7 +397,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
     /** The enrolment was rejected with these reason codes. Final. */
     record Rejected(Instant at, String enrollmentId, List<String> reasons) implements EnrollmentEvent {
-        /** All fields required; the list is copied. */
+        /**
+         * All fields required; the list is copied.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param reasons the reasons value
+         */
         public Rejected {
             requireAll(at, enrollmentId);
             reasons = List.copyOf(reasons);
@@ -320,7 +422,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
     /** A credential was issued. Final. */
     record Completed(Instant at, String enrollmentId, String credentialId) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param credentialId the credential id
+         */
         public Completed {
             requireAll(at, enrollmentId, credentialId);
         }
@@ -339,7 +447,14 @@ public sealed interface EnrollmentEvent extends AuditEvent {
     /** An earlier credential was revoked by the binding policy when {@code enrollmentId} completed. */
     record CredentialRevoked(Instant at, String enrollmentId, String credentialId, String policy)
             implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param credentialId the credential id
+         * @param policy the policy value
+         */
         public CredentialRevoked {
             requireAll(at, enrollmentId, credentialId, policy);
         }
@@ -362,7 +477,14 @@ public sealed interface EnrollmentEvent extends AuditEvent {
      * @param failures wrong codes so far, this one included
      */
     record PairingChecked(Instant at, String enrollmentId, boolean matched, int failures) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param matched the matched value
+         * @param failures the failures value
+         */
         public PairingChecked {
             requireAll(at, enrollmentId);
         }
@@ -391,7 +513,13 @@ public sealed interface EnrollmentEvent extends AuditEvent {
         /** The phone typed the pairing code wrong too many times. */
         public static final String PAIRING_CODE = "PAIRING_CODE";
 
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param cause the underlying failure, or null
+         */
         public Cancelled {
             requireAll(at, enrollmentId, cause);
         }
@@ -409,7 +537,12 @@ public sealed interface EnrollmentEvent extends AuditEvent {
 
     /** The enrolment's lifetime ran out. Final. */
     record Expired(Instant at, String enrollmentId) implements EnrollmentEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         */
         public Expired {
             requireAll(at, enrollmentId);
         }

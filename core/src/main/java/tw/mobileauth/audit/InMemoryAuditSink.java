@@ -19,12 +19,17 @@ public final class InMemoryAuditSink implements AuditSink {
         events.add(event);
     }
 
-    /** Every event so far, oldest first (a snapshot). */
+    /** {@return every event so far, oldest first (a snapshot)} */
     public List<AuditEvent> events() {
         return List.copyOf(events);
     }
 
-    /** The events of one type, oldest first. */
+    /**
+     * {@return the events of one type, oldest first}
+     *
+     * @param <E> the type of the value
+     * @param type the type value
+     */
     public <E extends AuditEvent> List<E> ofType(Class<E> type) {
         List<E> found = new ArrayList<>();
         for (AuditEvent e : events) {
@@ -35,7 +40,7 @@ public final class InMemoryAuditSink implements AuditSink {
         return List.copyOf(found);
     }
 
-    /** The event names, oldest first, e.g. {@code [enrollment.started, enrollment.completed]}. */
+    /** {@return the event names, oldest first, e.g. {@code [enrollment.started, enrollment.completed]}} */
     public List<String> names() {
         return events.stream().map(AuditEvent::name).toList();
     }

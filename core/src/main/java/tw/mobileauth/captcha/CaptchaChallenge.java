@@ -24,6 +24,11 @@ public record CaptchaChallenge(String id, String mediaType, byte[] media, Locali
      * Validates and copies. Providers build these; a {@code null} or blank component is a
      * programming error.
      *
+     * @param id the id
+     * @param mediaType the media type
+     * @param media the media value
+     * @param altText the alt text
+     * @param expiresAt when it expires
      * @throws NullPointerException     if a component is {@code null}
      * @throws IllegalArgumentException if {@code id} or {@code mediaType} is blank
      */
@@ -38,13 +43,13 @@ public record CaptchaChallenge(String id, String mediaType, byte[] media, Locali
         media = Objects.requireNonNull(media, "media").clone();
     }
 
-    /** A copy of the media bytes. */
+    /** {@return a copy of the media bytes} */
     @Override
     public byte[] media() {
         return media.clone();
     }
 
-    /** The media as a {@code data:} URL, e.g. {@code data:image/png;base64,iVBOR…} for {@code <img src>}. */
+    /** {@return the media as a {@code data:} URL, e.g. {@code data:image/png;base64,iVBOR…} for {@code <img src>}} */
     public String mediaDataUrl() {
         return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(media);
     }

@@ -89,7 +89,7 @@ public final class ImageCaptcha implements CaptchaService {
         this.pending = new PendingCaptchas(builder.capacity, random);
     }
 
-    /** A builder with every default in place; {@code ImageCaptcha.builder().build()} is ready to use. */
+    /** {@return a builder with every default in place; {@code ImageCaptcha.builder().build()} is ready to use} */
     public static Builder builder() {
         return new Builder();
     }
@@ -166,8 +166,9 @@ public final class ImageCaptcha implements CaptchaService {
         }
 
         /**
-         * The clock that stamps and expires challenges. Default: {@link Clock#systemUTC()}.
+         * {@return the clock that stamps and expires challenges} Default: {@link Clock#systemUTC()}.
          *
+         * @param clock the clock that decides expiry
          * @throws NullPointerException if {@code clock} is {@code null}
          */
         public Builder clock(Clock clock) {
@@ -176,7 +177,7 @@ public final class ImageCaptcha implements CaptchaService {
         }
 
         /**
-         * How long a challenge passes. Default: 5 minutes.
+         * {@return how long a challenge passes} Default: 5 minutes.
          *
          * @param timeToLive 30 seconds to 30 minutes
          * @throws IllegalArgumentException if outside that range
@@ -192,7 +193,7 @@ public final class ImageCaptcha implements CaptchaService {
         }
 
         /**
-         * Most challenges outstanding at once; the oldest are dropped beyond it. Default:
+         * {@return most challenges outstanding at once; the oldest are dropped beyond it} Default:
          * {@value ImageCaptcha#DEFAULT_CAPACITY}.
          *
          * @param capacity 1 to 1,000,000 (about 200 bytes each)
@@ -210,6 +211,7 @@ public final class ImageCaptcha implements CaptchaService {
          * Characters per challenge. Default: {@value ImageCaptcha#DEFAULT_LENGTH}.
          *
          * @param length 5 to 8; more than 6 crowds the {@value ImageCaptcha#WIDTH}-pixel image
+         * @return this builder
          * @throws IllegalArgumentException if outside that range
          */
         public Builder length(int length) {
@@ -226,7 +228,7 @@ public final class ImageCaptcha implements CaptchaService {
             return this;
         }
 
-        /** A new, independent service with its own empty store. */
+        /** {@return a new, independent service with its own empty store} */
         public ImageCaptcha build() {
             return new ImageCaptcha(this);
         }

@@ -18,17 +18,26 @@ public final class CarrierAdapters implements AutoCloseable {
         this.adapters = Collections.unmodifiableMap(new LinkedHashMap<>(adapters));
     }
 
-    /** Wraps adapters the caller created itself (tests, custom wiring). The map's order is kept. */
+    /**
+     * Wraps adapters the caller created itself (tests, custom wiring). The map's order is kept.
+     *
+     * @param adapters the adapters value
+     * @return the carrier adapters
+     */
     public static CarrierAdapters of(Map<String, ? extends CarrierAdapter> adapters) {
         return new CarrierAdapters(new LinkedHashMap<>(adapters));
     }
 
-    /** The adapter for {@code carrierId}, if that carrier is configured. */
+    /**
+     * {@return the adapter for {@code carrierId}, if that carrier is configured}
+     *
+     * @param carrierId the carrier id
+     */
     public Optional<CarrierAdapter> get(String carrierId) {
         return Optional.ofNullable(adapters.get(carrierId));
     }
 
-    /** The configured carrier ids, in display order. */
+    /** {@return the configured carrier ids, in display order} */
     public Set<String> ids() {
         return adapters.keySet();
     }

@@ -10,6 +10,12 @@ import tw.mobileauth.i18n.LocalizedText;
  * @param name the carrier's name in zh-TW and English, e.g. 中華電信 / Chunghwa Telecom
  */
 public record CarrierOption(String id, LocalizedText name) {
+    /**
+     * Checks the components.
+     *
+     * @param id the id
+     * @param name the name
+     */
     public CarrierOption {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -63,12 +63,22 @@ public final class CarrierSettings {
         this.configs = Collections.unmodifiableMap(configs);
     }
 
-    /** Settings given programmatically, carrier id → configuration. */
+    /**
+     * Settings given programmatically, carrier id → configuration.
+     *
+     * @param configs the configs value
+     * @return the carrier settings
+     */
     public static CarrierSettings of(Map<String, CarrierConfig> configs) {
         return new CarrierSettings(new LinkedHashMap<>(configs));
     }
 
-    /** Binds every {@code mobileauth.carrier.<id>.*} key of {@code properties}. */
+    /**
+     * Binds every {@code mobileauth.carrier.<id>.*} key of {@code properties}.
+     *
+     * @param properties the properties to read
+     * @return the carrier settings
+     */
     public static CarrierSettings fromProperties(Properties properties) {
         Map<String, String> flat = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {
@@ -82,6 +92,9 @@ public final class CarrierSettings {
     /**
      * Binds {@code MOBILEAUTH_CARRIER_<ID>_<KEY>} variables, e.g. {@code MOBILEAUTH_CARRIER_CHT_BASE_URI}
      * becomes {@code mobileauth.carrier.cht.base-uri}. Pass {@code System.getenv()}.
+     *
+     * @param environment the environment value
+     * @return the carrier settings
      */
     public static CarrierSettings fromEnvironment(Map<String, String> environment) {
         Map<String, String> flat = new TreeMap<>();
@@ -97,7 +110,7 @@ public final class CarrierSettings {
         return bind(flat);
     }
 
-    /** Carrier id → configuration, for every configured carrier. */
+    /** {@return carrier id → configuration, for every configured carrier} */
     public Map<String, CarrierConfig> configs() {
         return configs;
     }

@@ -61,6 +61,8 @@ public final class Carriers {
     /**
      * Finds every {@link CarrierAdapterFactory} visible to {@code loader}.
      *
+     * @param loader the loader value
+     * @return the carriers
      * @throws CarrierConfigurationException if two factories share an id, or a provider cannot be loaded
      */
     public static Carriers discover(ClassLoader loader) {
@@ -81,23 +83,29 @@ public final class Carriers {
     /**
      * Uses exactly these factories, without {@link ServiceLoader}.
      *
+     * @param factories the factories value
+     * @return the carriers
      * @throws CarrierConfigurationException if two share an id
      */
     public static Carriers of(List<? extends CarrierAdapterFactory> factories) {
         return new Carriers(List.copyOf(factories));
     }
 
-    /** The ids, in display order. */
+    /** {@return the ids, in display order} */
     public Set<String> ids() {
         return factories.keySet();
     }
 
-    /** The drop-down entries for the application form, in display order. */
+    /** {@return the drop-down entries for the application form, in display order} */
     public List<CarrierOption> options() {
         return options;
     }
 
-    /** The factory for {@code id}, if this deployment has one. */
+    /**
+     * {@return the factory for {@code id}, if this deployment has one}
+     *
+     * @param id the id
+     */
     public Optional<CarrierAdapterFactory> factory(String id) {
         return Optional.ofNullable(factories.get(id));
     }
@@ -106,6 +114,8 @@ public final class Carriers {
      * Creates one adapter per configured carrier. Carriers without settings are left out; a
      * setting for an unknown carrier is an error.
      *
+     * @param configs the configs value
+     * @return the carrier adapters
      * @throws CarrierConfigurationException if a configured id has no factory, or its factory
      *                                       does not support the configuration
      */
@@ -137,7 +147,12 @@ public final class Carriers {
         return new CarrierAdapters(adapters);
     }
 
-    /** Binds settings (see {@link CarrierSettings}) and {@linkplain #connect(Map) connects}. */
+    /**
+     * Binds settings (see {@link CarrierSettings}) and {@linkplain #connect(Map) connects}.
+     *
+     * @param settings the settings value
+     * @return the carrier adapters
+     */
     public CarrierAdapters connect(CarrierSettings settings) {
         return connect(settings.configs());
     }

@@ -18,13 +18,22 @@ import java.util.Objects;
  */
 public record BoundDevice(DeviceClass deviceClass, BrowserFamily browserFamily) {
 
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param deviceClass the device class
+     * @param browserFamily the browser family
+     */
     public BoundDevice {
         Objects.requireNonNull(deviceClass, "deviceClass");
         Objects.requireNonNull(browserFamily, "browserFamily");
     }
 
-    /** The device class and browser family of {@code client}. */
+    /**
+     * {@return the device class and browser family of {@code client}}
+     *
+     * @param client the requesting browser
+     */
     public static BoundDevice of(ClientContext client) {
         return new BoundDevice(client.deviceClass(), client.browserFamily());
     }

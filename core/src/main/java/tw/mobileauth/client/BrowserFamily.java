@@ -33,7 +33,11 @@ public enum BrowserFamily {
         this.displayName = displayName;
     }
 
-    /** The family of {@code userAgent}; {@link #UNKNOWN} when absent or blank. Never fails. */
+    /**
+     * {@return the family of {@code userAgent}; {@link #UNKNOWN} when absent or blank} Never fails.
+     *
+     * @param userAgent the user agent
+     */
     public static BrowserFamily of(Optional<String> userAgent) {
         if (userAgent == null || userAgent.isEmpty() || userAgent.get().isBlank()) {
             return UNKNOWN;
@@ -65,7 +69,7 @@ public enum BrowserFamily {
         return OTHER;
     }
 
-    /** The name to show, e.g. {@code Chrome}, {@code Samsung Internet}. */
+    /** {@return the name to show, e.g. {@code Chrome}, {@code Samsung Internet}} */
     public String displayName() {
         return displayName;
     }

@@ -18,22 +18,32 @@ import java.util.Optional;
  */
 public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress, Optional<String> userAgent) {
 
-    /** All three required (use {@link Optional#empty()}). */
+    /**
+     * All three required (use {@link Optional#empty()}).
+     *
+     * @param deviceClass the device class
+     * @param ipAddress the ip address
+     * @param userAgent the user agent
+     */
     public ClientContext {
         Objects.requireNonNull(deviceClass, "deviceClass");
         Objects.requireNonNull(ipAddress, "ipAddress");
         Objects.requireNonNull(userAgent, "userAgent");
     }
 
-    /** Just the device class. */
+    /**
+     * {@return just the device class}
+     *
+     * @param deviceClass the device class
+     */
     public static ClientContext of(DeviceClass deviceClass) {
         return new ClientContext(deviceClass, Optional.empty(), Optional.empty());
     }
 
     /**
-     * The masked form kept in consent records and audit events: the device class, the IP with its
+     * {@return the masked form kept in consent records and audit events: the device class, the IP with its
      * last part hidden, the first 60 characters of the user agent (non-ASCII shown as {@code ?}),
-     * e.g. {@code DESKTOP ip=203.0.113.* ua=Mozilla/5.0 …}.
+     * e.g. {@code DESKTOP ip=203.0.113.* ua=Mozilla/5.0 …}}
      */
     public String masked() {
         StringBuilder b = new StringBuilder(deviceClass.name());
@@ -48,15 +58,15 @@ public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress,
         return "ClientContext[" + masked() + "]";
     }
 
-    /** The browser family read from {@link #userAgent()}, e.g. {@link BrowserFamily#CHROME}. */
+    /** {@return the browser family read from {@link #userAgent()}, e.g. {@link BrowserFamily#CHROME}} */
     public BrowserFamily browserFamily() {
         return BrowserFamily.of(userAgent);
     }
 
     /**
-     * The network the request came from, coarse: the IPv4 /24 ({@code 203.0.113.0/24}) or IPv6 /48
+     * {@return the network the request came from, coarse: the IPv4 /24 ({@code 203.0.113.0/24}) or IPv6 /48
      * ({@code 2001:db8:85a3::/48}) around {@link #ipAddress()}; empty when there is no address or
-     * it is not an IP address literal (a host name is never looked up).
+     * it is not an IP address literal (a host name is never looked up)}
      */
     public Optional<String> networkPrefix() {
         return ipAddress.flatMap(ClientContext::prefixOf);

@@ -24,7 +24,7 @@ public enum DeviceClass {
     /** A desktop or laptop computer; cannot verify (its user scans the QR code with a phone instead). */
     DESKTOP;
 
-    /** Whether this device can do network verification: {@link #SMARTPHONE} or {@link #TABLET_WITH_SIM}. */
+    /** {@return whether this device can do network verification: {@link #SMARTPHONE} or {@link #TABLET_WITH_SIM}} */
     public boolean canVerifyOverMobileData() {
         return this == SMARTPHONE || this == TABLET_WITH_SIM;
     }

@@ -89,7 +89,12 @@ public final class CertificateIssuer {
         this.random = b.random;
     }
 
-    /** Starts configuring an issuer for {@code ca}; the other settings have defaults. */
+    /**
+     * Starts configuring an issuer for {@code ca}; the other settings have defaults.
+     *
+     * @param ca the ca value
+     * @return this builder
+     */
     public static Builder builder(EnrollmentCa ca) {
         return new Builder(Objects.requireNonNull(ca, "ca"));
     }
@@ -97,6 +102,8 @@ public final class CertificateIssuer {
     /**
      * Issues a certificate for {@code deviceKey} under a new random credential id.
      *
+     * @param deviceKey the device key
+     * @return the credential certificate
      * @throws IllegalStateException if the CA certificate is not valid at the clock's now
      *         (expired or not yet valid): rotate the CA, keeping the old one in {@link TrustedCas}
      */
@@ -133,7 +140,7 @@ public final class CertificateIssuer {
         return new CredentialCertificate(id, deviceKey, Certificates.toX509(holder), der);
     }
 
-    /** The issuing CA's certificate. */
+    /** {@return the issuing CA's certificate} */
     public X509Certificate caCertificate() {
         return ca.certificate();
     }
@@ -167,8 +174,10 @@ public final class CertificateIssuer {
         }
 
         /**
-         * How long an issued certificate is valid; default 365 days, allowed 10 minutes .. 10 years.
+         * {@return how long an issued certificate is valid; default 365 days, allowed 10 minutes .. 10 years}
          * It is cut short when the CA itself expires sooner.
+         *
+         * @param lifetime the lifetime value
          */
         public Builder lifetime(Duration lifetime) {
             Objects.requireNonNull(lifetime, "lifetime");
@@ -179,20 +188,28 @@ public final class CertificateIssuer {
             return this;
         }
 
-        /** The clock for validity periods; default {@code Clock.systemUTC()}. */
+        /**
+         * {@return the clock for validity periods; default {@code Clock.systemUTC()}}
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Source of credential ids, serials and signature nonces; default {@code new SecureRandom()}. */
+        /**
+         * {@return source of credential ids, serials and signature nonces; default {@code new SecureRandom()}}
+         *
+         * @param random the source of randomness
+         */
         public Builder secureRandom(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
         /**
-         * The issuer. Logs a WARN when the CA expires before {@code now + lifetime}, because
+         * {@return the issuer} Logs a WARN when the CA expires before {@code now + lifetime}, because
          * certificates issued from then on will be shorter than configured.
          */
         public CertificateIssuer build() {

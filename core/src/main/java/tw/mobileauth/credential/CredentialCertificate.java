@@ -44,6 +44,8 @@ public final class CredentialCertificate {
     /**
      * Reads a certificate written by {@link #der()}.
      *
+     * @param der the der value
+     * @return the credential certificate
      * @throws MalformedCertificateException if {@code der} is not one DER X.509 certificate with
      *         a single {@code CN=mat_…} subject and an ECDSA P-256 key
      */
@@ -72,43 +74,47 @@ public final class CredentialCertificate {
         return new CredentialCertificate(id, key, Certificates.toX509(holder), copy);
     }
 
-    /** The credential id, from the subject CN. */
+    /** {@return the credential id, from the subject CN} */
     public CredentialId credentialId() {
         return credentialId;
     }
 
-    /** The device public key the certificate binds; it verifies the device's login signatures. */
+    /** {@return the device public key the certificate binds; it verifies the device's login signatures} */
     public DevicePublicKey devicePublicKey() {
         return devicePublicKey;
     }
 
-    /** The certificate, e.g. for {@link TrustedCas#verify(X509Certificate, Instant)}. */
+    /** {@return the certificate, e.g. for {@link TrustedCas#verify(X509Certificate, Instant)}} */
     public X509Certificate x509Certificate() {
         return certificate;
     }
 
-    /** A copy of the DER encoding, the form to store. */
+    /** {@return a copy of the DER encoding, the form to store} */
     public byte[] der() {
         return der.clone();
     }
 
-    /** PEM ({@code -----BEGIN CERTIFICATE-----}, 64-character lines), e.g. to hand to a client. */
+    /** {@return PEM ({@code -----BEGIN CERTIFICATE-----}, 64-character lines), e.g. to hand to a client} */
     public String pem() {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n";
     }
 
-    /** The serial number: random, positive, 128 bits. */
+    /** {@return the serial number: random, positive, 128 bits} */
     public BigInteger serialNumber() {
         return certificate.getSerialNumber();
     }
 
-    /** Start of validity (inclusive). */
+    /**
+     * Start of validity (inclusive).
+     *
+     * @return the instant
+     */
     public Instant notBefore() {
         return certificate.getNotBefore().toInstant();
     }
 
-    /** End of validity (inclusive). */
+    /** {@return end of validity (inclusive)} */
     public Instant notAfter() {
         return certificate.getNotAfter().toInstant();
     }

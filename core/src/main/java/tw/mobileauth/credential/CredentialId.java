@@ -29,7 +29,11 @@ public final class CredentialId {
         this.value = value;
     }
 
-    /** A new random id (128 bits from {@code random}). */
+    /**
+     * {@return a new random id (128 bits from {@code random})}
+     *
+     * @param random the source of randomness
+     */
     public static CredentialId generate(SecureRandom random) {
         Objects.requireNonNull(random, "random");
         byte[] bytes = new byte[RANDOM_BYTES];
@@ -41,6 +45,7 @@ public final class CredentialId {
      * Reads an id from untrusted text, e.g. a login attempt. Only the exact canonical form
      * {@link #generate(SecureRandom)} produces is accepted.
      *
+     * @param text the text to show, in zh-TW and English
      * @return the id, or empty for {@code null} or anything else; never throws
      */
     public static Optional<CredentialId> parse(String text) {
@@ -55,7 +60,7 @@ public final class CredentialId {
         return Optional.of(new CredentialId(text));
     }
 
-    /** The id as text, {@code mat_…}. */
+    /** {@return the id as text, {@code mat_…}} */
     public String value() {
         return value;
     }

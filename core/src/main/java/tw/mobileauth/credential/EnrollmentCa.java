@@ -83,6 +83,7 @@ public final class EnrollmentCa {
      * @param path     the {@code .p12} file
      * @param password the keystore password, also used for the key entry; not kept
      * @param alias    the key entry's alias
+     * @return the enrollment ca
      * @throws CaConfigurationException if the file cannot be read or holds no valid CA entry
      *         under {@code alias}; the message says which and what to do
      */
@@ -101,6 +102,8 @@ public final class EnrollmentCa {
      *
      * @param password the keystore password, also used for the key entry; not kept
      * @param alias    the key entry's alias
+     * @param in the in value
+     * @return the enrollment ca
      * @throws CaConfigurationException if the stream holds no valid CA entry under {@code alias}
      */
     public static EnrollmentCa fromPkcs12(InputStream in, char[] password, String alias) throws CaConfigurationException {
@@ -145,6 +148,8 @@ public final class EnrollmentCa {
      * CA=true, pathLen 0; KeyUsage keyCertSign and cRLSign.
      *
      * @param commonName a name to tell development CAs apart, e.g. {@code "portal-jdk example"}
+     * @param clock the clock that decides expiry
+     * @return the enrollment ca
      */
     public static EnrollmentCa generateDevelopmentCa(String commonName, Clock clock) {
         Objects.requireNonNull(commonName, "commonName");
@@ -178,7 +183,7 @@ public final class EnrollmentCa {
         }
     }
 
-    /** The CA certificate, to publish and to put in {@link TrustedCas}. */
+    /** {@return the CA certificate, to publish and to put in {@link TrustedCas}} */
     public X509Certificate certificate() {
         return certificate;
     }
@@ -190,6 +195,8 @@ public final class EnrollmentCa {
      *
      * @param password protects the keystore and the key; ASCII only, as the JDK's PKCS#12
      *                 implementation requires
+     * @param out the out value
+     * @param alias the alias value
      * @throws IllegalArgumentException if {@code password} is empty or not printable ASCII
      * @throws IOException if writing fails
      */

@@ -51,7 +51,13 @@ public final class TrustedCas {
         this.clock = clock;
     }
 
-    /** Trusts {@code first} and {@code more}; validity is judged by {@code Clock.systemUTC()} unless {@link #withClock changed}. */
+    /**
+     * Trusts {@code first} and {@code more}; validity is judged by {@code Clock.systemUTC()} unless {@link #withClock changed}.
+     *
+     * @param first the first value
+     * @param more the more value
+     * @return the trusted cas
+     */
     public static TrustedCas of(X509Certificate first, X509Certificate... more) {
         List<X509Certificate> all = new ArrayList<>();
         all.add(first);
@@ -62,6 +68,8 @@ public final class TrustedCas {
     /**
      * Trusts every certificate in {@code cas}.
      *
+     * @param cas the cas value
+     * @return the trusted cas
      * @throws IllegalArgumentException if {@code cas} is empty or one of them is not an ECDSA
      *         P-256 CA certificate (a configuration error)
      */
@@ -89,12 +97,16 @@ public final class TrustedCas {
         return new TrustedCas(List.copyOf(anchors), Clock.systemUTC());
     }
 
-    /** The same CAs, judging validity by {@code clock}. */
+    /**
+     * {@return the same CAs, judging validity by {@code clock}}
+     *
+     * @param clock the clock that decides expiry
+     */
     public TrustedCas withClock(Clock clock) {
         return new TrustedCas(anchors, Objects.requireNonNull(clock, "clock"));
     }
 
-    /** The trusted CA certificates, in the order given. */
+    /** {@return the trusted CA certificates, in the order given} */
     public List<X509Certificate> certificates() {
         List<X509Certificate> out = new ArrayList<>(anchors.size());
         for (Anchor anchor : anchors) {
@@ -103,12 +115,21 @@ public final class TrustedCas {
         return List.copyOf(out);
     }
 
-    /** {@link #verify(X509Certificate, Instant)} at the clock's now. */
+    /**
+     * {@return {@link #verify(X509Certificate, Instant)} at the clock's now}
+     *
+     * @param certificate the certificate value
+     */
     public Verdict verify(X509Certificate certificate) {
         return verify(certificate, clock.instant());
     }
 
-    /** Whether {@code certificate} is signed by a trusted CA and valid at {@code at}; see {@link Verdict}. */
+    /**
+     * {@return whether {@code certificate} is signed by a trusted CA and valid at {@code at}; see {@link Verdict}}
+     *
+     * @param certificate the certificate value
+     * @param at the at value
+     */
     public Verdict verify(X509Certificate certificate, Instant at) {
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(at, "at");

@@ -50,7 +50,7 @@ public final class AeadKey {
     }
 
     /**
-     * A key from configured bytes. The array is copied. Nonces come from a new
+     * {@return a key from configured bytes} The array is copied. Nonces come from a new
      * {@link SecureRandom}.
      *
      * @param keyBytes exactly {@value #KEY_BYTES} bytes
@@ -65,7 +65,11 @@ public final class AeadKey {
         return new AeadKey(keyBytes, new SecureRandom());
     }
 
-    /** A fresh random key; {@code random} also supplies the nonces. */
+    /**
+     * {@return a fresh random key; {@code random} also supplies the nonces}
+     *
+     * @param random the source of randomness
+     */
     public static AeadKey generate(SecureRandom random) {
         Objects.requireNonNull(random, "random");
         byte[] bytes = new byte[KEY_BYTES];
@@ -76,7 +80,7 @@ public final class AeadKey {
     }
 
     /**
-     * A copy of the raw key, to write to a secret store. Anything that calls this handles key
+     * {@return a copy of the raw key, to write to a secret store} Anything that calls this handles key
      * material; wipe the array when done.
      */
     public byte[] exposeRawBytesForStorage() {
@@ -87,6 +91,8 @@ public final class AeadKey {
      * Seals {@code plaintext} for the record {@code recordId}. The plaintext array is not modified;
      * the caller wipes it.
      *
+     * @param plaintext the plaintext value
+     * @param recordId the record id
      * @return {@code v1.<nonce>.<ciphertext>}, base64url parts
      */
     public String encrypt(byte[] plaintext, String recordId) {
@@ -108,6 +114,8 @@ public final class AeadKey {
     /**
      * Opens a value sealed by {@link #encrypt(byte[], String)} for the same record id.
      *
+     * @param sealed the sealed value
+     * @param recordId the record id
      * @return the plaintext; the caller wipes it
      * @throws CryptoException.DecryptionFailed if the value is not in the v1 format, was modified,
      *         was sealed under another key, or for another record id

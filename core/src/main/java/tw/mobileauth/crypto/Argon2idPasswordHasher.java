@@ -101,12 +101,12 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         this.dummy = new Phc(memoryKiB, iterations, parallelism, dummySalt, dummyHash);
     }
 
-    /** A builder with every default in the class description. */
+    /** {@return a builder with every default in the class description} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A hasher with every default in the class description: m=19456 KiB, t=2, p=1, no pepper. */
+    /** {@return a hasher with every default in the class description: m=19456 KiB, t=2, p=1, no pepper} */
     public static Argon2idPasswordHasher withDefaults() {
         return builder().build();
     }
@@ -258,31 +258,53 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         private Builder() {
         }
 
-        /** Memory per hash in KiB; default 19456, allowed 8·parallelism .. 262144. */
+        /**
+         * {@return memory per hash in KiB; default 19456, allowed 8·parallelism .. 262144}
+         *
+         * @param memoryKiB the memory ki b
+         */
         public Builder memoryKiB(int memoryKiB) {
             this.memoryKiB = inRange("memoryKiB", memoryKiB, 8, Phc.MAX_MEMORY_KIB);
             return this;
         }
 
-        /** Passes over memory; default 2, allowed 1 .. 16. */
+        /**
+         * Passes over memory; default 2, allowed 1 .. 16.
+         *
+         * @param iterations the iterations value
+         * @return this builder
+         */
         public Builder iterations(int iterations) {
             this.iterations = inRange("iterations", iterations, Phc.MIN_ITERATIONS, Phc.MAX_ITERATIONS);
             return this;
         }
 
-        /** Lanes; default 1, allowed 1 .. 8. BouncyCastle computes lanes on one thread. */
+        /**
+         * Lanes; default 1, allowed 1 .. 8. BouncyCastle computes lanes on one thread.
+         *
+         * @param parallelism the parallelism value
+         * @return this builder
+         */
         public Builder parallelism(int parallelism) {
             this.parallelism = inRange("parallelism", parallelism, Phc.MIN_PARALLELISM, Phc.MAX_PARALLELISM);
             return this;
         }
 
-        /** Salt length in bytes; default 16, allowed 16 .. 64. */
+        /**
+         * {@return salt length in bytes; default 16, allowed 16 .. 64}
+         *
+         * @param saltBytes the salt bytes
+         */
         public Builder saltBytes(int saltBytes) {
             this.saltBytes = inRange("saltBytes", saltBytes, 16, Phc.MAX_SALT_BYTES);
             return this;
         }
 
-        /** Hash length in bytes; default 32, allowed 16 .. 64. */
+        /**
+         * {@return hash length in bytes; default 32, allowed 16 .. 64}
+         *
+         * @param hashBytes the hash bytes
+         */
         public Builder hashBytes(int hashBytes) {
             this.hashBytes = inRange("hashBytes", hashBytes, Phc.MIN_HASH_BYTES, Phc.MAX_HASH_BYTES);
             return this;
@@ -291,6 +313,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         /**
          * Applies {@code HMAC-SHA256(pepper, UTF-8(password))} before Argon2id. Default: no
          * pepper. See the class description for what changing it does.
+         *
+         * @param pepper the pepper value
+         * @return this builder
          */
         public Builder pepper(HmacKey pepper) {
             this.pepper = Optional.of(Objects.requireNonNull(pepper, "pepper"));
@@ -300,6 +325,9 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         /**
          * Hashes allowed to run at once; default {@code Runtime.availableProcessors()}. The heap
          * hashing needs is about this × memory.
+         *
+         * @param permits the permits value
+         * @return this builder
          */
         public Builder maxConcurrentHashes(int permits) {
             this.maxConcurrentHashes = inRange("maxConcurrentHashes", permits, 1, 1024);
@@ -307,8 +335,10 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         }
 
         /**
-         * How long a caller waits for a permit before {@link CryptoException.HasherBusy};
-         * default 2 seconds, allowed 0 (fail at once when all permits are taken) .. 1 minute.
+         * {@return how long a caller waits for a permit before {@link CryptoException.HasherBusy};
+         * default 2 seconds, allowed 0 (fail at once when all permits are taken) .. 1 minute}
+         *
+         * @param maxWait the max wait
          */
         public Builder maxWait(Duration maxWait) {
             Objects.requireNonNull(maxWait, "maxWait");
@@ -319,7 +349,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
             return this;
         }
 
-        /** Source of salts; default {@code new SecureRandom()}. */
+        /**
+         * {@return source of salts; default {@code new SecureRandom()}}
+         *
+         * @param random the source of randomness
+         */
         public Builder secureRandom(SecureRandom random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -332,7 +366,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         }
 
         /**
-         * The hasher. Logs a WARN when the work factor is below OWASP's recommendations
+         * {@return the hasher} Logs a WARN when the work factor is below OWASP's recommendations
          * (e.g. m=19456 KiB with t=2).
          *
          * @throws IllegalArgumentException if memory is below 8 KiB per lane

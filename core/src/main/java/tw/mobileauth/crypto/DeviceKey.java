@@ -36,7 +36,11 @@ public final class DeviceKey {
         this.random = random;
     }
 
-    /** A fresh P-256 key pair; {@code random} also supplies the signing nonces. */
+    /**
+     * {@return a fresh P-256 key pair; {@code random} also supplies the signing nonces}
+     *
+     * @param random the source of randomness
+     */
     public static DeviceKey generate(SecureRandom random) {
         Objects.requireNonNull(random, "random");
         try {
@@ -49,17 +53,21 @@ public final class DeviceKey {
         }
     }
 
-    /** The public key as DER SubjectPublicKeyInfo, like WebCrypto's {@code exportKey("spki", …)}. */
+    /** {@return the public key as DER SubjectPublicKeyInfo, like WebCrypto's {@code exportKey("spki", …)}} */
     public byte[] publicKeySpki() {
         return publicKey.spki();
     }
 
-    /** The public key. */
+    /** {@return the public key} */
     public DevicePublicKey publicKey() {
         return publicKey;
     }
 
-    /** SHA256withECDSA over {@code data}, as 64 bytes {@code r ‖ s} (P1363, WebCrypto's format). */
+    /**
+     * {@return SHA256withECDSA over {@code data}, as 64 bytes {@code r ‖ s} (P1363, WebCrypto's format)}
+     *
+     * @param data the data value
+     */
     public byte[] sign(byte[] data) {
         Objects.requireNonNull(data, "data");
         try {

@@ -59,6 +59,7 @@ public final class DevicePublicKey {
      *
      * @param spki DER SubjectPublicKeyInfo of an ECDSA P-256 key (91 bytes from WebCrypto);
      *             copied, so the caller may reuse the array
+     * @return the device public key
      * @throws CryptoException.InvalidDeviceKey if {@code spki} is {@code null} or is not such a key
      */
     public static DevicePublicKey fromSpki(byte[] spki) throws CryptoException.InvalidDeviceKey {
@@ -109,28 +110,31 @@ public final class DevicePublicKey {
         return new DevicePublicKey(copy, key);
     }
 
-    /** A copy of the DER SubjectPublicKeyInfo. */
+    /** {@return a copy of the DER SubjectPublicKeyInfo} */
     public byte[] spki() {
         return spki.clone();
     }
 
     /**
-     * SHA-256 of the SPKI, unpadded base64url (43 characters): a stable name for this key, e.g.
-     * to detect that two enrolments used the same device key.
+     * {@return SHA-256 of the SPKI, unpadded base64url (43 characters): a stable name for this key, e.g.
+     * to detect that two enrolments used the same device key}
      */
     public String fingerprint() {
         return fingerprint;
     }
 
     /**
-     * Whether {@code signature} is a valid SHA256withECDSA signature by this key over
-     * {@code data}.
+     * {@return whether {@code signature} is a valid SHA256withECDSA signature by this key over
+     * {@code data}}
      *
      * <p>Accepts both encodings: the 64-byte IEEE P1363 form {@code r ‖ s} that WebCrypto's
      * {@code crypto.subtle.sign({name: "ECDSA", hash: "SHA-256"}, …)} returns, and ASN.1 DER
      * ({@code SEQUENCE { INTEGER r, INTEGER s }}, 8–72 bytes) as the JDK and most other
      * libraries produce. A 64-byte value is tried as P1363 first, then as DER. Never throws: any
      * malformed or {@code null} input is simply not a valid signature.
+     *
+     * @param data the data value
+     * @param signature the signature value
      */
     public boolean verify(byte[] data, byte[] signature) {
         if (data == null || signature == null) {

@@ -52,7 +52,7 @@ public final class HmacKey {
     }
 
     /**
-     * A key from configured bytes. The array is copied; the caller may wipe its own copy.
+     * {@return a key from configured bytes} The array is copied; the caller may wipe its own copy.
      *
      * @param keyBytes at least {@value #MIN_KEY_BYTES} bytes
      * @throws IllegalArgumentException if the key is shorter than {@value #MIN_KEY_BYTES} bytes
@@ -67,7 +67,11 @@ public final class HmacKey {
         return new HmacKey(keyBytes); // SecretKeySpec keeps its own copy
     }
 
-    /** A fresh random 32-byte key. */
+    /**
+     * {@return a fresh random 32-byte key}
+     *
+     * @param random the source of randomness
+     */
     public static HmacKey generate(SecureRandom random) {
         Objects.requireNonNull(random, "random");
         byte[] bytes = new byte[MIN_KEY_BYTES];
@@ -78,7 +82,7 @@ public final class HmacKey {
     }
 
     /**
-     * A copy of the raw key, to write to a secret store. Anything that calls this handles key
+     * {@return a copy of the raw key, to write to a secret store} Anything that calls this handles key
      * material; wipe the array when done.
      */
     public byte[] exposeRawBytesForStorage() {
@@ -86,7 +90,7 @@ public final class HmacKey {
     }
 
     /**
-     * The keyed verifier of {@code value} for {@code purpose}: 43 characters of base64url.
+     * {@return the keyed verifier of {@code value} for {@code purpose}: 43 characters of base64url}
      * Deterministic: the same key, purpose and value always give the same verifier.
      *
      * @param purpose a constant naming the use, {@code [a-z0-9][a-z0-9._-]{0,63}},
@@ -98,8 +102,8 @@ public final class HmacKey {
     }
 
     /**
-     * The keyed verifier of {@code value} for {@code purpose}, bound to {@code scope} (typically
-     * a credential id), so equal values in different scopes give unrelated verifiers.
+     * {@return the keyed verifier of {@code value} for {@code purpose}, bound to {@code scope} (typically
+     * a credential id), so equal values in different scopes give unrelated verifiers}
      *
      * @param purpose as in {@link #verifier(String, String)}
      * @param scope   the scope, e.g. the credential id
@@ -111,15 +115,26 @@ public final class HmacKey {
     }
 
     /**
-     * Whether {@code storedVerifier} is the verifier of {@code value} for {@code purpose}, compared
-     * in constant time. Only the exact 43-character form {@link #verifier(String, String)} returns
+     * {@return whether {@code storedVerifier} is the verifier of {@code value} for {@code purpose}, compared
+     * in constant time} Only the exact 43-character form {@link #verifier(String, String)} returns
      * matches; anything else (including {@code null}) simply does not.
+     *
+     * @param storedVerifier the stored verifier
+     * @param purpose the purpose value
+     * @param value the value
      */
     public boolean matches(String storedVerifier, String purpose, String value) {
         return matchesExpected(storedVerifier, verifierBytes(purpose, null, value));
     }
 
-    /** The scoped form of {@link #matches(String, String, String)}. */
+    /**
+     * {@return the scoped form of {@link #matches(String, String, String)}}
+     *
+     * @param storedVerifier the stored verifier
+     * @param purpose the purpose value
+     * @param scope the scope value
+     * @param value the value
+     */
     public boolean matches(String storedVerifier, String purpose, String scope, String value) {
         Objects.requireNonNull(scope, "scope");
         return matchesExpected(storedVerifier, verifierBytes(purpose, scope, value));

@@ -28,15 +28,18 @@ public interface PasswordHasher {
     /**
      * Hashes {@code password} with a fresh random salt and the configured parameters.
      *
+     * @param password the certificate password (憑證密碼)
      * @return a PHC string, e.g. {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>}
      * @throws CryptoException.HasherBusy if no hashing permit became free in time
      */
     String hash(char[] password) throws CryptoException.HasherBusy;
 
     /**
-     * Whether {@code password} matches {@code phc}, hashing with the parameters stored in
-     * {@code phc} (not the configured ones) and comparing in constant time.
+     * {@return whether {@code password} matches {@code phc}, hashing with the parameters stored in
+     * {@code phc} (not the configured ones) and comparing in constant time}
      *
+     * @param password the certificate password (憑證密碼)
+     * @param phc the phc value
      * @throws CryptoException.MalformedPasswordHash if {@code phc} is not a PHC string this hasher
      *         accepts (checked before any hashing)
      * @throws CryptoException.HasherBusy if no hashing permit became free in time
@@ -45,10 +48,11 @@ public interface PasswordHasher {
             throws CryptoException.MalformedPasswordHash, CryptoException.HasherBusy;
 
     /**
-     * Whether {@code phc} was made with parameters other than the configured ones (memory,
+     * {@return whether {@code phc} was made with parameters other than the configured ones (memory,
      * iterations, parallelism, salt or hash length), so it should be replaced by
-     * {@link #hash(char[])} after the next successful {@link #verify(char[], String)}. Does not hash.
+     * {@link #hash(char[])} after the next successful {@link #verify(char[], String)}} Does not hash.
      *
+     * @param phc the phc value
      * @throws CryptoException.MalformedPasswordHash if {@code phc} is malformed
      */
     boolean needsRehash(String phc) throws CryptoException.MalformedPasswordHash;
@@ -59,6 +63,7 @@ public interface PasswordHasher {
      * (unknown credential), so the response time does not reveal that. Goes through the same
      * limiter as every other hash.
      *
+     * @param password the certificate password (憑證密碼)
      * @throws CryptoException.HasherBusy if no hashing permit became free in time
      */
     void dummyVerify(char[] password) throws CryptoException.HasherBusy;

@@ -93,8 +93,8 @@ public final class SignedMessages {
     }
 
     /**
-     * The bytes the applying browser signs to prove it holds the device key it submits:
-     * {@code "mobileauth-tw/enrol/v1" ‖ 0x00 ‖ field(challenge) ‖ field(spki) ‖ field(UTF-8(origin))}.
+     * {@return the bytes the applying browser signs to prove it holds the device key it submits:
+     * {@code "mobileauth-tw/enrol/v1" ‖ 0x00 ‖ field(challenge) ‖ field(spki) ‖ field(UTF-8(origin))}}
      *
      * @param challenge  the server's single-use enrolment challenge, 16–64 bytes
      * @param deviceSpki the submitted device public key, DER SPKI ({@link DevicePublicKey#spki()})
@@ -113,8 +113,8 @@ public final class SignedMessages {
     }
 
     /**
-     * The bytes the enrolled browser signs to log in:
-     * {@code "mobileauth-tw/login/v1" ‖ 0x00 ‖ field(nonce) ‖ field(UTF-8(credentialId)) ‖ field(UTF-8(origin))}.
+     * {@return the bytes the enrolled browser signs to log in:
+     * {@code "mobileauth-tw/login/v1" ‖ 0x00 ‖ field(nonce) ‖ field(UTF-8(credentialId)) ‖ field(UTF-8(origin))}}
      *
      * @param nonce        the 32-byte nonce of the login challenge
      * @param credentialId the credential id the attempt names, as sent

@@ -42,14 +42,23 @@ public final class EligibilityDecision {
      */
     public record Reason(ReasonCode code, LocalizedText message, LocalizedText remedy) {
 
-        /** @throws NullPointerException if any part is null */
+        /**
+         * @param code the raw code, as the other side sent it
+         * @param message the detail message (never holds personal data)
+         * @param remedy the remedy value
+         * @throws NullPointerException if any part is null
+         */
         public Reason {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(remedy, "remedy");
         }
 
-        /** The reason for {@code code}, with the code's own message and remedy. */
+        /**
+         * {@return the reason for {@code code}, with the code's own message and remedy}
+         *
+         * @param code the raw code, as the other side sent it
+         */
         public static Reason of(ReasonCode code) {
             return REASONS[code.ordinal()];
         }
@@ -121,31 +130,31 @@ public final class EligibilityDecision {
         return decision;
     }
 
-    /** ELIGIBLE, INELIGIBLE or UNDETERMINED. */
+    /** {@return ELIGIBLE, INELIGIBLE or UNDETERMINED} */
     public Verdict verdict() {
         return verdict;
     }
 
-    /** Whether the verdict is {@link Verdict#ELIGIBLE}. */
+    /** {@return whether the verdict is {@link Verdict#ELIGIBLE}} */
     public boolean isEligible() {
         return verdict == Verdict.ELIGIBLE;
     }
 
     /**
-     * Every reason of every violated rule, with message and remedy; de-duplicated, in
-     * {@link ReasonCode} order. Empty unless INELIGIBLE. Unmodifiable.
+     * {@return every reason of every violated rule, with message and remedy; de-duplicated, in
+     * {@link ReasonCode} order} Empty unless INELIGIBLE. Unmodifiable.
      */
     public List<Reason> reasons() {
         return reasons;
     }
 
-    /** The codes of {@link #reasons()}, in the same order. Unmodifiable. */
+    /** {@return the codes of {@link #reasons()}, in the same order} Unmodifiable. */
     public List<ReasonCode> reasonCodes() {
         return reasonCodes;
     }
 
     /**
-     * The facts still needed to decide, in {@link FactName} order. Empty unless UNDETERMINED (an
+     * {@return the facts still needed to decide, in {@link FactName} order} Empty unless UNDETERMINED (an
      * INELIGIBLE decision stays INELIGIBLE whatever else is learned). Unmodifiable.
      */
     public List<FactName> missingFacts() {

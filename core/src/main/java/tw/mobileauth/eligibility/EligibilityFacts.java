@@ -63,17 +63,21 @@ public final class EligibilityFacts {
         this.nhiCard = b.nhiCard;
     }
 
-    /** Facts with every fact UNKNOWN; one shared instance. */
+    /**
+     * Facts with every fact UNKNOWN; one shared instance.
+     *
+     * @return the eligibility facts
+     */
     public static EligibilityFacts unknown() {
         return UNKNOWN;
     }
 
-    /** A builder with every fact UNKNOWN. */
+    /** {@return a builder with every fact UNKNOWN} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder that starts from these facts. */
+    /** {@return a builder that starts from these facts} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.idClass = idClass;
@@ -90,78 +94,82 @@ public final class EligibilityFacts {
         return b;
     }
 
-    /** The class of the applicant's ID number (citizen or resident); from the ID itself. */
+    /** {@return the class of the applicant's ID number (citizen or resident); from the ID itself} */
     public Fact<IdClass> idClass() {
         return idClass;
     }
 
     /**
-     * The carrier the applicant chose, by id: {@code "cht"}, {@code "twm"}, {@code "fet"} or
-     * another. Always stripped and lower-case.
+     * {@return the carrier the applicant chose, by id: {@code "cht"}, {@code "twm"}, {@code "fet"} or
+     * another} Always stripped and lower-case.
      */
     public Fact<String> carrier() {
         return carrier;
     }
 
-    /** The line's contract type (postpaid, prepaid, business). */
+    /** {@return the line's contract type (postpaid, prepaid, business)} */
     public Fact<ContractType> contractType() {
         return contractType;
     }
 
-    /** Who the line is registered to (person or company). */
+    /** {@return who the line is registered to (person or company)} */
     public Fact<HolderType> holderType() {
         return holderType;
     }
 
-    /** The line's role (primary, parent-child, family sub-line, secondary SIM). */
+    /** {@return the line's role (primary, parent-child, family sub-line, secondary SIM)} */
     public Fact<LineRole> lineRole() {
         return lineRole;
     }
 
-    /** Whether the line belongs to a mobile virtual network operator (MVNO). */
+    /** {@return whether the line belongs to a mobile virtual network operator (MVNO)} */
     public Fact<Boolean> mvno() {
         return mvno;
     }
 
-    /** The network the verifying device used to reach the carrier. */
+    /** {@return the network the verifying device used to reach the carrier} */
     public Fact<AccessNetwork> accessNetwork() {
         return accessNetwork;
     }
 
-    /** Whether the verifying device is roaming, and where when reported. */
+    /** {@return whether the verifying device is roaming, and where when reported} */
     public Fact<Roaming> roaming() {
         return roaming;
     }
 
-    /** The kind of device doing the network verification (see {@link DeviceClass}). */
+    /** {@return the kind of device doing the network verification (see {@link DeviceClass})} */
     public Fact<DeviceClass> deviceClass() {
         return deviceClass;
     }
 
     /**
-     * How long ago the line's SIM card last changed, as a range: exact for a dated carrier answer,
+     * {@return how long ago the line's SIM card last changed, as a range: exact for a dated carrier answer,
      * "at least N" for "no change within N", "at most N" for "a change within N" (see
-     * {@link SimChangeAge}). UNKNOWN when the carrier gave no answer.
+     * {@link SimChangeAge})} UNKNOWN when the carrier gave no answer.
      */
     public Fact<SimChangeAge> timeSinceSimChange() {
         return timeSinceSimChange;
     }
 
     /**
-     * What the health-insurance registry said of the NHI card number typed on the form: UNKNOWN
+     * {@return what the health-insurance registry said of the NHI card number typed on the form: UNKNOWN
      * until the registry is asked (after number verification), and always UNKNOWN when the portal
-     * runs without one.
+     * runs without one}
      */
     public Fact<NhiCardStatus> nhiCard() {
         return nhiCard;
     }
 
-    /** Whether {@code fact} is known here. */
+    /**
+     * {@return whether {@code fact} is known here}
+     *
+     * @param fact the fact value
+     */
     public boolean isKnown(FactName fact) {
         return get(fact).isKnown();
     }
 
-    /** The facts that are UNKNOWN here, in {@link FactName} order; unmodifiable. */
+    /** {@return the facts that are UNKNOWN here, in {@link FactName} order; unmodifiable} */
     public Set<FactName> unknownFacts() {
         EnumSet<FactName> unknown = EnumSet.noneOf(FactName.class);
         for (FactName name : FactName.values()) {
@@ -172,74 +180,118 @@ public final class EligibilityFacts {
         return Collections.unmodifiableSet(unknown);
     }
 
-    /** A copy with the ID class known. */
+    /**
+     * {@return a copy with the ID class known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withIdClass(IdClass value) {
         return toBuilder().idClass(value).build();
     }
 
-    /** A copy with the carrier known (stripped and lower-cased). */
+    /**
+     * {@return a copy with the carrier known (stripped and lower-cased)}
+     *
+     * @param carrierId the carrier id
+     */
     public EligibilityFacts withCarrier(String carrierId) {
         return toBuilder().carrier(carrierId).build();
     }
 
-    /** A copy with the contract type known. */
+    /**
+     * {@return a copy with the contract type known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withContractType(ContractType value) {
         return toBuilder().contractType(value).build();
     }
 
-    /** A copy with the holder type known. */
+    /**
+     * {@return a copy with the holder type known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withHolderType(HolderType value) {
         return toBuilder().holderType(value).build();
     }
 
-    /** A copy with the line role known. */
+    /**
+     * {@return a copy with the line role known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withLineRole(LineRole value) {
         return toBuilder().lineRole(value).build();
     }
 
-    /** A copy with the MVNO fact known. */
+    /**
+     * {@return a copy with the MVNO fact known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withMvno(boolean value) {
         return toBuilder().mvno(value).build();
     }
 
-    /** A copy with the access network known. */
+    /**
+     * {@return a copy with the access network known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withAccessNetwork(AccessNetwork value) {
         return toBuilder().accessNetwork(value).build();
     }
 
-    /** A copy with the roaming status known. */
+    /**
+     * {@return a copy with the roaming status known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withRoaming(Roaming value) {
         return toBuilder().roaming(value).build();
     }
 
-    /** A copy with the device class known. */
+    /**
+     * {@return a copy with the device class known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withDeviceClass(DeviceClass value) {
         return toBuilder().deviceClass(value).build();
     }
 
     /**
-     * A copy in which the SIM is known to have changed exactly {@code value} ago (negative
-     * durations become zero); short for {@code withTimeSinceSimChange(SimChangeAge.exact(value))}.
+     * {@return a copy in which the SIM is known to have changed exactly {@code value} ago (negative
+     * durations become zero); short for {@code withTimeSinceSimChange(SimChangeAge.exact(value))}}
+     *
+     * @param value the value
      */
     public EligibilityFacts withTimeSinceSimChange(Duration value) {
         return toBuilder().timeSinceSimChange(value).build();
     }
 
     /**
-     * A copy with the time since the last SIM change set to {@code value}, replacing what was
-     * known. To narrow what is known instead, use {@link #refinedBy(EligibilityFacts)}.
+     * {@return a copy with the time since the last SIM change set to {@code value}, replacing what was
+     * known} To narrow what is known instead, use {@link #refinedBy(EligibilityFacts)}.
+     *
+     * @param value the value
      */
     public EligibilityFacts withTimeSinceSimChange(SimChangeAge value) {
         return toBuilder().timeSinceSimChange(value).build();
     }
 
-    /** A copy with the registry's answer about the NHI card known. */
+    /**
+     * {@return a copy with the registry's answer about the NHI card known}
+     *
+     * @param value the value
+     */
     public EligibilityFacts withNhiCard(NhiCardStatus value) {
         return toBuilder().nhiCard(value).build();
     }
 
     /**
-     * A copy in which {@code fact} is UNKNOWN.
+     * {@return a copy in which {@code fact} is UNKNOWN}
      *
      * @param fact the fact to forget, never null
      */
@@ -262,8 +314,8 @@ public final class EligibilityFacts {
     }
 
     /**
-     * These facts, refined by what {@code later} knows: each fact known in {@code later} replaces
-     * this one, and each fact UNKNOWN in {@code later} keeps this value. Use it to run the final
+     * {@return these facts, refined by what {@code later} knows: each fact known in {@code later} replaces
+     * this one, and each fact UNKNOWN in {@code later} keeps this value} Use it to run the final
      * check on the declared facts refined by the carrier-verified ones. Refining by
      * {@link #unknown()} changes nothing.
      *
@@ -372,23 +424,43 @@ public final class EligibilityFacts {
         private Builder() {
         }
 
-        /** Sets the ID class. */
+        /**
+         * Sets the ID class.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder idClass(IdClass value) {
             return idClass(Fact.known(value));
         }
 
-        /** Sets the ID class, known or UNKNOWN. */
+        /**
+         * Sets the ID class, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder idClass(Fact<IdClass> fact) {
             this.idClass = Objects.requireNonNull(fact, "idClass");
             return this;
         }
 
-        /** Sets the carrier id; it is stripped and lower-cased ({@code " CHT "} becomes {@code "cht"}). */
+        /**
+         * Sets the carrier id; it is stripped and lower-cased ({@code " CHT "} becomes {@code "cht"}).
+         *
+         * @param carrierId the carrier id
+         * @return this builder
+         */
         public Builder carrier(String carrierId) {
             return carrier(Fact.known(carrierId));
         }
 
-        /** Sets the carrier id, known or UNKNOWN; a known id is stripped and lower-cased. */
+        /**
+         * Sets the carrier id, known or UNKNOWN; a known id is stripped and lower-cased.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder carrier(Fact<String> fact) {
             Objects.requireNonNull(fact, "carrier");
             this.carrier = fact instanceof Fact.Known<String> known
@@ -397,78 +469,148 @@ public final class EligibilityFacts {
             return this;
         }
 
-        /** Sets the contract type. */
+        /**
+         * Sets the contract type.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder contractType(ContractType value) {
             return contractType(Fact.known(value));
         }
 
-        /** Sets the contract type, known or UNKNOWN. */
+        /**
+         * Sets the contract type, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder contractType(Fact<ContractType> fact) {
             this.contractType = Objects.requireNonNull(fact, "contractType");
             return this;
         }
 
-        /** Sets the holder type. */
+        /**
+         * Sets the holder type.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder holderType(HolderType value) {
             return holderType(Fact.known(value));
         }
 
-        /** Sets the holder type, known or UNKNOWN. */
+        /**
+         * Sets the holder type, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder holderType(Fact<HolderType> fact) {
             this.holderType = Objects.requireNonNull(fact, "holderType");
             return this;
         }
 
-        /** Sets the line role. */
+        /**
+         * Sets the line role.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder lineRole(LineRole value) {
             return lineRole(Fact.known(value));
         }
 
-        /** Sets the line role, known or UNKNOWN. */
+        /**
+         * Sets the line role, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder lineRole(Fact<LineRole> fact) {
             this.lineRole = Objects.requireNonNull(fact, "lineRole");
             return this;
         }
 
-        /** Sets whether the line is an MVNO line. */
+        /**
+         * Sets whether the line is an MVNO line.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder mvno(boolean value) {
             return mvno(Fact.known(value));
         }
 
-        /** Sets whether the line is an MVNO line, known or UNKNOWN. */
+        /**
+         * Sets whether the line is an MVNO line, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder mvno(Fact<Boolean> fact) {
             this.mvno = Objects.requireNonNull(fact, "mvno");
             return this;
         }
 
-        /** Sets the access network. */
+        /**
+         * Sets the access network.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder accessNetwork(AccessNetwork value) {
             return accessNetwork(Fact.known(value));
         }
 
-        /** Sets the access network, known or UNKNOWN. */
+        /**
+         * Sets the access network, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder accessNetwork(Fact<AccessNetwork> fact) {
             this.accessNetwork = Objects.requireNonNull(fact, "accessNetwork");
             return this;
         }
 
-        /** Sets the roaming status. */
+        /**
+         * Sets the roaming status.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder roaming(Roaming value) {
             return roaming(Fact.known(value));
         }
 
-        /** Sets the roaming status, known or UNKNOWN. */
+        /**
+         * Sets the roaming status, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder roaming(Fact<Roaming> fact) {
             this.roaming = Objects.requireNonNull(fact, "roaming");
             return this;
         }
 
-        /** Sets the class of the verifying device. */
+        /**
+         * Sets the class of the verifying device.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder deviceClass(DeviceClass value) {
             return deviceClass(Fact.known(value));
         }
 
-        /** Sets the class of the verifying device, known or UNKNOWN. */
+        /**
+         * Sets the class of the verifying device, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder deviceClass(Fact<DeviceClass> fact) {
             this.deviceClass = Objects.requireNonNull(fact, "deviceClass");
             return this;
@@ -478,34 +620,57 @@ public final class EligibilityFacts {
          * Sets the SIM to have changed exactly {@code value} ago; short for
          * {@code timeSinceSimChange(SimChangeAge.exact(value))}. A negative duration (clock skew)
          * becomes zero: a change "in the future" is as recent as a change can be.
+         *
+         * @param value the value
+         * @return this builder
          */
         public Builder timeSinceSimChange(Duration value) {
             return timeSinceSimChange(SimChangeAge.exact(Objects.requireNonNull(value, "timeSinceSimChange")));
         }
 
-        /** Sets the range of how long ago the SIM last changed. */
+        /**
+         * Sets the range of how long ago the SIM last changed.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder timeSinceSimChange(SimChangeAge value) {
             return timeSinceSimChange(Fact.known(value));
         }
 
-        /** Sets the range of how long ago the SIM last changed, known or UNKNOWN. */
+        /**
+         * Sets the range of how long ago the SIM last changed, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder timeSinceSimChange(Fact<SimChangeAge> fact) {
             this.timeSinceSimChange = Objects.requireNonNull(fact, "timeSinceSimChange");
             return this;
         }
 
-        /** Sets what the health-insurance registry said of the NHI card. */
+        /**
+         * Sets what the health-insurance registry said of the NHI card.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder nhiCard(NhiCardStatus value) {
             return nhiCard(Fact.known(value));
         }
 
-        /** Sets what the health-insurance registry said of the NHI card, known or UNKNOWN. */
+        /**
+         * Sets what the health-insurance registry said of the NHI card, known or UNKNOWN.
+         *
+         * @param fact the fact value
+         * @return this builder
+         */
         public Builder nhiCard(Fact<NhiCardStatus> fact) {
             this.nhiCard = Objects.requireNonNull(fact, "nhiCard");
             return this;
         }
 
-        /** The facts set so far; facts never set are UNKNOWN. */
+        /** {@return the facts set so far; facts never set are UNKNOWN} */
         public EligibilityFacts build() {
             return new EligibilityFacts(this);
         }

@@ -32,7 +32,11 @@ public final class EligibilityHelp {
      */
     public record Section(LocalizedText title, List<LocalizedText> lines) {
 
-        /** @throws NullPointerException if the title, the list or a line is null */
+        /**
+         * @param title the title value
+         * @param lines the lines value
+         * @throws NullPointerException if the title, the list or a line is null
+         */
         public Section {
             Objects.requireNonNull(title, "title");
             lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
@@ -111,19 +115,19 @@ public final class EligibilityHelp {
         return sorted;
     }
 
-    /** "哪些人適合使用行動電話認證？": who can use mobile phone authentication. */
+    /** {@return "哪些人適合使用行動電話認證？": who can use mobile phone authentication} */
     public Section whoCan() {
         return whoCan;
     }
 
-    /** "哪些人不適合使用行動電話認證？": who cannot use mobile phone authentication. */
+    /** {@return "哪些人不適合使用行動電話認證？": who cannot use mobile phone authentication} */
     public Section whoCannot() {
         return whoCannot;
     }
 
     /**
-     * Plain text in one language: each non-empty list as its title, then numbered lines, with a
-     * blank line between the lists. English for any English locale, zh-TW otherwise (as
+     * {@return plain text in one language: each non-empty list as its title, then numbered lines, with a
+     * blank line between the lists} English for any English locale, zh-TW otherwise (as
      * {@link LocalizedText#in(Locale)}). Example:
      *
      * <pre>

@@ -45,20 +45,22 @@ public final class EligibilityPolicy {
     }
 
     /**
-     * The BLI policy, in this rule order: citizen-only, supported-carrier (CHT, TWM, FET),
+     * {@return the BLI policy, in this rule order: citizen-only, supported-carrier (CHT, TWM, FET),
      * postpaid, personal-holder, primary-line, not-mvno, on-4g-5g, not-wifi, not-roaming,
-     * smartphone. It has no SIM-change rule: add {@link EligibilityRules#noSimChangeWithin} for one.
+     * smartphone} It has no SIM-change rule: add {@link EligibilityRules#noSimChangeWithin} for one.
      */
     public static EligibilityPolicy standard() {
         return STANDARD;
     }
 
-    /** An empty builder; add at least one rule. To start from the standard rules, use {@code standard().toBuilder()}. */
+    /**
+     * {@return an empty builder; add at least one rule} To start from the standard rules, use {@code standard().toBuilder()}.
+     */
     public static Builder builder() {
         return new Builder(List.of());
     }
 
-    /** A builder holding this policy's rules, in order. */
+    /** {@return a builder holding this policy's rules, in order} */
     public Builder toBuilder() {
         return new Builder(ruleList);
     }
@@ -69,6 +71,7 @@ public final class EligibilityPolicy {
      * facts), otherwise ELIGIBLE.
      *
      * @param facts what is known, never null
+     * @return the eligibility decision
      * @throws NullPointerException  if {@code facts} is null
      * @throws IllegalStateException if a custom rule returns null
      */
@@ -90,12 +93,16 @@ public final class EligibilityPolicy {
         return EligibilityDecision.of(violated, missing);
     }
 
-    /** The rules in force, in order; unmodifiable. */
+    /** {@return the rules in force, in order; unmodifiable} */
     public List<EligibilityRule> rules() {
         return ruleList;
     }
 
-    /** The rule with this id, if the policy has one. */
+    /**
+     * {@return the rule with this id, if the policy has one}
+     *
+     * @param id the id
+     */
     public Optional<EligibilityRule> rule(String id) {
         for (EligibilityRule rule : rules) {
             if (rule.id().equals(id)) {
@@ -105,7 +112,7 @@ public final class EligibilityPolicy {
         return Optional.empty();
     }
 
-    /** The help text generated from the rules in force ("哪些人適合使用 / 不適合使用"). */
+    /** {@return the help text generated from the rules in force ("哪些人適合使用 / 不適合使用")} */
     public EligibilityHelp help() {
         return help;
     }
@@ -138,6 +145,8 @@ public final class EligibilityPolicy {
         /**
          * Appends {@code rule}: a built-in one from {@link EligibilityRules}, or your own.
          *
+         * @param rule the rule value
+         * @return this builder
          * @throws IllegalArgumentException if its id is malformed or already in the builder
          */
         public Builder add(EligibilityRule rule) {
@@ -153,6 +162,8 @@ public final class EligibilityPolicy {
         /**
          * Removes the rule with this id, e.g. {@code "not-roaming"}.
          *
+         * @param ruleId the rule id
+         * @return this builder
          * @throws IllegalArgumentException if there is no such rule
          */
         public Builder remove(String ruleId) {
@@ -163,6 +174,8 @@ public final class EligibilityPolicy {
         /**
          * Removes the rule equal to {@code rule}, e.g. {@code EligibilityRules.notRoaming()}.
          *
+         * @param rule the rule value
+         * @return this builder
          * @throws IllegalArgumentException if there is no equal rule
          */
         public Builder remove(EligibilityRule rule) {
@@ -173,6 +186,9 @@ public final class EligibilityPolicy {
         /**
          * Puts {@code replacement} in place of the rule with id {@code ruleId}, keeping its position.
          *
+         * @param ruleId the rule id
+         * @param replacement the replacement value
+         * @return this builder
          * @throws IllegalArgumentException if there is no such rule, or the replacement's id is
          *                                  malformed or belongs to another rule
          */
@@ -185,6 +201,9 @@ public final class EligibilityPolicy {
          * position. Example: {@code replace(EligibilityRules.supportedCarriers(),
          * EligibilityRules.supportedCarriers(List.of("cht")))}.
          *
+         * @param existing the existing value
+         * @param replacement the replacement value
+         * @return this builder
          * @throws IllegalArgumentException if there is no equal rule, or the replacement's id is
          *                                  malformed or belongs to another rule
          */
@@ -198,6 +217,8 @@ public final class EligibilityPolicy {
          * appends residents-allowed, unless that is already present. This is a relaxation: resident
          * numbers (新式 {@code A800000014}, 舊式 {@code AC03095424}) then pass, and the help page no
          * longer lists "外國人(含大陸人)".
+         *
+         * @return this builder
          */
         public Builder allowResidents() {
             int citizenOnly = indexOf(EligibilityRules.citizenOnly().id());
@@ -210,7 +231,7 @@ public final class EligibilityPolicy {
         }
 
         /**
-         * The policy.
+         * {@return the policy}
          *
          * @throws IllegalStateException if there is no rule, or a rule has no description
          */

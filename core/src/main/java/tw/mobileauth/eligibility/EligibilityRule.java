@@ -40,7 +40,7 @@ package tw.mobileauth.eligibility;
  */
 public interface EligibilityRule {
 
-    /** A stable id, such as {@code "citizen-only"}; see the class contract for its form. */
+    /** {@return a stable id, such as {@code "citizen-only"}; see the class contract for its form} */
     String id();
 
     /**
@@ -52,6 +52,6 @@ public interface EligibilityRule {
      */
     RuleOutcome evaluate(EligibilityFacts facts);
 
-    /** The rule's lines on the help page, in zh-TW and English, matching the BLI manual's wording. */
+    /** {@return the rule's lines on the help page, in zh-TW and English, matching the BLI manual's wording} */
     RuleDescription description();
 }

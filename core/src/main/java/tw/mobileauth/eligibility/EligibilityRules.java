@@ -62,7 +62,7 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code citizen-only}: the ID must be a citizen's national ID ({@link IdClass#CITIZEN}).
+     * {@return {@code citizen-only}: the ID must be a citizen's national ID ({@link IdClass#CITIZEN})}
      * Resident numbers of either format violate it with {@link ReasonCode#ID_NOT_CITIZEN}.
      * Help: "限本國自然人使用" / "外國人(含大陸人)".
      */
@@ -71,8 +71,8 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code residents-allowed}: an ID of any class will do, citizens' and residents' alike; only an
-     * UNKNOWN ID class leaves it undecided. A relaxation for portals that serve residents: use it in
+     * {@return {@code residents-allowed}: an ID of any class will do, citizens' and residents' alike; only an
+     * UNKNOWN ID class leaves it undecided} A relaxation for portals that serve residents: use it in
      * place of {@link #citizenOnly()} (see {@link EligibilityPolicy.Builder#allowResidents()}).
      */
     public static EligibilityRule residentsAllowed() {
@@ -80,8 +80,8 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code supported-carrier}: the chosen carrier must be {@code cht}, {@code twm} or
-     * {@code fet}; any other violates it with {@link ReasonCode#CARRIER_NOT_SUPPORTED}.
+     * {@return {@code supported-carrier}: the chosen carrier must be {@code cht}, {@code twm} or
+     * {@code fet}; any other violates it with {@link ReasonCode#CARRIER_NOT_SUPPORTED}}
      * Help: "支援中華電信、台灣大哥大、遠傳電信".
      */
     public static EligibilityRule supportedCarriers() {
@@ -89,8 +89,8 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code supported-carrier} for a configured set of carrier ids, kept in the given order for the
-     * help line. Ids are stripped and lower-cased; duplicates count once. Known ids ({@code cht},
+     * {@return {@code supported-carrier} for a configured set of carrier ids, kept in the given order for the
+     * help line} Ids are stripped and lower-cased; duplicates count once. Known ids ({@code cht},
      * {@code twm}, {@code fet}) appear by name on the help page, others by id.
      *
      * @param carrierIds at least one carrier id, none null or blank
@@ -114,7 +114,7 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code postpaid}: the line must be on a monthly plan. {@link ContractType#PREPAID} violates it
+     * {@return {@code postpaid}: the line must be on a monthly plan} {@link ContractType#PREPAID} violates it
      * with {@link ReasonCode#CONTRACT_PREPAID}, {@link ContractType#BUSINESS} with
      * {@link ReasonCode#CONTRACT_BUSINESS}. Help: "限月租型門號" / "預付卡".
      */
@@ -123,8 +123,8 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code personal-holder}: the line must be registered to a person;
-     * {@link HolderType#ENTERPRISE} violates it with {@link ReasonCode#HOLDER_ENTERPRISE}.
+     * {@return {@code personal-holder}: the line must be registered to a person;
+     * {@link HolderType#ENTERPRISE} violates it with {@link ReasonCode#HOLDER_ENTERPRISE}}
      * Help: "企業戶".
      */
     public static EligibilityRule personalHolder() {
@@ -132,7 +132,7 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code primary-line}: the line must be a {@link LineRole#PRIMARY} line. Parent-child lines
+     * {@return {@code primary-line}: the line must be a {@link LineRole#PRIMARY} line} Parent-child lines
      * violate it with {@link ReasonCode#LINE_PARENT_CHILD}, family sub-lines with
      * {@link ReasonCode#LINE_FAMILY_SUB_LINE}, secondary SIMs with {@link ReasonCode#LINE_SECONDARY}.
      * Help: "親子卡" and "家庭方案副卡、一號多卡之附屬 SIM 卡".
@@ -142,16 +142,16 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code not-mvno}: the line must not belong to an MVNO; an MVNO line violates it with
-     * {@link ReasonCode#MVNO_LINE}. Help: "虛擬行動網路業者(MVNO)".
+     * {@return {@code not-mvno}: the line must not belong to an MVNO; an MVNO line violates it with
+     * {@link ReasonCode#MVNO_LINE}} Help: "虛擬行動網路業者(MVNO)".
      */
     public static EligibilityRule notMvno() {
         return NOT_MVNO;
     }
 
     /**
-     * {@code on-4g-5g}: the verifying device must be on 4G or 5G. 2G/3G violate it with
-     * {@link ReasonCode#NETWORK_LEGACY_GENERATION}, Wi-Fi with {@link ReasonCode#NETWORK_WIFI}.
+     * {@return {@code on-4g-5g}: the verifying device must be on 4G or 5G. 2G/3G violate it with
+     * {@link ReasonCode#NETWORK_LEGACY_GENERATION}, Wi-Fi with {@link ReasonCode#NETWORK_WIFI}}
      * Help: "需使用 4G/5G 網路連線".
      */
     public static EligibilityRule on4gOr5g() {
@@ -159,23 +159,23 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code not-wifi}: the verifying device must not be on Wi-Fi; Wi-Fi violates it with
-     * {@link ReasonCode#NETWORK_WIFI}. Help: "Wifi 連線", joined with roaming as "Wifi、漫遊連線".
+     * {@return {@code not-wifi}: the verifying device must not be on Wi-Fi; Wi-Fi violates it with
+     * {@link ReasonCode#NETWORK_WIFI}} Help: "Wifi 連線", joined with roaming as "Wifi、漫遊連線".
      */
     public static EligibilityRule notWifi() {
         return NOT_WIFI;
     }
 
     /**
-     * {@code not-roaming}: the verifying device must not be roaming; roaming violates it with
-     * {@link ReasonCode#ROAMING}. Help: "漫遊連線", joined with Wi-Fi as "Wifi、漫遊連線".
+     * {@return {@code not-roaming}: the verifying device must not be roaming; roaming violates it with
+     * {@link ReasonCode#ROAMING}} Help: "漫遊連線", joined with Wi-Fi as "Wifi、漫遊連線".
      */
     public static EligibilityRule notRoaming() {
         return NOT_ROAMING;
     }
 
     /**
-     * {@code smartphone}: the device doing the network verification must be a smartphone. A tablet
+     * {@return {@code smartphone}: the device doing the network verification must be a smartphone} A tablet
      * with a SIM counts, because it verifies over its own mobile data exactly like a phone (see
      * {@link DeviceClass}). Other devices violate it with {@link ReasonCode#DEVICE_NOT_SMARTPHONE}.
      * Help: "需使用智慧型手機".
@@ -185,7 +185,7 @@ public final class EligibilityRules {
     }
 
     /**
-     * {@code no-recent-sim-change}: the SIM must not have changed within {@code window}. The fact,
+     * {@return {@code no-recent-sim-change}: the SIM must not have changed within {@code window}} The fact,
      * {@link EligibilityFacts#timeSinceSimChange()}, is a range ({@link SimChangeAge}), and the
      * rule decides only what the range decides:
      * <ul>
@@ -214,8 +214,8 @@ public final class EligibilityRules {
     }
 
     /**
-     * The NHI card number (健保卡號) on the form must be the applicant's current card, as the
-     * health-insurance registry confirms it after number verification. Not in {@link
+     * {@return the NHI card number (健保卡號) on the form must be the applicant's current card, as the
+     * health-insurance registry confirms it after number verification} Not in {@link
      * EligibilityPolicy#standard()}: the enrolment service adds it when a portal configures an
      * identity registry (and says so on the help page when it runs without one). Satisfied by
      * {@code CONFIRMED}; {@code NOT_MATCHING}, {@code REPORTED_LOST} and {@code REPLACED} each have

@@ -24,44 +24,50 @@ import java.util.Optional;
 public sealed interface Fact<T> permits Fact.Known, Fact.Unknown {
 
     /**
-     * A known fact.
+     * {@return a known fact}
      *
      * @param value the value, never null
+     * @param <T> the type of the value
      * @throws NullPointerException if {@code value} is null (use {@link #unknown()} instead)
      */
     static <T> Fact<T> known(T value) {
         return new Known<>(value);
     }
 
-    /** The unknown fact; one shared instance for every type. */
+    /**
+     * {@return the unknown fact; one shared instance for every type}
+     *
+     * @param <T> the type of the value
+     */
     @SuppressWarnings("unchecked")
     static <T> Fact<T> unknown() {
         return (Fact<T>) Unknown.INSTANCE;
     }
 
     /**
-     * A fact from an {@link Optional}: known when the optional holds a value, unknown when empty.
+     * {@return a fact from an {@link Optional}: known when the optional holds a value, unknown when empty}
      *
      * @param value the optional value, never null
+     * @param <T> the type of the value
      */
     static <T> Fact<T> fromOptional(Optional<T> value) {
         Objects.requireNonNull(value, "value");
         return value.isPresent() ? known(value.get()) : unknown();
     }
 
-    /** Whether the value is known. */
+    /** {@return whether the value is known} */
     boolean isKnown();
 
-    /** Whether the value is unknown; the opposite of {@link #isKnown()}. */
+    /** {@return whether the value is unknown; the opposite of {@link #isKnown()}} */
     default boolean isUnknown() {
         return !isKnown();
     }
 
-    /** The value, or an empty optional when unknown. */
+    /** {@return the value, or an empty optional when unknown} */
     Optional<T> asOptional();
 
     /**
-     * The value, or {@code fallback} when unknown.
+     * {@return the value, or {@code fallback} when unknown}
      *
      * @param fallback what to return when the fact is unknown, never null
      */
@@ -75,7 +81,10 @@ public sealed interface Fact<T> permits Fact.Known, Fact.Unknown {
      */
     record Known<T>(T value) implements Fact<T> {
 
-        /** @throws NullPointerException if {@code value} is null */
+        /**
+         * @param value the value
+         * @throws NullPointerException if {@code value} is null
+         */
         public Known {
             Objects.requireNonNull(value, "value (use Fact.unknown() for an unknown fact)");
         }

@@ -37,7 +37,7 @@ public enum FactName {
         this.label = EligibilityTexts.get("fact." + name());
     }
 
-    /** What this fact is, for people: e.g. "手機的網路連線類型" / "the phone's network connection". */
+    /** {@return what this fact is, for people: e.g. "手機的網路連線類型" / "the phone's network connection"} */
     public LocalizedText label() {
         return label;
     }

@@ -60,13 +60,13 @@ public enum ReasonCode {
         this.remedy = EligibilityTexts.get("reason." + name() + ".remedy");
     }
 
-    /** What happened, for the person who sees it; zh-TW and English. */
+    /** {@return what happened, for the person who sees it; zh-TW and English} */
     public LocalizedText message() {
         return message;
     }
 
     /**
-     * What to do next; zh-TW and English. For example {@link #NETWORK_WIFI}: "請關閉 Wi-Fi，改用
+     * {@return what to do next; zh-TW and English} For example {@link #NETWORK_WIFI}: "請關閉 Wi-Fi，改用
      * 4G/5G 行動數據後再試一次" / "Turn off Wi-Fi and try again over 4G/5G mobile data".
      */
     public LocalizedText remedy() {

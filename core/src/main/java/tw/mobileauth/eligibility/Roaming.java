@@ -22,19 +22,19 @@ public final class Roaming {
         this.visitedCountry = visitedCountry;
     }
 
-    /** On the home network: not roaming. */
+    /** {@return on the home network: not roaming} */
     public static Roaming notRoaming() {
         return HOME;
     }
 
-    /** Roaming, country not reported. */
+    /** {@return roaming, country not reported} */
     public static Roaming roaming() {
         return ABROAD;
     }
 
     /**
-     * Roaming in {@code visitedCountry}, as the carrier reported it (for example an ISO 3166-1
-     * alpha-2 code such as {@code "JP"}, or a mobile country code such as {@code "440"}). The text
+     * {@return roaming in {@code visitedCountry}, as the carrier reported it (for example an ISO 3166-1
+     * alpha-2 code such as {@code "JP"}, or a mobile country code such as {@code "440"})} The text
      * is stripped of surrounding whitespace; a blank text means the country was not reported.
      *
      * @param visitedCountry the visited country, never null
@@ -45,12 +45,12 @@ public final class Roaming {
         return country.isEmpty() ? ABROAD : new Roaming(true, Optional.of(country));
     }
 
-    /** Whether the device is roaming. */
+    /** {@return whether the device is roaming} */
     public boolean isRoaming() {
         return roaming;
     }
 
-    /** The visited country as reported; empty when not roaming or not reported. */
+    /** {@return the visited country as reported; empty when not roaming or not reported} */
     public Optional<String> visitedCountry() {
         return visitedCountry;
     }

@@ -18,6 +18,8 @@ import tw.mobileauth.i18n.LocalizedText;
 public record RuleDescription(List<LocalizedText> whoCan, List<LocalizedText> whoCannot) {
 
     /**
+     * @param whoCan the who can
+     * @param whoCannot the who cannot
      * @throws NullPointerException     if a list or a line is null
      * @throws IllegalArgumentException if both lists are empty: every rule must say something
      */
@@ -30,17 +32,30 @@ public record RuleDescription(List<LocalizedText> whoCan, List<LocalizedText> wh
         }
     }
 
-    /** A rule that only says who can use the method, e.g. "限月租型門號". */
+    /**
+     * {@return a rule that only says who can use the method, e.g. "限月租型門號"}
+     *
+     * @param line the line value
+     */
     public static RuleDescription whoCan(LocalizedText line) {
         return new RuleDescription(List.of(line), List.of());
     }
 
-    /** A rule that only says who cannot use the method, e.g. "企業戶". */
+    /**
+     * {@return a rule that only says who cannot use the method, e.g. "企業戶"}
+     *
+     * @param line the line value
+     */
     public static RuleDescription whoCannot(LocalizedText line) {
         return new RuleDescription(List.of(), List.of(line));
     }
 
-    /** A rule that says both, e.g. "限本國自然人使用" and "外國人(含大陸人)". */
+    /**
+     * {@return a rule that says both, e.g. "限本國自然人使用" and "外國人(含大陸人)"}
+     *
+     * @param whoCanLine the who can line
+     * @param whoCannotLine the who cannot line
+     */
     public static RuleDescription of(LocalizedText whoCanLine, LocalizedText whoCannotLine) {
         return new RuleDescription(List.of(whoCanLine), List.of(whoCannotLine));
     }

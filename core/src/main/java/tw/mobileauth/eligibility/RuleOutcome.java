@@ -14,13 +14,13 @@ import java.util.Objects;
  */
 public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.Violated, RuleOutcome.Unknown {
 
-    /** The rule holds. */
+    /** {@return the rule holds} */
     static RuleOutcome satisfied() {
         return Satisfied.INSTANCE;
     }
 
     /**
-     * The rule is broken for {@code reason}.
+     * {@return the rule is broken for {@code reason}}
      *
      * @param reason why, never null
      */
@@ -29,7 +29,7 @@ public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.V
     }
 
     /**
-     * The rule is broken for several reasons.
+     * {@return the rule is broken for several reasons}
      *
      * @param first the first reason, never null
      * @param more  further reasons; none may be null
@@ -43,7 +43,7 @@ public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.V
     }
 
     /**
-     * The rule cannot tell yet because {@code missing} is UNKNOWN.
+     * {@return the rule cannot tell yet because {@code missing} is UNKNOWN}
      *
      * @param missing the fact the rule needs, never null
      */
@@ -52,7 +52,7 @@ public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.V
     }
 
     /**
-     * The rule cannot tell yet because several facts are UNKNOWN.
+     * {@return the rule cannot tell yet because several facts are UNKNOWN}
      *
      * @param first the first missing fact, never null
      * @param more  further missing facts; none may be null
@@ -111,7 +111,7 @@ public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.V
             return List.copyOf(list);
         }
 
-        /** The reasons, at least one, de-duplicated, in {@link ReasonCode} order; unmodifiable. */
+        /** {@return the reasons, at least one, de-duplicated, in {@link ReasonCode} order; unmodifiable} */
         public List<ReasonCode> reasons() {
             return reasons;
         }
@@ -165,7 +165,7 @@ public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.V
             return List.copyOf(list);
         }
 
-        /** The facts the rule needs, at least one, de-duplicated, in {@link FactName} order; unmodifiable. */
+        /** {@return the facts the rule needs, at least one, de-duplicated, in {@link FactName} order; unmodifiable} */
         public List<FactName> missingFacts() {
             return missingFacts;
         }

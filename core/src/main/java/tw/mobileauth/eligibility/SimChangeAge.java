@@ -54,7 +54,7 @@ public final class SimChangeAge {
     }
 
     /**
-     * The SIM changed exactly {@code age} ago (a dated carrier answer). A negative age becomes zero.
+     * {@return the SIM changed exactly {@code age} ago (a dated carrier answer)} A negative age becomes zero.
      *
      * @param age how long ago, never null
      */
@@ -64,7 +64,7 @@ public final class SimChangeAge {
     }
 
     /**
-     * No SIM change within {@code bound}: the SIM changed {@code bound} ago or earlier, or never. A
+     * {@return no SIM change within {@code bound}: the SIM changed {@code bound} ago or earlier, or never} A
      * negative bound becomes zero ({@code atLeast(Duration.ZERO)} says nothing).
      *
      * @param bound the lower bound, never null
@@ -74,7 +74,7 @@ public final class SimChangeAge {
     }
 
     /**
-     * A SIM change happened within {@code bound}: the SIM changed at most {@code bound} ago. A
+     * {@return a SIM change happened within {@code bound}: the SIM changed at most {@code bound} ago} A
      * negative bound becomes zero.
      *
      * @param bound the upper bound, never null
@@ -84,7 +84,7 @@ public final class SimChangeAge {
     }
 
     /**
-     * The SIM changed between {@code atLeast} and {@code atMost} ago, both inclusive. Negative
+     * {@return the SIM changed between {@code atLeast} and {@code atMost} ago, both inclusive} Negative
      * bounds become zero.
      *
      * @param atLeast the lower bound, never null
@@ -102,31 +102,33 @@ public final class SimChangeAge {
     }
 
     /**
-     * The carrier reports no SIM change at all, with no limit on how far back it looked:
-     * {@code atLeast} {@value #NO_CHANGE_REPORTED_DAYS} days. One shared instance.
+     * {@return the carrier reports no SIM change at all, with no limit on how far back it looked:
+     * {@code atLeast} {@value #NO_CHANGE_REPORTED_DAYS} days} One shared instance.
      */
     public static SimChangeAge noChangeReported() {
         return NO_CHANGE_REPORTED;
     }
 
-    /** The SIM changed at least this long ago; zero when nothing bounds it from below. Never negative. */
+    /** {@return the SIM changed at least this long ago; zero when nothing bounds it from below} Never negative. */
     public Duration atLeast() {
         return atLeast;
     }
 
-    /** The SIM changed at most this long ago, when a change is known to have happened; never below {@link #atLeast()}. */
+    /**
+     * {@return the SIM changed at most this long ago, when a change is known to have happened; never below {@link #atLeast()}}
+     */
     public Optional<Duration> atMost() {
         return atMost;
     }
 
-    /** Whether the age is known exactly: {@link #atMost()} is present and equals {@link #atLeast()}. */
+    /** {@return whether the age is known exactly: {@link #atMost()} is present and equals {@link #atLeast()}} */
     public boolean isExact() {
         return atMost.isPresent() && atMost.get().equals(atLeast);
     }
 
     /**
-     * What both answers together say: the intersection of the two ranges, so the result never
-     * admits an age either answer rules out, and refining by an equal range changes nothing.
+     * {@return what both answers together say: the intersection of the two ranges, so the result never
+     * admits an age either answer rules out, and refining by an equal range changes nothing}
      * Commutative.
      *
      * <p>When the answers contradict each other (no age fits both), the range nearer the present

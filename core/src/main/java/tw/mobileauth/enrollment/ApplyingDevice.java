@@ -22,7 +22,14 @@ import tw.mobileauth.client.DeviceClass;
 public record ApplyingDevice(DeviceClass deviceClass, BrowserFamily browserFamily, Optional<String> network,
         Instant appliedAt) {
 
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param deviceClass the device class
+     * @param browserFamily the browser family
+     * @param network the network value
+     * @param appliedAt the applied at
+     */
     public ApplyingDevice {
         Objects.requireNonNull(deviceClass, "deviceClass");
         Objects.requireNonNull(browserFamily, "browserFamily");

@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Begun(String enrollmentId, DesktopSecret desktopSecret, NextStep next) {
 
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param enrollmentId the enrollment id
+     * @param desktopSecret the desktop secret
+     * @param next the next value
+     */
     public Begun {
         Objects.requireNonNull(enrollmentId, "enrollmentId");
         Objects.requireNonNull(desktopSecret, "desktopSecret");

@@ -23,7 +23,11 @@ public final class BindingPolicy {
         this.name = name;
     }
 
-    /** Revoke every earlier credential (the default). */
+    /**
+     * Revoke every earlier credential (the default).
+     *
+     * @return the binding policy
+     */
     public static BindingPolicy replaceAll() {
         return REPLACE_ALL;
     }
@@ -31,6 +35,8 @@ public final class BindingPolicy {
     /**
      * Keep at most {@code n} active credentials, the newest ones.
      *
+     * @param n the n value
+     * @return the binding policy
      * @throws IllegalArgumentException unless {@code 1 <= n <= 10}
      */
     public static BindingPolicy keepLatest(int n) {
@@ -40,7 +46,7 @@ public final class BindingPolicy {
         return n == 1 ? REPLACE_ALL : new BindingPolicy(n, "KEEP_LATEST(" + n + ")");
     }
 
-    /** How many active credentials survive an enrolment, the new one included. */
+    /** {@return how many active credentials survive an enrolment, the new one included} */
     public int keep() {
         return keep;
     }

@@ -16,12 +16,22 @@ package tw.mobileauth.enrollment;
  */
 public record Consent(String termsVersion, boolean accepted) {
 
-    /** Reads a missing ({@code null}) terms version as {@code ""}; never throws. */
+    /**
+     * Reads a missing ({@code null}) terms version as {@code ""}; never throws.
+     *
+     * @param termsVersion the terms version
+     * @param accepted the accepted value
+     */
     public Consent {
         termsVersion = termsVersion == null ? "" : termsVersion;
     }
 
-    /** Ticked, for these terms ({@code null} becomes {@code ""}, which is refused). */
+    /**
+     * Ticked, for these terms ({@code null} becomes {@code ""}, which is refused).
+     *
+     * @param termsVersion the terms version
+     * @return the consent
+     */
     public static Consent accepted(String termsVersion) {
         return new Consent(termsVersion, true);
     }

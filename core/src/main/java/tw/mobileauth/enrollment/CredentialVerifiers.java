@@ -28,25 +28,44 @@ public final class CredentialVerifiers {
     private CredentialVerifiers() {
     }
 
-    /** HMAC(national ID): finds a person's credentials without storing the ID. */
+    /**
+     * {@return HMAC(national ID): finds a person's credentials without storing the ID}
+     *
+     * @param key the key
+     * @param id the id
+     */
     public static String subjectKey(HmacKey key, NationalId id) {
         return key.verifier(SUBJECT, id.value());
     }
 
-    /** The birth-date verifier bound to {@code credentialId}. */
+    /**
+     * {@return the birth-date verifier bound to {@code credentialId}}
+     *
+     * @param key the key
+     * @param credentialId the credential id
+     * @param birthDate the birth date
+     */
     public static String birthDate(HmacKey key, String credentialId, BirthDate birthDate) {
         return key.verifier(BIRTH_DATE, credentialId, birthDate.iso());
     }
 
-    /** The name verifier bound to {@code credentialId}, over {@link PersonName#comparisonKey()}. */
+    /**
+     * {@return the name verifier bound to {@code credentialId}, over {@link PersonName#comparisonKey()}}
+     *
+     * @param key the key
+     * @param credentialId the credential id
+     * @param name the name
+     */
     public static String name(HmacKey key, String credentialId, PersonName name) {
         return key.verifier(NAME, credentialId, name.comparisonKey());
     }
 
     /**
-     * The counter-store key of one person's failed holder checks during enrolment (KYC or NHI card
-     * mismatches), from their subject key: never the ID. Login's lock-out clearing and PDPA
+     * {@return the counter-store key of one person's failed holder checks during enrolment (KYC or NHI card
+     * mismatches), from their subject key: never the ID} Login's lock-out clearing and PDPA
      * erasure reset it too.
+     *
+     * @param subjectKey the subject key
      */
     public static String holderCheckCounterKey(String subjectKey) {
         return "holder-check:" + java.util.Objects.requireNonNull(subjectKey, "subjectKey");

@@ -21,14 +21,16 @@ public final class DesktopSecret {
     }
 
     /**
-     * The secret as the browser sent it back (cookie or header). Never fails: a malformed value is
+     * {@return the secret as the browser sent it back (cookie or header)} Never fails: a malformed value is
      * simply not the right secret.
+     *
+     * @param value the value
      */
     public static DesktopSecret fromTransport(String value) {
         return new DesktopSecret(value == null ? "" : value);
     }
 
-    /** The raw secret, to hand to the applying browser. The name says it: this exposes a secret. */
+    /** {@return the raw secret, to hand to the applying browser} The name says it: this exposes a secret. */
     public String revealForTransport() {
         return value;
     }

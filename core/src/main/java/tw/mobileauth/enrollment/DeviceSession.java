@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record DeviceSession(PhoneSession session, DeviceSummary summary) {
 
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param session the session value
+     * @param summary the summary value
+     */
     public DeviceSession {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(summary, "summary");

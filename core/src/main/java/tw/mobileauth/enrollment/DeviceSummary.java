@@ -39,7 +39,20 @@ public record DeviceSummary(String maskedName, String maskedNationalId, String m
         LocalizedText carrierName, String termsVersion, boolean pairingCodeRequired, Optional<String> pairingCode,
         ApplyingDevice applyingDevice, LocalizedText warning) {
 
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param maskedName the masked name
+     * @param maskedNationalId the masked national id
+     * @param maskedPhone the masked phone
+     * @param carrierId the carrier id
+     * @param carrierName the carrier name
+     * @param termsVersion the terms version
+     * @param pairingCodeRequired the pairing code required
+     * @param pairingCode the pairing code
+     * @param applyingDevice the applying device
+     * @param warning the warning value
+     */
     public DeviceSummary {
         Objects.requireNonNull(maskedName, "maskedName");
         Objects.requireNonNull(maskedNationalId, "maskedNationalId");

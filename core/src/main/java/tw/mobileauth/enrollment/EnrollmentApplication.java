@@ -31,13 +31,17 @@ public final class EnrollmentApplication {
         this.proofOfPossession = Optional.ofNullable(b.proofOfPossession).map(byte[]::clone);
     }
 
-    /** Starts an application. */
+    /**
+     * Starts an application.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * The application as the browser posts it ({@code mobileauth.js} sends exactly this; the
+     * {@return the application as the browser posts it ({@code mobileauth.js} sends exactly this; the
      * shape is documented in {@code docs/browser-json.md}):
      * <pre>{@code
      * {"nationalId": "A123456789", "carrierId": "cht", "mobileNumber": "0912345678",
@@ -47,8 +51,9 @@ public final class EnrollmentApplication {
      *  "devicePublicKey": "<base64url SPKI>", "proofOfPossession": "<base64url signature>"}
      * }</pre>
      * A member that is absent, {@code null} or not a string is a missing part, which {@code begin}
-     * reports with every other problem at once. Unknown members are ignored.
+     * reports with every other problem at once} Unknown members are ignored.
      *
+     * @param json the json value
      * @throws InvalidInputException {@code request: BAD_FORMAT} if the body is not a JSON object (at most 16 KB)
      */
     public static EnrollmentApplication fromJson(String json) throws InvalidInputException {
@@ -125,38 +130,59 @@ public final class EnrollmentApplication {
         private Builder() {
         }
 
-        /** The application form (carrier, number, NHI card, birth date, name, password twice, ID). */
+        /**
+         * {@return the application form (carrier, number, NHI card, birth date, name, password twice, ID)}
+         *
+         * @param form the form value
+         */
         public Builder form(ApplicationForm form) {
             this.form = form;
             return this;
         }
 
-        /** The {@link FormChallenge#challenge()} the page was given and the device key signed. */
+        /**
+         * {@return the {@link FormChallenge#challenge()} the page was given and the device key signed}
+         *
+         * @param challenge the challenge value
+         */
         public Builder challenge(String challenge) {
             this.challenge = challenge;
             return this;
         }
 
-        /** The captcha challenge the page showed and what the person typed (case-insensitive). */
+        /**
+         * {@return the captcha challenge the page showed and what the person typed (case-insensitive)}
+         *
+         * @param challengeId the challenge id
+         * @param answer the answer value
+         */
         public Builder captcha(String challengeId, String answer) {
             this.captchaId = challengeId;
             this.captchaAnswer = answer;
             return this;
         }
 
-        /** The device's EC P-256 public key as X.509 SubjectPublicKeyInfo (WebCrypto {@code exportKey("spki")}). */
+        /**
+         * {@return the device's EC P-256 public key as X.509 SubjectPublicKeyInfo (WebCrypto {@code exportKey("spki")})}
+         *
+         * @param spki the spki value
+         */
         public Builder devicePublicKey(byte[] spki) {
             this.devicePublicKey = spki == null ? null : spki.clone();
             return this;
         }
 
-        /** The device key's signature over the enrolment proof message (P1363 or DER). */
+        /**
+         * {@return the device key's signature over the enrolment proof message (P1363 or DER)}
+         *
+         * @param signature the signature value
+         */
         public Builder proofOfPossession(byte[] signature) {
             this.proofOfPossession = signature == null ? null : signature.clone();
             return this;
         }
 
-        /** The application; never fails. */
+        /** {@return the application; never fails} */
         public EnrollmentApplication build() {
             return new EnrollmentApplication(this);
         }

@@ -77,18 +77,20 @@ public final class EnrollmentException extends Exception {
             this.remedy = EnrollmentTexts.get("ceremony." + name() + ".remedy");
         }
 
-        /** What happened. */
+        /** {@return what happened} */
         public LocalizedText message() {
             return message;
         }
 
-        /** What to do next. */
+        /** {@return what to do next} */
         public LocalizedText remedy() {
             return remedy;
         }
     }
 
+    /** Why the request cannot go on. */
     private final Reason reason;
+    /** Every eligibility rule the applicant did not meet. */
     private final List<RejectionReason> rejections;
 
     EnrollmentException(Reason reason) {
@@ -102,22 +104,22 @@ public final class EnrollmentException extends Exception {
         this.rejections = List.copyOf(rejections);
     }
 
-    /** Why. */
+    /** {@return why} */
     public Reason reason() {
         return reason;
     }
 
-    /** For {@link Reason#INELIGIBLE}: every broken rule, with messages and remedies; otherwise empty. */
+    /** {@return for {@link Reason#INELIGIBLE}: every broken rule, with messages and remedies; otherwise empty} */
     public List<RejectionReason> rejections() {
         return rejections;
     }
 
-    /** What happened, for the person. */
+    /** {@return what happened, for the person} */
     public LocalizedText text() {
         return reason.message();
     }
 
-    /** What to do next, for the person. */
+    /** {@return what to do next, for the person} */
     public LocalizedText remedy() {
         return reason.remedy();
     }

@@ -22,11 +22,19 @@ public interface EnrollmentListener {
     EnrollmentListener NONE = new EnrollmentListener() {
     };
 
-    /** A credential was issued and is now active. */
+    /**
+     * A credential was issued and is now active.
+     *
+     * @param event the event value
+     */
     default void credentialIssued(CredentialIssued event) {
     }
 
-    /** The binding policy revoked earlier credentials of the person because a new one was issued. */
+    /**
+     * The binding policy revoked earlier credentials of the person because a new one was issued.
+     *
+     * @param event the event value
+     */
     default void credentialsRevoked(CredentialsRevoked event) {
     }
 
@@ -43,7 +51,16 @@ public interface EnrollmentListener {
     record CredentialIssued(Instant at, String enrollmentId, String credentialId, PersonReference person,
             String carrierId, ApplyingDevice device) {
 
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param credentialId the credential id
+         * @param person the person value
+         * @param carrierId the carrier id
+         * @param device the device value
+         */
         public CredentialIssued {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(enrollmentId, "enrollmentId");
@@ -67,7 +84,16 @@ public interface EnrollmentListener {
     record CredentialsRevoked(Instant at, String enrollmentId, PersonReference person, String newCredentialId,
             List<String> revoked, String bindingPolicy) {
 
-        /** All required; {@code revoked} is copied. */
+        /**
+         * All required; {@code revoked} is copied.
+         *
+         * @param at the at value
+         * @param enrollmentId the enrollment id
+         * @param person the person value
+         * @param newCredentialId the new credential id
+         * @param revoked the revoked value
+         * @param bindingPolicy the binding policy
+         */
         public CredentialsRevoked {
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(enrollmentId, "enrollmentId");

@@ -27,7 +27,7 @@ public enum EnrollmentState {
     /** The applicant started over (重新申請行動認證). Final. */
     CANCELLED;
 
-    /** Whether nothing can happen to it any more. */
+    /** {@return whether nothing can happen to it any more} */
     public boolean isFinal() {
         return this == COMPLETED || this == REJECTED || this == EXPIRED || this == CANCELLED;
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** What the applying device sees when it polls {@code status} (with its desktop secret). */
 public sealed interface EnrollmentStatus {
 
-    /** The enrolment's state. */
+    /** {@return the enrolment's state} */
     EnrollmentState state();
 
     /**
@@ -19,7 +19,12 @@ public sealed interface EnrollmentStatus {
      * @param regenerationsLeft how many more regenerations are allowed
      */
     record AwaitingDevice(Instant qrExpiresAt, int regenerationsLeft) implements EnrollmentStatus {
-        /** Required. */
+        /**
+         * Required.
+         *
+         * @param qrExpiresAt the qr expires at
+         * @param regenerationsLeft the regenerations left
+         */
         public AwaitingDevice {
             Objects.requireNonNull(qrExpiresAt, "qrExpiresAt");
         }
@@ -44,7 +49,13 @@ public sealed interface EnrollmentStatus {
      */
     record InProgress(EnrollmentState state, String pairingCode, Optional<String> lastError)
             implements EnrollmentStatus {
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param state the state value
+         * @param pairingCode the pairing code
+         * @param lastError the last error
+         */
         public InProgress {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(pairingCode, "pairingCode");
@@ -59,7 +70,12 @@ public sealed interface EnrollmentStatus {
      * @param certificate  the issued certificate
      */
     record Completed(String credentialId, X509Certificate certificate) implements EnrollmentStatus {
-        /** Both required. */
+        /**
+         * Both required.
+         *
+         * @param credentialId the credential id
+         * @param certificate the certificate value
+         */
         public Completed {
             Objects.requireNonNull(credentialId, "credentialId");
             Objects.requireNonNull(certificate, "certificate");
@@ -87,7 +103,11 @@ public sealed interface EnrollmentStatus {
      * to that phone's number.
      */
     record Rejected(List<RejectionReason> reasons) implements EnrollmentStatus {
-        /** The list is copied. */
+        /**
+         * The list is copied.
+         *
+         * @param reasons the reasons value
+         */
         public Rejected {
             reasons = List.copyOf(reasons);
         }

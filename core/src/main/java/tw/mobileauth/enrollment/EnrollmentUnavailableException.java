@@ -70,7 +70,9 @@ public final class EnrollmentUnavailableException extends Exception {
         TRY_LATER
     }
 
+    /** Which dependency failed. */
     private final Source source;
+    /** What gets the person going again. */
     private final Recovery recovery;
     private final transient Optional<Duration> retryAfter;
 
@@ -93,30 +95,34 @@ public final class EnrollmentUnavailableException extends Exception {
         this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     }
 
-    /** What failed. */
+    /** {@return what failed} */
     public Source source() {
         return source;
     }
 
-    /** What gets the person going again. */
+    /** {@return what gets the person going again} */
     public Recovery recovery() {
         return recovery;
     }
 
-    /** Whether repeating the same call later may succeed without the person changing anything ({@link Recovery#RETRY}). */
+    /**
+     * {@return whether repeating the same call later may succeed without the person changing anything ({@link Recovery#RETRY})}
+     */
     public boolean isRetryable() {
         return recovery == Recovery.RETRY;
     }
 
-    /** How long to wait before trying again, when known (the carrier's Retry-After, or the hasher's back-off). */
+    /**
+     * {@return how long to wait before trying again, when known (the carrier's Retry-After, or the hasher's back-off)}
+     */
     public Optional<Duration> retryAfter() {
         return retryAfter == null ? Optional.empty() : retryAfter;
     }
 
     /**
-     * What to show the person, following {@link #recovery()}: try again shortly (the carrier, or
+     * {@return what to show the person, following {@link #recovery()}: try again shortly (the carrier, or
      * the service, is busy), submit the form again with the new image code, start the
-     * verification again, or try again later.
+     * verification again, or try again later}
      */
     public LocalizedText text() {
         return EnrollmentTexts.get(switch (recovery) {

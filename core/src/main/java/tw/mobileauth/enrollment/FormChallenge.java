@@ -17,7 +17,13 @@ import tw.mobileauth.captcha.CaptchaChallenge;
  */
 public record FormChallenge(String challenge, Instant expiresAt, CaptchaChallenge captcha) {
 
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param challenge the challenge value
+     * @param expiresAt when it expires
+     * @param captcha the captcha value
+     */
     public FormChallenge {
         Objects.requireNonNull(challenge, "challenge");
         Objects.requireNonNull(expiresAt, "expiresAt");

@@ -16,13 +16,22 @@ import tw.mobileauth.i18n.LocalizedText;
  */
 public record HelpPage(EligibilityHelp eligibility, List<LocalizedText> notes) {
 
-    /** Both required; the list is copied. */
+    /**
+     * Both required; the list is copied.
+     *
+     * @param eligibility the eligibility value
+     * @param notes the notes value
+     */
     public HelpPage {
         Objects.requireNonNull(eligibility, "eligibility");
         notes = List.copyOf(notes);
     }
 
-    /** Plain text in one language: the two lists, then each note on its own line. */
+    /**
+     * {@return plain text in one language: the two lists, then each note on its own line}
+     *
+     * @param locale the language to answer in
+     */
     public String render(Locale locale) {
         StringBuilder out = new StringBuilder(eligibility.render(locale));
         for (LocalizedText note : notes) {

@@ -10,7 +10,10 @@ import java.util.Objects;
  */
 public record NationalIdCheck(String maskedNationalId) {
 
-    /** @throws NullPointerException if null */
+    /**
+     * @param maskedNationalId the masked national id
+     * @throws NullPointerException if null
+     */
     public NationalIdCheck {
         Objects.requireNonNull(maskedNationalId, "maskedNationalId");
     }

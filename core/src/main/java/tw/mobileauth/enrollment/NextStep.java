@@ -21,24 +21,31 @@ public sealed interface NextStep {
     record ShowQrCode(URI handoffUrl, QrImage image, Instant expiresAt, int regenerationsLeft)
             implements NextStep {
 
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param handoffUrl the handoff url
+         * @param image the image value
+         * @param expiresAt when it expires
+         * @param regenerationsLeft the regenerations left
+         */
         public ShowQrCode {
             Objects.requireNonNull(handoffUrl, "handoffUrl");
             Objects.requireNonNull(image, "image");
             Objects.requireNonNull(expiresAt, "expiresAt");
         }
 
-        /** The QR code as an SVG document, to inline in HTML. */
+        /** {@return the QR code as an SVG document, to inline in HTML} */
         public String svg() {
             return image.svg();
         }
 
-        /** A copy of the QR code's PNG bytes. */
+        /** {@return a copy of the QR code's PNG bytes} */
         public byte[] png() {
             return image.png();
         }
 
-        /** The PNG as a {@code data:image/png;base64,…} URL for an {@code <img src>}. */
+        /** {@return the PNG as a {@code data:image/png;base64,…} URL for an {@code <img src>}} */
         public String pngDataUrl() {
             return image.pngDataUrl();
         }
@@ -67,7 +74,11 @@ public sealed interface NextStep {
      * @param device the session and masked summary, exactly as {@code openOnDevice} would give a phone
      */
     record ContinueHere(DeviceSession device) implements NextStep {
-        /** Required. */
+        /**
+         * Required.
+         *
+         * @param device the device value
+         */
         public ContinueHere {
             Objects.requireNonNull(device, "device");
         }

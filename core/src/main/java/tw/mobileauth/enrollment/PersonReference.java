@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record PersonReference(String maskedNationalId, String maskedPhone, String subjectKey) {
 
-    /** All required. */
+    /**
+     * All required.
+     *
+     * @param maskedNationalId the masked national id
+     * @param maskedPhone the masked phone
+     * @param subjectKey the subject key
+     */
     public PersonReference {
         Objects.requireNonNull(maskedNationalId, "maskedNationalId");
         Objects.requireNonNull(maskedPhone, "maskedPhone");

@@ -21,8 +21,10 @@ public final class PhoneSession {
     }
 
     /**
-     * The session as the phone sent it back. Never fails: a malformed value simply matches no
+     * {@return the session as the phone sent it back} Never fails: a malformed value simply matches no
      * enrolment.
+     *
+     * @param token the token value
      */
     public static PhoneSession fromTransport(String token) {
         if (token == null || token.length() > MAX_LENGTH) {
@@ -32,7 +34,7 @@ public final class PhoneSession {
         return dot < 0 ? new PhoneSession("", "") : new PhoneSession(token.substring(0, dot), token.substring(dot + 1));
     }
 
-    /** The opaque token {@code <enrolment id>.<secret>} to hand to the phone. Exposes a secret. */
+    /** {@return the opaque token {@code <enrolment id>.<secret>} to hand to the phone} Exposes a secret. */
     public String revealForTransport() {
         return enrollmentId + "." + secret;
     }

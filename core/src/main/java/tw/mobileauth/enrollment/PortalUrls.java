@@ -21,6 +21,9 @@ import tw.mobileauth.PortalOrigin;
 public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) {
 
     /**
+     * @param origin where the failure happened
+     * @param handoff the handoff value
+     * @param carrierCallback the carrier callback
      * @throws IllegalArgumentException unless the URLs are absolute {@code https} URLs (or
      *                                  {@code http} on loopback) without a fragment
      */
@@ -35,6 +38,9 @@ public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) 
     /**
      * With the origin as text, e.g. {@code "https://portal.example.tw"}.
      *
+     * @param origin where the failure happened
+     * @param handoff the handoff value
+     * @param carrierCallback the carrier callback
      * @throws IllegalArgumentException if {@link PortalOrigin#of(String)} refuses the origin, or as the canonical constructor
      */
     public PortalUrls(String origin, URI handoff, URI carrierCallback) {
@@ -51,8 +57,10 @@ public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) 
     }
 
     /**
-     * The URL the QR code carries for {@code token}: {@link #handoff()} with {@code t=<token>}
-     * appended ({@code ?t=} or {@code &t=}). Public so a portal can build and test its own handoff page.
+     * {@return the URL the QR code carries for {@code token}: {@link #handoff()} with {@code t=<token>}
+     * appended ({@code ?t=} or {@code &t=})} Public so a portal can build and test its own handoff page.
+     *
+     * @param token the token value
      */
     public URI handoffUrl(String token) {
         Objects.requireNonNull(token, "token");
@@ -61,8 +69,10 @@ public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) 
     }
 
     /**
-     * The handoff token in a request to the handoff page: the {@code t} query parameter of
-     * {@code requestUrl} (the first one), or empty. Never fails.
+     * {@return the handoff token in a request to the handoff page: the {@code t} query parameter of
+     * {@code requestUrl} (the first one), or empty} Never fails.
+     *
+     * @param requestUrl the request url
      */
     public static java.util.Optional<String> handoffToken(URI requestUrl) {
         if (requestUrl == null || requestUrl.getRawQuery() == null) {

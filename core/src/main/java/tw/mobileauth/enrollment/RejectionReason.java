@@ -10,18 +10,21 @@ import tw.mobileauth.i18n.LocalizedText;
  */
 public sealed interface RejectionReason {
 
-    /** A stable code, e.g. {@code eligibility.ROAMING} or {@code verification.NAME_MISMATCH}. */
+    /** {@return a stable code, e.g. {@code eligibility.ROAMING} or {@code verification.NAME_MISMATCH}} */
     String code();
 
-    /** What happened, zh-TW and English. */
+    /** {@return what happened, zh-TW and English} */
     LocalizedText message();
 
-    /** What to do next, zh-TW and English. */
+    /** {@return what to do next, zh-TW and English} */
     LocalizedText remedy();
 
     /** An eligibility rule was broken (WiFi, roaming, prepaid, parent-child, enterprise, MVNO, resident ID, …). */
     record Ineligible(ReasonCode reason) implements RejectionReason {
-        /** @throws NullPointerException if null */
+        /**
+         * @param reason the reason
+         * @throws NullPointerException if null
+         */
         public Ineligible {
             Objects.requireNonNull(reason, "reason");
         }
@@ -44,7 +47,10 @@ public sealed interface RejectionReason {
 
     /** The carrier's verification failed (number not verified, data mismatch, wrong carrier, …). */
     record Unverified(VerificationFailure failure) implements RejectionReason {
-        /** @throws NullPointerException if null */
+        /**
+         * @param failure the failure value
+         * @throws NullPointerException if null
+         */
         public Unverified {
             Objects.requireNonNull(failure, "failure");
         }
@@ -65,7 +71,12 @@ public sealed interface RejectionReason {
         }
     }
 
-    /** Parses {@link #code()} back. */
+    /**
+     * Parses {@link #code()} back.
+     *
+     * @param code the raw code, as the other side sent it
+     * @return the rejection reason
+     */
     static RejectionReason parse(String code) {
         if (code.startsWith("eligibility.")) {
             return new Ineligible(ReasonCode.valueOf(code.substring("eligibility.".length())));

@@ -14,7 +14,11 @@ public record VerificationCallback(Map<String, String> parameters) {
     private static final int MAX_PARAMETERS = 20;
     private static final int MAX_LENGTH = 2048;
 
-    /** Copies the map, dropping null keys or values, oversized values and anything past 20 entries. */
+    /**
+     * Copies the map, dropping null keys or values, oversized values and anything past 20 entries.
+     *
+     * @param parameters the parameters value
+     */
     public VerificationCallback {
         TreeMap<String, String> clean = new TreeMap<>();
         if (parameters != null) {

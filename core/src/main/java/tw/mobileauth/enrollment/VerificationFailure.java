@@ -49,12 +49,12 @@ public enum VerificationFailure {
         this.remedy = EnrollmentTexts.get("failure." + name() + ".remedy");
     }
 
-    /** What happened. */
+    /** {@return what happened} */
     public LocalizedText message() {
         return message;
     }
 
-    /** What to do next. */
+    /** {@return what to do next} */
     public LocalizedText remedy() {
         return remedy;
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface VerificationOutcome {
 
-    /** The enrolment this outcome belongs to. */
+    /** {@return the enrolment this outcome belongs to} */
     String enrollmentId();
 
     /**
@@ -18,7 +18,12 @@ public sealed interface VerificationOutcome {
      * you applied on); the applying device picks the certificate up with {@code status}.
      */
     record Issued(String enrollmentId, String credentialId) implements VerificationOutcome {
-        /** Both required. */
+        /**
+         * Both required.
+         *
+         * @param enrollmentId the enrollment id
+         * @param credentialId the credential id
+         */
         public Issued {
             Objects.requireNonNull(enrollmentId, "enrollmentId");
             Objects.requireNonNull(credentialId, "credentialId");
@@ -27,7 +32,12 @@ public sealed interface VerificationOutcome {
 
     /** Refused, with every reason and its remedy. Final: the person applies again after fixing it. */
     record Refused(String enrollmentId, List<RejectionReason> reasons) implements VerificationOutcome {
-        /** Both required; the list is copied and never empty. */
+        /**
+         * Both required; the list is copied and never empty.
+         *
+         * @param enrollmentId the enrollment id
+         * @param reasons the reasons value
+         */
         public Refused {
             Objects.requireNonNull(enrollmentId, "enrollmentId");
             reasons = List.copyOf(reasons);

@@ -17,7 +17,12 @@ import java.util.Objects;
  */
 public record VerificationRedirect(URI carrierUri, Instant expiresAt) {
 
-    /** Both required. */
+    /**
+     * Both required.
+     *
+     * @param carrierUri the carrier uri
+     * @param expiresAt when it expires
+     */
     public VerificationRedirect {
         Objects.requireNonNull(carrierUri, "carrierUri");
         Objects.requireNonNull(expiresAt, "expiresAt");

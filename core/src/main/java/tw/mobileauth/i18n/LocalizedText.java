@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record LocalizedText(String zhTw, String en) {
 
+    /**
+     * Checks the components.
+     *
+     * @param zhTw the zh tw
+     * @param en the en value
+     */
     public LocalizedText {
         Objects.requireNonNull(zhTw, "zhTw");
         Objects.requireNonNull(en, "en");
@@ -20,7 +26,11 @@ public record LocalizedText(String zhTw, String en) {
         }
     }
 
-    /** The text for {@code locale}: English for any English locale, zh-TW for everything else. */
+    /**
+     * {@return the text for {@code locale}: English for any English locale, zh-TW for everything else}
+     *
+     * @param locale the language to answer in
+     */
     public String in(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? en : zhTw;
     }

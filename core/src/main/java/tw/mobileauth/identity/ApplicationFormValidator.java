@@ -217,9 +217,11 @@ public final class ApplicationFormValidator {
         }
 
         /**
-         * Whether the NHI card number may be left empty (it is still checked when given). Default
+         * {@return whether the NHI card number may be left empty (it is still checked when given)} Default
          * {@code false}. For a portal that runs without an identity registry and leaves the field
          * off its form: with a registry, the number is always required.
+         *
+         * @param optional the optional value
          */
         public Builder nhiCardNumberOptional(boolean optional) {
             this.nhiCardOptional = optional;

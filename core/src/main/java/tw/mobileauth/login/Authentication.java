@@ -38,55 +38,55 @@ public final class Authentication {
     }
 
     /**
-     * An opaque, stable reference to the person: the keyed hash of their national ID (the
-     * credential store's subject key). The same for all their credentials and logins, useless
+     * {@return an opaque, stable reference to the person: the keyed hash of their national ID (the
+     * credential store's subject key)} The same for all their credentials and logins, useless
      * without the deployment's HMAC key; use it as the portal's user key instead of the raw ID.
      */
     public String subjectReference() {
         return subjectReference;
     }
 
-    /** The person's national ID, as they typed it and as enrolled; {@code toString} is masked. */
+    /** {@return the person's national ID, as they typed it and as enrolled; {@code toString} is masked} */
     public NationalId nationalId() {
         return nationalId;
     }
 
-    /** The credential (device and browser) that signed. */
+    /** {@return the credential (device and browser) that signed} */
     public CredentialId credentialId() {
         return credentialId;
     }
 
-    /** {@link AuthenticationMethod#MOBILE_PHONE}, always. */
+    /** {@return {@link AuthenticationMethod#MOBILE_PHONE}, always} */
     public AuthenticationMethod method() {
         return AuthenticationMethod.MOBILE_PHONE;
     }
 
-    /** {@link AssuranceLevel#QUERY_ONLY}, always: query functions only, no applications (申辦). */
+    /** {@return {@link AssuranceLevel#QUERY_ONLY}, always: query functions only, no applications (申辦)} */
     public AssuranceLevel assurance() {
         return AssuranceLevel.QUERY_ONLY;
     }
 
     /**
-     * The portal's name for {@link #assurance()} (default {@code QUERY_ONLY}), e.g. for a token
-     * claim. The name is configurable; the meaning is not.
+     * {@return the portal's name for {@link #assurance()} (default {@code QUERY_ONLY}), e.g. for a token
+     * claim} The name is configurable; the meaning is not.
      */
     public String assuranceLabel() {
         return assuranceLabel;
     }
 
-    /** When the login succeeded, by the service's clock. */
+    /** {@return when the login succeeded, by the service's clock} */
     public Instant authenticatedAt() {
         return authenticatedAt;
     }
 
-    /** The personal-data notice version in force when this login happened. */
+    /** {@return the personal-data notice version in force when this login happened} */
     public String noticeVersion() {
         return noticeVersion;
     }
 
     /**
-     * Whether the person still has to acknowledge the notice version in force ({@link #noticeVersion()}):
-     * true on the first login after enrolment, and again after the portal configures a new version.
+     * {@return whether the person still has to acknowledge the notice version in force ({@link #noticeVersion()}):
+     * true on the first login after enrolment, and again after the portal configures a new version}
      */
     public boolean noticeAcknowledgementRequired() {
         return noticeAcknowledgementRequired;

@@ -52,9 +52,9 @@ public enum FailureCause {
     }
 
     /**
-     * Whether this failure is a guess counted by the {@link LockOutPolicy}: only the four fields,
+     * {@return whether this failure is a guess counted by the {@link LockOutPolicy}: only the four fields,
      * checked after the device signature verified; never challenge, credential, certificate,
-     * signature or lock-out failures. (A guess is counted before it is evaluated, and a {@code LOCKED}
+     * signature or lock-out failures} (A guess is counted before it is evaluated, and a {@code LOCKED}
      * refusal of an attempt that raced others into a lock-out stays counted too: see
      * {@link LoginEvent.Failed#counted()}.)
      */

@@ -136,44 +136,50 @@ public final class LockOutPolicy {
     }
 
     /**
-     * The defaults in the table above: 10 failures, 1-minute steps up to 15 minutes, a 12-hour
-     * window, no permanent lock within a window, and a permanent lock after 100 failures in a row.
+     * {@return the defaults in the table above: 10 failures, 1-minute steps up to 15 minutes, a 12-hour
+     * window, no permanent lock within a window, and a permanent lock after 100 failures in a row}
      */
     public static LockOutPolicy standard() {
         return STANDARD;
     }
 
-    /** A builder starting from {@link #standard()}. */
+    /** {@return a builder starting from {@link #standard()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Failures (in one window) at which the first lock-out starts. */
+    /**
+     * Failures (in one window) at which the first lock-out starts.
+     *
+     * @return the int
+     */
     public int threshold() {
         return threshold;
     }
 
-    /** The first wait and the step between waits. */
+    /** {@return the first wait and the step between waits} */
     public Duration waitIncrement() {
         return waitIncrement;
     }
 
-    /** The longest temporary wait. */
+    /** {@return the longest temporary wait} */
     public Duration maxWait() {
         return maxWait;
     }
 
-    /** How long a counting window lasts from its first failure. */
+    /** {@return how long a counting window lasts from its first failure} */
     public Duration resetWindow() {
         return resetWindow;
     }
 
-    /** After how many temporary lock-outs in one window the next one is permanent; empty if never. */
+    /** {@return after how many temporary lock-outs in one window the next one is permanent; empty if never} */
     public OptionalInt permanentLockAfter() {
         return permanentLockAfter;
     }
 
-    /** After how many failures in a row (since the last success, at any pace) the person is locked permanently. */
+    /**
+     * {@return after how many failures in a row (since the last success, at any pace) the person is locked permanently}
+     */
     public int maxConsecutiveFailures() {
         return maxConsecutiveFailures;
     }
@@ -235,6 +241,9 @@ public final class LockOutPolicy {
         /**
          * Failures before the first lock-out; default {@value #DEFAULT_THRESHOLD}, allowed 1 ..
          * {@value #MAX_THRESHOLD}, and at most {@link #maxConsecutiveFailures(int) maxConsecutiveFailures}.
+         *
+         * @param failures the failures value
+         * @return this builder
          */
         public Builder threshold(int failures) {
             if (failures < 1 || failures > MAX_THRESHOLD) {
@@ -245,19 +254,31 @@ public final class LockOutPolicy {
             return this;
         }
 
-        /** The first wait and the step between waits; default 1 minute, allowed 1 second .. 1 day. */
+        /**
+         * {@return the first wait and the step between waits; default 1 minute, allowed 1 second .. 1 day}
+         *
+         * @param increment the increment value
+         */
         public Builder waitIncrement(Duration increment) {
             this.waitIncrement = within(increment, Duration.ofSeconds(1), Duration.ofDays(1), "waitIncrement");
             return this;
         }
 
-        /** The longest temporary wait; default 15 minutes, allowed 1 second .. 30 days, and at least waitIncrement. */
+        /**
+         * {@return the longest temporary wait; default 15 minutes, allowed 1 second .. 30 days, and at least waitIncrement}
+         *
+         * @param max the max value
+         */
         public Builder maxWait(Duration max) {
             this.maxWait = within(max, Duration.ofSeconds(1), Duration.ofDays(30), "maxWait");
             return this;
         }
 
-        /** How long failures are remembered from the first one; default 12 hours, allowed 1 minute .. 365 days. */
+        /**
+         * {@return how long failures are remembered from the first one; default 12 hours, allowed 1 minute .. 365 days}
+         *
+         * @param window the window value
+         */
         public Builder resetWindow(Duration window) {
             this.resetWindow = within(window, Duration.ofMinutes(1), Duration.ofDays(365), "resetWindow");
             return this;
@@ -266,6 +287,9 @@ public final class LockOutPolicy {
         /**
          * Makes the lock-out after {@code temporaryLockOuts} temporary ones (in one window)
          * permanent; {@code 0} locks permanently at the threshold. Default: never. Allowed 0 .. 1000.
+         *
+         * @param temporaryLockOuts the temporary lock outs
+         * @return this builder
          */
         public Builder permanentLockAfter(int temporaryLockOuts) {
             if (temporaryLockOuts < 0 || temporaryLockOuts > 1000) {
@@ -282,6 +306,9 @@ public final class LockOutPolicy {
          * Default and largest allowed: {@value #MAX_CONSECUTIVE_FAILURES} (NIST SP 800-63B §5.2.2
          * allows no more than 100); at least the threshold. A lower cap trades more help-desk calls
          * for fewer guesses.
+         *
+         * @param failures the failures value
+         * @return this builder
          */
         public Builder maxConsecutiveFailures(int failures) {
             if (failures < 1 || failures > MAX_CONSECUTIVE_FAILURES) {
@@ -293,7 +320,7 @@ public final class LockOutPolicy {
         }
 
         /**
-         * The policy.
+         * {@return the policy}
          *
          * @throws IllegalArgumentException if maxWait is shorter than waitIncrement, or
          *                                  maxConsecutiveFailures is below the threshold

@@ -39,21 +39,22 @@ public final class LoginAttempt {
         this.signature = b.signature;
     }
 
-    /** An empty builder. */
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * The attempt as the browser posts it ({@code mobileauth.js} sends exactly this; the shape is
+     * {@return the attempt as the browser posts it ({@code mobileauth.js} sends exactly this; the shape is
      * documented in {@code docs/browser-json.md}):
      * <pre>{@code
      * {"nationalId": "A123456789", "birthDate": "75/03/14", "name": "王小明", "password": "…",
      *  "credentialId": "mat_…", "challengeId": "…", "signature": "<base64url, P1363 or DER>"}
      * }</pre>
      * A member that is absent, {@code null} or not a string is a missing field, which fails the
-     * login like any other wrong field. Unknown members are ignored.
+     * login like any other wrong field} Unknown members are ignored.
      *
+     * @param json the json value
      * @throws InvalidInputException {@code request: BAD_FORMAT} if the body is not a JSON object (at most 16 KB)
      */
     public static LoginAttempt fromJson(String json) throws InvalidInputException {
@@ -76,32 +77,32 @@ public final class LoginAttempt {
         }
     }
 
-    /** The national ID as typed, if given. */
+    /** {@return the national ID as typed, if given} */
     public Optional<String> nationalId() {
         return Optional.ofNullable(nationalId);
     }
 
-    /** The birth date as typed, if given. */
+    /** {@return the birth date as typed, if given} */
     public Optional<String> birthDate() {
         return Optional.ofNullable(birthDate);
     }
 
-    /** The name as typed, if given. */
+    /** {@return the name as typed, if given} */
     public Optional<String> name() {
         return Optional.ofNullable(name);
     }
 
-    /** The credential id the browser holds, if given. */
+    /** {@return the credential id the browser holds, if given} */
     public Optional<String> credentialId() {
         return Optional.ofNullable(credentialId);
     }
 
-    /** The challenge id from {@link LoginChallenge#id()}, if given. */
+    /** {@return the challenge id from {@link LoginChallenge#id()}, if given} */
     public Optional<String> challengeId() {
         return Optional.ofNullable(challengeId);
     }
 
-    /** A copy of the device signature, if given. */
+    /** {@return a copy of the device signature, if given} */
     public Optional<byte[]> signature() {
         return Optional.ofNullable(signature).map(byte[]::clone);
     }
@@ -151,25 +152,45 @@ public final class LoginAttempt {
         private Builder() {
         }
 
-        /** 身分證號 as typed, e.g. {@code T200000009} or {@code ｔ２０００００００９}. */
+        /**
+         * 身分證號 as typed, e.g. {@code T200000009} or {@code ｔ２０００００００９}.
+         *
+         * @param typed the typed value
+         * @return this builder
+         */
         public Builder nationalId(CharSequence typed) {
             this.nationalId = typed == null ? null : typed.toString();
             return this;
         }
 
-        /** 出生日期 as typed: {@code 1986-03-14}, {@code 75/03/14}, {@code 民國75年3月14日} … */
+        /**
+         * 出生日期 as typed: {@code 1986-03-14}, {@code 75/03/14}, {@code 民國75年3月14日} …
+         *
+         * @param typed the typed value
+         * @return this builder
+         */
         public Builder birthDate(CharSequence typed) {
             this.birthDate = typed == null ? null : typed.toString();
             return this;
         }
 
-        /** 姓名 as typed. */
+        /**
+         * 姓名 as typed.
+         *
+         * @param typed the typed value
+         * @return this builder
+         */
         public Builder name(CharSequence typed) {
             this.name = typed == null ? null : typed.toString();
             return this;
         }
 
-        /** 憑證密碼: the characters are copied; wipe your array afterwards. Empty counts as missing. */
+        /**
+         * 憑證密碼: the characters are copied; wipe your array afterwards. Empty counts as missing.
+         *
+         * @param typed the typed value
+         * @return this builder
+         */
         public Builder password(char[] typed) {
             try {
                 this.password = typed == null || typed.length == 0 ? null : CertificatePassword.of(typed);
@@ -179,33 +200,52 @@ public final class LoginAttempt {
             return this;
         }
 
-        /** 憑證密碼, already wrapped; the attempt takes it over and wipes it after the login. */
+        /**
+         * 憑證密碼, already wrapped; the attempt takes it over and wipes it after the login.
+         *
+         * @param typed the typed value
+         * @return this builder
+         */
         public Builder password(CertificatePassword typed) {
             this.password = typed;
             return this;
         }
 
-        /** The credential id the browser stored at enrolment ({@code mat_…}). */
+        /**
+         * {@return the credential id the browser stored at enrolment ({@code mat_…})}
+         *
+         * @param id the id
+         */
         public Builder credentialId(String id) {
             this.credentialId = id;
             return this;
         }
 
-        /** The id of the challenge the browser signed ({@link LoginChallenge#id()}). */
+        /**
+         * {@return the id of the challenge the browser signed ({@link LoginChallenge#id()})}
+         *
+         * @param id the id
+         */
         public Builder challengeId(String id) {
             this.challengeId = id;
             return this;
         }
 
-        /** The device signature: 64 bytes P1363 from WebCrypto, or DER. Copied. */
+        /**
+         * {@return the device signature: 64 bytes P1363 from WebCrypto, or DER} Copied.
+         *
+         * @param signature the signature value
+         */
         public Builder signature(byte[] signature) {
             this.signature = signature == null ? null : signature.clone();
             return this;
         }
 
         /**
-         * The device signature as base64url (padded or not), as a browser would send it;
-         * undecodable text counts as a missing signature.
+         * {@return the device signature as base64url (padded or not), as a browser would send it;
+         * undecodable text counts as a missing signature}
+         *
+         * @param encoded the encoded value
          */
         public Builder signatureBase64Url(String encoded) {
             if (encoded == null) {
@@ -220,7 +260,7 @@ public final class LoginAttempt {
             return this;
         }
 
-        /** The attempt. Never throws. */
+        /** {@return the attempt} Never throws. */
         public LoginAttempt build() {
             return new LoginAttempt(this);
         }

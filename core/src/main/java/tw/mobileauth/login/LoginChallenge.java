@@ -28,22 +28,24 @@ public final class LoginChallenge {
         this.expiresAt = expiresAt;
     }
 
-    /** The challenge id, 22 characters of base64url; send it back in {@link LoginAttempt.Builder#challengeId}. */
+    /**
+     * {@return the challenge id, 22 characters of base64url; send it back in {@link LoginAttempt.Builder#challengeId}}
+     */
     public String id() {
         return id;
     }
 
-    /** A copy of the 32-byte nonce the device signs. */
+    /** {@return a copy of the 32-byte nonce the device signs} */
     public byte[] nonce() {
         return nonce.clone();
     }
 
-    /** The nonce as unpadded base64url (43 characters), for the browser. */
+    /** {@return the nonce as unpadded base64url (43 characters), for the browser} */
     public String nonceBase64Url() {
         return B64URL.encodeToString(nonce);
     }
 
-    /** From this instant on the challenge is dead. */
+    /** {@return from this instant on the challenge is dead} */
     public Instant expiresAt() {
         return expiresAt;
     }

@@ -29,7 +29,16 @@ public sealed interface LoginEvent extends AuditEvent {
      */
     record Succeeded(Instant at, String credentialId, String nationalId, String client, boolean rehashed,
             boolean noticeRequired) implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param credentialId the credential id
+         * @param nationalId the national ID (身分證號)
+         * @param client the requesting browser
+         * @param rehashed the rehashed value
+         * @param noticeRequired the notice required
+         */
         public Succeeded {
             requireAll(at, credentialId, nationalId, client);
         }
@@ -56,7 +65,15 @@ public sealed interface LoginEvent extends AuditEvent {
      */
     record Failed(Instant at, FailureCause cause, String credentialId, String client, boolean counted)
             implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param cause the underlying failure, or null
+         * @param credentialId the credential id
+         * @param client the requesting browser
+         * @param counted the counted value
+         */
         public Failed {
             requireAll(at, cause, credentialId, client);
         }
@@ -85,7 +102,16 @@ public sealed interface LoginEvent extends AuditEvent {
      */
     record LockedOut(Instant at, String scope, String credentialId, Instant until, long failures, boolean permanent)
             implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param scope the scope value
+         * @param credentialId the credential id
+         * @param until the until value
+         * @param failures the failures value
+         * @param permanent the permanent value
+         */
         public LockedOut {
             requireAll(at, scope, credentialId, until);
         }
@@ -112,7 +138,14 @@ public sealed interface LoginEvent extends AuditEvent {
      */
     record NoticeAcknowledged(Instant at, String credentialId, String noticeVersion, boolean current)
             implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param credentialId the credential id
+         * @param noticeVersion the notice version
+         * @param current the current value
+         */
         public NoticeAcknowledged {
             requireAll(at, credentialId, noticeVersion);
         }
@@ -131,7 +164,12 @@ public sealed interface LoginEvent extends AuditEvent {
 
     /** An administrator revoked a credential ({@link LoginService#revoke} or {@link LoginService#revokeAll}). */
     record CredentialRevoked(Instant at, String credentialId) implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param credentialId the credential id
+         */
         public CredentialRevoked {
             requireAll(at, credentialId);
         }
@@ -149,7 +187,13 @@ public sealed interface LoginEvent extends AuditEvent {
 
     /** An administrator cleared a person's lock-out counters ({@link LoginService#clearLockOut}). */
     record LockOutCleared(Instant at, String nationalId, int counters) implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param nationalId the national ID (身分證號)
+         * @param counters the counters value
+         */
         public LockOutCleared {
             requireAll(at, nationalId);
         }
@@ -168,7 +212,14 @@ public sealed interface LoginEvent extends AuditEvent {
     /** The personal data kept for a person was exported (PDPA art. 3, 10). */
     record PersonalDataExported(Instant at, String nationalId, int credentials, int enrollments)
             implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param nationalId the national ID (身分證號)
+         * @param credentials the credentials value
+         * @param enrollments the enrollments value
+         */
         public PersonalDataExported {
             requireAll(at, nationalId);
         }
@@ -188,7 +239,15 @@ public sealed interface LoginEvent extends AuditEvent {
     /** The personal data kept for a person was erased (PDPA art. 11). */
     record PersonalDataErased(Instant at, String nationalId, int credentials, int counters, int enrollments)
             implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param nationalId the national ID (身分證號)
+         * @param credentials the credentials value
+         * @param counters the counters value
+         * @param enrollments the enrollments value
+         */
         public PersonalDataErased {
             requireAll(at, nationalId);
         }
@@ -211,7 +270,13 @@ public sealed interface LoginEvent extends AuditEvent {
      * @param operation e.g. {@code finishLogin}
      */
     record Unavailable(Instant at, String operation, LoginUnavailableException.Source source) implements LoginEvent {
-        /** All fields required. */
+        /**
+         * All fields required.
+         *
+         * @param at the at value
+         * @param operation the operation value
+         * @param source the source value
+         */
         public Unavailable {
             requireAll(at, operation, source);
         }

@@ -29,12 +29,14 @@ public final class LoginFailedException extends Exception {
         super(MESSAGE_KEY + ": " + TEXT.en(), null, false, false);
     }
 
-    /** {@value #MESSAGE_KEY}, always. */
+    /** {@return {@value #MESSAGE_KEY}, always} */
     public String messageKey() {
         return MESSAGE_KEY;
     }
 
-    /** What to show the person, zh-TW and English: check the four fields; wait after repeated failures; re-apply if the password or device changed. */
+    /**
+     * {@return what to show the person, zh-TW and English: check the four fields; wait after repeated failures; re-apply if the password or device changed}
+     */
     public LocalizedText text() {
         return TEXT;
     }

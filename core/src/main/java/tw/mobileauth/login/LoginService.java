@@ -104,6 +104,8 @@ public final class LoginService {
     /**
      * Starts the staged builder: stores (enrolments, tokens, credentials, counters), secrets,
      * trusted CAs, origin, then options.
+     *
+     * @return the next stage
      */
     public static StoresStage builder() {
         return new Builder();
@@ -127,6 +129,7 @@ public final class LoginService {
      * ({@code STORE}): a "busy, try again" answer, and no challenge is handed out.
      *
      * @param client the requesting browser; not stored with the challenge
+     * @return the login challenge
      * @throws InvalidInputException {@code request: REQUIRED} if {@code client} is null
      * @throws LoginUnavailableException the token store failed or refused the write
      */
@@ -170,6 +173,7 @@ public final class LoginService {
      *
      * @param attempt what the browser sent; fields may be missing or malformed
      * @param client  the requesting browser, recorded masked in the audit event
+     * @return the authentication
      * @throws LoginFailedException      the login was refused (see above)
      * @throws LoginUnavailableException a store or the password hasher failed, or the success could not
      *                                   be recorded (other writers of the credential kept winning:
@@ -256,6 +260,7 @@ public final class LoginService {
      * Revokes one credential (an administrator, or the person, e.g. a lost device). Its next
      * login fails with {@link FailureCause#CREDENTIAL_REVOKED}.
      *
+     * @param credentialId the credential id
      * @return whether it was active and is now revoked; {@code false} if unknown or already revoked
      * @throws LoginUnavailableException {@code STORE}: the credential store failed; run it again
      */
@@ -281,6 +286,7 @@ public final class LoginService {
     /**
      * Revokes every active credential of one person.
      *
+     * @param nationalId the national ID (身分證號)
      * @return how many were revoked
      * @throws LoginUnavailableException {@code STORE}: the credential store failed; run it again
      */
@@ -294,6 +300,7 @@ public final class LoginService {
      * cap} locks permanently) and the counters of all their credentials (a help desk, after
      * checking who is calling).
      *
+     * @param nationalId the national ID (身分證號)
      * @return how many counters existed and were cleared
      * @throws LoginUnavailableException {@code STORE}: the counter or credential store failed; run it again
      */
@@ -304,10 +311,11 @@ public final class LoginService {
     // ---------------------------------------------------------------- PDPA
 
     /**
-     * Everything the SDK's stores keep about one person, for an access request (PDPA art. 3, 10):
+     * {@return everything the SDK's stores keep about one person, for an access request (PDPA art. 3, 10):
      * credentials (metadata, notice acknowledgements), lock-out counters, and enrolments with their
-     * consent records (metadata); no verifier, hash or secret (see {@link PersonalDataExport}).
+     * consent records (metadata); no verifier, hash or secret (see {@link PersonalDataExport})}
      *
+     * @param nationalId the national ID (身分證號)
      * @throws LoginUnavailableException {@code STORE}: a store failed; run it again
      */
     public PersonalDataExport export(NationalId nationalId) throws LoginUnavailableException {
@@ -330,6 +338,7 @@ public final class LoginService {
      *
      * <p>Afterwards the person can no longer log in; a new enrolment starts from nothing.
      *
+     * @param nationalId the national ID (身分證號)
      * @return what was deleted
      * @throws LoginUnavailableException {@code STORE}: a store failed; run it again (erasure is idempotent)
      */
@@ -384,10 +393,15 @@ public final class LoginService {
     /** Stage 1: the stores. */
     public interface StoresStage {
         /**
-         * The enrolment service's three stores, in the order its builder takes them, and where
-         * lock-out counters live. The enrolment store is read by {@link LoginService#export} and
+         * {@return the enrolment service's three stores, in the order its builder takes them, and where
+         * lock-out counters live} The enrolment store is read by {@link LoginService#export} and
          * emptied for a person by {@link LoginService#erase}; login challenges go to the token
          * store; credentials are read from and written to the credential store.
+         *
+         * @param enrollments the enrollments value
+         * @param tokens the tokens value
+         * @param credentials the credentials value
+         * @param counters the counters value
          */
         SecretsStage stores(EnrollmentStore enrollments, OneTimeTokenStore tokens, CredentialStore credentials,
                 CounterStore counters);
@@ -396,30 +410,39 @@ public final class LoginService {
     /** Stage 2: the secrets. */
     public interface SecretsStage {
         /**
-         * The enrolment service's HMAC key: it made the stored verifiers (subject key, birth date,
-         * name) and keys the challenge store keys. Keep it stable.
+         * {@return the enrolment service's HMAC key: it made the stored verifiers (subject key, birth date,
+         * name) and keys the challenge store keys} Keep it stable.
+         *
+         * @param hmacKey the hmac key
          */
         TrustStage secrets(HmacKey hmacKey);
     }
 
     /** Stage 3: the trusted enrolment CAs. */
     public interface TrustStage {
-        /** The enrolment CA certificate(s) credentials must chain to (several during a CA rotation). */
+        /**
+         * {@return the enrolment CA certificate(s) credentials must chain to (several during a CA rotation)}
+         *
+         * @param trustedCas the trusted cas
+         */
         OriginStage trustedCas(TrustedCas trustedCas);
     }
 
     /** Stage 4: the portal's origin. */
     public interface OriginStage {
         /**
-         * The portal's origin, e.g. {@code https://portal.example.tw}: the device signature covers
-         * it, so a signature made on another site does not verify. Never taken from the request.
+         * {@return the portal's origin, e.g. {@code https://portal.example.tw}: the device signature covers
+         * it, so a signature made on another site does not verify} Never taken from the request.
          * The same rule as enrolment's {@link tw.mobileauth.enrollment.PortalUrls#origin()}.
+         *
+         * @param origin where the failure happened
          */
         Builder origin(PortalOrigin origin);
 
         /**
-         * {@link #origin(PortalOrigin)} with {@link PortalOrigin#of(String)}.
+         * {@return {@link #origin(PortalOrigin)} with {@link PortalOrigin#of(String)}}
          *
+         * @param origin where the failure happened
          * @throws IllegalArgumentException if {@link PortalOrigin#of(String)} refuses it: https only
          *         (http on loopback), no path, query, fragment or user info
          */
@@ -469,28 +492,42 @@ public final class LoginService {
             return origin(PortalOrigin.of(origin));
         }
 
-        /** The clock for challenges, certificate validity, lock-outs and timestamps. Default: {@link Clock#systemUTC()}. */
+        /**
+         * {@return the clock for challenges, certificate validity, lock-outs and timestamps} Default: {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             s.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * The password hasher; use the enrolment service's. Default:
+         * {@return the password hasher; use the enrolment service's} Default:
          * {@link Argon2idPasswordHasher#withDefaults()} (m=19456 KiB, t=2, p=1, bounded concurrency).
+         *
+         * @param hasher the hasher value
          */
         public Builder passwordHasher(PasswordHasher hasher) {
             s.hasher = Objects.requireNonNull(hasher, "hasher");
             return this;
         }
 
-        /** When failed logins lock out. Default: {@link LockOutPolicy#standard()}. */
+        /**
+         * {@return when failed logins lock out} Default: {@link LockOutPolicy#standard()}.
+         *
+         * @param policy the policy value
+         */
         public Builder lockOutPolicy(LockOutPolicy policy) {
             s.lockOut = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** How long a login challenge lives. Default: 2 minutes. Allowed: 10 seconds – 10 minutes. */
+        /**
+         * {@return how long a login challenge lives} Default: 2 minutes. Allowed: 10 seconds – 10 minutes.
+         *
+         * @param ttl the ttl value
+         */
         public Builder challengeTtl(Duration ttl) {
             Objects.requireNonNull(ttl, "ttl");
             if (ttl.compareTo(Duration.ofSeconds(10)) < 0 || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -501,9 +538,11 @@ public final class LoginService {
         }
 
         /**
-         * The personal-data notice (個資告知) version in force; changing it makes every person
-         * acknowledge the new notice at their next login. Default: {@value #DEFAULT_NOTICE_VERSION}.
+         * {@return the personal-data notice (個資告知) version in force; changing it makes every person
+         * acknowledge the new notice at their next login} Default: {@value #DEFAULT_NOTICE_VERSION}.
          * 1–40 characters, no controls.
+         *
+         * @param version the version value
          */
         public Builder noticeVersion(String version) {
             if (!isLabel(version)) {
@@ -514,9 +553,11 @@ public final class LoginService {
         }
 
         /**
-         * The portal's name for {@link AssuranceLevel#QUERY_ONLY}, e.g. {@code "query"} or
-         * {@code "AAL1"}; the meaning (query functions only) does not change. Default:
+         * {@return the portal's name for {@link AssuranceLevel#QUERY_ONLY}, e.g. {@code "query"} or
+         * {@code "AAL1"}; the meaning (query functions only) does not change} Default:
          * {@value #DEFAULT_ASSURANCE_LABEL}. 1–40 characters, no controls.
+         *
+         * @param label the label value
          */
         public Builder assuranceLabel(String label) {
             if (!isLabel(label)) {
@@ -526,19 +567,27 @@ public final class LoginService {
             return this;
         }
 
-        /** Where audit events go. Default: {@link Slf4jAuditSink} (logger {@code tw.mobileauth.audit}). */
+        /**
+         * {@return where audit events go} Default: {@link Slf4jAuditSink} (logger {@code tw.mobileauth.audit}).
+         *
+         * @param sink the sink value
+         */
         public Builder auditSink(AuditSink sink) {
             s.audit = Objects.requireNonNull(sink, "sink");
             return this;
         }
 
-        /** The random source for challenge ids and nonces. Default: a new {@link SecureRandom}. */
+        /**
+         * {@return the random source for challenge ids and nonces} Default: a new {@link SecureRandom}.
+         *
+         * @param random the source of randomness
+         */
         public Builder secureRandom(SecureRandom random) {
             s.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** The service. */
+        /** {@return the service} */
         public LoginService build() {
             if (s.hasher == null) {
                 s.hasher = Argon2idPasswordHasher.withDefaults();

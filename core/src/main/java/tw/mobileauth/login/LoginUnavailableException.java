@@ -30,6 +30,7 @@ public final class LoginUnavailableException extends Exception {
         PASSWORD_HASHER
     }
 
+    /** Which dependency failed. */
     private final Source source;
 
     LoginUnavailableException(Source source, Throwable cause) {
@@ -38,17 +39,17 @@ public final class LoginUnavailableException extends Exception {
         this.source = source;
     }
 
-    /** What failed. */
+    /** {@return what failed} */
     public Source source() {
         return source;
     }
 
-    /** {@value #MESSAGE_KEY}. */
+    /** {@return {@value #MESSAGE_KEY}} */
     public String messageKey() {
         return MESSAGE_KEY;
     }
 
-    /** What to show the person: the system is busy, nothing changed, try again in a few seconds. */
+    /** {@return what to show the person: the system is busy, nothing changed, try again in a few seconds} */
     public LocalizedText text() {
         return LoginTexts.get(MESSAGE_KEY);
     }

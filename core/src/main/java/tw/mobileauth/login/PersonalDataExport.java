@@ -51,7 +51,15 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** All required; the lists are copied. */
+    /**
+     * All required; the lists are copied.
+     *
+     * @param exportedAt the exported at
+     * @param nationalId the national ID (身分證號)
+     * @param credentials the credentials value
+     * @param lockOutCounters the lock out counters
+     * @param enrollments the enrollments value
+     */
     public PersonalDataExport {
         Objects.requireNonNull(exportedAt, "exportedAt");
         Objects.requireNonNull(nationalId, "nationalId");
@@ -61,18 +69,18 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     }
 
     /**
-     * The personal data the SDK holds only as one-way keyed verifiers or hashes, never readable:
+     * {@return the personal data the SDK holds only as one-way keyed verifiers or hashes, never readable:
      * {@code nationalId}, {@code birthDate}, {@code name} (its comparison key) and
-     * {@code certificatePassword}.
+     * {@code certificatePassword}}
      */
     public List<String> storedOnlyAsVerifiers() {
         return List.of("nationalId", "birthDate", "name", "certificatePassword");
     }
 
     /**
-     * The export as a JSON document: {@code format}, {@code exportedAt}, {@code nationalId},
+     * {@return the export as a JSON document: {@code format}, {@code exportedAt}, {@code nationalId},
      * {@code storedOnlyAsVerifiers}, {@code credentials[]}, {@code lockOutCounters[]},
-     * {@code enrollments[]}. Times are ISO-8601 instants; absent optional values are left out.
+     * {@code enrollments[]}} Times are ISO-8601 instants; absent optional values are left out.
      * A credential's {@code boundDevice} is {@code {"deviceClass": "DESKTOP", "browserFamily":
      * "CHROME"}}, left out when unknown (added within format v1: readers ignore members they do not
      * know).
@@ -152,7 +160,19 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     public record Credential(String credentialId, String status, Instant issuedAt, Instant certificateNotAfter,
             Optional<Instant> revokedAt, Optional<Instant> lastUsedAt, String deviceKeySha256,
             Optional<NoticeAcknowledgement> noticeAcknowledgement, Optional<BoundDevice> boundDevice) {
-        /** All required (use {@link Optional#empty()}). */
+        /**
+         * All required (use {@link Optional#empty()}).
+         *
+         * @param credentialId the credential id
+         * @param status the HTTP status, or 0 when no answer arrived
+         * @param issuedAt when it was issued
+         * @param certificateNotAfter the certificate not after
+         * @param revokedAt the revoked at
+         * @param lastUsedAt the last used at
+         * @param deviceKeySha256 the device key sha256
+         * @param noticeAcknowledgement the notice acknowledgement
+         * @param boundDevice the bound device
+         */
         public Credential {
             Objects.requireNonNull(credentialId, "credentialId");
             Objects.requireNonNull(status, "status");
@@ -165,7 +185,18 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
             Objects.requireNonNull(boundDevice, "boundDevice");
         }
 
-        /** A credential whose bound device is unknown (the form before that field existed). */
+        /**
+         * A credential whose bound device is unknown (the form before that field existed).
+         *
+         * @param credentialId the credential id
+         * @param status the HTTP status, or 0 when no answer arrived
+         * @param issuedAt when it was issued
+         * @param certificateNotAfter the certificate not after
+         * @param revokedAt the revoked at
+         * @param lastUsedAt the last used at
+         * @param deviceKeySha256 the device key sha256
+         * @param noticeAcknowledgement the notice acknowledgement
+         */
         public Credential(String credentialId, String status, Instant issuedAt, Instant certificateNotAfter,
                 Optional<Instant> revokedAt, Optional<Instant> lastUsedAt, String deviceKeySha256,
                 Optional<NoticeAcknowledgement> noticeAcknowledgement) {
@@ -181,7 +212,12 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
      * @param at      when, if recorded
      */
     public record NoticeAcknowledgement(String version, Optional<Instant> at) {
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param version the version value
+         * @param at the at value
+         */
         public NoticeAcknowledgement {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(at, "at");
@@ -204,7 +240,18 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     public record Enrollment(String enrollmentId, String state, Instant startedAt, Instant updatedAt,
             Instant expiresAt, Optional<String> carrierId, Optional<ConsentRecord> consent,
             boolean holdsSealedApplicationData) {
-        /** All required (use {@link Optional#empty()}). */
+        /**
+         * All required (use {@link Optional#empty()}).
+         *
+         * @param enrollmentId the enrollment id
+         * @param state the state value
+         * @param startedAt the started at
+         * @param updatedAt the updated at
+         * @param expiresAt when it expires
+         * @param carrierId the carrier id
+         * @param consent the consent value
+         * @param holdsSealedApplicationData the holds sealed application data
+         */
         public Enrollment {
             Objects.requireNonNull(enrollmentId, "enrollmentId");
             Objects.requireNonNull(state, "state");
@@ -223,7 +270,12 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
      * @param at           when, if recorded
      */
     public record ConsentRecord(String termsVersion, Optional<Instant> at) {
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param termsVersion the terms version
+         * @param at the at value
+         */
         public ConsentRecord {
             Objects.requireNonNull(termsVersion, "termsVersion");
             Objects.requireNonNull(at, "at");
@@ -243,7 +295,16 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
      */
     public record Counter(String scope, Optional<String> credentialId, long failures, Instant windowStart,
             Instant windowEnd, Optional<Instant> lockedUntil) {
-        /** All required. */
+        /**
+         * All required.
+         *
+         * @param scope the scope value
+         * @param credentialId the credential id
+         * @param failures the failures value
+         * @param windowStart the window start
+         * @param windowEnd the window end
+         * @param lockedUntil the locked until
+         */
         public Counter {
             Objects.requireNonNull(scope, "scope");
             Objects.requireNonNull(credentialId, "credentialId");

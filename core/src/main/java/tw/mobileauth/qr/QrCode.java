@@ -55,14 +55,14 @@ public final class QrCode {
         this.pixelsPerModule = pixelsPerModule;
     }
 
-    /** A renderer at {@value #DEFAULT_PIXELS_PER_MODULE} PNG pixels per module. */
+    /** {@return a renderer at {@value #DEFAULT_PIXELS_PER_MODULE} PNG pixels per module} */
     public static QrCode standard() {
         return STANDARD;
     }
 
     /**
-     * A renderer at {@code pixelsPerModule} PNG pixels per module (also the {@code width} and
-     * {@code height} of the SVG, in CSS pixels). This is configuration, not user input.
+     * {@return a renderer at {@code pixelsPerModule} PNG pixels per module (also the {@code width} and
+     * {@code height} of the SVG, in CSS pixels)} This is configuration, not user input.
      *
      * @param pixelsPerModule 1 to {@value #MAX_PIXELS_PER_MODULE}; phones scan reliably from a
      *                        screen at 4 or more
@@ -77,7 +77,7 @@ public final class QrCode {
         return pixelsPerModule == DEFAULT_PIXELS_PER_MODULE ? STANDARD : new QrCode(pixelsPerModule);
     }
 
-    /** PNG pixels per module of this renderer. */
+    /** {@return PNG pixels per module of this renderer} */
     public int pixelsPerModule() {
         return pixelsPerModule;
     }

@@ -41,7 +41,7 @@ public final class QrEncodingException extends Exception {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the text was refused; never {@code null}. */
+    /** {@return why the text was refused; never {@code null}} */
     public Reason reason() {
         return reason;
     }

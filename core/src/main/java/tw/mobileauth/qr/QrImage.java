@@ -33,25 +33,31 @@ public final class QrImage {
         this.pixelsPerModule = pixelsPerModule;
     }
 
-    /** The encoded text, exactly as given to {@link QrCode#encode(String)}. */
+    /** {@return the encoded text, exactly as given to {@link QrCode#encode(String)}} */
     public String url() {
         return url;
     }
 
     /**
-     * The symbol's width in modules without the quiet zone: 21 for version 1 and 4 more for each
-     * version after it (41, version 6, for a 100-character ASCII URL).
+     * {@return the symbol's width in modules without the quiet zone: 21 for version 1 and 4 more for each
+     * version after it (41, version 6, for a 100-character ASCII URL)}
      */
     public int modules() {
         return modules;
     }
 
-    /** Pixels per module of both renderings. */
+    /**
+     * Pixels per module of both renderings.
+     *
+     * @return the int
+     */
     public int pixelsPerModule() {
         return pixelsPerModule;
     }
 
-    /** A standalone SVG document ({@code <svg …>…</svg>}) of {@link #sizePixels()} CSS pixels square, to inline in HTML. */
+    /**
+     * {@return a standalone SVG document ({@code <svg …>…</svg>}) of {@link #sizePixels()} CSS pixels square, to inline in HTML}
+     */
     public String svg() {
         String s = svg;
         if (s == null) {
@@ -61,7 +67,7 @@ public final class QrImage {
         return s;
     }
 
-    /** A copy of the PNG file: 1-bit greyscale, {@link #sizePixels()} pixels square. */
+    /** {@return a copy of the PNG file: 1-bit greyscale, {@link #sizePixels()} pixels square} */
     public byte[] png() {
         return pngBytes().clone();
     }
@@ -75,12 +81,12 @@ public final class QrImage {
         return p;
     }
 
-    /** The PNG as a {@code data:image/png;base64,…} URL, ready for {@code <img src>}. */
+    /** {@return the PNG as a {@code data:image/png;base64,…} URL, ready for {@code <img src>}} */
     public String pngDataUrl() {
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(pngBytes());
     }
 
-    /** Width and height of both renderings in pixels: {@code (modules + 8) × pixelsPerModule}. */
+    /** {@return width and height of both renderings in pixels: {@code (modules + 8) × pixelsPerModule}} */
     public int sizePixels() {
         return (modules + 2 * QrCode.QUIET_ZONE_MODULES) * pixelsPerModule;
     }

@@ -25,7 +25,11 @@ public record ClaimResult(Status status, Optional<OneTimeToken> token) {
         NOT_FOUND
     }
 
-    /** @throws IllegalArgumentException if the token's presence does not fit the status */
+    /**
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param token the token value
+     * @throws IllegalArgumentException if the token's presence does not fit the status
+     */
     public ClaimResult {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(token, "token");
@@ -34,12 +38,17 @@ public record ClaimResult(Status status, Optional<OneTimeToken> token) {
         }
     }
 
-    /** {@link Status#NOT_FOUND}. */
+    /** {@return {@link Status#NOT_FOUND}} */
     public static ClaimResult notFound() {
         return new ClaimResult(Status.NOT_FOUND, Optional.empty());
     }
 
-    /** A result with the token. */
+    /**
+     * {@return a result with the token}
+     *
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param token the token value
+     */
     public static ClaimResult of(Status status, OneTimeToken token) {
         return new ClaimResult(status, Optional.of(token));
     }

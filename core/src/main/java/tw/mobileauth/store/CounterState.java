@@ -16,7 +16,14 @@ import java.util.Optional;
 public record CounterState(String key, long count, Instant windowStart, Instant windowEnd,
         Optional<Instant> lockedUntil) {
 
-    /** @throws IllegalArgumentException if the count is negative or the window ends before it starts */
+    /**
+     * @param key the key
+     * @param count the count value
+     * @param windowStart the window start
+     * @param windowEnd the window end
+     * @param lockedUntil the locked until
+     * @throws IllegalArgumentException if the count is negative or the window ends before it starts
+     */
     public CounterState {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(windowStart, "windowStart");
@@ -27,12 +34,16 @@ public record CounterState(String key, long count, Instant windowStart, Instant 
         }
     }
 
-    /** Whether the key is locked at {@code now} ({@code now < lockedUntil}). */
+    /**
+     * {@return whether the key is locked at {@code now} ({@code now < lockedUntil})}
+     *
+     * @param now the current instant
+     */
     public boolean isLockedAt(Instant now) {
         return lockedUntil.isPresent() && now.isBefore(lockedUntil.get());
     }
 
-    /** When the store may forget this counter: the later of the window's end and the lock's end. */
+    /** {@return when the store may forget this counter: the later of the window's end and the lock's end} */
     public Instant expiresAt() {
         return lockedUntil.filter(windowEnd::isBefore).orElse(windowEnd);
     }

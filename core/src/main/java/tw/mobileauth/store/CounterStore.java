@@ -10,7 +10,11 @@ import java.util.Optional;
  */
 public interface CounterStore {
 
-    /** The counter for {@code key}, if there is one. */
+    /**
+     * {@return the counter for {@code key}, if there is one}
+     *
+     * @param key the key
+     */
     Optional<CounterState> find(String key);
 
     /**
@@ -25,6 +29,8 @@ public interface CounterStore {
      * </ul>
      *
      * @param resetWindow how long a window lasts; must be positive
+     * @param key the key
+     * @param now the current instant
      * @return the counter after the step
      * @throws IllegalArgumentException if {@code resetWindow} is not positive
      */
@@ -34,13 +40,25 @@ public interface CounterStore {
      * Locks the key until {@code until}, or keeps a later lock that is already set
      * ({@code lockedUntil = max(lockedUntil, until)}). Creates a counter with count 0 if none exists.
      *
+     * @param key the key
+     * @param until the until value
      * @return the counter after the step
      */
     CounterState lockUntil(String key, Instant until);
 
-    /** Forgets the counter and any lock (e.g. after a successful login). @return whether one existed */
+    /**
+     * Forgets the counter and any lock (e.g. after a successful login). @return whether one existed
+     *
+     * @param key the key
+     * @return {@code true} if it holds, {@code false} otherwise
+     */
     boolean reset(String key);
 
-    /** Deletes every counter whose {@link CounterState#expiresAt()} is at or before {@code now}. @return how many */
+    /**
+     * Deletes every counter whose {@link CounterState#expiresAt()} is at or before {@code now}. @return how many
+     *
+     * @param now the current instant
+     * @return the int
+     */
     int purgeExpired(Instant now);
 }

@@ -37,6 +37,22 @@ public record CredentialRecord(String credentialId, long version, String subject
         Optional<BoundDevice> boundDevice) {
 
     /**
+     * @param credentialId the credential id
+     * @param version the version value
+     * @param subjectKey the subject key
+     * @param birthDateVerifier the birth date verifier
+     * @param nameVerifier the name verifier
+     * @param passwordHash the password hash
+     * @param devicePublicKey the device public key
+     * @param certificate the certificate value
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param issuedAt when it was issued
+     * @param notAfter the not after
+     * @param revokedAt the revoked at
+     * @param lastUsedAt the last used at
+     * @param acknowledgedNotice the acknowledged notice
+     * @param noticeAcknowledgedAt the notice acknowledged at
+     * @param boundDevice the bound device
      * @throws IllegalArgumentException if the id is blank, the version negative, status and revokedAt disagree, or
      *         an acknowledgement time is given without a notice version
      */
@@ -68,6 +84,22 @@ public record CredentialRecord(String credentialId, long version, String subject
     /**
      * A record whose bound device is unknown (the form before that field existed); same rules as
      * the canonical constructor.
+     *
+     * @param credentialId the credential id
+     * @param version the version value
+     * @param subjectKey the subject key
+     * @param birthDateVerifier the birth date verifier
+     * @param nameVerifier the name verifier
+     * @param passwordHash the password hash
+     * @param devicePublicKey the device public key
+     * @param certificate the certificate value
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param issuedAt when it was issued
+     * @param notAfter the not after
+     * @param revokedAt the revoked at
+     * @param lastUsedAt the last used at
+     * @param acknowledgedNotice the acknowledged notice
+     * @param noticeAcknowledgedAt the notice acknowledged at
      */
     public CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
             String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
@@ -81,6 +113,21 @@ public record CredentialRecord(String credentialId, long version, String subject
     /**
      * A record without a notice acknowledgement time and with an unknown bound device (the form
      * before those fields existed); same rules as the canonical constructor.
+     *
+     * @param credentialId the credential id
+     * @param version the version value
+     * @param subjectKey the subject key
+     * @param birthDateVerifier the birth date verifier
+     * @param nameVerifier the name verifier
+     * @param passwordHash the password hash
+     * @param devicePublicKey the device public key
+     * @param certificate the certificate value
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param issuedAt when it was issued
+     * @param notAfter the not after
+     * @param revokedAt the revoked at
+     * @param lastUsedAt the last used at
+     * @param acknowledgedNotice the acknowledged notice
      */
     public CredentialRecord(String credentialId, long version, String subjectKey, String birthDateVerifier,
             String nameVerifier, String passwordHash, String devicePublicKey, String certificate,
@@ -91,17 +138,17 @@ public record CredentialRecord(String credentialId, long version, String subject
                 Optional.empty());
     }
 
-    /** Whether it is {@link CredentialStatus#ACTIVE}. */
+    /** {@return whether it is {@link CredentialStatus#ACTIVE}} */
     public boolean isActive() {
         return status == CredentialStatus.ACTIVE;
     }
 
-    /** Whether it is {@link CredentialStatus#PENDING}: issued, waiting for its enrolment to complete. */
+    /** {@return whether it is {@link CredentialStatus#PENDING}: issued, waiting for its enrolment to complete} */
     public boolean isPending() {
         return status == CredentialStatus.PENDING;
     }
 
-    /** The activated successor: version + 1, {@code ACTIVE}. @throws IllegalStateException unless pending */
+    /** {@return the activated successor: version + 1, {@code ACTIVE}. @throws IllegalStateException unless pending} */
     public CredentialRecord activated() {
         if (!isPending()) {
             throw new IllegalStateException("only a pending credential can be activated, was " + status);
@@ -111,7 +158,11 @@ public record CredentialRecord(String credentialId, long version, String subject
                 Optional.empty(), lastUsedAt, acknowledgedNotice, noticeAcknowledgedAt, boundDevice);
     }
 
-    /** The revoked successor: version + 1, {@code REVOKED} at {@code at}. */
+    /**
+     * {@return the revoked successor: version + 1, {@code REVOKED} at {@code at}}
+     *
+     * @param at the at value
+     */
     public CredentialRecord revoked(Instant at) {
         return new CredentialRecord(credentialId, version + 1, subjectKey, birthDateVerifier, nameVerifier,
                 passwordHash, devicePublicKey, certificate, CredentialStatus.REVOKED, issuedAt, notAfter,

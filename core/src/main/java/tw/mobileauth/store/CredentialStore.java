@@ -7,10 +7,19 @@ import java.util.Optional;
 /** Issued credentials. Thread-safe; every method is atomic. */
 public interface CredentialStore {
 
-    /** Stores a new credential. @return {@code false}, changing nothing, if the id exists */
+    /**
+     * Stores a new credential. @return {@code false}, changing nothing, if the id exists
+     *
+     * @param record the record value
+     * @return {@code true} if it holds, {@code false} otherwise
+     */
     boolean insert(CredentialRecord record);
 
-    /** The credential with this id, if stored. */
+    /**
+     * {@return the credential with this id, if stored}
+     *
+     * @param credentialId the credential id
+     */
     Optional<CredentialRecord> find(String credentialId);
 
     /**
@@ -27,6 +36,7 @@ public interface CredentialStore {
      *
      * @param next the successor; its version must be {@code expectedVersion + 1} and its id,
      *             subject key and issue time unchanged
+     * @param expectedVersion the expected version
      * @return whether it was written
      * @throws IllegalArgumentException if {@code next.version() != expectedVersion + 1}
      */
@@ -39,6 +49,7 @@ public interface CredentialStore {
      * The default does it with {@link #find} and one {@link #compareAndSet}, which is atomic too
      * (nothing else writes a pending credential, so the compare-and-set loses only to another activation).
      *
+     * @param credentialId the credential id
      * @return {@code true} for exactly one caller; {@code false} if it is unknown or not pending
      */
     default boolean activate(String credentialId) {
@@ -50,13 +61,25 @@ public interface CredentialStore {
     /**
      * Moves an active credential to {@link CredentialStatus#REVOKED} (version + 1).
      *
+     * @param credentialId the credential id
+     * @param at the at value
      * @return {@code true} for exactly one caller; {@code false} if it is unknown or already revoked
      */
     boolean revoke(String credentialId, Instant at);
 
-    /** Deletes one credential. @return whether it existed */
+    /**
+     * Deletes one credential. @return whether it existed
+     *
+     * @param credentialId the credential id
+     * @return {@code true} if it holds, {@code false} otherwise
+     */
     boolean delete(String credentialId);
 
-    /** Deletes every credential of one person (PDPA erasure). @return how many */
+    /**
+     * Deletes every credential of one person (PDPA erasure). @return how many
+     *
+     * @param subjectKey the subject key
+     * @return the int
+     */
     int deleteAllForSubject(String subjectKey);
 }

@@ -27,7 +27,18 @@ import tw.mobileauth.enrollment.EnrollmentState;
 public record EnrollmentRecord(String id, long version, EnrollmentState state, Instant createdAt,
         Instant updatedAt, Instant expiresAt, Instant purgeAfter, String document, Optional<String> subjectKey) {
 
-    /** @throws IllegalArgumentException if the version is negative or {@code id} is blank */
+    /**
+     * @param id the id
+     * @param version the version value
+     * @param state the state value
+     * @param createdAt the created at
+     * @param updatedAt the updated at
+     * @param expiresAt when it expires
+     * @param purgeAfter when the record may be purged
+     * @param document the document value
+     * @param subjectKey the subject key
+     * @throws IllegalArgumentException if the version is negative or {@code id} is blank
+     */
     public EnrollmentRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(state, "state");
@@ -43,8 +54,13 @@ public record EnrollmentRecord(String id, long version, EnrollmentState state, I
     }
 
     /**
-     * The successor of this record: version + 1, the given state, document and clean-up time,
-     * {@code updatedAt = now}; the subject key is kept.
+     * {@return the successor of this record: version + 1, the given state, document and clean-up time,
+     * {@code updatedAt = now}; the subject key is kept}
+     *
+     * @param newState the new state
+     * @param newDocument the new document
+     * @param now the current instant
+     * @param newPurgeAfter the new purge after
      */
     public EnrollmentRecord next(EnrollmentState newState, String newDocument, Instant now, Instant newPurgeAfter) {
         return new EnrollmentRecord(id, version + 1, newState, createdAt, now, expiresAt, newPurgeAfter, newDocument,

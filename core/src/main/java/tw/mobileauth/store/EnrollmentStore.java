@@ -15,12 +15,17 @@ public interface EnrollmentStore {
     /**
      * Stores a new enrolment.
      *
+     * @param record the record value
      * @return {@code false}, changing nothing, if a record with that id already exists
      * @throws StoreException {@link StoreException.Reason#FULL} if a bounded store has no room
      */
     boolean insert(EnrollmentRecord record);
 
-    /** The enrolment with this id, if the store still holds it (expired records stay until purged). */
+    /**
+     * {@return the enrolment with this id, if the store still holds it (expired records stay until purged)}
+     *
+     * @param id the id
+     */
     Optional<EnrollmentRecord> find(String id);
 
     /**
@@ -28,18 +33,24 @@ public interface EnrollmentStore {
      * {@code expectedVersion}.
      *
      * @param next the successor; its version must be {@code expectedVersion + 1}
+     * @param expectedVersion the expected version
      * @return whether it was written; {@code false} if the record changed meanwhile or is gone
      * @throws IllegalArgumentException if {@code next.version() != expectedVersion + 1}
      */
     boolean compareAndSet(long expectedVersion, EnrollmentRecord next);
 
-    /** Deletes the enrolment. @return whether it existed */
+    /**
+     * Deletes the enrolment. @return whether it existed
+     *
+     * @param id the id
+     * @return {@code true} if it holds, {@code false} otherwise
+     */
     boolean delete(String id);
 
     /**
-     * Every enrolment of one person the store still holds, whatever its state (PDPA art. 3, 10
+     * {@return every enrolment of one person the store still holds, whatever its state (PDPA art. 3, 10
      * access request): the records whose {@link EnrollmentRecord#subjectKey()} is
-     * {@code subjectKey}, oldest first (by {@code createdAt}, then id). Never null; empty if none.
+     * {@code subjectKey}, oldest first (by {@code createdAt}, then id)} Never null; empty if none.
      *
      * @param subjectKey HMAC(national ID), see {@link CredentialRecord#subjectKey()}
      */
@@ -57,6 +68,7 @@ public interface EnrollmentStore {
     /**
      * Deletes every enrolment whose {@link EnrollmentRecord#purgeAfter()} is at or before {@code now}.
      *
+     * @param now the current instant
      * @return how many were deleted
      */
     int purgeExpired(Instant now);

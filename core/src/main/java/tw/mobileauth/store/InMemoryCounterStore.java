@@ -23,7 +23,11 @@ public final class InMemoryCounterStore implements CounterStore {
         this(Clock.systemUTC());
     }
 
-    /** A store whose automatic sweep reads {@code clock}. */
+    /**
+     * A store whose automatic sweep reads {@code clock}.
+     *
+     * @param clock the clock that decides expiry
+     */
     public InMemoryCounterStore(Clock clock) {
         this.sweeper = new Sweeper(clock, this::purgeExpired);
     }

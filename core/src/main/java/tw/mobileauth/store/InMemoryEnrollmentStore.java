@@ -34,7 +34,11 @@ public final class InMemoryEnrollmentStore implements EnrollmentStore {
         this(Clock.systemUTC());
     }
 
-    /** A store whose sweeps read {@code clock} (give it the service's clock), holding at most {@value #DEFAULT_MAX_ENTRIES} enrolments. */
+    /**
+     * A store whose sweeps read {@code clock} (give it the service's clock), holding at most {@value #DEFAULT_MAX_ENTRIES} enrolments.
+     *
+     * @param clock the clock that decides expiry
+     */
     public InMemoryEnrollmentStore(Clock clock) {
         this(clock, DEFAULT_MAX_ENTRIES);
     }
@@ -42,6 +46,8 @@ public final class InMemoryEnrollmentStore implements EnrollmentStore {
     /**
      * A store whose sweeps read {@code clock}, holding at most {@code maxEntries} enrolments.
      *
+     * @param clock the clock that decides expiry
+     * @param maxEntries the max entries
      * @throws IllegalArgumentException if {@code maxEntries < 1}
      */
     public InMemoryEnrollmentStore(Clock clock, int maxEntries) {

@@ -33,7 +33,11 @@ public final class InMemoryOneTimeTokenStore implements OneTimeTokenStore {
         this(Clock.systemUTC());
     }
 
-    /** A store whose sweeps read {@code clock} (give it the services' clock), holding at most {@value #DEFAULT_MAX_ENTRIES} tokens. */
+    /**
+     * A store whose sweeps read {@code clock} (give it the services' clock), holding at most {@value #DEFAULT_MAX_ENTRIES} tokens.
+     *
+     * @param clock the clock that decides expiry
+     */
     public InMemoryOneTimeTokenStore(Clock clock) {
         this(clock, DEFAULT_MAX_ENTRIES);
     }
@@ -41,6 +45,8 @@ public final class InMemoryOneTimeTokenStore implements OneTimeTokenStore {
     /**
      * A store whose sweeps read {@code clock}, holding at most {@code maxEntries} tokens.
      *
+     * @param clock the clock that decides expiry
+     * @param maxEntries the max entries
      * @throws IllegalArgumentException if {@code maxEntries < 1}
      */
     public InMemoryOneTimeTokenStore(Clock clock, int maxEntries) {

@@ -22,7 +22,17 @@ import java.util.Optional;
 public record OneTimeToken(String key, TokenPurpose purpose, String subject, String payload, Instant createdAt,
         Instant expiresAt, Optional<String> claimant, Optional<Instant> claimedAt) {
 
-    /** @throws IllegalArgumentException if the key is blank or claimant and claimedAt disagree */
+    /**
+     * @param key the key
+     * @param purpose the purpose value
+     * @param subject the subject (the holder the credential belongs to)
+     * @param payload the payload value
+     * @param createdAt the created at
+     * @param expiresAt when it expires
+     * @param claimant the claimant value
+     * @param claimedAt the claimed at
+     * @throws IllegalArgumentException if the key is blank or claimant and claimedAt disagree
+     */
     public OneTimeToken {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(purpose, "purpose");
@@ -37,19 +47,37 @@ public record OneTimeToken(String key, TokenPurpose purpose, String subject, Str
         }
     }
 
-    /** A fresh, unclaimed token. */
+    /**
+     * {@return a fresh, unclaimed token}
+     *
+     * @param key the key
+     * @param purpose the purpose value
+     * @param subject the subject (the holder the credential belongs to)
+     * @param payload the payload value
+     * @param createdAt the created at
+     * @param expiresAt when it expires
+     */
     public static OneTimeToken unclaimed(String key, TokenPurpose purpose, String subject, String payload,
             Instant createdAt, Instant expiresAt) {
         return new OneTimeToken(key, purpose, subject, payload, createdAt, expiresAt, Optional.empty(),
                 Optional.empty());
     }
 
-    /** Whether it is dead at {@code now} ({@code now >= expiresAt}). */
+    /**
+     * {@return whether it is dead at {@code now} ({@code now >= expiresAt})}
+     *
+     * @param now the current instant
+     */
     public boolean isExpiredAt(Instant now) {
         return !now.isBefore(expiresAt);
     }
 
-    /** This token, claimed by {@code who} at {@code at}. */
+    /**
+     * {@return this token, claimed by {@code who} at {@code at}}
+     *
+     * @param who the who value
+     * @param at the at value
+     */
     public OneTimeToken claimedBy(String who, Instant at) {
         return new OneTimeToken(key, purpose, subject, payload, createdAt, expiresAt, Optional.of(who),
                 Optional.of(at));

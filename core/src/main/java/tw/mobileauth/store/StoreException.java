@@ -22,6 +22,7 @@ public final class StoreException extends RuntimeException {
         FULL
     }
 
+    /** Why the request cannot go on. */
     private final Reason reason;
 
     /**
@@ -46,7 +47,7 @@ public final class StoreException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why. */
+    /** {@return why} */
     public Reason reason() {
         return reason;
     }

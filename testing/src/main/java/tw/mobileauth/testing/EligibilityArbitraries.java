@@ -74,6 +74,8 @@ public final class EligibilityArbitraries {
      * Facts in which each fact is independently UNKNOWN about one time in four, and otherwise any
      * value. Use it for properties that must hold whatever is known: determinism, completeness,
      * monotonicity.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> facts() {
         return combine(
@@ -90,7 +92,11 @@ public final class EligibilityArbitraries {
                 possiblyUnknown(Arbitraries.of(NhiCardStatus.class)));
     }
 
-    /** Facts in which every fact is known, with any value. */
+    /**
+     * Facts in which every fact is known, with any value.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<EligibilityFacts> knownFacts() {
         return combine(
                 known(Arbitraries.of(IdClass.class)),
@@ -111,6 +117,8 @@ public final class EligibilityArbitraries {
      * CHT, TWM or FET, postpaid, personal, primary line, not MVNO, on 4G or 5G, not roaming, on a
      * smartphone or a tablet with a SIM. Every fact the standard rules read is known; the time
      * since the last SIM change, which they do not read, is any value or UNKNOWN.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> satisfyingStandard() {
         return combine(
@@ -134,6 +142,7 @@ public final class EligibilityArbitraries {
      * line prepaid.
      *
      * @param reason one of {@link #standardReasonCodes()}
+     * @return the arbitrary
      * @throws IllegalArgumentException for {@link ReasonCode#RECENT_SIM_SWAP} (use
      *                                  {@link #simChangedWithin(Duration)}) and
      *                                  {@link ReasonCode#PORTAL_POLICY}, which no fact violates, and the
@@ -172,6 +181,8 @@ public final class EligibilityArbitraries {
     /**
      * Facts that satisfy every standard condition but one, the broken condition drawn from
      * {@link #standardReasonCodes()}.
+     *
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> violatingStandard() {
         List<Arbitrary<EligibilityFacts>> each = new ArrayList<>();
@@ -181,7 +192,9 @@ public final class EligibilityArbitraries {
         return Arbitraries.oneOf(each);
     }
 
-    /** The reason codes {@link EligibilityPolicy#standard()} can report: all but RECENT_SIM_SWAP and PORTAL_POLICY. */
+    /**
+     * {@return the reason codes {@link EligibilityPolicy#standard()} can report: all but RECENT_SIM_SWAP and PORTAL_POLICY}
+     */
     public static Arbitrary<ReasonCode> standardReasonCodes() {
         return Arbitraries.of(STANDARD_REASONS);
     }
@@ -194,6 +207,7 @@ public final class EligibilityArbitraries {
      * {@link SimChangeAge#noChangeReported()}.
      *
      * @param window the rule's window, at least one second
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> noSimChangeWithin(Duration window) {
         long seconds = positiveSeconds(window);
@@ -215,6 +229,7 @@ public final class EligibilityArbitraries {
      * {@link ReasonCode#RECENT_SIM_SWAP}.
      *
      * @param window the rule's window, at least one second
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> simChangedWithin(Duration window) {
         long seconds = positiveSeconds(window);
@@ -235,6 +250,7 @@ public final class EligibilityArbitraries {
      * accept nor reject them: the decision is UNDETERMINED, missing the time since the SIM change.
      *
      * @param window the rule's window, at least one second
+     * @return the arbitrary
      */
     public static Arbitrary<EligibilityFacts> simChangeUndecided(Duration window) {
         long seconds = positiveSeconds(window);
@@ -248,10 +264,10 @@ public final class EligibilityArbitraries {
     }
 
     /**
-     * What can be learned from {@code facts}: copies in which any subset of its UNKNOWN facts has
+     * {@return what can be learned from {@code facts}: copies in which any subset of its UNKNOWN facts has
      * become known (with any value) while every known fact stays as it is, except that a known
      * SIM-change range may narrow to a sub-range (as when a later carrier answer refines "no change
-     * in the last day" to an exact date). Use it to check that learning a fact never turns
+     * in the last day" to an exact date)} Use it to check that learning a fact never turns
      * INELIGIBLE into ELIGIBLE or UNDETERMINED.
      *
      * @param facts the starting facts, never null
@@ -263,8 +279,8 @@ public final class EligibilityArbitraries {
     }
 
     /**
-     * The facts of {@code facts} with a random subset of them (possibly none, possibly all) made
-     * UNKNOWN. Use it to reach UNDETERMINED decisions often: for example
+     * {@return the facts of {@code facts} with a random subset of them (possibly none, possibly all) made
+     * UNKNOWN} Use it to reach UNDETERMINED decisions often: for example
      * {@code withSomeForgotten(satisfyingStandard())} is ELIGIBLE or UNDETERMINED, never
      * INELIGIBLE, under the standard policy.
      *
@@ -282,7 +298,7 @@ public final class EligibilityArbitraries {
     }
 
     /**
-     * SIM-change ranges inside {@code range}: every age they admit, {@code range} admits too. Some
+     * {@return SIM-change ranges inside {@code range}: every age they admit, {@code range} admits too} Some
      * are {@code range} itself; an exact age has no other. Use it to check that narrowing what is
      * known about the SIM never undoes a decision.
      *
@@ -298,6 +314,8 @@ public final class EligibilityArbitraries {
      * the second is a refinement of it as by {@link #refinementsOf(EligibilityFacts)}. Generated in
      * one combination, without {@code flatMap}, so it is cheap to generate and to shrink; prefer it
      * to {@code facts().flatMap(EligibilityArbitraries::refinementsOf)} in monotonicity properties.
+     *
+     * @return the eligibility facts>>
      */
     public static Arbitrary<Tuple.Tuple2<EligibilityFacts, EligibilityFacts>> factsWithRefinements() {
         return Combinators.combine(facts(), knownFacts(), Arbitraries.subsetOf(FactName.values()), simChangeNarrowings())
@@ -305,14 +323,14 @@ public final class EligibilityArbitraries {
                         Tuple.of(facts, learn(facts, filler, stillUnknown, narrowing)));
     }
 
-    /** Carrier ids: mostly {@code cht}, {@code twm} and {@code fet}, sometimes others. */
+    /** {@return carrier ids: mostly {@code cht}, {@code twm} and {@code fet}, sometimes others} */
     public static Arbitrary<String> carrierIds() {
         return Arbitraries.frequencyOf(List.of(
                 Tuple.of(3, Arbitraries.of(STANDARD_CARRIERS)),
                 Tuple.of(1, unsupportedCarrierIds())));
     }
 
-    /** Carrier ids the standard policy does not support, e.g. {@code "gt"}, {@code "apt"} or random ones. */
+    /** {@return carrier ids the standard policy does not support, e.g. {@code "gt"}, {@code "apt"} or random ones} */
     public static Arbitrary<String> unsupportedCarrierIds() {
         return Arbitraries.oneOf(
                 Arbitraries.of("gt", "apt", "tstar", "chunghwa", "mvno-brand", ""),
@@ -320,7 +338,7 @@ public final class EligibilityArbitraries {
                 .filter(id -> !STANDARD_CARRIERS.contains(id));
     }
 
-    /** Roaming statuses: home, roaming without a country, or roaming in a named country. */
+    /** {@return roaming statuses: home, roaming without a country, or roaming in a named country} */
     public static Arbitrary<Roaming> roamingStatuses() {
         return Arbitraries.oneOf(
                 Arbitraries.of(Roaming.notRoaming(), Roaming.roaming()),
@@ -328,9 +346,9 @@ public final class EligibilityArbitraries {
     }
 
     /**
-     * SIM-change ranges of every shape: exact, at least, at most, between, and
+     * {@return SIM-change ranges of every shape: exact, at least, at most, between, and
      * {@link SimChangeAge#noChangeReported()}, with bounds drawn as by {@link #timesSinceSimChange()},
-     * so that they fall below, on and above the common windows.
+     * so that they fall below, on and above the common windows}
      */
     public static Arbitrary<SimChangeAge> simChangeAges() {
         Arbitrary<Duration> ages = timesSinceSimChange();
@@ -343,7 +361,11 @@ public final class EligibilityArbitraries {
                 Tuple.of(1, Arbitraries.just(SimChangeAge.noChangeReported()))));
     }
 
-    /** Times since the last SIM change, zero to a year, often near 24 h, 72 h, 7 days or 30 days. */
+    /**
+     * Times since the last SIM change, zero to a year, often near 24 h, 72 h, 7 days or 30 days.
+     *
+     * @return the arbitrary
+     */
     public static Arbitrary<Duration> timesSinceSimChange() {
         Arbitrary<Duration> any = Arbitraries.longs().between(0, YEAR_SECONDS).map(Duration::ofSeconds);
         Arbitrary<Duration> edges = Arbitraries.of(Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(7),

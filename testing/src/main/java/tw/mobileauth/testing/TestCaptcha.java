@@ -34,7 +34,11 @@ public final class TestCaptcha implements CaptchaService {
         this(Clock.systemUTC());
     }
 
-    /** On {@code clock}, so a test can let challenges expire. */
+    /**
+     * On {@code clock}, so a test can let challenges expire.
+     *
+     * @param clock the clock that decides expiry
+     */
     public TestCaptcha(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -64,7 +68,11 @@ public final class TestCaptcha implements CaptchaService {
         return issue();
     }
 
-    /** The answer to challenge {@code id} while it is outstanding; empty once used or replaced. */
+    /**
+     * {@return the answer to challenge {@code id} while it is outstanding; empty once used or replaced}
+     *
+     * @param id the id
+     */
     public Optional<String> answerFor(String id) {
         return Optional.ofNullable(id == null ? null : answers.get(id)).map(Outstanding::answer);
     }

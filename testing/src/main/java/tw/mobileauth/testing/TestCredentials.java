@@ -44,6 +44,12 @@ public final class TestCredentials {
      * @param name         姓名 as typed
      * @param password     憑證密碼; not wiped
      * @param deviceSpki   the browser's EC P-256 public key, X.509 SubjectPublicKeyInfo
+     * @param credentials the credentials value
+     * @param hmacKey the hmac key
+     * @param issuer the issuer value
+     * @param hasher the hasher value
+     * @param clock the clock that decides expiry
+     * @return the string
      * @throws IllegalArgumentException naming the field, if one of the identity fields or the key is invalid
      * @throws IllegalStateException    if the hasher is busy or the store refuses the record
      */

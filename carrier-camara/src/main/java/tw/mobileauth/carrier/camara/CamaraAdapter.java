@@ -111,8 +111,10 @@ public final class CamaraAdapter implements CarrierAdapter {
     }
 
     /**
-     * An adapter for {@code profile}, reached as {@code config} says.
+     * {@return an adapter for {@code profile}, reached as {@code config} says}
      *
+     * @param config the configuration to check or apply
+     * @param profile the profile value
      * @throws IllegalArgumentException if {@link #unsupportedBecause(CarrierConfig)} finds a problem
      */
     public static CamaraAdapter create(CarrierConfig config, CamaraProfile profile) {
@@ -134,12 +136,14 @@ public final class CamaraAdapter implements CarrierAdapter {
     }
 
     /**
-     * Why {@code config} cannot drive a CAMARA adapter, or empty when it can: its base URI and
+     * {@return why {@code config} cannot drive a CAMARA adapter, or empty when it can: its base URI and
      * issuer must be https (plain http only to 127.0.0.1, ::1 or localhost), it needs an EC P-256
-     * client signing key, and {@link #ID_TOKEN_KEY}, when set, must be an EC P-256 public key.
+     * client signing key, and {@link #ID_TOKEN_KEY}, when set, must be an EC P-256 public key}
      * The ID-token key source is then always there: the pinned key, or the {@code jwks_uri} of
      * the discovery document (which OpenID Connect Discovery requires; a document without one is
      * refused with {@code NO_ID_TOKEN_KEY} before any token is used).
+     *
+     * @param config the configuration to check or apply
      */
     public static Optional<String> unsupportedBecause(CarrierConfig config) {
         if (!CarrierConfig.isSecureOrLoopback(config.baseUri())) {

@@ -38,7 +38,11 @@ public abstract class CamaraAdapterFactory implements CarrierAdapterFactory {
         this.order = order;
     }
 
-    /** The carrier's wire profile for {@code config}; its {@link CamaraProfile#carrierId()} must be {@link #id()}. */
+    /**
+     * {@return the carrier's wire profile for {@code config}; its {@link CamaraProfile#carrierId()} must be {@link #id()}}
+     *
+     * @param config the configuration to check or apply
+     */
     protected abstract CamaraProfile profile(CarrierConfig config);
 
     @Override

@@ -42,12 +42,12 @@ public final class CamaraClient {
         this.cache = cache;
     }
 
-    /** The carrier id, e.g. {@code cht}. */
+    /** {@return the carrier id, e.g. {@code cht}} */
     public String carrierId() {
         return transport.carrierId();
     }
 
-    /** The configured clock, for {@code asOf} times and caches. */
+    /** {@return the configured clock, for {@code asOf} times and caches} */
     public Clock clock() {
         return transport.clock();
     }
@@ -58,17 +58,26 @@ public final class CamaraClient {
      * @param path  below the base URI, e.g. {@code /kyc-match/v0.4/match}
      * @param scope the OAuth scope the token needs, e.g. {@code kyc-match:match}
      * @param body  the request object; values are strings, numbers, booleans or nested maps
+     * @param ctx the call context: deadline, correlator and retry budget
      * @return the 2xx answer, which must be a JSON object
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     public JsonReply post(CallContext ctx, String path, String scope, Map<String, ?> body) throws CarrierException {
         return post(ctx, path, scope, body, NO_ERROR_IS_A_RESULT);
     }
 
     /**
-     * Like {@link #post(CallContext, String, String, Map)}, but an ErrorInfo answer accepted by
+     * {@return like {@link #post(CallContext, String, String, Map)}, but an ErrorInfo answer accepted by
      * {@code errorAsResult} is returned (with {@link JsonReply#error()} present) instead of
-     * thrown, and not retried. For profiles where an error status carries a result, such as
+     * thrown, and not retried} For profiles where an error status carries a result, such as
      * FET's {@code 403 KNOW_YOUR_CUSTOMER.ID_DOCUMENT_MISMATCH}.
+     *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param path the path value
+     * @param scope the scope value
+     * @param body the body
+     * @param errorAsResult the error as result
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     public JsonReply post(CallContext ctx, String path, String scope, Map<String, ?> body,
             Predicate<ErrorInfo> errorAsResult) throws CarrierException {

@@ -24,11 +24,11 @@ import tw.mobileauth.carrier.spi.SubscriptionAttributes;
  */
 public interface CamaraProfile {
 
-    /** The carrier id, equal to its factory's id, e.g. {@code cht}. */
+    /** {@return the carrier id, equal to its factory's id, e.g. {@code cht}} */
     String carrierId();
 
     /**
-     * The operations this carrier supports. Default: number verification, network status, KYC
+     * {@return the operations this carrier supports} Default: number verification, network status, KYC
      * match, subscription attributes and dated SIM swap.
      */
     default Set<Capability> capabilities() {
@@ -37,7 +37,7 @@ public interface CamaraProfile {
     }
 
     /**
-     * Whether the authorize request must carry {@code login_hint=tel:+886…}. It puts the full
+     * {@return whether the authorize request must carry {@code login_hint=tel:+886…}} It puts the full
      * number in a link that anyone holding the phone's session can read, so it is sent only where
      * the carrier requires it. Default: false; none of the three reference profiles requires it
      * (docs/carrier-contract.md §2 makes it optional).
@@ -46,7 +46,11 @@ public interface CamaraProfile {
         return false;
     }
 
-    /** The body of {@code POST /number-verification/v2/verify}. Default {@code {"phoneNumber": e164}}. */
+    /**
+     * {@return the body of {@code POST /number-verification/v2/verify}} Default {@code {"phoneNumber": e164}}.
+     *
+     * @param msisdn the subscriber's number, E.164
+     */
     default Map<String, ?> numberVerificationBody(Msisdn msisdn) {
         return Map.of("phoneNumber", msisdn.e164());
     }
@@ -63,17 +67,40 @@ public interface CamaraProfile {
         return Optional.empty();
     }
 
-    /** KYC match. Default: CAMARA KYC Match v0.4 ({@link KycMatchApi#match}). */
+    /**
+     * {@return KYC match} Default: CAMARA KYC Match v0.4 ({@link KycMatchApi#match}).
+     *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     default KycMatchResult matchSubscriber(CamaraClient client, CallContext ctx, Msisdn msisdn,
             SubscriberClaims claims) throws CarrierException {
         return KycMatchApi.match(client, ctx, msisdn, claims);
     }
 
-    /** Contract type, holder, line role and MVNO, as this carrier exposes them. */
+    /**
+     * {@return contract type, holder, line role and MVNO, as this carrier exposes them}
+     *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     SubscriptionAttributes subscriptionAttributes(CamaraClient client, CallContext ctx, Msisdn msisdn,
             SubscriberClaims claims) throws CarrierException;
 
-    /** The latest SIM change. Default: CAMARA SIM Swap {@code retrieve-date} ({@link SimSwapApi#retrieveDate}). */
+    /**
+     * {@return the latest SIM change} Default: CAMARA SIM Swap {@code retrieve-date} ({@link SimSwapApi#retrieveDate}).
+     *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     default SimSwapInfo simSwapInfo(CamaraClient client, CallContext ctx, Msisdn msisdn) throws CarrierException {
         return SimSwapApi.retrieveDate(client, ctx, msisdn);
     }

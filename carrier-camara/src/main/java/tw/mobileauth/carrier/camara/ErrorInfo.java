@@ -14,13 +14,24 @@ import tw.mobileauth.carrier.camara.internal.Redaction;
  */
 public record ErrorInfo(int status, String code, String message) {
 
-    /** Checks the components and masks identifiers in {@code message}. */
+    /**
+     * Checks the components and masks identifiers in {@code message}.
+     *
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param code the raw code, as the other side sent it
+     * @param message the detail message (never holds personal data)
+     */
     public ErrorInfo {
         Objects.requireNonNull(code, "code");
         message = Redaction.redact(Objects.requireNonNull(message, "message"));
     }
 
-    /** Whether this is the error {@code (status, code)}. */
+    /**
+     * {@return whether this is the error {@code (status, code)}}
+     *
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param code the raw code, as the other side sent it
+     */
     public boolean is(int status, String code) {
         return this.status == status && this.code.equals(code);
     }

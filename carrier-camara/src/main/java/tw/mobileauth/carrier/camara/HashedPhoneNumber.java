@@ -25,7 +25,11 @@ public final class HashedPhoneNumber {
     private HashedPhoneNumber() {
     }
 
-    /** The 64 lowercase hex characters of SHA-256(UTF-8({@code msisdn.e164()})). */
+    /**
+     * {@return the 64 lowercase hex characters of SHA-256(UTF-8({@code msisdn.e164()}))}
+     *
+     * @param msisdn the subscriber's number, E.164
+     */
     public static String of(Msisdn msisdn) {
         Objects.requireNonNull(msisdn, "msisdn");
         try {

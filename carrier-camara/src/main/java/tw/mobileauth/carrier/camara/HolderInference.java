@@ -16,7 +16,11 @@ public final class HolderInference {
     private HolderInference() {
     }
 
-    /** ENTERPRISE for BUSINESS, UNKNOWN for UNKNOWN, PERSONAL otherwise. */
+    /**
+     * {@return ENTERPRISE for BUSINESS, UNKNOWN for UNKNOWN, PERSONAL otherwise}
+     *
+     * @param contract the contract value
+     */
     public static HolderType fromContract(ContractType contract) {
         switch (contract) {
             case BUSINESS:

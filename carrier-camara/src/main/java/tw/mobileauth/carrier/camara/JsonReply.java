@@ -34,22 +34,32 @@ public final class JsonReply {
         this.error = error;
     }
 
-    /** The HTTP status of the answer. */
+    /** {@return the HTTP status of the answer} */
     public int status() {
         return status;
     }
 
-    /** The error the caller chose to treat as a result; empty for a success answer. */
+    /** {@return the error the caller chose to treat as a result; empty for a success answer} */
     public Optional<ErrorInfo> error() {
         return error;
     }
 
-    /** A required string field. */
+    /**
+     * {@return a required string field}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public String text(String field) throws CarrierException.ProtocolViolation {
         return optionalText(field).orElseThrow(() -> violation("field '" + field + "' is missing"));
     }
 
-    /** An optional string field; absent or JSON {@code null} give empty. */
+    /**
+     * {@return an optional string field; absent or JSON {@code null} give empty}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public Optional<String> optionalText(String field) throws CarrierException.ProtocolViolation {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -62,15 +72,26 @@ public final class JsonReply {
     }
 
     /**
-     * A required string field read through a table of the values the profile defines, e.g.
-     * {@code oneOf("lineType", Map.of("MAIN", PRIMARY, …), LineRole.UNKNOWN)}. A value the table
+     * {@return a required string field read through a table of the values the profile defines, e.g.
+     * {@code oneOf("lineType", Map.of("MAIN", PRIMARY, …), LineRole.UNKNOWN)}} A value the table
      * lacks gives {@code otherwise}: a carrier adding a value makes a fact unknown, not a failure.
+     *
+     * @param <T> the type of the value
+     * @param field the form field the error is about
+     * @param values the values value
+     * @param otherwise the otherwise value
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
      */
     public <T> T oneOf(String field, Map<String, T> values, T otherwise) throws CarrierException.ProtocolViolation {
         return values.getOrDefault(text(field), otherwise);
     }
 
-    /** A required boolean field. */
+    /**
+     * {@return a required boolean field}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public boolean bool(String field) throws CarrierException.ProtocolViolation {
         JsonNode v = node.get(field);
         if (v == null || !v.isBoolean()) {
@@ -80,7 +101,12 @@ public final class JsonReply {
         return v.booleanValue();
     }
 
-    /** An optional integer field; absent or JSON {@code null} give empty. */
+    /**
+     * {@return an optional integer field; absent or JSON {@code null} give empty}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public OptionalInt optionalInt(String field) throws CarrierException.ProtocolViolation {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -92,7 +118,12 @@ public final class JsonReply {
         return OptionalInt.of(v.intValue());
     }
 
-    /** An optional RFC 3339 date-time field, e.g. {@code 2025-05-01T08:00:00Z}; absent or null give empty. */
+    /**
+     * {@return an optional RFC 3339 date-time field, e.g. {@code 2025-05-01T08:00:00Z}; absent or null give empty}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public Optional<Instant> optionalInstant(String field) throws CarrierException.ProtocolViolation {
         Optional<String> text = optionalText(field);
         if (text.isEmpty()) {
@@ -105,12 +136,22 @@ public final class JsonReply {
         }
     }
 
-    /** A required nested object. */
+    /**
+     * {@return a required nested object}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public JsonReply object(String field) throws CarrierException.ProtocolViolation {
         return optionalObject(field).orElseThrow(() -> violation("object '" + field + "' is missing"));
     }
 
-    /** An optional nested object; absent or JSON {@code null} give empty. */
+    /**
+     * {@return an optional nested object; absent or JSON {@code null} give empty}
+     *
+     * @param field the form field the error is about
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
+     */
     public Optional<JsonReply> optionalObject(String field) throws CarrierException.ProtocolViolation {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -123,8 +164,10 @@ public final class JsonReply {
     }
 
     /**
-     * A protocol violation about this answer, for semantic checks an adapter makes itself (for
-     * example an enum value the profile does not define).
+     * {@return a protocol violation about this answer, for semantic checks an adapter makes itself (for
+     * example an enum value the profile does not define)}
+     *
+     * @param message the detail message (never holds personal data)
      */
     public CarrierException.ProtocolViolation violation(String message) {
         return new CarrierException.ProtocolViolation(

@@ -21,15 +21,27 @@ public final class KycMatchApi {
     private KycMatchApi() {
     }
 
-    /** Matches {@code claims} against the subscriber of {@code msisdn}; a non-match is a result. */
+    /**
+     * Matches {@code claims} against the subscriber of {@code msisdn}; a non-match is a result.
+     *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
+     * @return the kyc match result
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     public static KycMatchResult match(CamaraClient client, CallContext ctx, Msisdn msisdn, SubscriberClaims claims)
             throws CarrierException {
         return result(client.post(ctx, PATH, SCOPE, request(msisdn, claims)));
     }
 
     /**
-     * The request body: {@code phoneNumber}, {@code idDocument}, {@code idDocumentType},
-     * {@code name} (exactly as the person typed it) and {@code birthdate} (ISO date).
+     * {@return the request body: {@code phoneNumber}, {@code idDocument}, {@code idDocumentType},
+     * {@code name} (exactly as the person typed it) and {@code birthdate} (ISO date)}
+     *
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
      */
     public static Map<String, Object> request(Msisdn msisdn, SubscriberClaims claims) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -45,6 +57,10 @@ public final class KycMatchApi {
      * Reads {@code idDocumentMatch}, {@code nameMatch}, {@code nameMatchScore} (kept only with a
      * name non-match) and {@code birthdateMatch}. Each is the string {@code "true"}, {@code "false"}
      * or {@code "not_available"}; an absent field is NOT_AVAILABLE.
+     *
+     * @param reply the reply value
+     * @return the kyc match result
+     * @throws CarrierException.ProtocolViolation if the carrier broke the protocol or a binding check failed
      */
     public static KycMatchResult result(JsonReply reply) throws CarrierException.ProtocolViolation {
         MatchOutcome name = outcome(reply, "nameMatch");

@@ -29,8 +29,13 @@ public final class SimSwapApi {
     }
 
     /**
-     * The date of the latest SIM change, {@code {"latestSimChange": RFC3339|null, "monitoredPeriod": days?}}.
+     * {@return the date of the latest SIM change, {@code {"latestSimChange": RFC3339|null, "monitoredPeriod": days?}}}
      * A null date means no change within the monitored period (CAMARA counts it in days).
+     *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     public static SimSwapInfo retrieveDate(CamaraClient client, CallContext ctx, Msisdn msisdn)
             throws CarrierException {
@@ -45,9 +50,14 @@ public final class SimSwapApi {
     }
 
     /**
-     * Whether the SIM changed within the last {@code maxAgeHours}, {@code {"swapped": bool}}.
+     * {@return whether the SIM changed within the last {@code maxAgeHours}, {@code {"swapped": bool}}}
      *
+     * @param client the requesting browser
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param maxAgeHours the max age hours
      * @throws IllegalArgumentException unless {@code 1 <= maxAgeHours <= 720}
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     public static boolean check(CamaraClient client, CallContext ctx, Msisdn msisdn, int maxAgeHours)
             throws CarrierException {

@@ -24,7 +24,12 @@ public record CallContext(String correlator, Instant deadline, Locale locale) {
     /** The official CAMARA {@code x-correlator} pattern, less the empty value. */
     private static final Pattern CORRELATOR = Pattern.compile("[a-zA-Z0-9-]{1,55}");
 
-    /** @throws IllegalArgumentException if the correlator is empty, too long or has other characters */
+    /**
+     * @param correlator the correlator of the call (x-correlator)
+     * @param deadline the deadline value
+     * @param locale the language to answer in
+     * @throws IllegalArgumentException if the correlator is empty, too long or has other characters
+     */
     public CallContext {
         Objects.requireNonNull(correlator, "correlator");
         Objects.requireNonNull(deadline, "deadline");
@@ -37,19 +42,30 @@ public record CallContext(String correlator, Instant deadline, Locale locale) {
     }
 
     /**
-     * Whether {@code value} is a correlator this SDK sends or accepts back: 1 to 55 characters of
-     * {@code [a-zA-Z0-9-]}. A UUID's text form is one.
+     * {@return whether {@code value} is a correlator this SDK sends or accepts back: 1 to 55 characters of
+     * {@code [a-zA-Z0-9-]}} A UUID's text form is one.
+     *
+     * @param value the value
      */
     public static boolean isValidCorrelator(String value) {
         return value != null && CORRELATOR.matcher(value).matches();
     }
 
-    /** A context with a fresh random correlator, a deadline {@code timeout} from {@code clock}'s now, in zh-TW. */
+    /**
+     * {@return a context with a fresh random correlator, a deadline {@code timeout} from {@code clock}'s now, in zh-TW}
+     *
+     * @param timeout the longest the call may take
+     * @param clock the clock that decides expiry
+     */
     public static CallContext withTimeout(Duration timeout, Clock clock) {
         return new CallContext(UUID.randomUUID().toString(), clock.instant().plus(timeout), Locale.TAIWAN);
     }
 
-    /** Time left before the deadline according to {@code clock}; zero or negative once it passed. */
+    /**
+     * {@return time left before the deadline according to {@code clock}; zero or negative once it passed}
+     *
+     * @param clock the clock that decides expiry
+     */
     public Duration remaining(Clock clock) {
         return Duration.between(clock.instant(), deadline);
     }

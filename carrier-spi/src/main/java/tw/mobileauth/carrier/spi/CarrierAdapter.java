@@ -14,10 +14,10 @@ import java.util.Set;
  */
 public interface CarrierAdapter extends AutoCloseable {
 
-    /** The carrier id, equal to its factory's {@link CarrierAdapterFactory#id()}. */
+    /** {@return the carrier id, equal to its factory's {@link CarrierAdapterFactory#id()}} */
     String carrierId();
 
-    /** The optional operations this adapter supports. Never empty: number verification is required. */
+    /** {@return the optional operations this adapter supports} Never empty: number verification is required. */
     Set<Capability> capabilities();
 
     /**
@@ -27,6 +27,10 @@ public interface CarrierAdapter extends AutoCloseable {
      * the phone must open {@link NvChallenge#authorizeUri()} <em>over its mobile data</em>.
      *
      * @param redirectUri where the carrier sends the phone back with {@code code} and {@code state}
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @return the nv challenge
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     NvChallenge startNumberVerification(CallContext ctx, Msisdn msisdn, URI redirectUri)
             throws CarrierException;
@@ -47,24 +51,46 @@ public interface CarrierAdapter extends AutoCloseable {
      * {@link CarrierException.Retry#RESTART_VERIFICATION}: call
      * {@link #startNumberVerification} again and let the phone open the new URL. A refused code
      * ({@code invalid_grant}) is {@link CarrierException.Retry#NEVER}.
+     *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param challenge the challenge value
+     * @param callbackParams the callback params
+     * @return the nv verification
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     NvVerification completeNumberVerification(CallContext ctx, NvChallenge challenge,
             Map<String, String> callbackParams) throws CarrierException;
 
     /**
-     * KYC match of the claims against the carrier's subscriber record. A non-match is a
+     * {@return KYC match of the claims against the carrier's subscriber record} A non-match is a
      * result. Requires {@link Capability#KYC_MATCH}.
+     *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     KycMatchResult matchSubscriber(CallContext ctx, Msisdn msisdn, SubscriberClaims claims)
             throws CarrierException;
 
-    /** Contract type, holder, line role and MVNO. Requires {@link Capability#SUBSCRIPTION_ATTRIBUTES}. */
+    /**
+     * {@return contract type, holder, line role and MVNO} Requires {@link Capability#SUBSCRIPTION_ATTRIBUTES}.
+     *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @param claims the claims to check
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     SubscriptionAttributes subscriptionAttributes(CallContext ctx, Msisdn msisdn, SubscriberClaims claims)
             throws CarrierException;
 
     /**
-     * What the carrier knows of the latest SIM change. Requires {@link Capability#SIM_SWAP_DATE}
+     * {@return what the carrier knows of the latest SIM change} Requires {@link Capability#SIM_SWAP_DATE}
      * or {@link Capability#SIM_SWAP_CHECK}; with only the latter the answer is a bound.
+     *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param msisdn the subscriber's number, E.164
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     SimSwapInfo simSwapInfo(CallContext ctx, Msisdn msisdn) throws CarrierException;
 

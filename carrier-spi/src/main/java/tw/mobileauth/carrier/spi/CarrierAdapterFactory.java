@@ -12,21 +12,25 @@ import java.util.Locale;
  */
 public interface CarrierAdapterFactory {
 
-    /** The carrier's stable id, lower case: {@code cht}, {@code twm}, {@code fet}, … */
+    /** {@return the carrier's stable id, lower case: {@code cht}, {@code twm}, {@code fet}, …} */
     String id();
 
     /**
-     * The carrier's name for the application form's drop-down, e.g. 中華電信 for
-     * {@code Locale.TAIWAN} and "Chunghwa Telecom" for English.
+     * {@return the carrier's name for the application form's drop-down, e.g. 中華電信 for
+     * {@code Locale.TAIWAN} and "Chunghwa Telecom" for English}
+     *
+     * @param locale the language to answer in
      */
     String displayName(Locale locale);
 
-    /** Where this carrier sorts in lists shown to people; lower first, ties broken by id. */
+    /** {@return where this carrier sorts in lists shown to people; lower first, ties broken by id} */
     int order();
 
     /**
-     * Whether {@link #create(CarrierConfig)} can work with this configuration (for example, it
-     * names a base URI and a client signing key of the kind this carrier needs). Never throws.
+     * {@return whether {@link #create(CarrierConfig)} can work with this configuration (for example, it
+     * names a base URI and a client signing key of the kind this carrier needs)} Never throws.
+     *
+     * @param config the configuration to check or apply
      */
     boolean isSupported(CarrierConfig config);
 
@@ -34,6 +38,8 @@ public interface CarrierAdapterFactory {
      * Creates an adapter bound to {@code config}. The adapter owns any resources it opens and
      * releases them on {@link CarrierAdapter#close()}.
      *
+     * @param config the configuration to check or apply
+     * @return the carrier adapter
      * @throws IllegalArgumentException if {@link #isSupported(CarrierConfig)} is false for it
      */
     CarrierAdapter create(CarrierConfig config);

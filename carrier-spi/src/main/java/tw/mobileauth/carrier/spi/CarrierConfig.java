@@ -56,18 +56,19 @@ public final class CarrierConfig {
      * @param baseUri  the carrier's API base, e.g. {@code https://api.example.net/cht}; every
      *                 CAMARA path is resolved below it
      * @param clientId the portal's OAuth client id at this carrier
+     * @return this builder
      */
     public static Builder builder(URI baseUri, String clientId) {
         return new Builder(baseUri, clientId);
     }
 
-    /** The API base; paths such as {@code /oauth2/token} are appended to it. */
+    /** {@return the API base; paths such as {@code /oauth2/token} are appended to it} */
     public URI baseUri() {
         return baseUri;
     }
 
     /**
-     * The carrier's OpenID Connect issuer, when it differs from the base URI. An adapter reads the
+     * {@return the carrier's OpenID Connect issuer, when it differs from the base URI} An adapter reads the
      * authorization server's endpoints and keys from {@code {issuer}/.well-known/openid-configuration}
      * (OpenID Connect Discovery 1.0 §4) and requires the document's {@code issuer} and every ID
      * token's {@code iss} to equal it. Empty means the base URI is the issuer.
@@ -76,15 +77,17 @@ public final class CarrierConfig {
         return issuer;
     }
 
-    /** The issuer in effect: {@link #issuer()} when set, otherwise {@link #baseUri()}. */
+    /** {@return the issuer in effect: {@link #issuer()} when set, otherwise {@link #baseUri()}} */
     public URI effectiveIssuer() {
         return issuer.orElse(baseUri);
     }
 
     /**
-     * Whether {@code uri} may carry carrier traffic: an absolute {@code https} URI with a host, or
-     * {@code http} to a loopback host ({@code 127.0.0.1}, {@code ::1} or {@code localhost}). Adapters
+     * {@return whether {@code uri} may carry carrier traffic: an absolute {@code https} URI with a host, or
+     * {@code http} to a loopback host ({@code 127.0.0.1}, {@code ::1} or {@code localhost})} Adapters
      * apply the same rule to endpoints they discover at run time.
+     *
+     * @param uri the URI
      */
     public static boolean isSecureOrLoopback(URI uri) {
         if (uri == null || !uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null) {
@@ -101,33 +104,33 @@ public final class CarrierConfig {
         return host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1") || host.equals("localhost");
     }
 
-    /** The OAuth client id, also {@code iss} and {@code sub} of the client assertion. */
+    /** {@return the OAuth client id, also {@code iss} and {@code sub} of the client assertion} */
     public String clientId() {
         return clientId;
     }
 
-    /** The EC P-256 key that signs {@code private_key_jwt} client assertions (ES256). */
+    /** {@return the EC P-256 key that signs {@code private_key_jwt} client assertions (ES256)} */
     public Optional<PrivateKey> clientSigningKey() {
         return clientSigningKey;
     }
 
-    /** The {@code kid} to put in the client assertion header, when the carrier asks for one. */
+    /** {@return the {@code kid} to put in the client assertion header, when the carrier asks for one} */
     public Optional<String> signingKeyId() {
         return signingKeyId;
     }
 
-    /** The CAMARA purpose scope, default {@code dpv:FraudPreventionAndDetection}. */
+    /** {@return the CAMARA purpose scope, default {@code dpv:FraudPreventionAndDetection}} */
     public String purpose() {
         return purpose;
     }
 
-    /** Connect timeout for new connections, default 2 s. */
+    /** {@return connect timeout for new connections, default 2 s} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
     /**
-     * Upper bound on each HTTP request, default 10 s. A request never waits longer than this nor
+     * {@return upper bound on each HTTP request, default 10 s} A request never waits longer than this nor
      * past its {@link CallContext#deadline()}, whichever comes first; retries never go past the
      * deadline.
      */
@@ -135,22 +138,26 @@ public final class CarrierConfig {
         return callTimeout;
     }
 
-    /** An HTTP client to share, when the integrator supplies one. */
+    /** {@return an HTTP client to share, when the integrator supplies one} */
     public Optional<HttpClient> httpClient() {
         return httpClient;
     }
 
-    /** The clock for token expiry and assertion times. */
+    /** {@return the clock for token expiry and assertion times} */
     public Clock clock() {
         return clock;
     }
 
-    /** Carrier-specific settings, e.g. {@code tenure-date} for CHT; never null. */
+    /** {@return carrier-specific settings, e.g. {@code tenure-date} for CHT; never null} */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** The carrier-specific setting {@code key}, if set. */
+    /**
+     * {@return the carrier-specific setting {@code key}, if set}
+     *
+     * @param key the key
+     */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties.get(key));
     }
@@ -188,9 +195,10 @@ public final class CarrierConfig {
         }
 
         /**
-         * The carrier's OpenID Connect issuer when the authorization server lives elsewhere than
-         * the base URI, e.g. {@code https://auth.carrier.example}; https, or http on loopback.
+         * {@return the carrier's OpenID Connect issuer when the authorization server lives elsewhere than
+         * the base URI, e.g. {@code https://auth.carrier.example}; https, or http on loopback}
          *
+         * @param issuer the issuer value
          * @throws IllegalArgumentException if it is relative, not https, or plain http to a
          *                                  host that is not loopback
          */
@@ -204,55 +212,89 @@ public final class CarrierConfig {
             return this;
         }
 
-        /** The ES256 key for client assertions (an EC P-256 private key). */
+        /**
+         * {@return the ES256 key for client assertions (an EC P-256 private key)}
+         *
+         * @param key the key
+         */
         public Builder clientSigningKey(PrivateKey key) {
             this.clientSigningKey = Objects.requireNonNull(key, "key");
             return this;
         }
 
-        /** The {@code kid} header of client assertions. */
+        /**
+         * {@return the {@code kid} header of client assertions}
+         *
+         * @param kid the kid value
+         */
         public Builder signingKeyId(String kid) {
             this.signingKeyId = Objects.requireNonNull(kid, "kid");
             return this;
         }
 
-        /** The CAMARA purpose scope. */
+        /**
+         * {@return the CAMARA purpose scope}
+         *
+         * @param purpose the purpose value
+         */
         public Builder purpose(String purpose) {
             this.purpose = Objects.requireNonNull(purpose, "purpose");
             return this;
         }
 
-        /** Connect timeout; must be positive. */
+        /**
+         * {@return connect timeout; must be positive}
+         *
+         * @param timeout the longest the call may take
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Upper bound on each HTTP request; must be positive. */
+        /**
+         * {@return upper bound on each HTTP request; must be positive}
+         *
+         * @param timeout the longest the call may take
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout");
             return this;
         }
 
-        /** Share an HTTP client instead of letting the adapter make its own. */
+        /**
+         * Share an HTTP client instead of letting the adapter make its own.
+         *
+         * @param client the requesting browser
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The clock for token expiry and assertion times. */
+        /**
+         * {@return the clock for token expiry and assertion times}
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A carrier-specific setting. */
+        /**
+         * {@return a carrier-specific setting}
+         *
+         * @param key the key
+         * @param value the value
+         */
         public Builder property(String key, String value) {
             properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** The configuration; the builder may be reused afterwards without affecting it. */
+        /** {@return the configuration; the builder may be reused afterwards without affecting it} */
         public CarrierConfig build() {
             return new CarrierConfig(this);
         }

@@ -84,7 +84,14 @@ public abstract sealed class CarrierException extends Exception
      * @param correlator the call's {@code x-correlator}
      */
     public record Origin(String carrierId, OptionalInt httpStatus, String code, String correlator) {
-        /** Checks the components; none may be null. */
+        /**
+         * Checks the components; none may be null.
+         *
+         * @param carrierId the carrier id
+         * @param httpStatus the http status
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public Origin {
             Objects.requireNonNull(carrierId, "carrierId");
             Objects.requireNonNull(httpStatus, "httpStatus");
@@ -92,19 +99,35 @@ public abstract sealed class CarrierException extends Exception
             Objects.requireNonNull(correlator, "correlator");
         }
 
-        /** An origin with an HTTP status. */
+        /**
+         * {@return an origin with an HTTP status}
+         *
+         * @param carrierId the carrier id
+         * @param status the HTTP status, or 0 when no answer arrived
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public static Origin http(String carrierId, int status, String code, String correlator) {
             return new Origin(carrierId, OptionalInt.of(status), code, correlator);
         }
 
-        /** An origin with no HTTP response (time-out, reset, or a check before any call). */
+        /**
+         * {@return an origin with no HTTP response (time-out, reset, or a check before any call)}
+         *
+         * @param carrierId the carrier id
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public static Origin transport(String carrierId, String code, String correlator) {
             return new Origin(carrierId, OptionalInt.empty(), code, correlator);
         }
     }
 
+    /** Where the failure happened. */
     private final Origin origin;
+    /** Whether and when the call may be retried. */
     private final Retry retry;
+    /** The other side's Retry-After, when it sent one. */
     private final Optional<Duration> retryAfter;
 
     private CarrierException(Origin origin, Retry retry, Optional<Duration> retryAfter, String message,
@@ -131,40 +154,40 @@ public abstract sealed class CarrierException extends Exception
                 + o.code() + " [x-correlator " + o.correlator() + "]: " + message;
     }
 
-    /** The carrier id, e.g. {@code fet}. */
+    /** {@return the carrier id, e.g. {@code fet}} */
     public String carrierId() {
         return origin.carrierId();
     }
 
-    /** The HTTP status, absent when no response arrived. */
+    /** {@return the HTTP status, absent when no response arrived} */
     public OptionalInt httpStatus() {
         return origin.httpStatus();
     }
 
-    /** The carrier's raw error code, or a transport description. */
+    /** {@return the carrier's raw error code, or a transport description} */
     public String code() {
         return origin.code();
     }
 
-    /** The correlator of the failed call. */
+    /** {@return the correlator of the failed call} */
     public String correlator() {
         return origin.correlator();
     }
 
-    /** Everything about where it came from. */
+    /** {@return everything about where it came from} */
     public Origin origin() {
         return origin;
     }
 
-    /** What the caller may do next. */
+    /** {@return what the caller may do next} */
     public Retry retry() {
         return retry;
     }
 
     /**
-     * Whether repeating <em>the same call</em> (after backoff or a new token) may succeed without
+     * {@return whether repeating <em>the same call</em> (after backoff or a new token) may succeed without
      * the person doing anything: true for {@link Retry#WITH_BACKOFF} and
-     * {@link Retry#WITH_NEW_TOKEN}. False for {@link Retry#RESTART_VERIFICATION}, where only a new
+     * {@link Retry#WITH_NEW_TOKEN}} False for {@link Retry#RESTART_VERIFICATION}, where only a new
      * number verification can succeed, and for {@link Retry#NEVER} and
      * {@link Retry#AFTER_USER_ACTION}.
      */
@@ -172,7 +195,7 @@ public abstract sealed class CarrierException extends Exception
         return retry == Retry.WITH_BACKOFF || retry == Retry.WITH_NEW_TOKEN;
     }
 
-    /** How long the carrier asked us to wait ({@code Retry-After}), when it did. */
+    /** {@return how long the carrier asked us to wait ({@code Retry-After}), when it did} */
     public Optional<Duration> retryAfter() {
         return retryAfter;
     }
@@ -181,7 +204,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class InvalidRequest extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public InvalidRequest(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -195,7 +223,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class AuthenticationFailed extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}, retried with a new token; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}, retried with a new token; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public AuthenticationFailed(Origin origin, String message) {
             this(origin, Retry.WITH_NEW_TOKEN, message);
         }
@@ -204,6 +237,8 @@ public abstract sealed class CarrierException extends Exception
          * A failure from {@code origin} with explicit advice.
          *
          * @param retry {@link Retry#WITH_NEW_TOKEN}, {@link Retry#NEVER} or {@link Retry#RESTART_VERIFICATION}
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
          * @throws IllegalArgumentException for any other advice
          */
         public AuthenticationFailed(Origin origin, Retry retry, String message) {
@@ -216,7 +251,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class PermissionDenied extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public PermissionDenied(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -226,7 +266,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class NotOnMobileNetwork extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public NotOnMobileNetwork(Origin origin, String message) {
             super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
         }
@@ -236,7 +281,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class SubscriberNotFound extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public SubscriberNotFound(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -246,7 +296,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class ServiceNotApplicable extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public ServiceNotApplicable(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -256,7 +311,12 @@ public abstract sealed class CarrierException extends Exception
     public static final class ConsentRequired extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A failure from {@code origin}; {@code message} names what failed and what to do. */
+        /**
+         * A failure from {@code origin}; {@code message} names what failed and what to do.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public ConsentRequired(Origin origin, String message) {
             super(origin, Retry.AFTER_USER_ACTION, Optional.empty(), message, null);
         }
@@ -266,7 +326,14 @@ public abstract sealed class CarrierException extends Exception
     public static final class RateLimited extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A rate limit from {@code origin}; retryable for 429, not for an exhausted quota. */
+        /**
+         * A rate limit from {@code origin}; retryable for 429, not for an exhausted quota.
+         *
+         * @param origin where the failure happened
+         * @param retryable the retryable value
+         * @param retryAfter the other side's Retry-After, if it sent one
+         * @param message the detail message (never holds personal data)
+         */
         public RateLimited(Origin origin, boolean retryable, Optional<Duration> retryAfter, String message) {
             this(origin, retryable ? Retry.WITH_BACKOFF : Retry.NEVER, retryAfter, message);
         }
@@ -276,6 +343,9 @@ public abstract sealed class CarrierException extends Exception
          * verification, which is {@link Retry#RESTART_VERIFICATION} (after {@code retryAfter}).
          *
          * @param retry {@link Retry#WITH_BACKOFF}, {@link Retry#NEVER} or {@link Retry#RESTART_VERIFICATION}
+         * @param origin where the failure happened
+         * @param retryAfter the other side's Retry-After, if it sent one
+         * @param message the detail message (never holds personal data)
          * @throws IllegalArgumentException for any other advice
          */
         public RateLimited(Origin origin, Retry retry, Optional<Duration> retryAfter, String message) {
@@ -292,7 +362,14 @@ public abstract sealed class CarrierException extends Exception
     public static final class CarrierUnavailable extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** An outage from {@code origin}, with the carrier's {@code Retry-After} when it sent one. */
+        /**
+         * An outage from {@code origin}, with the carrier's {@code Retry-After} when it sent one.
+         *
+         * @param origin where the failure happened
+         * @param retryAfter the other side's Retry-After, if it sent one
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
+         */
         public CarrierUnavailable(Origin origin, Optional<Duration> retryAfter, String message, Throwable cause) {
             this(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
         }
@@ -301,6 +378,10 @@ public abstract sealed class CarrierException extends Exception
          * An outage from {@code origin} with explicit advice.
          *
          * @param retry {@link Retry#WITH_BACKOFF} or {@link Retry#RESTART_VERIFICATION}
+         * @param origin where the failure happened
+         * @param retryAfter the other side's Retry-After, if it sent one
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
          * @throws IllegalArgumentException for any other advice
          */
         public CarrierUnavailable(Origin origin, Retry retry, Optional<Duration> retryAfter, String message,
@@ -313,7 +394,13 @@ public abstract sealed class CarrierException extends Exception
     public static final class ProtocolViolation extends CarrierException {
         private static final long serialVersionUID = 1L;
 
-        /** A broken protocol or binding check at {@code origin}; {@code cause} may be null. */
+        /**
+         * A broken protocol or binding check at {@code origin}; {@code cause} may be null.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
+         */
         public ProtocolViolation(Origin origin, String message, Throwable cause) {
             super(origin, Retry.NEVER, Optional.empty(), message, cause);
         }

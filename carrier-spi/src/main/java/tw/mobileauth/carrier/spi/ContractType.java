@@ -8,5 +8,6 @@ public enum ContractType {
     PREPAID,
     /** 企業戶 contract. */
     BUSINESS,
+    /** The carrier did not say what contract the line is on. */
     UNKNOWN
 }

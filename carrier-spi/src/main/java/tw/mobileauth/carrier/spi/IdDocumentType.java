@@ -13,7 +13,7 @@ public enum IdDocumentType {
         this.wireName = wireName;
     }
 
-    /** The CAMARA wire value, e.g. {@code national_id_card}. */
+    /** {@return the CAMARA wire value, e.g. {@code national_id_card}} */
     public String wireName() {
         return wireName;
     }

@@ -14,7 +14,13 @@ import java.util.OptionalInt;
 public record KycMatchResult(MatchOutcome idDocument, MatchOutcome name, OptionalInt nameScore,
         MatchOutcome birthDate) {
 
-    /** @throws IllegalArgumentException if a score is present without a name NO_MATCH, or is outside 0–99 */
+    /**
+     * @param idDocument the id document
+     * @param name the name
+     * @param nameScore the name score
+     * @param birthDate the birth date
+     * @throws IllegalArgumentException if a score is present without a name NO_MATCH, or is outside 0–99
+     */
     public KycMatchResult {
         Objects.requireNonNull(idDocument, "idDocument");
         Objects.requireNonNull(name, "name");
@@ -30,12 +36,12 @@ public record KycMatchResult(MatchOutcome idDocument, MatchOutcome name, Optiona
         }
     }
 
-    /** Every field matched. */
+    /** {@return every field matched} */
     public static KycMatchResult allMatch() {
         return new KycMatchResult(MatchOutcome.MATCH, MatchOutcome.MATCH, OptionalInt.empty(), MatchOutcome.MATCH);
     }
 
-    /** Whether all three fields are {@link MatchOutcome#MATCH}. */
+    /** {@return whether all three fields are {@link MatchOutcome#MATCH}} */
     public boolean isFullMatch() {
         return idDocument == MatchOutcome.MATCH && name == MatchOutcome.MATCH && birthDate == MatchOutcome.MATCH;
     }

@@ -10,5 +10,6 @@ public enum LineRole {
     FAMILY_SUB_LINE,
     /** An extra SIM sharing the main line's number (one-number-multi-SIM). */
     SECONDARY_MULTI_SIM,
+    /** The carrier did not say whether this is the primary line. */
     UNKNOWN
 }

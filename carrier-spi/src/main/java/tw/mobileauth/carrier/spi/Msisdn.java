@@ -13,7 +13,10 @@ public record Msisdn(String e164) {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-    /** @throws IllegalArgumentException if {@code e164} is not E.164 with a leading {@code +} */
+    /**
+     * @param e164 the e164 value
+     * @throws IllegalArgumentException if {@code e164} is not E.164 with a leading {@code +}
+     */
     public Msisdn {
         Objects.requireNonNull(e164, "e164");
         if (!E164.matcher(e164).matches()) {
@@ -22,7 +25,11 @@ public record Msisdn(String e164) {
         }
     }
 
-    /** Same as the constructor; reads better at call sites. */
+    /**
+     * {@return same as the constructor; reads better at call sites}
+     *
+     * @param e164 the e164 value
+     */
     public static Msisdn of(String e164) {
         return new Msisdn(e164);
     }

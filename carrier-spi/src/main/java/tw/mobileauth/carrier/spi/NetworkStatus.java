@@ -20,6 +20,10 @@ public record NetworkStatus(AccessNetwork accessNetwork, boolean roaming, Option
     /**
      * Checks the components; none may be null.
      *
+     * @param accessNetwork the access network
+     * @param roaming the roaming value
+     * @param visitedCountry the visited country
+     * @param lastStatusTime the last status time
      * @throws IllegalArgumentException if a visited country is given while not roaming
      */
     public NetworkStatus {

@@ -22,7 +22,17 @@ import java.util.Objects;
 public record NvChallenge(URI authorizeUri, String state, String nonce, String codeVerifierSecret, Msisdn msisdn,
         URI redirectUri, Instant expiresAt) {
 
-    /** Checks the components; none may be null. */
+    /**
+     * Checks the components; none may be null.
+     *
+     * @param authorizeUri the authorize uri
+     * @param state the state value
+     * @param nonce the nonce value
+     * @param codeVerifierSecret the code verifier secret
+     * @param msisdn the subscriber's number, E.164
+     * @param redirectUri the redirect uri
+     * @param expiresAt when it expires
+     */
     public NvChallenge {
         Objects.requireNonNull(authorizeUri, "authorizeUri");
         Objects.requireNonNull(state, "state");

@@ -21,7 +21,14 @@ public record NvResult(boolean verified, Method method, List<String> amr, Instan
         NETWORK_BASED
     }
 
-    /** Checks the components and copies {@code amr}; none may be null. */
+    /**
+     * Checks the components and copies {@code amr}; none may be null.
+     *
+     * @param verified the verified value
+     * @param method the method value
+     * @param amr the amr value
+     * @param verifiedAt the verified at
+     */
     public NvResult {
         Objects.requireNonNull(method, "method");
         amr = List.copyOf(amr);

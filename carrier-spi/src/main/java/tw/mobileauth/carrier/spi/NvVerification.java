@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record NvVerification(NvResult result, NetworkStatus network) {
 
-    /** Checks the components; none may be null. */
+    /**
+     * Checks the components; none may be null.
+     *
+     * @param result the result value
+     * @param network the network value
+     */
     public NvVerification {
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(network, "network");

@@ -26,7 +26,7 @@ public final class SimSwapInfo {
     }
 
     /**
-     * A dated answer (CAMARA {@code retrieve-date}).
+     * {@return a dated answer (CAMARA {@code retrieve-date})}
      *
      * @param latestSimChange the latest change; empty when none happened in the monitored period
      * @param monitoredPeriod how far back the carrier looks, when it says; positive
@@ -40,8 +40,9 @@ public final class SimSwapInfo {
     }
 
     /**
-     * A bound: no SIM change happened within {@code period} before the check.
+     * {@return a bound: no SIM change happened within {@code period} before the check}
      *
+     * @param period the period value
      * @throws IllegalArgumentException if {@code period} is zero or negative
      */
     public static SimSwapInfo noChangeWithin(Duration period) {
@@ -50,8 +51,9 @@ public final class SimSwapInfo {
     }
 
     /**
-     * A bound: a SIM change happened within {@code period} before the check.
+     * {@return a bound: a SIM change happened within {@code period} before the check}
      *
+     * @param period the period value
      * @throws IllegalArgumentException if {@code period} is zero or negative
      */
     public static SimSwapInfo changedWithin(Duration period) {
@@ -60,11 +62,13 @@ public final class SimSwapInfo {
     }
 
     /**
-     * Two bounds from repeated checks: a SIM change happened within {@code changedWithin} before
-     * the check, but none within {@code noChangeWithin}. For example, checks of 720 h (swapped)
+     * {@return two bounds from repeated checks: a SIM change happened within {@code changedWithin} before
+     * the check, but none within {@code noChangeWithin}} For example, checks of 720 h (swapped)
      * and 168 h (not swapped) give {@code changedBetween(168h, 720h)}: "no change in the last
      * 7 days" is then certain, "a change in the last 30 days" too.
      *
+     * @param noChangeWithin the no change within
+     * @param changedWithin the changed within
      * @throws IllegalArgumentException unless {@code 0 < noChangeWithin < changedWithin}
      */
     public static SimSwapInfo changedBetween(Duration noChangeWithin, Duration changedWithin) {
@@ -78,30 +82,33 @@ public final class SimSwapInfo {
                 Optional.of(changedWithin));
     }
 
-    /** The exact date of the latest change, when the carrier gave one. */
+    /** {@return the exact date of the latest change, when the carrier gave one} */
     public Optional<Instant> latestSimChange() {
         return latestSimChange;
     }
 
-    /** How far back the carrier looked, when known. */
+    /** {@return how far back the carrier looked, when known} */
     public Optional<Duration> monitoredPeriod() {
         return monitoredPeriod;
     }
 
-    /** The longest period known to be free of SIM changes, for an answer built from checks. */
+    /** {@return the longest period known to be free of SIM changes, for an answer built from checks} */
     public Optional<Duration> knownNoChangeWithin() {
         return noChangeWithin;
     }
 
-    /** The shortest period known to contain a SIM change, for an answer built from checks. */
+    /** {@return the shortest period known to contain a SIM change, for an answer built from checks} */
     public Optional<Duration> knownChangeWithin() {
         return changedWithin;
     }
 
     /**
-     * Whether a SIM change happened within {@code window} before {@code now}: {@code Optional.of(true)}
+     * {@return whether a SIM change happened within {@code window} before {@code now}: {@code Optional.of(true)}
      * or {@code Optional.of(false)} when the answer is certain, empty when the carrier's answer is too
-     * coarse to tell. Bounds from checks are taken as measured at {@code now}.
+     * coarse to tell} Bounds from checks are taken as measured at {@code now}.
+     *
+     * @param window the window value
+     * @param now the current instant
      */
     public Optional<Boolean> changedWithin(Duration window, Instant now) {
         Objects.requireNonNull(window, "window");

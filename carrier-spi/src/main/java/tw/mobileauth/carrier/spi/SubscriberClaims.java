@@ -15,7 +15,14 @@ import java.util.Objects;
 public record SubscriberClaims(String idDocument, IdDocumentType idDocumentType, String fullName,
         LocalDate birthDate) {
 
-    /** Checks the components; none may be null. The values are kept exactly as given. */
+    /**
+     * Checks the components; none may be null. The values are kept exactly as given.
+     *
+     * @param idDocument the id document
+     * @param idDocumentType the id document type
+     * @param fullName the full name
+     * @param birthDate the birth date
+     */
     public SubscriberClaims {
         Objects.requireNonNull(idDocument, "idDocument");
         Objects.requireNonNull(idDocumentType, "idDocumentType");

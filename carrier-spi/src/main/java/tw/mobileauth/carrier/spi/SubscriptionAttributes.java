@@ -18,7 +18,16 @@ import java.util.Optional;
 public record SubscriptionAttributes(ContractType contractType, HolderType holderType, LineRole lineRole,
         MvnoStatus mvno, Optional<String> mvnoBrand, Instant asOf) {
 
-    /** Checks the components; none may be null (use {@code UNKNOWN} and {@code Optional.empty()}). */
+    /**
+     * Checks the components; none may be null (use {@code UNKNOWN} and {@code Optional.empty()}).
+     *
+     * @param contractType the contract type
+     * @param holderType the holder type
+     * @param lineRole the line role
+     * @param mvno the mvno value
+     * @param mvnoBrand the mvno brand
+     * @param asOf the as of
+     */
     public SubscriptionAttributes {
         Objects.requireNonNull(contractType, "contractType");
         Objects.requireNonNull(holderType, "holderType");

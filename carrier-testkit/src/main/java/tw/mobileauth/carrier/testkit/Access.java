@@ -15,28 +15,28 @@ import tw.mobileauth.carrier.spi.AccessNetwork;
  */
 public sealed interface Access permits Access.Cellular, Access.Wifi, Access.Roaming, Access.OtherCarrier {
 
-    /** On the number's own carrier, at home, over 4G. */
+    /** {@return on the number's own carrier, at home, over 4G} */
     static Access g4() {
         return new Cellular(AccessNetwork.G4);
     }
 
-    /** On the number's own carrier, at home, over 5G. */
+    /** {@return on the number's own carrier, at home, over 5G} */
     static Access g5() {
         return new Cellular(AccessNetwork.G5);
     }
 
-    /** On the number's own carrier, at home, over 3G (e.g. a lingering CHT 3G cell on an outlying island). */
+    /** {@return on the number's own carrier, at home, over 3G (e.g. a lingering CHT 3G cell on an outlying island)} */
     static Access g3() {
         return new Cellular(AccessNetwork.G3);
     }
 
-    /** On Wi-Fi (or a hotspot, or a VPN): the carrier cannot see the device. */
+    /** {@return on Wi-Fi (or a hotspot, or a VPN): the carrier cannot see the device} */
     static Access wifi() {
         return new Wifi();
     }
 
     /**
-     * Roaming abroad on the number's own carrier's data.
+     * {@return roaming abroad on the number's own carrier's data}
      *
      * @param countryCode the visited country as the carrier reports it (CAMARA {@code countryCode},
      *                    a mobile country code such as 440 for Japan)
@@ -46,7 +46,11 @@ public sealed interface Access permits Access.Cellular, Access.Wifi, Access.Roam
         return new Roaming(countryCode, g5);
     }
 
-    /** On another carrier's mobile data, e.g. a dual-SIM phone using its other SIM for data. */
+    /**
+     * {@return on another carrier's mobile data, e.g. a dual-SIM phone using its other SIM for data}
+     *
+     * @param carrierId the carrier id
+     */
     static Access otherCarrier(String carrierId) {
         return new OtherCarrier(carrierId);
     }
@@ -57,7 +61,10 @@ public sealed interface Access permits Access.Cellular, Access.Wifi, Access.Roam
      * @param generation G2 to G5
      */
     record Cellular(AccessNetwork generation) implements Access {
-        /** @throws IllegalArgumentException if {@code generation} is {@code UNKNOWN} */
+        /**
+         * @param generation the generation value
+         * @throws IllegalArgumentException if {@code generation} is {@code UNKNOWN}
+         */
         public Cellular {
             Objects.requireNonNull(generation, "generation");
             if (generation == AccessNetwork.UNKNOWN) {
@@ -77,7 +84,11 @@ public sealed interface Access permits Access.Cellular, Access.Wifi, Access.Roam
      * @param g5          5G when true, else 4G
      */
     record Roaming(int countryCode, boolean g5) implements Access {
-        /** @throws IllegalArgumentException if the country code is outside 1-999 */
+        /**
+         * @param countryCode the country code
+         * @param g5 the g5 value
+         * @throws IllegalArgumentException if the country code is outside 1-999
+         */
         public Roaming {
             if (countryCode < 1 || countryCode > 999) {
                 throw new IllegalArgumentException("countryCode must be 1-999 (e.g. 440 for Japan), was "
@@ -92,7 +103,10 @@ public sealed interface Access permits Access.Cellular, Access.Wifi, Access.Roam
      * @param carrierId the carrier whose network carries the data, e.g. {@code fet}
      */
     record OtherCarrier(String carrierId) implements Access {
-        /** @throws IllegalArgumentException if the id is blank */
+        /**
+         * @param carrierId the carrier id
+         * @throws IllegalArgumentException if the id is blank
+         */
         public OtherCarrier {
             Objects.requireNonNull(carrierId, "carrierId");
             if (carrierId.isBlank()) {

@@ -82,7 +82,7 @@ public final class CamaraConformance {
         }
     }
 
-    /** What the warning, the report and the kit's skipped test say when the definitions are absent. */
+    /** {@return what the warning, the report and the kit's skipped test say when the definitions are absent} */
     public static String absenceMessage() {
         return "CAMARA schema validation SKIPPED: the official definitions were not found, so the fake networks'"
                 + " exchanges are recorded but NOT validated. Put the six files listed in"
@@ -93,7 +93,7 @@ public final class CamaraConformance {
     }
 
     /**
-     * The validator, or empty when the official definitions are absent.
+     * {@return the validator, or empty when the official definitions are absent}
      *
      * @throws IllegalStateException when they are present but do not verify
      */
@@ -105,7 +105,7 @@ public final class CamaraConformance {
         return Holder.VALIDATOR;
     }
 
-    /** Whether exchanges are validated in this JVM. */
+    /** {@return whether exchanges are validated in this JVM} */
     public static boolean definitionsPresent() {
         return Holder.FAILURE == null && Holder.VALIDATOR.isPresent();
     }
@@ -115,14 +115,18 @@ public final class CamaraConformance {
                 .merge(e.outcome(), 1L, Long::sum);
     }
 
-    /** Exchanges per operationId and outcome so far in this JVM, sorted by operationId. */
+    /**
+     * Exchanges per operationId and outcome so far in this JVM, sorted by operationId.
+     *
+     * @return the long>>
+     */
     public static synchronized Map<String, Map<ConformanceLog.Outcome, Long>> counts() {
         Map<String, Map<ConformanceLog.Outcome, Long>> out = new TreeMap<>();
         COUNTS.forEach((op, m) -> out.put(op, Map.copyOf(m)));
         return out;
     }
 
-    /** The report's text: where the definitions came from, then one line per operation. */
+    /** {@return the report's text: where the definitions came from, then one line per operation} */
     public static synchronized String report() {
         StringBuilder sb = new StringBuilder();
         sb.append("# CAMARA conformance of the fake carrier networks' exchanges\n");

@@ -118,12 +118,12 @@ public abstract class CarrierConformanceKit {
     private FakeCarrierNetworks network;
     private CarrierAdapter adapter;
 
-    /** The factory of the adapter under test. */
+    /** {@return the factory of the adapter under test} */
     protected abstract CarrierAdapterFactory factory();
 
     /**
-     * Which wire profile of the fake networks the adapter speaks: {@code cht}, {@code twm} or
-     * {@code fet}. Default: the factory's id. Override when a new adapter reuses a profile under
+     * {@return which wire profile of the fake networks the adapter speaks: {@code cht}, {@code twm} or
+     * {@code fet}} Default: the factory's id. Override when a new adapter reuses a profile under
      * another id.
      */
     protected String profile() {
@@ -131,30 +131,32 @@ public abstract class CarrierConformanceKit {
     }
 
     /**
-     * A hook to add carrier-specific settings to every configuration the kit builds (e.g. a
-     * {@code tenure-date} property). Default: unchanged.
+     * {@return a hook to add carrier-specific settings to every configuration the kit builds (e.g. a
+     * {@code tenure-date} property)} Default: unchanged.
+     *
+     * @param builder the builder value
      */
     protected CarrierConfig.Builder configure(CarrierConfig.Builder builder) {
         return builder;
     }
 
-    /** The fake networks of this test class. */
+    /** {@return the fake networks of this test class} */
     protected final FakeCarrierNetworks network() {
         return network;
     }
 
-    /** The adapter of the current test, fresh for each test. */
+    /** {@return the adapter of the current test, fresh for each test} */
     protected final CarrierAdapter adapter() {
         return adapter;
     }
 
-    /** The networks' clock: ticking with real time, movable with {@link MutableClock#advance}. */
+    /** {@return the networks' clock: ticking with real time, movable with {@link MutableClock#advance}} */
     protected final MutableClock clock() {
         return clock;
     }
 
     /**
-     * Whether the adapter's carrier requires {@code login_hint=tel:+886…} on the authorize leg.
+     * {@return whether the adapter's carrier requires {@code login_hint=tel:+886…} on the authorize leg}
      * Default false: none of the reference profiles does, and the hint puts the full number in a
      * link anyone holding the phone's session can read, so the kit checks it is absent.
      */
@@ -212,6 +214,8 @@ public abstract class CarrierConformanceKit {
      * Reported as skipped, with where to put the files, when the official CAMARA definitions are
      * absent, so a run without them never reads as validated. With them, a whole verification and
      * every look-up validate, each exchange under its own operationId.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     @Test
     public final void everyExchangeIsValidatedAgainstTheOfficialDefinitions() throws CarrierException {
@@ -269,7 +273,11 @@ public abstract class CarrierConformanceKit {
                 + allowed);
     }
 
-    /** Every declared capability works for an eligible line. */
+    /**
+     * Every declared capability works for an eligible line.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void everyDeclaredCapabilityWorks() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -303,6 +311,8 @@ public abstract class CarrierConformanceKit {
      * Starting calls nothing but the discovery document, takes the authorize URL from it, binds
      * state, nonce and an S256 challenge of the kept verifier, and sends no {@code login_hint}
      * unless the profile requires one.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     @Test
     public final void startingVerificationMakesNoCallAndBindsStateNonceAndPkce() throws CarrierException {
@@ -341,7 +351,11 @@ public abstract class CarrierConformanceKit {
         assertNotEquals(ch.codeVerifierSecret(), again.codeVerifierSecret());
     }
 
-    /** A phone on its own carrier's 4G verifies its number, not roaming, over G4. */
+    /**
+     * A phone on its own carrier's 4G verifies its number, not roaming, over G4.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aPhoneOnItsCarriers4gVerifiesItsNumber() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -353,7 +367,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(OptionalInt.empty(), v.network().visitedCountry());
     }
 
-    /** A phone holding another number of the same carrier gives verified=false: a result, not an error. */
+    /**
+     * A phone holding another number of the same carrier gives verified=false: a result, not an error.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aPhoneHoldingAnotherNumberIsAFalseResultNotAnError() throws CarrierException {
         Subscriber claimed = subscriber(Scenario.ELIGIBLE);
@@ -362,7 +380,11 @@ public abstract class CarrierConformanceKit {
         assertTrue(verify(defaultHandle(claimed), claimed.msisdn(), context()).result().verified());
     }
 
-    /** The single-use token is obtained by one code exchange and calls verify, then roaming and network type, once each. */
+    /**
+     * The single-use token is obtained by one code exchange and calls verify, then roaming and network type, once each.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void theSingleUseTokenCallsVerifyThenRoamingAndNetworkTypeOnceEach() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -387,7 +409,11 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** Every request of a verification carries the context's correlator. */
+    /**
+     * Every request of a verification carries the context's correlator.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void everyVerificationRequestCarriesTheContextsCorrelator() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -428,7 +454,11 @@ public abstract class CarrierConformanceKit {
         idTokenRefused(null, "an ID token whose key the JWK set lacks");
     }
 
-    /** The carrier rotates its key (new kid in the same JWK set): the next verification passes, no restart. */
+    /**
+     * The carrier rotates its key (new kid in the same JWK set): the next verification passes, no restart.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRotatedKeyIsAcceptedWithoutARestart() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -438,7 +468,11 @@ public abstract class CarrierConformanceKit {
                 "a new kid in the carrier's JWK set must be picked up without a restart");
     }
 
-    /** The carrier rotates to a new jwks_uri: the adapter finds it by reading the discovery document again. */
+    /**
+     * The carrier rotates to a new jwks_uri: the adapter finds it by reading the discovery document again.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRotatedJwksUriIsPickedUpThroughADiscoveryRefresh() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -455,6 +489,8 @@ public abstract class CarrierConformanceKit {
      * A carrier whose discovery document puts the authorization server on another loopback port
      * works end to end: the authorize URL, the code exchange and the client-credentials token all
      * go there, and nothing is sent to the API port's OAuth paths (which answer 404).
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     @Test
     public final void anAuthorizationServerOnAnotherPortWorksEndToEnd() throws CarrierException {
@@ -499,7 +535,11 @@ public abstract class CarrierConformanceKit {
                 what + ": the token must not be used");
     }
 
-    /** A phone on Wi-Fi raises NotOnMobileNetwork (user action) without exchanging anything; on 4G it verifies. */
+    /**
+     * A phone on Wi-Fi raises NotOnMobileNetwork (user action) without exchanging anything; on 4G it verifies.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aPhoneOnWifiRaisesNotOnMobileNetwork() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -526,7 +566,11 @@ public abstract class CarrierConformanceKit {
         expectFailure(CarrierException.NotOnMobileNetwork.class, ctx2, () -> verify(dualSim, own.msisdn(), ctx2));
     }
 
-    /** Roaming is reported as a fact, with the visited country; it is not an error. */
+    /**
+     * Roaming is reported as a fact, with the visited country; it is not an error.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void roamingIsReportedWithTheVisitedCountry() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -539,7 +583,11 @@ public abstract class CarrierConformanceKit {
         assertFalse(home.roaming());
     }
 
-    /** 3G is reported as G3. */
+    /**
+     * 3G is reported as G3.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void threeGIsReportedAsG3() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -548,7 +596,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(AccessNetwork.G3, v.network().accessNetwork());
     }
 
-    /** 4G and 5G are reported as G4 and G5. */
+    /**
+     * 4G and 5G are reported as G4 and G5.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void fourGAndFiveGAreReportedAsSuch() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -558,7 +610,11 @@ public abstract class CarrierConformanceKit {
                 .network().accessNetwork());
     }
 
-    /** A callback whose state is not the challenge's is a ProtocolViolation, and no code is exchanged. */
+    /**
+     * A callback whose state is not the challenge's is a ProtocolViolation, and no code is exchanged.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aForeignStateInTheCallbackIsAProtocolViolation() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -682,7 +738,11 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== KYC match
 
-    /** The holder's own claims match on every field, and the request forwards them as typed. */
+    /**
+     * The holder's own claims match on every field, and the request forwards them as typed.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void theHoldersOwnClaimsMatchOnEveryField() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -697,7 +757,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(s.birthDate().toString(), body.path("birthdate").asText());
     }
 
-    /** A wrong ID is a NO_MATCH result; FET gates on the ID, so its other fields are NOT_AVAILABLE. */
+    /**
+     * A wrong ID is a NO_MATCH result; FET gates on the ID, so its other fields are NOT_AVAILABLE.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aWrongIdDocumentIsANoMatchResultNotAnError() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -711,7 +775,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(OptionalInt.empty(), r.nameScore());
     }
 
-    /** A wrong name is NO_MATCH with the carrier's score passed through; the other fields still match. */
+    /**
+     * A wrong name is NO_MATCH with the carrier's score passed through; the other fields still match.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aWrongNameIsANoMatchWithTheCarriersScore() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -724,7 +792,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(MatchOutcome.MATCH, r.birthDate());
     }
 
-    /** A wrong birth date is NO_MATCH; the other fields still match. */
+    /**
+     * A wrong birth date is NO_MATCH; the other fields still match.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aWrongBirthDateIsANoMatch() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -735,7 +807,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(MatchOutcome.MATCH, r.name());
     }
 
-    /** Names match by the comparison key: spaces, full-width spaces and every middle-dot variant are equal. */
+    /**
+     * Names match by the comparison key: spaces, full-width spaces and every middle-dot variant are equal.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void namesMatchByTheComparisonKey() throws CarrierException {
         for (Scenario sc : List.of(Scenario.ELIGIBLE, Scenario.NAME_EXT_B, Scenario.NAME_COMPATIBILITY_IDEOGRAPH,
@@ -752,7 +828,11 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** Variant characters, compatibility ideographs and Ext-B characters are never folded or normalised. */
+    /**
+     * Variant characters, compatibility ideographs and Ext-B characters are never folded or normalised.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void variantsCompatibilityIdeographsAndExtBAreNeverFolded() throws CarrierException {
         Subscriber variant = subscriber(Scenario.NAME_VARIANT_CHARACTER);
@@ -790,7 +870,11 @@ public abstract class CarrierConformanceKit {
         expectFailure(CarrierException.SubscriberNotFound.class, ctx3, () -> adapter.simSwapInfo(ctx3, foreign.msisdn()));
     }
 
-    /** A suspended line raises ServiceNotApplicable with the carrier's 422 code (CHT.SUBSCRIBER_SUSPENDED at CHT). */
+    /**
+     * A suspended line raises ServiceNotApplicable with the carrier's 422 code (CHT.SUBSCRIBER_SUSPENDED at CHT).
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aSuspendedLineRaisesServiceNotApplicable() throws CarrierException {
         Subscriber s = subscriber(Scenario.SUSPENDED);
@@ -808,44 +892,72 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== subscription attributes
 
-    /** An eligible line is postpaid, personal (or unknown where the wire is silent), primary and not MVNO. */
+    /**
+     * An eligible line is postpaid, personal (or unknown where the wire is silent), primary and not MVNO.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anEligibleLineIsPostpaidPersonalPrimaryAndNotMvno() throws CarrierException {
         assertAttributes(Scenario.ELIGIBLE);
     }
 
-    /** A prepaid line is reported PREPAID. */
+    /**
+     * A prepaid line is reported PREPAID.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aPrepaidLineIsReportedPrepaid() throws CarrierException {
         assertEquals(ContractType.PREPAID, assertAttributes(Scenario.PREPAID).contractType());
     }
 
-    /** A business contract is reported as an enterprise line, never as personal. */
+    /**
+     * A business contract is reported as an enterprise line, never as personal.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aBusinessContractIsReportedAsEnterprise() throws CarrierException {
         assertEnterprise(assertAttributes(Scenario.BUSINESS));
     }
 
-    /** An enterprise holder is reported as an enterprise line, never as personal. */
+    /**
+     * An enterprise holder is reported as an enterprise line, never as personal.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anEnterpriseHolderIsReportedAsEnterprise() throws CarrierException {
         assertEnterprise(assertAttributes(Scenario.ENTERPRISE_HOLDER));
     }
 
-    /** A parent-child line is reported PARENT_CHILD. */
+    /**
+     * A parent-child line is reported PARENT_CHILD.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aParentChildLineIsReportedParentChild() throws CarrierException {
         assertEquals(tw.mobileauth.carrier.spi.LineRole.PARENT_CHILD, assertAttributes(Scenario.PARENT_CHILD).lineRole());
     }
 
-    /** A family plan's member line is reported FAMILY_SUB_LINE. */
+    /**
+     * A family plan's member line is reported FAMILY_SUB_LINE.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aFamilySubLineIsReportedFamilySubLine() throws CarrierException {
         assertEquals(tw.mobileauth.carrier.spi.LineRole.FAMILY_SUB_LINE,
                 assertAttributes(Scenario.FAMILY_SUB_LINE).lineRole());
     }
 
-    /** An MVNO line is reported MVNO YES, with its brand where the wire carries one (CHT, FET). */
+    /**
+     * An MVNO line is reported MVNO YES, with its brand where the wire carries one (CHT, FET).
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anMvnoLineIsReportedWithItsBrand() throws CarrierException {
         assertEquals(MvnoStatus.YES, assertAttributes(Scenario.MVNO).mvno());
@@ -854,6 +966,8 @@ public abstract class CarrierConformanceKit {
     /**
      * Every call goes to a path the profile defines, and a carrier extension to exactly the
      * carrier's base URI plus its documented path, e.g. {@code {base}/cht/line-profile/v1/retrieve}.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     @Test
     public final void extensionsAreCalledAtTheBaseUriPlusTheirDocumentedPath() throws CarrierException {
@@ -874,7 +988,11 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== SIM swap
 
-    /** A SIM change 20 hours ago is reported as a change within 72 hours (TWM: at least within 720 hours). */
+    /**
+     * A SIM change 20 hours ago is reported as a change within 72 hours (TWM: at least within 720 hours).
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRecentSimSwapIsReportedAsRecent() throws CarrierException {
         Subscriber s = subscriber(Scenario.RECENT_SIM_SWAP);
@@ -889,7 +1007,11 @@ public abstract class CarrierConformanceKit {
         }
     }
 
-    /** A SIM change 400 days ago is reported as no change within 72 hours. */
+    /**
+     * A SIM change 400 days ago is reported as no change within 72 hours.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anOldSimChangeIsNotReportedAsRecent() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -905,6 +1027,8 @@ public abstract class CarrierConformanceKit {
      * 400 INVALID_ARGUMENT and KNOW_YOUR_CUSTOMER.INVALID_PARAM_COMBINATION (on KYC match) and 400
      * OUT_OF_RANGE (on SIM swap, whose definition declares it; KYC Match 0.4.0 does not) raise
      * InvalidRequest and are never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     @Test
     public final void badRequestsRaiseInvalidRequestAndAreNeverRetried() throws CarrierException {
@@ -919,7 +1043,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** A single 401 UNAUTHENTICATED is retried once with a new token and the call succeeds. */
+    /**
+     * A single 401 UNAUTHENTICATED is retried once with a new token and the call succeeds.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRefusedTokenIsRetriedOnceWithANewToken() throws CarrierException {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.error(401, "UNAUTHENTICATED"));
@@ -942,7 +1070,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(2, kycCalls().size(), "retried once, with a new token");
     }
 
-    /** A client assertion signed with an unregistered key raises AuthenticationFailed (invalid_client). */
+    /**
+     * A client assertion signed with an unregistered key raises AuthenticationFailed (invalid_client).
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRefusedClientAssertionRaisesAuthenticationFailed() throws CarrierException {
         CarrierConfig config = configure(network.configFor(profile())).clientSigningKey(unregisteredKey()).build();
@@ -956,7 +1088,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** After the 300 s token lifetime the adapter gets a new token without the caller noticing. */
+    /**
+     * After the 300 s token lifetime the adapter gets a new token without the caller noticing.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anExpiredTokenIsReplacedWithoutTheCallerNoticing() throws CarrierException {
         assertKycSucceeds();
@@ -964,7 +1100,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** 403 PERMISSION_DENIED and INVALID_TOKEN_CONTEXT raise PermissionDenied and are never retried. */
+    /**
+     * 403 PERMISSION_DENIED and INVALID_TOKEN_CONTEXT raise PermissionDenied and are never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void permissionDeniedIsNeverRetried() throws CarrierException {
         for (String code : List.of("PERMISSION_DENIED", "INVALID_TOKEN_CONTEXT")) {
@@ -973,7 +1113,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** 404 NOT_FOUND raises SubscriberNotFound and is never retried. */
+    /**
+     * 404 NOT_FOUND raises SubscriberNotFound and is never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void notFoundRaisesSubscriberNotFound() throws CarrierException {
         assertHttp(failsOnKycOnce(CarrierException.SubscriberNotFound.class, Fault.error(404, "NOT_FOUND")),
@@ -981,7 +1125,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** 422 SERVICE_NOT_APPLICABLE raises ServiceNotApplicable and is never retried. */
+    /**
+     * 422 SERVICE_NOT_APPLICABLE raises ServiceNotApplicable and is never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void serviceNotApplicableIsNeverRetried() throws CarrierException {
         assertHttp(failsOnKycOnce(CarrierException.ServiceNotApplicable.class,
@@ -989,7 +1137,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** A 429 with Retry-After: 1 once is honoured: the adapter waits at least 1 s, retries and succeeds. */
+    /**
+     * A 429 with Retry-After: 1 once is honoured: the adapter waits at least 1 s, retries and succeeds.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRateLimitOnceIsHonouredAndTheCallSucceeds() throws CarrierException {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.rateLimited(Duration.ofSeconds(1)));
@@ -1012,7 +1164,11 @@ public abstract class CarrierConformanceKit {
         assertEquals(Optional.of(Duration.ofSeconds(30)), e.retryAfter());
     }
 
-    /** 429 QUOTA_EXCEEDED raises RateLimited that is not retryable, and is never retried. */
+    /**
+     * 429 QUOTA_EXCEEDED raises RateLimited that is not retryable, and is never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void quotaExceededIsRateLimitedAndNeverRetried() throws CarrierException {
         CarrierException e = failsOnKycOnce(CarrierException.RateLimited.class, Fault.error(429, "QUOTA_EXCEEDED"));
@@ -1021,7 +1177,11 @@ public abstract class CarrierConformanceKit {
         assertKycSucceeds();
     }
 
-    /** A single 503 is retried and the call succeeds. */
+    /**
+     * A single 503 is retried and the call succeeds.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aServerErrorOnceIsRetriedAndSucceeds() throws CarrierException {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.status(503));
@@ -1029,14 +1189,22 @@ public abstract class CarrierConformanceKit {
         assertEquals(2, kycCalls().size());
     }
 
-    /** Latency within the deadline is simply waited for. */
+    /**
+     * Latency within the deadline is simply waited for.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void latencyWithinTheDeadlineIsWaitedFor() throws CarrierException {
         network.faults().inject(profile(), Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(300)));
         assertKycSucceeds();
     }
 
-    /** An error body that is not ErrorInfo (an HTML page) is a ProtocolViolation. */
+    /**
+     * An error body that is not ErrorInfo (an HTML page) is a ProtocolViolation.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anErrorBodyThatIsNotErrorInfoIsAProtocolViolation() throws CarrierException {
         failsOnKycOnce(CarrierException.ProtocolViolation.class,
@@ -1103,21 +1271,33 @@ public abstract class CarrierConformanceKit {
         assertEquals(OptionalInt.empty(), e.httpStatus());
     }
 
-    /** A wrong x-correlator echo is a ProtocolViolation and is never retried. */
+    /**
+     * A wrong x-correlator echo is a ProtocolViolation and is never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aWrongCorrelatorEchoIsAProtocolViolation() throws CarrierException {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.wrongCorrelator());
         assertKycSucceeds();
     }
 
-    /** An answer without any x-correlator echo is a ProtocolViolation and is never retried. */
+    /**
+     * An answer without any x-correlator echo is a ProtocolViolation and is never retried.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aMissingCorrelatorEchoIsAProtocolViolation() throws CarrierException {
         failsOnKycOnce(CarrierException.ProtocolViolation.class, Fault.missingCorrelator());
         assertKycSucceeds();
     }
 
-    /** Every KYC request carries the context's correlator. */
+    /**
+     * Every KYC request carries the context's correlator.
+     *
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void everyCallCarriesTheContextsCorrelator() throws CarrierException {
         Subscriber s = subscriber(Scenario.ELIGIBLE);
@@ -1134,7 +1314,7 @@ public abstract class CarrierConformanceKit {
     // =================================================================== faults on every endpoint the adapter uses
 
     /**
-     * Every injectable fault on every endpoint the adapter uses, through the SPI call that uses it.
+     * {@return every injectable fault on every endpoint the adapter uses, through the SPI call that uses it}
      * The number-verification legs (the code exchange, then verify, roaming status and network type
      * with the single-use token) are never repeated and every transient failure there advises
      * {@link CarrierException.Retry#RESTART_VERIFICATION}, after which a new verification
@@ -1363,27 +1543,46 @@ public abstract class CarrierConformanceKit {
 
     // =================================================================== helpers
 
-    /** A context with the kit's default 5 s deadline. */
+    /** {@return a context with the kit's default 5 s deadline} */
     protected final CallContext context() {
         return context(TIMEOUT);
     }
 
-    /** A context whose deadline is {@code timeout} from now by the networks' clock. */
+    /**
+     * {@return a context whose deadline is {@code timeout} from now by the networks' clock}
+     *
+     * @param timeout the longest the call may take
+     */
     protected final CallContext context(Duration timeout) {
         return CallContext.withTimeout(timeout, clock);
     }
 
-    /** This profile's fixture subscriber for {@code scenario}. */
+    /**
+     * {@return this profile's fixture subscriber for {@code scenario}}
+     *
+     * @param scenario the scenario value
+     */
     protected final Subscriber subscriber(Scenario scenario) {
         return network.subscribers().find(profile(), scenario);
     }
 
-    /** The claims a subscriber's holder would make: exactly the fixture's record. */
+    /**
+     * {@return the claims a subscriber's holder would make: exactly the fixture's record}
+     *
+     * @param s the s value
+     */
     protected static SubscriberClaims claimsOf(Subscriber s) {
         return new SubscriberClaims(s.holderId(), s.holderIdType(), s.name(), s.birthDate());
     }
 
-    /** The whole number verification: start, the phone opens the URL over its attachment, complete. */
+    /**
+     * {@return the whole number verification: start, the phone opens the URL over its attachment, complete}
+     *
+     * @param deviceHandle the device handle
+     * @param number the number value
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+     */
     protected final NvVerification verify(String deviceHandle, Msisdn number, CallContext ctx)
             throws CarrierException {
         NvChallenge challenge = adapter.startNumberVerification(ctx, number, CALLBACK);
@@ -1391,7 +1590,13 @@ public abstract class CarrierConformanceKit {
         return adapter.completeNumberVerification(ctx, challenge, callback);
     }
 
-    /** Attaches a new device holding {@code number} over {@code access}; returns its handle. */
+    /**
+     * Attaches a new device holding {@code number} over {@code access}; returns its handle.
+     *
+     * @param number the number value
+     * @param access the access value
+     * @return the string
+     */
     protected final String attach(Msisdn number, Access access) {
         String handle = "kit-device-" + handles.incrementAndGet();
         network.attachments().attach(handle, number, access);
@@ -1405,13 +1610,23 @@ public abstract class CarrierConformanceKit {
     /** A call through the SPI that may fail with a {@link CarrierException}. */
     @FunctionalInterface
     protected interface SpiCall {
-        /** Makes the call. */
+        /**
+         * Makes the call.
+         *
+         * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
+         */
         void run() throws CarrierException;
     }
 
     /**
      * Asserts that {@code call} fails with {@code type}, carrying this adapter's carrier id and the
      * context's correlator.
+     *
+     * @param <T> the type of the value
+     * @param type the type value
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param call the call value
+     * @return the t
      */
     protected final <T extends CarrierException> T expectFailure(Class<T> type, CallContext ctx, SpiCall call) {
         CarrierException caught = null;

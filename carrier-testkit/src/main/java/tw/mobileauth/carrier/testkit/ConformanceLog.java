@@ -51,6 +51,15 @@ public final class ConformanceLog {
     public record Entry(Exchange exchange, String operation, Outcome outcome, List<Violation> violations,
             Optional<String> fault) {
 
+        /**
+         * Checks the components.
+         *
+         * @param exchange the exchange value
+         * @param operation the operation value
+         * @param outcome the outcome value
+         * @param violations the violations value
+         * @param fault the fault value
+         */
         public Entry {
             Objects.requireNonNull(exchange, "exchange");
             Objects.requireNonNull(operation, "operation");
@@ -59,7 +68,9 @@ public final class ConformanceLog {
             Objects.requireNonNull(fault, "fault");
         }
 
-        /** {@code cht POST /kyc-match/v0.4/match -> 200 (KYC_Match): VALIDATED}, then one line per violation. */
+        /**
+         * {@return {@code cht POST /kyc-match/v0.4/match -> 200 (KYC_Match): VALIDATED}, then one line per violation}
+         */
         public String describe() {
             StringBuilder sb = new StringBuilder();
             sb.append(exchange.carrierId()).append(' ').append(exchange.requestLine()).append(" -> ")
@@ -88,6 +99,7 @@ public final class ConformanceLog {
      * Validates what was recorded since the last call, adds it to {@link CamaraConformance}'s tally,
      * and returns every entry not yet {@link #take() taken}.
      *
+     * @return the entrys, never null
      * @throws IllegalStateException when the official definitions are present but do not verify
      */
     public List<Entry> check() {
@@ -107,7 +119,7 @@ public final class ConformanceLog {
         }
     }
 
-    /** {@link #check()}, then forgets the entries, so the next call sees only what came after. */
+    /** {@return {@link #check()}, then forgets the entries, so the next call sees only what came after} */
     public List<Entry> take() {
         check();
         synchronized (this) {

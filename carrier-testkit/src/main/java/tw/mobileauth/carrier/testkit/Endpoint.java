@@ -46,25 +46,27 @@ public enum Endpoint {
         this.scope = scope;
     }
 
-    /** The HTTP method, e.g. {@code POST}; empty for {@link #OTHER}. */
+    /** {@return the HTTP method, e.g. {@code POST}; empty for {@link #OTHER}} */
     public String method() {
         return method;
     }
 
-    /** The path below the carrier's base URI, e.g. {@code /kyc-match/v0.4/match}; empty for {@link #OTHER}. */
+    /** {@return the path below the carrier's base URI, e.g. {@code /kyc-match/v0.4/match}; empty for {@link #OTHER}} */
     public String path() {
         return path;
     }
 
-    /** The OAuth scope a token needs to call this endpoint; empty for the OAuth endpoints and {@link #OTHER}. */
+    /**
+     * {@return the OAuth scope a token needs to call this endpoint; empty for the OAuth endpoints and {@link #OTHER}}
+     */
     public String scope() {
         return scope;
     }
 
     /**
-     * The operationId of the official CAMARA definition (or of the carrier's extension document)
+     * {@return the operationId of the official CAMARA definition (or of the carrier's extension document)
      * this endpoint serves, e.g. {@code phoneNumberVerify}; empty for the authorization server's
-     * endpoints, which the definitions do not cover, and for {@link #OTHER}.
+     * endpoints, which the definitions do not cover, and for {@link #OTHER}}
      */
     public String operationId() {
         switch (this) {
@@ -81,17 +83,21 @@ public enum Endpoint {
         }
     }
 
-    /** Whether the endpoint belongs to the authorization server rather than to the APIs. */
+    /** {@return whether the endpoint belongs to the authorization server rather than to the APIs} */
     public boolean isAuthorizationServer() {
         return this == AUTHORIZE || this == TOKEN || this == DISCOVERY || this == JWKS;
     }
 
-    /** Whether the endpoint needs the 3-legged token of a number verification. */
+    /** {@return whether the endpoint needs the 3-legged token of a number verification} */
     public boolean isThreeLegged() {
         return this == NUMBER_VERIFY || this == ROAMING_STATUS || this == NETWORK_TYPE;
     }
 
-    /** Whether {@code carrierId}'s profile offers this endpoint ({@link #OTHER}: never). */
+    /**
+     * {@return whether {@code carrierId}'s profile offers this endpoint ({@link #OTHER}: never)}
+     *
+     * @param carrierId the carrier id
+     */
     public boolean servedBy(String carrierId) {
         if (!Profiles.isKnown(carrierId)) {
             return false;

@@ -111,7 +111,7 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         LOG.debug("fake carrier networks listening on {}", root);
     }
 
-    /** A builder; see {@link Builder} for the defaults. */
+    /** {@return a builder; see {@link Builder} for the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -120,20 +120,22 @@ public final class FakeCarrierNetworks implements AutoCloseable {
      * Starts the networks with every default: 127.0.0.1, an ephemeral port, the built-in fixture,
      * the system clock.
      *
+     * @return the fake carrier networks
      * @throws UncheckedIOException if no port could be bound
      */
     public static FakeCarrierNetworks start() {
         return builder().start();
     }
 
-    /** The carriers hosted: {@code cht}, {@code twm}, {@code fet}. */
+    /** {@return the carriers hosted: {@code cht}, {@code twm}, {@code fet}} */
     public static List<String> carrierIds() {
         return Profiles.IDS;
     }
 
     /**
-     * A carrier's API base, e.g. {@code http://127.0.0.1:41234/cht}; every profile path goes below it.
+     * {@return a carrier's API base, e.g. {@code http://127.0.0.1:41234/cht}; every profile path goes below it}
      *
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException for an unknown carrier id
      */
     public URI baseUri(String carrierId) {
@@ -141,10 +143,11 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     }
 
     /**
-     * A carrier's OpenID Connect issuer: its base URI, or with
+     * {@return a carrier's OpenID Connect issuer: its base URI, or with
      * {@link Builder#separateAuthorizationServer()} the same path on the authorization servers'
-     * own port. Its discovery document is {@code {issuer}/.well-known/openid-configuration}.
+     * own port} Its discovery document is {@code {issuer}/.well-known/openid-configuration}.
      *
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException for an unknown carrier id
      */
     public URI issuer(String carrierId) {
@@ -152,13 +155,14 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     }
 
     /**
-     * A configuration for an adapter of {@code carrierId}: the base URI, the issuer when the
+     * {@return a configuration for an adapter of {@code carrierId}: the base URI, the issuer when the
      * authorization server runs on its own port, a client id newly registered at that fake
      * carrier, a fresh EC P-256 signing key whose public key the carrier registered for
      * {@code private_key_jwt} (with key id {@code <clientId>-key}), the network's clock and a call
-     * timeout of 2 s. No ID-token key is pinned: the adapter reads it from the carrier's JWK set,
+     * timeout of 2 s} No ID-token key is pinned: the adapter reads it from the carrier's JWK set,
      * as it must to follow a rotation. The builder can still be changed, e.g. to add properties.
      *
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException for an unknown carrier id
      */
     public CarrierConfig.Builder configFor(String carrierId) {
@@ -173,9 +177,10 @@ public final class FakeCarrierNetworks implements AutoCloseable {
     }
 
     /**
-     * The public key {@code carrierId} signs its ID tokens with now (EC P-256, ES256), as a carrier
-     * would publish it; {@code getEncoded()} is the X.509 SubjectPublicKeyInfo.
+     * {@return the public key {@code carrierId} signs its ID tokens with now (EC P-256, ES256), as a carrier
+     * would publish it; {@code getEncoded()} is the X.509 SubjectPublicKeyInfo}
      *
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException for an unknown carrier id
      */
     public PublicKey idTokenKey(String carrierId) {
@@ -196,6 +201,8 @@ public final class FakeCarrierNetworks implements AutoCloseable {
      * under a new {@code kid}, published as {@code how} says. An adapter must accept them without
      * a restart.
      *
+     * @param carrierId the carrier id
+     * @param how the how value
      * @return the new key's {@code kid}
      * @throws IllegalArgumentException for an unknown carrier id
      */
@@ -208,6 +215,9 @@ public final class FakeCarrierNetworks implements AutoCloseable {
      * Registers a client with its own public key (EC P-256) at {@code carrierId}, for callers
      * that bring their own key. Client assertions then need {@code iss}={@code sub}={@code clientId}.
      *
+     * @param carrierId the carrier id
+     * @param clientId the client id
+     * @param publicKey the public key
      * @throws IllegalArgumentException for an unknown carrier id or a blank client id
      */
     public void registerClient(String carrierId, String clientId, PublicKey publicKey) {
@@ -220,29 +230,29 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         oauth.register(carrierId, clientId, publicKey, Optional.empty());
     }
 
-    /** The subscribers the networks know. */
+    /** {@return the subscribers the networks know} */
     public SubscriberFixture subscribers() {
         return fixture;
     }
 
-    /** Which device is on which network. */
+    /** {@return which device is on which network} */
     public NetworkAttachments attachments() {
         return attachments;
     }
 
-    /** Fault injection per carrier and endpoint. */
+    /** {@return fault injection per carrier and endpoint} */
     public FaultInjector faults() {
         return faults;
     }
 
-    /** Every request received, in arrival order. */
+    /** {@return every request received, in arrival order} */
     public RequestLog requests() {
         return requests;
     }
 
     /**
-     * Every exchange served on a CAMARA resource endpoint, and how it fared against the official
-     * definitions plus the carrier's declared profile ({@link CamaraConformance}). Not cleared by
+     * {@return every exchange served on a CAMARA resource endpoint, and how it fared against the official
+     * definitions plus the carrier's declared profile ({@link CamaraConformance})} Not cleared by
      * {@link #reset()}: {@link ConformanceLog#take()} drains it.
      */
     public ConformanceLog conformance() {
@@ -273,12 +283,16 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         }
     }
 
-    /** The clock every expiry is measured by (codes, tokens, assertions, SIM change times). */
+    /** {@return the clock every expiry is measured by (codes, tokens, assertions, SIM change times)} */
     public Clock clock() {
         return clock;
     }
 
-    /** A phone that sends {@code deviceHandle} when it opens a URL. */
+    /**
+     * {@return a phone that sends {@code deviceHandle} when it opens a URL}
+     *
+     * @param deviceHandle the device handle
+     */
     public SimulatedPhone phone(String deviceHandle) {
         return new SimulatedPhone(deviceHandle, phoneClient);
     }
@@ -392,27 +406,38 @@ public final class FakeCarrierNetworks implements AutoCloseable {
          * Runs the carriers' authorization servers (authorize, token, discovery, JWK set) on a
          * second loopback port; the APIs' port then answers 404 there, so an adapter only works if
          * it follows each carrier's discovery document, whose issuer is {@link #issuer(String)}.
+         *
+         * @return this builder
          */
         public Builder separateAuthorizationServer() {
             this.separateAuthorizationServer = true;
             return this;
         }
 
-        /** The subscribers to serve instead of the built-in fixture. */
+        /**
+         * {@return the subscribers to serve instead of the built-in fixture}
+         *
+         * @param fixture the fixture value
+         */
         public Builder fixture(SubscriberFixture fixture) {
             this.fixture = Objects.requireNonNull(fixture, "fixture");
             return this;
         }
 
-        /** The clock for every expiry; pass a {@link MutableClock} to move time in tests. */
+        /**
+         * {@return the clock for every expiry; pass a {@link MutableClock} to move time in tests}
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /**
-         * The port on 127.0.0.1; 0 (the default) picks a free one.
+         * {@return the port on 127.0.0.1; 0 (the default) picks a free one}
          *
+         * @param port the port value
          * @throws IllegalArgumentException outside 0-65535
          */
         public Builder port(int port) {
@@ -426,6 +451,7 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         /**
          * Starts the server.
          *
+         * @return the fake carrier networks
          * @throws UncheckedIOException if the port cannot be bound
          */
         public FakeCarrierNetworks start() {

@@ -61,6 +61,8 @@ public final class Fault {
      * Waits {@code delay}, then serves the request normally. Use it past a {@link
      * tw.mobileauth.carrier.spi.CallContext} deadline to provoke a time-out.
      *
+     * @param delay the delay value
+     * @return the fault
      * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
      */
     public static Fault latency(Duration delay) {
@@ -72,6 +74,8 @@ public final class Fault {
      * {@code delay} before answering. Past the client's time-out this is the answer that arrives
      * too late: the carrier acted, the client never learns the outcome.
      *
+     * @param delay the delay value
+     * @return the fault
      * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
      */
     public static Fault latencyAfterProcessing(Duration delay) {
@@ -79,9 +83,10 @@ public final class Fault {
     }
 
     /**
-     * A server error with an ErrorInfo body: 500 {@code INTERNAL}, 502 {@code BAD_GATEWAY}, 503
-     * {@code UNAVAILABLE} or 504 {@code TIMEOUT}.
+     * {@return a server error with an ErrorInfo body: 500 {@code INTERNAL}, 502 {@code BAD_GATEWAY}, 503
+     * {@code UNAVAILABLE} or 504 {@code TIMEOUT}}
      *
+     * @param httpStatus the http status
      * @throws IllegalArgumentException for any other status (use {@link #error(int, String)})
      */
     public static Fault status(int httpStatus) {
@@ -99,10 +104,12 @@ public final class Fault {
     }
 
     /**
-     * Any CAMARA ErrorInfo answer {@code {"status":…,"code":…,"message":…}}, e.g.
+     * {@return any CAMARA ErrorInfo answer {@code {"status":…,"code":…,"message":…}}, e.g.
      * {@code error(401, "UNAUTHENTICATED")}, {@code error(403, "PERMISSION_DENIED")},
-     * {@code error(429, "QUOTA_EXCEEDED")} or a carrier code such as {@code CHT.SUBSCRIBER_SUSPENDED}.
+     * {@code error(429, "QUOTA_EXCEEDED")} or a carrier code such as {@code CHT.SUBSCRIBER_SUSPENDED}}
      *
+     * @param httpStatus the http status
+     * @param code the raw code, as the other side sent it
      * @throws IllegalArgumentException if the status is not 400-599 or the code is blank
      */
     public static Fault error(int httpStatus, String code) {
@@ -110,12 +117,14 @@ public final class Fault {
     }
 
     /**
-     * An OAuth error. At {@link Endpoint#AUTHORIZE} the carrier redirects back with
+     * {@return an OAuth error} At {@link Endpoint#AUTHORIZE} the carrier redirects back with
      * {@code error=<error>&error_description=simulated_fault&state=…} (the status is then
      * ignored); elsewhere it answers {@code httpStatus} with
      * {@code {"error":…,"error_description":…}}, e.g. {@code oauthError(400, "invalid_grant")} at
      * {@link Endpoint#TOKEN}.
      *
+     * @param httpStatus the http status
+     * @param error the error value
      * @throws IllegalArgumentException if the status is not 400-599 or the error is blank
      */
     public static Fault oauthError(int httpStatus, String error) {
@@ -123,8 +132,9 @@ public final class Fault {
     }
 
     /**
-     * {@code 429 TOO_MANY_REQUESTS} with {@code Retry-After} in whole seconds (rounded up).
+     * {@return {@code 429 TOO_MANY_REQUESTS} with {@code Retry-After} in whole seconds (rounded up)}
      *
+     * @param retryAfter the other side's Retry-After, if it sent one
      * @throws IllegalArgumentException if {@code retryAfter} is negative
      */
     public static Fault rateLimited(Duration retryAfter) {
@@ -135,12 +145,16 @@ public final class Fault {
         return of(Kind.RATE_LIMITED, retryAfter, 429, "TOO_MANY_REQUESTS");
     }
 
-    /** {@code 200} with {@code Content-Type: application/json} and a body that is not valid JSON. */
+    /** {@return {@code 200} with {@code Content-Type: application/json} and a body that is not valid JSON} */
     public static Fault malformedJson() {
         return of(Kind.MALFORMED_JSON, Duration.ZERO, 200, "");
     }
 
-    /** Closes the connection without sending any HTTP response; the client sees an I/O error. */
+    /**
+     * Closes the connection without sending any HTTP response; the client sees an I/O error.
+     *
+     * @return the fault
+     */
     public static Fault connectionReset() {
         return of(Kind.CONNECTION_RESET, Duration.ZERO, 0, "");
     }
@@ -149,55 +163,62 @@ public final class Fault {
      * Serves the request in full (a code is redeemed, a single-use token spent, a token issued),
      * then closes the connection without sending the answer: the client sees an I/O error, as
      * when a connection drops on the way back. Logged with status 0.
+     *
+     * @return the fault
      */
     public static Fault resetAfterProcessing() {
         return of(Kind.RESET_AFTER_PROCESSING, Duration.ZERO, 0, "");
     }
 
-    /** At {@link Endpoint#AUTHORIZE} only: the redirect carries a different {@code state} than the request. */
+    /** {@return at {@link Endpoint#AUTHORIZE} only: the redirect carries a different {@code state} than the request} */
     public static Fault invalidState() {
         return of(Kind.INVALID_STATE, Duration.ZERO, 0, "");
     }
 
     /**
-     * At {@link Endpoint#TOKEN} only: the code exchange is served normally, but its
+     * {@return at {@link Endpoint#TOKEN} only: the code exchange is served normally, but its
      * {@code id_token} carries another {@code nonce} than the authorize request's, as a token
-     * minted for a different verification would. A client-credentials request that meets it is
+     * minted for a different verification would} A client-credentials request that meets it is
      * served normally (it has no ID token) and uses the fault up.
      */
     public static Fault wrongNonce() {
         return of(Kind.WRONG_NONCE, Duration.ZERO, 0, "");
     }
 
-    /** At {@link Endpoint#TOKEN} only: the code exchange's ID token names another issuer ({@code iss}). */
+    /** {@return at {@link Endpoint#TOKEN} only: the code exchange's ID token names another issuer ({@code iss})} */
     public static Fault idTokenWrongIssuer() {
         return of(Kind.ID_TOKEN_WRONG_ISSUER, Duration.ZERO, 0, "");
     }
 
-    /** On the token endpoint: the ID token is unsecured, {@code alg: none} and no signature. */
+    /** {@return on the token endpoint: the ID token is unsecured, {@code alg: none} and no signature} */
     public static Fault idTokenUnsigned() {
         return of(Kind.ID_TOKEN_UNSIGNED, Duration.ZERO, 0, "");
     }
 
-    /** On the token endpoint: the ID token is signed with a key whose {@code kid} the carrier never publishes. */
+    /**
+     * {@return on the token endpoint: the ID token is signed with a key whose {@code kid} the carrier never publishes}
+     */
     public static Fault idTokenUnknownKid() {
         return of(Kind.ID_TOKEN_UNKNOWN_KID, Duration.ZERO, 0, "");
     }
 
-    /** The request is served normally but the response's {@code x-correlator} is a different value. */
+    /** {@return the request is served normally but the response's {@code x-correlator} is a different value} */
     public static Fault wrongCorrelator() {
         return of(Kind.WRONG_CORRELATOR, Duration.ZERO, 0, "");
     }
 
-    /** The request is served normally but the response has no {@code x-correlator} header at all. */
+    /** {@return the request is served normally but the response has no {@code x-correlator} header at all} */
     public static Fault missingCorrelator() {
         return of(Kind.MISSING_CORRELATOR, Duration.ZERO, 0, "");
     }
 
     /**
-     * Any raw answer, e.g. an HTML page from a proxy ({@code rawResponse(400, "text/html", "<html>…")})
-     * or a 200 whose JSON lacks the expected fields ({@code rawResponse(200, "application/json", "{}")}).
+     * {@return any raw answer, e.g. an HTML page from a proxy ({@code rawResponse(400, "text/html", "<html>…")})
+     * or a 200 whose JSON lacks the expected fields ({@code rawResponse(200, "application/json", "{}")})}
      *
+     * @param httpStatus the http status
+     * @param contentType the content type
+     * @param body the body
      * @throws IllegalArgumentException if the status is not 200-599 or the content type is blank
      */
     public static Fault rawResponse(int httpStatus, String contentType, String body) {
@@ -209,8 +230,9 @@ public final class Fault {
     }
 
     /**
-     * A copy that applies to the next {@code n} calls.
+     * {@return a copy that applies to the next {@code n} calls}
      *
+     * @param n the n value
      * @throws IllegalArgumentException if {@code n} is less than 1
      */
     public Fault times(int n) {
@@ -221,9 +243,9 @@ public final class Fault {
     }
 
     /**
-     * A copy whose answers are declared to break the official CAMARA definitions on purpose, e.g.
+     * {@return a copy whose answers are declared to break the official CAMARA definitions on purpose, e.g.
      * {@code error(422, "KIT.UNKNOWN").offSpec()} to see that an adapter treats an unknown code as a
-     * protocol violation. Schema validation counts such exchanges as fault-injected instead of failing
+     * protocol violation} Schema validation counts such exchanges as fault-injected instead of failing
      * the test ({@link ConformanceLog}). Answers of {@link #error(int, String)}, {@link #status(int)},
      * {@link #rateLimited(Duration)} and {@link #latency(Duration)} are validated unless marked so;
      * the faults that break the protocol by design (malformed JSON, raw answers, a wrong or missing
@@ -233,7 +255,7 @@ public final class Fault {
         return new Fault(kind, duration, status, code, contentType, body, times, true);
     }
 
-    /** How many calls this fault applies to; default 1. */
+    /** {@return how many calls this fault applies to; default 1} */
     public int times() {
         return times;
     }

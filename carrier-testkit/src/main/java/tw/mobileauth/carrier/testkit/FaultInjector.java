@@ -32,6 +32,9 @@ public final class FaultInjector {
     /**
      * Arms {@code fault} for the next {@code fault.times()} calls of {@code endpoint} at {@code carrierId}.
      *
+     * @param carrierId the carrier id
+     * @param endpoint the endpoint value
+     * @param fault the fault value
      * @throws IllegalArgumentException if the carrier is unknown, the carrier has no such endpoint
      *         (e.g. {@code KYC_TENURE} at {@code twm}), the endpoint is {@code OTHER}, or an
      *         {@link Fault#invalidState()} is aimed anywhere but {@link Endpoint#AUTHORIZE}, or a
@@ -62,7 +65,12 @@ public final class FaultInjector {
     static final java.util.Set<Fault.Kind> ID_TOKEN_FAULTS = java.util.EnumSet.of(Fault.Kind.WRONG_NONCE,
             Fault.Kind.ID_TOKEN_WRONG_ISSUER, Fault.Kind.ID_TOKEN_UNSIGNED, Fault.Kind.ID_TOKEN_UNKNOWN_KID);
 
-    /** How many more calls of {@code endpoint} at {@code carrierId} will meet a fault. */
+    /**
+     * {@return how many more calls of {@code endpoint} at {@code carrierId} will meet a fault}
+     *
+     * @param carrierId the carrier id
+     * @param endpoint the endpoint value
+     */
     public synchronized int remaining(String carrierId, Endpoint endpoint) {
         Deque<Armed> q = queues.get(key(carrierId, endpoint));
         return q == null ? 0 : q.stream().mapToInt(a -> a.left).sum();

@@ -22,7 +22,18 @@ import java.util.Optional;
 public record LoggedRequest(String carrierId, Endpoint endpoint, String method, String path,
         Optional<String> correlator, String body, Instant at, int responseStatus) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param carrierId the carrier id
+     * @param endpoint the endpoint value
+     * @param method the method value
+     * @param path the path value
+     * @param correlator the correlator of the call (x-correlator)
+     * @param body the body
+     * @param at the at value
+     * @param responseStatus the response status
+     */
     public LoggedRequest {
         Objects.requireNonNull(carrierId, "carrierId");
         Objects.requireNonNull(endpoint, "endpoint");

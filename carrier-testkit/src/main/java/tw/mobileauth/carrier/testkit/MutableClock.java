@@ -56,12 +56,16 @@ public final class MutableClock extends Clock {
         this.zone = zone;
     }
 
-    /** A frozen clock showing {@code start} until moved. */
+    /**
+     * {@return a frozen clock showing {@code start} until moved}
+     *
+     * @param start the start value
+     */
     public static MutableClock at(Instant start) {
         return new MutableClock(new State(false, Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
     }
 
-    /** A clock that starts at the system time and then follows real time plus every {@link #advance}. */
+    /** {@return a clock that starts at the system time and then follows real time plus every {@link #advance}} */
     public static MutableClock ticking() {
         return new MutableClock(new State(true, Instant.now()), ZoneOffset.UTC);
     }
@@ -69,6 +73,7 @@ public final class MutableClock extends Clock {
     /**
      * Moves the clock forward.
      *
+     * @param amount the amount value
      * @throws IllegalArgumentException if {@code amount} is negative (use {@link #set(Instant)} to go back)
      */
     public void advance(Duration amount) {
@@ -80,12 +85,16 @@ public final class MutableClock extends Clock {
         state.advance(amount);
     }
 
-    /** Puts the clock at {@code instant}; a ticking clock goes on ticking from there. */
+    /**
+     * Puts the clock at {@code instant}; a ticking clock goes on ticking from there.
+     *
+     * @param instant the instant value
+     */
     public void set(Instant instant) {
         state.set(Objects.requireNonNull(instant, "instant"));
     }
 
-    /** Whether this clock follows real time between moves. */
+    /** {@return whether this clock follows real time between moves} */
     public boolean isTicking() {
         return state.ticking;
     }

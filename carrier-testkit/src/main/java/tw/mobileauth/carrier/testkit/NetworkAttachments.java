@@ -34,14 +34,23 @@ public final class NetworkAttachments {
      * @param access how the device is connected
      */
     public record Attachment(Msisdn number, Access access) {
-        /** Checks that no component is null. */
+        /**
+         * Checks that no component is null.
+         *
+         * @param number the number value
+         * @param access the access value
+         */
         public Attachment {
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(access, "access");
         }
     }
 
-    /** The handle of a fixture number's default device: {@code "device:" + e164}, e.g. {@code device:+886912000101}. */
+    /**
+     * {@return the handle of a fixture number's default device: {@code "device:" + e164}, e.g. {@code device:+886912000101}}
+     *
+     * @param number the number value
+     */
     public static String defaultHandle(Msisdn number) {
         return DEFAULT_PREFIX + number.e164();
     }
@@ -50,18 +59,29 @@ public final class NetworkAttachments {
      * Attaches (or re-attaches) a device: from now on requests carrying {@code deviceHandle} come
      * from {@code number} over {@code access}.
      *
+     * @param deviceHandle the device handle
+     * @param number the number value
+     * @param access the access value
      * @throws IllegalArgumentException if the handle is blank or has characters outside visible ASCII
      */
     public void attach(String deviceHandle, Msisdn number, Access access) {
         table.put(checkHandle(deviceHandle), new Attachment(number, access));
     }
 
-    /** Removes a device; its requests then come from nowhere the carrier knows (refused at authorize). */
+    /**
+     * Removes a device; its requests then come from nowhere the carrier knows (refused at authorize).
+     *
+     * @param deviceHandle the device handle
+     */
     public void detach(String deviceHandle) {
         table.remove(Objects.requireNonNull(deviceHandle, "deviceHandle"));
     }
 
-    /** The device's current attachment, if it is attached. */
+    /**
+     * {@return the device's current attachment, if it is attached}
+     *
+     * @param deviceHandle the device handle
+     */
     public Optional<Attachment> of(String deviceHandle) {
         return Optional.ofNullable(table.get(Objects.requireNonNull(deviceHandle, "deviceHandle")));
     }

@@ -55,19 +55,28 @@ public final class RequestLog {
         return e;
     }
 
-    /** Every request so far, in arrival order. */
+    /** {@return every request so far, in arrival order} */
     public synchronized List<LoggedRequest> all() {
         return entries.stream().map(Entry::snapshot).collect(Collectors.toUnmodifiableList());
     }
 
-    /** The endpoints {@code carrierId} was asked for, in arrival order. */
+    /**
+     * {@return the endpoints {@code carrierId} was asked for, in arrival order}
+     *
+     * @param carrierId the carrier id
+     */
     public List<Endpoint> endpoints(String carrierId) {
         Objects.requireNonNull(carrierId, "carrierId");
         return all().stream().filter(r -> r.carrierId().equals(carrierId)).map(LoggedRequest::endpoint)
                 .collect(Collectors.toUnmodifiableList());
     }
 
-    /** The requests {@code carrierId} received at {@code endpoint}, in arrival order. */
+    /**
+     * {@return the requests {@code carrierId} received at {@code endpoint}, in arrival order}
+     *
+     * @param carrierId the carrier id
+     * @param endpoint the endpoint value
+     */
     public List<LoggedRequest> of(String carrierId, Endpoint endpoint) {
         Objects.requireNonNull(carrierId, "carrierId");
         Objects.requireNonNull(endpoint, "endpoint");

@@ -28,7 +28,7 @@ public final class SimulatedPhone {
         this.client = client;
     }
 
-    /** The device handle this phone sends. */
+    /** {@return the device handle this phone sends} */
     public String handle() {
         return handle;
     }
@@ -38,6 +38,8 @@ public final class SimulatedPhone {
      * and {@code state} on success, or {@code error}, {@code error_description} and {@code state}.
      * This is exactly what the portal's callback receives.
      *
+     * @param authorizeUri the authorize uri
+     * @return the string>
      * @throws IllegalStateException if the carrier answered anything but a redirect (e.g. a 400
      *         page for an unknown client, or an injected fault); the message has the status and body
      * @throws UncheckedIOException  if the connection failed (e.g. an injected connection reset)

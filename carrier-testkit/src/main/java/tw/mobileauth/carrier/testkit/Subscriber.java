@@ -32,7 +32,23 @@ public record Subscriber(Msisdn msisdn, String carrierId, String holderId, IdDoc
         String name, LocalDate birthDate, ContractType contractType, HolderType holderType, LineRole lineRole,
         Optional<String> mvnoBrand, Optional<Instant> lastSimChange, boolean suspended, Scenario scenario) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param msisdn the subscriber's number, E.164
+     * @param carrierId the carrier id
+     * @param holderId the holder id
+     * @param holderIdType the holder id type
+     * @param name the name
+     * @param birthDate the birth date
+     * @param contractType the contract type
+     * @param holderType the holder type
+     * @param lineRole the line role
+     * @param mvnoBrand the mvno brand
+     * @param lastSimChange the last sim change
+     * @param suspended the suspended value
+     * @param scenario the scenario value
+     */
     public Subscriber {
         Objects.requireNonNull(msisdn, "msisdn");
         Objects.requireNonNull(carrierId, "carrierId");
@@ -48,7 +64,7 @@ public record Subscriber(Msisdn msisdn, String carrierId, String holderId, IdDoc
         Objects.requireNonNull(scenario, "scenario");
     }
 
-    /** Whether the line belongs to a virtual operator. */
+    /** {@return whether the line belongs to a virtual operator} */
     public boolean isMvno() {
         return mvnoBrand.isPresent();
     }

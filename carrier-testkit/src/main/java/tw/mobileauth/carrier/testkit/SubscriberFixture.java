@@ -69,12 +69,16 @@ public final class SubscriberFixture {
         this.byScenario = Map.copyOf(scenarios);
     }
 
-    /** The fixture shipped in this module, with SIM change times relative to the system clock's now. */
+    /** {@return the fixture shipped in this module, with SIM change times relative to the system clock's now} */
     public static SubscriberFixture builtIn() {
         return builtIn(Clock.systemUTC());
     }
 
-    /** The fixture shipped in this module, with SIM change times relative to {@code clock}'s now. */
+    /**
+     * {@return the fixture shipped in this module, with SIM change times relative to {@code clock}'s now}
+     *
+     * @param clock the clock that decides expiry
+     */
     public static SubscriberFixture builtIn(Clock clock) {
         try (InputStream in = SubscriberFixture.class.getResourceAsStream(BUILT_IN)) {
             if (in == null) {
@@ -89,6 +93,8 @@ public final class SubscriberFixture {
     /**
      * Reads a fixture, with relative SIM change times measured from the system clock's now.
      *
+     * @param json the json value
+     * @return the subscriber fixture
      * @throws FixtureException if the JSON is unreadable or a subscriber is invalid
      */
     public static SubscriberFixture fromJson(InputStream json) {
@@ -99,6 +105,9 @@ public final class SubscriberFixture {
      * Reads a fixture, with relative SIM change times ({@code lastSimChangeAgo}) measured from
      * {@code clock}'s now.
      *
+     * @param json the json value
+     * @param clock the clock that decides expiry
+     * @return the subscriber fixture
      * @throws FixtureException if the JSON is unreadable or a subscriber is invalid
      */
     public static SubscriberFixture fromJson(InputStream json, Clock clock) {
@@ -137,14 +146,16 @@ public final class SubscriberFixture {
         return new SubscriberFixture(subscribers, since);
     }
 
-    /** Every subscriber, in fixture order. */
+    /** {@return every subscriber, in fixture order} */
     public List<Subscriber> all() {
         return all;
     }
 
     /**
-     * The subscriber of {@code carrierId} that exercises {@code scenario}.
+     * {@return the subscriber of {@code carrierId} that exercises {@code scenario}}
      *
+     * @param carrierId the carrier id
+     * @param scenario the scenario value
      * @throws NoSuchElementException if the fixture has none
      */
     public Subscriber find(String carrierId, Scenario scenario) {
@@ -158,19 +169,28 @@ public final class SubscriberFixture {
         return found.get(0);
     }
 
-    /** Every subscriber of {@code carrierId} that exercises {@code scenario}, in fixture order; possibly empty. */
+    /**
+     * {@return every subscriber of {@code carrierId} that exercises {@code scenario}, in fixture order; possibly empty}
+     *
+     * @param carrierId the carrier id
+     * @param scenario the scenario value
+     */
     public List<Subscriber> findAll(String carrierId, Scenario scenario) {
         Objects.requireNonNull(carrierId, "carrierId");
         Objects.requireNonNull(scenario, "scenario");
         return List.copyOf(byScenario.getOrDefault(carrierId, Map.of()).getOrDefault(scenario, List.of()));
     }
 
-    /** An empty fixture to fill in code. */
+    /** {@return an empty fixture to fill in code} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fixture to fill in code, starting with every subscriber of {@code base} (e.g. {@link #builtIn()}). */
+    /**
+     * {@return a fixture to fill in code, starting with every subscriber of {@code base} (e.g. {@link #builtIn()})}
+     *
+     * @param base the base value
+     */
     public static Builder builder(SubscriberFixture base) {
         Builder b = new Builder();
         for (Subscriber s : Objects.requireNonNull(base, "base").all) {
@@ -190,12 +210,23 @@ public final class SubscriberFixture {
         private Builder() {
         }
 
-        /** Adds {@code s}, with the carrier since 2000-01-01. @throws FixtureException naming what is wrong */
+        /**
+         * Adds {@code s}, with the carrier since 2000-01-01. @throws FixtureException naming what is wrong
+         *
+         * @param s the s value
+         * @return this builder
+         */
         public Builder add(Subscriber s) {
             return add(s, LocalDate.of(2000, 1, 1));
         }
 
-        /** Adds {@code s}, with the carrier since {@code subscribedSince}. @throws FixtureException naming what is wrong */
+        /**
+         * Adds {@code s}, with the carrier since {@code subscribedSince}. @throws FixtureException naming what is wrong
+         *
+         * @param s the s value
+         * @param subscribedSince the subscribed since
+         * @return this builder
+         */
         public Builder add(Subscriber s, LocalDate subscribedSince) {
             Objects.requireNonNull(s, "s");
             Objects.requireNonNull(subscribedSince, "subscribedSince");
@@ -211,7 +242,7 @@ public final class SubscriberFixture {
             return this;
         }
 
-        /** The fixture. */
+        /** {@return the fixture} */
         public SubscriberFixture build() {
             return new SubscriberFixture(subscribers, since);
         }
@@ -250,7 +281,11 @@ public final class SubscriberFixture {
         return Optional.empty();
     }
 
-    /** The subscriber that holds {@code msisdn}, at whichever carrier. */
+    /**
+     * {@return the subscriber that holds {@code msisdn}, at whichever carrier}
+     *
+     * @param msisdn the subscriber's number, E.164
+     */
     public Optional<Subscriber> byNumber(Msisdn msisdn) {
         return Optional.ofNullable(byNumber.get(Objects.requireNonNull(msisdn, "msisdn").e164()));
     }

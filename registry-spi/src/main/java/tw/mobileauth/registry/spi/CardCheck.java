@@ -32,7 +32,7 @@ public enum CardCheck {
      */
     CARD_REPLACED;
 
-    /** Whether the claim holds: only {@link #MATCH}. */
+    /** {@return whether the claim holds: only {@link #MATCH}} */
     public boolean isMatch() {
         return this == MATCH;
     }

@@ -25,6 +25,8 @@ public record CardClaim(String nationalId, String cardNumber) {
     /**
      * Checks the shapes. The messages name the field and the expected form, never the value.
      *
+     * @param nationalId the national ID (身分證號)
+     * @param cardNumber the card number
      * @throws IllegalArgumentException if either value is not in the form above (a bug in the
      *                                  caller: core parses both before it asks a registry)
      */
@@ -42,12 +44,12 @@ public record CardClaim(String nationalId, String cardNumber) {
         }
     }
 
-    /** The ID with its middle hidden, e.g. {@code A12****789}. */
+    /** {@return the ID with its middle hidden, e.g. {@code A12****789}} */
     public String maskedNationalId() {
         return nationalId.substring(0, 3) + "****" + nationalId.substring(7);
     }
 
-    /** The card number with all but its last 4 digits hidden, e.g. {@code ********5678}. */
+    /** {@return the card number with all but its last 4 digits hidden, e.g. {@code ********5678}} */
     public String maskedCardNumber() {
         return "********" + cardNumber.substring(8);
     }

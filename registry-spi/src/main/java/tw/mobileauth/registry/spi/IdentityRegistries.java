@@ -48,6 +48,8 @@ public final class IdentityRegistries {
     /**
      * Finds every {@link IdentityRegistryFactory} visible to {@code loader}.
      *
+     * @param loader the loader value
+     * @return the identity registries
      * @throws RegistryConfigurationException if two factories share an id, or a provider cannot be loaded
      */
     public static IdentityRegistries discover(ClassLoader loader) {
@@ -67,18 +69,24 @@ public final class IdentityRegistries {
     /**
      * Uses exactly these factories, without {@link ServiceLoader}.
      *
+     * @param factories the factories value
+     * @return the identity registries
      * @throws RegistryConfigurationException if two share an id
      */
     public static IdentityRegistries of(List<? extends IdentityRegistryFactory> factories) {
         return new IdentityRegistries(List.copyOf(factories));
     }
 
-    /** The ids, in order. */
+    /** {@return the ids, in order} */
     public Set<String> ids() {
         return factories.keySet();
     }
 
-    /** The factory for {@code id}, if this deployment has one. */
+    /**
+     * {@return the factory for {@code id}, if this deployment has one}
+     *
+     * @param id the id
+     */
     public Optional<IdentityRegistryFactory> factory(String id) {
         return Optional.ofNullable(factories.get(Objects.requireNonNull(id, "id")));
     }
@@ -86,6 +94,9 @@ public final class IdentityRegistries {
     /**
      * Creates the registry {@code id} from {@code config}.
      *
+     * @param id the id
+     * @param config the configuration to check or apply
+     * @return the identity registry
      * @throws RegistryConfigurationException if no factory has that id, or it does not support the configuration
      */
     public IdentityRegistry connect(String id, RegistryConfig config) {

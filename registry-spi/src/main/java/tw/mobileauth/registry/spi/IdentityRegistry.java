@@ -12,7 +12,7 @@ import tw.mobileauth.carrier.spi.CallContext;
  */
 public interface IdentityRegistry extends AutoCloseable {
 
-    /** The registry id, equal to its factory's {@link IdentityRegistryFactory#id()}. */
+    /** {@return the registry id, equal to its factory's {@link IdentityRegistryFactory#id()}} */
     String registryId();
 
     /**
@@ -24,6 +24,8 @@ public interface IdentityRegistry extends AutoCloseable {
      * backoff while time is left. Every answer of the registry is one {@link CardCheck}; a
      * non-match is a result, never an exception.
      *
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param claim the claim value
      * @return the registry's answer, never null
      * @throws RegistryException.Timeout              no answer before the deadline; retryable
      * @throws RegistryException.Unavailable          the registry is down or throttling; retryable

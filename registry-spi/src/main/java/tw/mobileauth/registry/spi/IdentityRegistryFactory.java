@@ -14,21 +14,27 @@ import java.util.Locale;
  */
 public interface IdentityRegistryFactory {
 
-    /** The registry's stable id, lower case, e.g. {@code nhi}; also the settings group {@code mobileauth.registry.<id>.*}. */
+    /**
+     * {@return the registry's stable id, lower case, e.g. {@code nhi}; also the settings group {@code mobileauth.registry.<id>.*}}
+     */
     String id();
 
     /**
-     * The registry's name for operators and the help page, e.g. 衛生福利部中央健康保險署 for
-     * {@code Locale.TAIWAN} and "National Health Insurance Administration" for English.
+     * {@return the registry's name for operators and the help page, e.g. 衛生福利部中央健康保險署 for
+     * {@code Locale.TAIWAN} and "National Health Insurance Administration" for English}
+     *
+     * @param locale the language to answer in
      */
     String displayName(Locale locale);
 
-    /** Where this registry sorts in lists; lower first, ties broken by id. */
+    /** {@return where this registry sorts in lists; lower first, ties broken by id} */
     int order();
 
     /**
-     * Whether {@link #create(RegistryConfig)} can work with this configuration, for example
-     * whether it has the kind of client credentials this registry needs. Never throws.
+     * {@return whether {@link #create(RegistryConfig)} can work with this configuration, for example
+     * whether it has the kind of client credentials this registry needs} Never throws.
+     *
+     * @param config the configuration to check or apply
      */
     boolean isSupported(RegistryConfig config);
 
@@ -36,6 +42,8 @@ public interface IdentityRegistryFactory {
      * Creates a client bound to {@code config}. It owns what it opens and releases it on
      * {@link IdentityRegistry#close()}.
      *
+     * @param config the configuration to check or apply
+     * @return the identity registry
      * @throws IllegalArgumentException if {@link #isSupported(RegistryConfig)} is false for it,
      *                                  naming what is missing
      */

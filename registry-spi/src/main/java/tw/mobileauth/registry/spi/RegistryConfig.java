@@ -69,6 +69,7 @@ public final class RegistryConfig {
      * @param baseUri  the registry's API base, e.g. {@code https://registry.example.gov.tw}; every
      *                 profile path is resolved below it (setting {@code mobileauth.registry.<id>.base-uri})
      * @param clientId this portal's client id at the registry ({@code …client-id})
+     * @return this builder
      * @throws IllegalArgumentException if the base URI is relative or not https (plain http only to
      *                                  loopback), or the client id is blank
      */
@@ -76,38 +77,38 @@ public final class RegistryConfig {
         return new Builder(baseUri, clientId);
     }
 
-    /** The API base; profile paths are appended to it. */
+    /** {@return the API base; profile paths are appended to it} */
     public URI baseUri() {
         return baseUri;
     }
 
-    /** This portal's client id at the registry; the {@code iss} of signed requests. */
+    /** {@return this portal's client id at the registry; the {@code iss} of signed requests} */
     public String clientId() {
         return clientId;
     }
 
-    /** The key that signs requests (the reference profile: EC P-256, ES256), when set. */
+    /** {@return the key that signs requests (the reference profile: EC P-256, ES256), when set} */
     public Optional<PrivateKey> clientSigningKey() {
         return clientSigningKey;
     }
 
-    /** The {@code kid} to put in the signature header, when the registry asks for one. */
+    /** {@return the {@code kid} to put in the signature header, when the registry asks for one} */
     public Optional<String> signingKeyId() {
         return signingKeyId;
     }
 
-    /** The SSL context with the TLS client certificate for mutual TLS, when set. */
+    /** {@return the SSL context with the TLS client certificate for mutual TLS, when set} */
     public Optional<SSLContext> sslContext() {
         return sslContext;
     }
 
-    /** Connect timeout for new connections, default 2 s. */
+    /** {@return connect timeout for new connections, default 2 s} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
     /**
-     * Upper bound on each HTTP request, default 5 s. A request never waits longer than this nor
+     * {@return upper bound on each HTTP request, default 5 s} A request never waits longer than this nor
      * past its {@link tw.mobileauth.carrier.spi.CallContext#deadline()}; retries never go past the
      * deadline.
      */
@@ -115,22 +116,28 @@ public final class RegistryConfig {
         return callTimeout;
     }
 
-    /** An HTTP client to share, when the integrator supplies one (then it carries any TLS client certificate). */
+    /**
+     * {@return an HTTP client to share, when the integrator supplies one (then it carries any TLS client certificate)}
+     */
     public Optional<HttpClient> httpClient() {
         return httpClient;
     }
 
-    /** The clock for request timestamps and deadlines. */
+    /** {@return the clock for request timestamps and deadlines} */
     public Clock clock() {
         return clock;
     }
 
-    /** Registry-specific settings; never null. */
+    /** {@return registry-specific settings; never null} */
     public Map<String, String> properties() {
         return properties;
     }
 
-    /** The registry-specific setting {@code key}, if set. */
+    /**
+     * {@return the registry-specific setting {@code key}, if set}
+     *
+     * @param key the key
+     */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties.get(key));
     }
@@ -173,13 +180,21 @@ public final class RegistryConfig {
             }
         }
 
-        /** The key that signs every request (the reference profile needs an EC P-256 key, ES256). */
+        /**
+         * {@return the key that signs every request (the reference profile needs an EC P-256 key, ES256)}
+         *
+         * @param key the key
+         */
         public Builder clientSigningKey(PrivateKey key) {
             this.clientSigningKey = Objects.requireNonNull(key, "key");
             return this;
         }
 
-        /** The {@code kid} header of request signatures. */
+        /**
+         * {@return the {@code kid} header of request signatures}
+         *
+         * @param kid the kid value
+         */
         public Builder signingKeyId(String kid) {
             Objects.requireNonNull(kid, "kid");
             if (kid.isBlank()) {
@@ -191,47 +206,71 @@ public final class RegistryConfig {
         }
 
         /**
-         * Mutual TLS: an SSL context whose key manager holds this portal's client certificate. The
+         * {@return mutual TLS: an SSL context whose key manager holds this portal's client certificate} The
          * adapter builds its HTTP client with it. Not combinable with {@link #httpClient(HttpClient)}:
          * a supplied client already has its SSL context.
+         *
+         * @param context the context value
          */
         public Builder sslContext(SSLContext context) {
             this.sslContext = Objects.requireNonNull(context, "context");
             return this;
         }
 
-        /** Connect timeout; must be positive. */
+        /**
+         * {@return connect timeout; must be positive}
+         *
+         * @param timeout the longest the call may take
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout", "connect-timeout");
             return this;
         }
 
-        /** Upper bound on each HTTP request; must be positive. */
+        /**
+         * {@return upper bound on each HTTP request; must be positive}
+         *
+         * @param timeout the longest the call may take
+         */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = positive(timeout, "callTimeout", "call-timeout");
             return this;
         }
 
-        /** Share an HTTP client instead of letting the adapter make its own. */
+        /**
+         * Share an HTTP client instead of letting the adapter make its own.
+         *
+         * @param client the requesting browser
+         * @return this builder
+         */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "client");
             return this;
         }
 
-        /** The clock for request timestamps and deadlines. */
+        /**
+         * {@return the clock for request timestamps and deadlines}
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** A registry-specific setting. */
+        /**
+         * {@return a registry-specific setting}
+         *
+         * @param key the key
+         * @param value the value
+         */
         public Builder property(String key, String value) {
             properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /**
-         * The configuration; the builder may be reused afterwards without affecting it.
+         * {@return the configuration; the builder may be reused afterwards without affecting it}
          *
          * @throws IllegalArgumentException with neither a signing key nor client TLS (an SSL
          *         context or a supplied HTTP client), or with both an SSL context and an HTTP client

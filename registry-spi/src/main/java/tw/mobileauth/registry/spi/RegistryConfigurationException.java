@@ -9,12 +9,21 @@ public final class RegistryConfigurationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** A problem described by {@code message}. */
+    /**
+     * A problem described by {@code message}.
+     *
+     * @param message the detail message (never holds personal data)
+     */
     public RegistryConfigurationException(String message) {
         super(message);
     }
 
-    /** A problem described by {@code message}, caused by {@code cause}. */
+    /**
+     * A problem described by {@code message}, caused by {@code cause}.
+     *
+     * @param message the detail message (never holds personal data)
+     * @param cause the underlying failure, or null
+     */
     public RegistryConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -52,7 +52,14 @@ public abstract sealed class RegistryException extends Exception
      * @param correlator the call's {@code x-correlator}
      */
     public record Origin(String registryId, OptionalInt httpStatus, String code, String correlator) {
-        /** Checks the components; none may be null. */
+        /**
+         * Checks the components; none may be null.
+         *
+         * @param registryId the registry id
+         * @param httpStatus the http status
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public Origin {
             Objects.requireNonNull(registryId, "registryId");
             Objects.requireNonNull(httpStatus, "httpStatus");
@@ -60,19 +67,35 @@ public abstract sealed class RegistryException extends Exception
             Objects.requireNonNull(correlator, "correlator");
         }
 
-        /** An origin with an HTTP status. */
+        /**
+         * {@return an origin with an HTTP status}
+         *
+         * @param registryId the registry id
+         * @param status the HTTP status, or 0 when no answer arrived
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public static Origin http(String registryId, int status, String code, String correlator) {
             return new Origin(registryId, OptionalInt.of(status), code, correlator);
         }
 
-        /** An origin with no HTTP answer (time-out, reset, or a check before any call). */
+        /**
+         * {@return an origin with no HTTP answer (time-out, reset, or a check before any call)}
+         *
+         * @param registryId the registry id
+         * @param code the raw code, as the other side sent it
+         * @param correlator the correlator of the call (x-correlator)
+         */
         public static Origin transport(String registryId, String code, String correlator) {
             return new Origin(registryId, OptionalInt.empty(), code, correlator);
         }
     }
 
+    /** Where the failure happened. */
     private final Origin origin;
+    /** Whether and when the call may be retried. */
     private final Retry retry;
+    /** The other side's Retry-After, when it sent one. */
     private final Optional<Duration> retryAfter;
 
     private RegistryException(Origin origin, Retry retry, Optional<Duration> retryAfter, String message,
@@ -88,51 +111,51 @@ public abstract sealed class RegistryException extends Exception
                 + o.code() + " [x-correlator " + o.correlator() + "]: " + message;
     }
 
-    /** The registry id, e.g. {@code nhi}. */
+    /** {@return the registry id, e.g. {@code nhi}} */
     public String registryId() {
         return origin.registryId();
     }
 
-    /** The HTTP status, absent when no answer arrived. */
+    /** {@return the HTTP status, absent when no answer arrived} */
     public OptionalInt httpStatus() {
         return origin.httpStatus();
     }
 
-    /** The registry's raw error code, or a transport description. */
+    /** {@return the registry's raw error code, or a transport description} */
     public String code() {
         return origin.code();
     }
 
-    /** The correlator of the failed call. */
+    /** {@return the correlator of the failed call} */
     public String correlator() {
         return origin.correlator();
     }
 
-    /** Everything about where it came from. */
+    /** {@return everything about where it came from} */
     public Origin origin() {
         return origin;
     }
 
-    /** What the caller may do next: {@link Retry#WITH_BACKOFF} or {@link Retry#NEVER}, nothing else. */
+    /** {@return what the caller may do next: {@link Retry#WITH_BACKOFF} or {@link Retry#NEVER}, nothing else} */
     public Retry retry() {
         return retry;
     }
 
-    /** Whether the same call may succeed later without anyone changing anything. */
+    /** {@return whether the same call may succeed later without anyone changing anything} */
     public boolean isRetryable() {
         return retry == Retry.WITH_BACKOFF;
     }
 
     /**
-     * Whether an operator must act (configuration, credentials, or a registry that broke its
+     * {@return whether an operator must act (configuration, credentials, or a registry that broke its
      * profile): true for {@link Misconfigured}, {@link AuthenticationFailed} and
-     * {@link ProtocolViolation}. Such a failure is never the person's fault and never retried.
+     * {@link ProtocolViolation}} Such a failure is never the person's fault and never retried.
      */
     public boolean alertsOperator() {
         return retry == Retry.NEVER;
     }
 
-    /** How long the registry asked us to wait ({@code Retry-After}), when it did. */
+    /** {@return how long the registry asked us to wait ({@code Retry-After}), when it did} */
     public Optional<Duration> retryAfter() {
         return retryAfter;
     }
@@ -141,7 +164,13 @@ public abstract sealed class RegistryException extends Exception
     public static final class Timeout extends RegistryException {
         private static final long serialVersionUID = 1L;
 
-        /** A time-out at {@code origin}; {@code message} says what was waited for and what to do; {@code cause} may be null. */
+        /**
+         * A time-out at {@code origin}; {@code message} says what was waited for and what to do; {@code cause} may be null.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
+         */
         public Timeout(Origin origin, String message, Throwable cause) {
             super(origin, Retry.WITH_BACKOFF, Optional.empty(), message, cause);
         }
@@ -151,7 +180,14 @@ public abstract sealed class RegistryException extends Exception
     public static final class Unavailable extends RegistryException {
         private static final long serialVersionUID = 1L;
 
-        /** An outage at {@code origin}, with the registry's {@code Retry-After} when it sent one; {@code cause} may be null. */
+        /**
+         * An outage at {@code origin}, with the registry's {@code Retry-After} when it sent one; {@code cause} may be null.
+         *
+         * @param origin where the failure happened
+         * @param retryAfter the other side's Retry-After, if it sent one
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
+         */
         public Unavailable(Origin origin, Optional<Duration> retryAfter, String message, Throwable cause) {
             super(origin, Retry.WITH_BACKOFF, retryAfter, message, cause);
         }
@@ -161,7 +197,12 @@ public abstract sealed class RegistryException extends Exception
     public static final class Misconfigured extends RegistryException {
         private static final long serialVersionUID = 1L;
 
-        /** A configuration problem seen at {@code origin}; {@code message} names the setting to fix. */
+        /**
+         * A configuration problem seen at {@code origin}; {@code message} names the setting to fix.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public Misconfigured(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -175,7 +216,12 @@ public abstract sealed class RegistryException extends Exception
     public static final class AuthenticationFailed extends RegistryException {
         private static final long serialVersionUID = 1L;
 
-        /** A refusal at {@code origin}; {@code message} names what to check. */
+        /**
+         * A refusal at {@code origin}; {@code message} names what to check.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         */
         public AuthenticationFailed(Origin origin, String message) {
             super(origin, Retry.NEVER, Optional.empty(), message, null);
         }
@@ -185,7 +231,13 @@ public abstract sealed class RegistryException extends Exception
     public static final class ProtocolViolation extends RegistryException {
         private static final long serialVersionUID = 1L;
 
-        /** A broken profile at {@code origin}; {@code cause} may be null. */
+        /**
+         * A broken profile at {@code origin}; {@code cause} may be null.
+         *
+         * @param origin where the failure happened
+         * @param message the detail message (never holds personal data)
+         * @param cause the underlying failure, or null
+         */
         public ProtocolViolation(Origin origin, String message, Throwable cause) {
             super(origin, Retry.NEVER, Optional.empty(), message, cause);
         }

@@ -44,9 +44,10 @@ public final class JdbcStores {
     }
 
     /**
-     * The four stores on {@code dataSource}, whose schema must be migrated already ({@link #migrate}
-     * or the portal's own Flyway with {@link #MIGRATIONS_LOCATION}).
+     * {@return the four stores on {@code dataSource}, whose schema must be migrated already ({@link #migrate}
+     * or the portal's own Flyway with {@link #MIGRATIONS_LOCATION})}
      *
+     * @param dataSource the data source
      * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
      * @throws SchemaTooNewException    if {@link #HISTORY_TABLE} records a schema newer than this SDK's
      * @throws StoreException           if the database cannot be reached
@@ -70,6 +71,7 @@ public final class JdbcStores {
      * Safe to run on every start and from every node at once (Flyway locks the history table). A
      * schema that holds other tables already (the portal's) is baselined at version 0 first.
      *
+     * @param dataSource the data source
      * @return the schema version now applied
      * @throws SchemaTooNewException if the database is at a newer schema version than this SDK
      * @throws StoreException        if the database cannot be reached or a migration fails
@@ -91,9 +93,12 @@ public final class JdbcStores {
     }
 
     /**
-     * The clean-up job: deletes enrolments past their purge time, expired one-time tokens and
-     * counters whose window and lock have passed; live ones stay. Credentials are never purged
+     * {@return the clean-up job: deletes enrolments past their purge time, expired one-time tokens and
+     * counters whose window and lock have passed; live ones stay} Credentials are never purged
      * (their owner revokes or erases them). Idempotent; safe on several nodes at once.
+     *
+     * @param stores the stores value
+     * @param now the current instant
      */
     public static Purged purgeExpired(Stores stores, Instant now) {
         Objects.requireNonNull(stores, "stores");

@@ -9,7 +9,9 @@ public final class SchemaTooNewException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The database's schema version. */
     private final String databaseVersion;
+    /** The newest schema version this code knows. */
     private final String codeVersion;
 
     SchemaTooNewException(String databaseVersion, String codeVersion) {
@@ -22,12 +24,12 @@ public final class SchemaTooNewException extends IllegalStateException {
         this.codeVersion = codeVersion;
     }
 
-    /** The highest schema version applied to the database. */
+    /** {@return the highest schema version applied to the database} */
     public String databaseVersion() {
         return databaseVersion;
     }
 
-    /** The highest schema version this SDK ships. */
+    /** {@return the highest schema version this SDK ships} */
     public String codeVersion() {
         return codeVersion;
     }

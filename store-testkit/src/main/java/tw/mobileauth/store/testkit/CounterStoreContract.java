@@ -16,12 +16,13 @@ import tw.mobileauth.store.CounterStore;
 /** The contract every {@link CounterStore} keeps; a JDBC store extends it. */
 public abstract class CounterStoreContract {
 
+    /** A fixed instant the contract tests start from. */
     protected static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
     private CounterStore store;
 
-    /** A fresh, empty store. */
+    /** {@return a fresh, empty store} */
     protected abstract CounterStore newStore();
 
     @BeforeEach

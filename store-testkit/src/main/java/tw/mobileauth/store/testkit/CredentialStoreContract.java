@@ -21,11 +21,12 @@ import tw.mobileauth.store.CredentialStore;
 /** The contract every {@link CredentialStore} keeps; a JDBC store extends it. */
 public abstract class CredentialStoreContract {
 
+    /** A fixed instant the contract tests start from. */
     protected static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
 
     private CredentialStore store;
 
-    /** A fresh, empty store. */
+    /** {@return a fresh, empty store} */
     protected abstract CredentialStore newStore();
 
     @BeforeEach
@@ -33,10 +34,23 @@ public abstract class CredentialStoreContract {
         store = newStore();
     }
 
+    /**
+     * {@return a credential record for the contract tests}
+     *
+     * @param subject the subject (the holder the credential belongs to)
+     * @param issuedAt when it was issued
+     */
     protected static CredentialRecord credential(String subject, Instant issuedAt) {
         return credential(subject, issuedAt, CredentialStatus.ACTIVE);
     }
 
+    /**
+     * {@return a credential record for the contract tests}
+     *
+     * @param subject the subject (the holder the credential belongs to)
+     * @param issuedAt when it was issued
+     * @param status the HTTP status, or 0 when no answer arrived
+     */
     protected static CredentialRecord credential(String subject, Instant issuedAt, CredentialStatus status) {
         return new CredentialRecord(UUID.randomUUID().toString(), 0, subject, "bd-verifier", "name-verifier",
                 "$argon2id$v=19$m=1024,t=1,p=1$c2FsdA$aGFzaA", "spki", "der", status, issuedAt,

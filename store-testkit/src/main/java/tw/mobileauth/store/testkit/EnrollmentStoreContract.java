@@ -22,11 +22,12 @@ import tw.mobileauth.store.EnrollmentStore;
  */
 public abstract class EnrollmentStoreContract {
 
+    /** A fixed instant the contract tests start from. */
     protected static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
 
     private EnrollmentStore store;
 
-    /** A fresh, empty store. */
+    /** {@return a fresh, empty store} */
     protected abstract EnrollmentStore newStore();
 
     @BeforeEach
@@ -34,11 +35,18 @@ public abstract class EnrollmentStoreContract {
         store = newStore();
     }
 
+    /**
+     * {@return an enrollment record for the contract tests}
+     *
+     * @param id the id
+     * @param purgeAfter when the record may be purged
+     */
     protected static EnrollmentRecord record(String id, Instant purgeAfter) {
         return new EnrollmentRecord(id, 0, EnrollmentState.AWAITING_DEVICE, T0, T0, T0.plus(Duration.ofMinutes(30)),
                 purgeAfter, "{\"v\":1}", Optional.empty());
     }
 
+    /** {@return a fresh random record id} */
     protected static String newId() {
         return UUID.randomUUID().toString();
     }

@@ -18,11 +18,12 @@ import tw.mobileauth.store.TokenPurpose;
 /** The contract every {@link OneTimeTokenStore} keeps; a JDBC store extends it. */
 public abstract class OneTimeTokenStoreContract {
 
+    /** A fixed instant the contract tests start from. */
     protected static final Instant T0 = Instant.parse("2025-03-14T02:00:00Z");
 
     private OneTimeTokenStore store;
 
-    /** A fresh, empty store. */
+    /** {@return a fresh, empty store} */
     protected abstract OneTimeTokenStore newStore();
 
     @BeforeEach
@@ -30,6 +31,12 @@ public abstract class OneTimeTokenStoreContract {
         store = newStore();
     }
 
+    /**
+     * {@return a one-time token for the contract tests}
+     *
+     * @param purpose the purpose value
+     * @param expiresAt when it expires
+     */
     protected static OneTimeToken token(TokenPurpose purpose, Instant expiresAt) {
         return OneTimeToken.unclaimed(UUID.randomUUID().toString(), purpose, "enrolment-1", "payload", T0, expiresAt);
     }

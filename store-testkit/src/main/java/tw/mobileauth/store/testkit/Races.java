@@ -16,7 +16,15 @@ public final class Races {
     private Races() {
     }
 
-    /** Runs {@code task(i)} for i in 0..threads-1, all released together; returns results in index order. */
+    /**
+     * Runs {@code task(i)} for i in 0..threads-1, all released together; returns results in index order.
+     *
+     * @param <T> the type of the value
+     * @param threads the threads value
+     * @param task the task value
+     * @return the ts, never null
+     * @throws Exception if the step fails
+     */
     public static <T> List<T> race(int threads, IntFunction<Callable<T>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

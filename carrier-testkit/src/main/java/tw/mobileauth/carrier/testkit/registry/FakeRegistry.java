@@ -81,7 +81,7 @@ public final class FakeRegistry implements AutoCloseable {
         LOG.debug("fake registry listening on {}", root);
     }
 
-    /** A builder; see {@link Builder} for the defaults. */
+    /** {@return a builder; see {@link Builder} for the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,21 +89,24 @@ public final class FakeRegistry implements AutoCloseable {
     /**
      * Starts a registry with every default.
      *
+     * @return the fake registry
      * @throws UncheckedIOException if no port could be bound
      */
     public static FakeRegistry start() {
         return builder().start();
     }
 
-    /** The base URI, e.g. {@code http://127.0.0.1:41234}; the card check is {@code {base}/nhi/v1/card-checks}. */
+    /**
+     * {@return the base URI, e.g. {@code http://127.0.0.1:41234}; the card check is {@code {base}/nhi/v1/card-checks}}
+     */
     public URI baseUri() {
         return root;
     }
 
     /**
-     * A configuration for a registry adapter: the base URI, a client id newly registered here, a
+     * {@return a configuration for a registry adapter: the base URI, a client id newly registered here, a
      * fresh EC P-256 signing key whose public key the registry registered (with key id
-     * {@code <clientId>-key}), the registry's clock and a call timeout of 2 s. The builder can still
+     * {@code <clientId>-key}), the registry's clock and a call timeout of 2 s} The builder can still
      * be changed.
      */
     public RegistryConfig.Builder configFor() {
@@ -119,6 +122,9 @@ public final class FakeRegistry implements AutoCloseable {
      * Registers a client with its own EC P-256 public key; its signatures must then carry
      * {@code iss} = {@code clientId} and, when {@code kid} is given, that {@code kid}.
      *
+     * @param clientId the client id
+     * @param publicKey the public key
+     * @param kid the kid value
      * @throws IllegalArgumentException for a blank client id
      */
     public void registerClient(String clientId, PublicKey publicKey, Optional<String> kid) {
@@ -131,22 +137,22 @@ public final class FakeRegistry implements AutoCloseable {
         signatures.register(clientId, new SignatureVerifier.Client(publicKey, kid));
     }
 
-    /** The card records and the fixture claim for each answer. */
+    /** {@return the card records and the fixture claim for each answer} */
     public RegistryCards cards() {
         return cards;
     }
 
-    /** Fault injection per endpoint. */
+    /** {@return fault injection per endpoint} */
     public RegistryFaults faults() {
         return faults;
     }
 
-    /** Every request received, in arrival order. */
+    /** {@return every request received, in arrival order} */
     public RegistryRequestLog requests() {
         return requests;
     }
 
-    /** The clock signatures are checked by. */
+    /** {@return the clock signatures are checked by} */
     public Clock clock() {
         return clock;
     }
@@ -186,7 +192,11 @@ public final class FakeRegistry implements AutoCloseable {
         private Builder() {
         }
 
-        /** The clock signatures are checked by; pass a {@code MutableClock} to move time in tests. */
+        /**
+         * {@return the clock signatures are checked by; pass a {@code MutableClock} to move time in tests}
+         *
+         * @param clock the clock that decides expiry
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -195,6 +205,7 @@ public final class FakeRegistry implements AutoCloseable {
         /**
          * Starts the server.
          *
+         * @return the fake registry
          * @throws UncheckedIOException if no port can be bound
          */
         public FakeRegistry start() {

@@ -58,7 +58,11 @@ public final class RegistryCards {
                 Objects.requireNonNull(currentCard, "currentCard"), Set.copyOf(lost), Set.copyOf(replaced)));
     }
 
-    /** A claim the fake answers with {@code answer}; for {@code NO_MATCH}, a known ID with a card that is not theirs. */
+    /**
+     * {@return a claim the fake answers with {@code answer}; for {@code NO_MATCH}, a known ID with a card that is not theirs}
+     *
+     * @param answer the answer value
+     */
     public CardClaim claimFor(CardCheck answer) {
         Objects.requireNonNull(answer, "answer");
         return switch (answer) {
@@ -69,17 +73,22 @@ public final class RegistryCards {
         };
     }
 
-    /** A resident certificate holder's current card: {@code MATCH}. */
+    /** {@return a resident certificate holder's current card: {@code MATCH}} */
     public CardClaim residentMatch() {
         return new CardClaim("Q800000160", "900000000066");
     }
 
-    /** An ID the registry does not know, with a card number another person holds: {@code NO_MATCH}. */
+    /** {@return an ID the registry does not know, with a card number another person holds: {@code NO_MATCH}} */
     public CardClaim unknownPerson() {
         return new CardClaim("Q220000146", "900000000011");
     }
 
-    /** What the registry answers for this ID and card number. */
+    /**
+     * {@return what the registry answers for this ID and card number}
+     *
+     * @param nationalId the national ID (身分證號)
+     * @param cardNumber the card number
+     */
     public CardCheck answer(String nationalId, String cardNumber) {
         Person p = added.containsKey(nationalId) ? added.get(nationalId) : PEOPLE.get(nationalId);
         if (p == null) {

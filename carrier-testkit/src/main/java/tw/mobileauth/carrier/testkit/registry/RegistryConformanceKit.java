@@ -86,25 +86,29 @@ public abstract class RegistryConformanceKit {
     private FakeRegistry registry;
     private IdentityRegistry adapter;
 
-    /** The factory of the adapter under test. */
+    /** {@return the factory of the adapter under test} */
     protected abstract IdentityRegistryFactory factory();
 
-    /** A hook to change every configuration the kit builds (e.g. registry properties). Default: unchanged. */
+    /**
+     * {@return a hook to change every configuration the kit builds (e.g. registry properties)} Default: unchanged.
+     *
+     * @param builder the builder value
+     */
     protected RegistryConfig.Builder configure(RegistryConfig.Builder builder) {
         return builder;
     }
 
-    /** The fake registry of this test class. */
+    /** {@return the fake registry of this test class} */
     protected final FakeRegistry registry() {
         return registry;
     }
 
-    /** The adapter of the current test, fresh for each test (shared by the fault matrix's cases). */
+    /** {@return the adapter of the current test, fresh for each test (shared by the fault matrix's cases)} */
     protected final IdentityRegistry adapter() {
         return adapter;
     }
 
-    /** The registry's clock: ticking with real time, movable with {@link MutableClock#advance}. */
+    /** {@return the registry's clock: ticking with real time, movable with {@link MutableClock#advance}} */
     protected final MutableClock clock() {
         return clock;
     }
@@ -151,7 +155,11 @@ public abstract class RegistryConformanceKit {
         assertNotEquals(factory().displayName(Locale.TAIWAN), factory().displayName(Locale.ENGLISH));
     }
 
-    /** The profile signs every request: a configuration with only a TLS client certificate is not enough. */
+    /**
+     * The profile signs every request: a configuration with only a TLS client certificate is not enough.
+     *
+     * @throws Exception if the step fails
+     */
     @Test
     public final void theFactorySupportsASigningKeyAndRefusesAConfigurationWithout() throws Exception {
         assertTrue(factory().isSupported(configure(registry.configFor()).build()));
@@ -163,32 +171,52 @@ public abstract class RegistryConformanceKit {
 
     // =================================================================== answers
 
-    /** A person's current card is a MATCH, for a national ID and for a resident certificate number. */
+    /**
+     * A person's current card is a MATCH, for a national ID and for a resident certificate number.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aCurrentCardMatches() throws RegistryException {
         assertEquals(CardCheck.MATCH, check(registry.cards().claimFor(CardCheck.MATCH)));
         assertEquals(CardCheck.MATCH, check(registry.cards().residentMatch()));
     }
 
-    /** Another card number for a known ID is NO_MATCH: a result, not an exception. */
+    /**
+     * Another card number for a known ID is NO_MATCH: a result, not an exception.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aWrongCardNumberIsANoMatchResultNotAnError() throws RegistryException {
         assertEquals(CardCheck.NO_MATCH, check(registry.cards().claimFor(CardCheck.NO_MATCH)));
     }
 
-    /** An ID the registry does not know is NO_MATCH, even with a card number someone else holds. */
+    /**
+     * An ID the registry does not know is NO_MATCH, even with a card number someone else holds.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void anUnknownPersonIsANoMatch() throws RegistryException {
         assertEquals(CardCheck.NO_MATCH, check(registry.cards().unknownPerson()));
     }
 
-    /** A card reported lost is CARD_REPORTED_LOST. */
+    /**
+     * A card reported lost is CARD_REPORTED_LOST.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aCardReportedLostIsReportedLost() throws RegistryException {
         assertEquals(CardCheck.CARD_REPORTED_LOST, check(registry.cards().claimFor(CardCheck.CARD_REPORTED_LOST)));
     }
 
-    /** A card superseded by a newer one is CARD_REPLACED. */
+    /**
+     * A card superseded by a newer one is CARD_REPLACED.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aReplacedCardIsReportedReplaced() throws RegistryException {
         assertEquals(CardCheck.CARD_REPLACED, check(registry.cards().claimFor(CardCheck.CARD_REPLACED)));
@@ -196,7 +224,11 @@ public abstract class RegistryConformanceKit {
 
     // =================================================================== the request
 
-    /** One signed JSON POST to the profile's path, carrying exactly the claim and the context's correlator. */
+    /**
+     * One signed JSON POST to the profile's path, carrying exactly the claim and the context's correlator.
+     *
+     * @throws Exception if the step fails
+     */
     @Test
     public final void aCheckIsOneSignedJsonPostOfTheClaimWithTheContextsCorrelator() throws Exception {
         CardClaim claim = registry.cards().claimFor(CardCheck.MATCH);
@@ -218,7 +250,11 @@ public abstract class RegistryConformanceKit {
         assertEquals(200, r.responseStatus());
     }
 
-    /** Each request carries a signature of its own: two checks, two {@code jti}s, neither refused. */
+    /**
+     * Each request carries a signature of its own: two checks, two {@code jti}s, neither refused.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void everyRequestIsSignedAfresh() throws RegistryException {
         check(registry.cards().claimFor(CardCheck.MATCH));
@@ -229,7 +265,11 @@ public abstract class RegistryConformanceKit {
         assertTrue(all.stream().allMatch(r -> r.rejection().isEmpty()), all.toString());
     }
 
-    /** The registry processed the first attempt and the answer was lost: the retry is signed anew, not replayed. */
+    /**
+     * The registry processed the first attempt and the answer was lost: the retry is signed anew, not replayed.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRetryIsSignedAnewSoItIsNeverAReplay() throws RegistryException {
         registry.faults().inject(RegistryEndpoint.CARD_CHECKS, RegistryFault.resetAfterProcessing());
@@ -242,7 +282,11 @@ public abstract class RegistryConformanceKit {
 
     // =================================================================== client authentication
 
-    /** A key the registry does not know is refused (401): AuthenticationFailed, never retried. */
+    /**
+     * A key the registry does not know is refused (401): AuthenticationFailed, never retried.
+     *
+     * @throws Exception if the step fails
+     */
     @Test
     public final void anUnregisteredClientIsAuthenticationFailedAndNeverRetried() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
@@ -261,7 +305,11 @@ public abstract class RegistryConformanceKit {
         assertTrue(registry.requests().all().get(0).rejection().isPresent());
     }
 
-    /** The portal's clock is ten minutes slow: its signatures have expired on arrival; AuthenticationFailed. */
+    /**
+     * The portal's clock is ten minutes slow: its signatures have expired on arrival; AuthenticationFailed.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aSignatureFromASlowClockIsRefusedAsAuthenticationFailed() throws RegistryException {
         Clock slow = Clock.offset(clock, Duration.ofMinutes(-10));
@@ -317,7 +365,11 @@ public abstract class RegistryConformanceKit {
         failsOnce(RegistryException.ProtocolViolation.class, RegistryFault.raw(200, "application/json", huge), 200);
     }
 
-    /** A {@code Retry-After: 1} once is waited for (at least 1 s between the calls), then the check succeeds. */
+    /**
+     * A {@code Retry-After: 1} once is waited for (at least 1 s between the calls), then the check succeeds.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void aRateLimitThatFitsTheDeadlineIsWaitedForAndTheCallSucceeds() throws RegistryException {
         registry.faults().inject(RegistryEndpoint.CARD_CHECKS, RegistryFault.rateLimited(Duration.ofSeconds(1)));
@@ -328,7 +380,11 @@ public abstract class RegistryConformanceKit {
         assertTrue(between.compareTo(Duration.ofMillis(950)) >= 0, "Retry-After 1 s honoured, waited " + between);
     }
 
-    /** Latency well inside the deadline is simply waited for: one call, the answer. */
+    /**
+     * Latency well inside the deadline is simply waited for: one call, the answer.
+     *
+     * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+     */
     @Test
     public final void latencyWithinTheDeadlineIsWaitedFor() throws RegistryException {
         registry.faults().inject(RegistryEndpoint.CARD_CHECKS, RegistryFault.latency(Duration.ofMillis(300)));
@@ -349,7 +405,7 @@ public abstract class RegistryConformanceKit {
     // =================================================================== the fault matrix
 
     /**
-     * Every fault on every endpoint of the profile, through {@code checkCard}. See the class
+     * {@return every fault on every endpoint of the profile, through {@code checkCard}} See the class
      * Javadoc: a fault that happens once is retried away; one that persists is a retryable
      * Timeout or Unavailable inside the deadline; malformed answers and correlator faults are
      * ProtocolViolations after one call.
@@ -451,12 +507,16 @@ public abstract class RegistryConformanceKit {
 
     // =================================================================== helpers
 
-    /** A context with the kit's default 5 s deadline. */
+    /** {@return a context with the kit's default 5 s deadline} */
     protected final CallContext context() {
         return context(TIMEOUT);
     }
 
-    /** A context whose deadline is {@code timeout} from now by the registry's clock. */
+    /**
+     * {@return a context whose deadline is {@code timeout} from now by the registry's clock}
+     *
+     * @param timeout the longest the call may take
+     */
     protected final CallContext context(Duration timeout) {
         return CallContext.withTimeout(timeout, clock);
     }
@@ -468,7 +528,11 @@ public abstract class RegistryConformanceKit {
     /** A call through the SPI that may fail with a {@link RegistryException}. */
     @FunctionalInterface
     protected interface SpiCall {
-        /** Makes the call. */
+        /**
+         * Makes the call.
+         *
+         * @throws RegistryException if the registry call fails; the permitted subclass says why and whether to retry
+         */
         void run() throws RegistryException;
     }
 
@@ -476,6 +540,12 @@ public abstract class RegistryConformanceKit {
      * Asserts that {@code call} fails with {@code type}, carrying the adapter's registry id and the
      * context's correlator, and that no ID or card number of the fixture appears in its message,
      * its {@code toString()} or any cause's.
+     *
+     * @param <T> the type of the value
+     * @param type the type value
+     * @param ctx the call context: deadline, correlator and retry budget
+     * @param call the call value
+     * @return the t
      */
     protected final <T extends RegistryException> T expectFailure(Class<T> type, CallContext ctx, SpiCall call) {
         RegistryException caught = null;

@@ -15,17 +15,17 @@ public enum RegistryEndpoint {
         this.path = path;
     }
 
-    /** The HTTP method; empty for {@link #OTHER}. */
+    /** {@return the HTTP method; empty for {@link #OTHER}} */
     public String method() {
         return method;
     }
 
-    /** The path below the registry's base URI; empty for {@link #OTHER}. */
+    /** {@return the path below the registry's base URI; empty for {@link #OTHER}} */
     public String path() {
         return path;
     }
 
-    /** The endpoints a fault can be injected into: every one but {@link #OTHER}. */
+    /** {@return the endpoints a fault can be injected into: every one but {@link #OTHER}} */
     public static RegistryEndpoint[] served() {
         return new RegistryEndpoint[] {CARD_CHECKS};
     }

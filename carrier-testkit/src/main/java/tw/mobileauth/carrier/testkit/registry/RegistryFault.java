@@ -48,6 +48,8 @@ public final class RegistryFault {
     /**
      * Waits {@code delay}, then serves the request normally.
      *
+     * @param delay the delay value
+     * @return the registry fault
      * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
      */
     public static RegistryFault latency(Duration delay) {
@@ -58,6 +60,8 @@ public final class RegistryFault {
      * Serves the request in full, then waits {@code delay} before answering: past the client's
      * time-out, the answer that arrives too late.
      *
+     * @param delay the delay value
+     * @return the registry fault
      * @throws IllegalArgumentException if {@code delay} is negative or longer than 60 s
      */
     public static RegistryFault latencyAfterProcessing(Duration delay) {
@@ -65,9 +69,10 @@ public final class RegistryFault {
     }
 
     /**
-     * A server error with an error body: 500 {@code INTERNAL}, 502 {@code BAD_GATEWAY}, 503
-     * {@code UNAVAILABLE} or 504 {@code TIMEOUT}.
+     * {@return a server error with an error body: 500 {@code INTERNAL}, 502 {@code BAD_GATEWAY}, 503
+     * {@code UNAVAILABLE} or 504 {@code TIMEOUT}}
      *
+     * @param httpStatus the http status
      * @throws IllegalArgumentException for any other status (use {@link #error(int, String)})
      */
     public static RegistryFault status(int httpStatus) {
@@ -83,8 +88,10 @@ public final class RegistryFault {
     }
 
     /**
-     * Any error answer {@code {"status":…,"code":…,"message":…}}, e.g. {@code error(403, "PERMISSION_DENIED")}.
+     * {@return any error answer {@code {"status":…,"code":…,"message":…}}, e.g. {@code error(403, "PERMISSION_DENIED")}}
      *
+     * @param httpStatus the http status
+     * @param code the raw code, as the other side sent it
      * @throws IllegalArgumentException if the status is not 400-599 or the code is blank
      */
     public static RegistryFault error(int httpStatus, String code) {
@@ -99,8 +106,9 @@ public final class RegistryFault {
     }
 
     /**
-     * {@code 429 TOO_MANY_REQUESTS} with {@code Retry-After} in whole seconds (rounded up).
+     * {@return {@code 429 TOO_MANY_REQUESTS} with {@code Retry-After} in whole seconds (rounded up)}
      *
+     * @param retryAfter the other side's Retry-After, if it sent one
      * @throws IllegalArgumentException if {@code retryAfter} is negative
      */
     public static RegistryFault rateLimited(Duration retryAfter) {
@@ -111,35 +119,54 @@ public final class RegistryFault {
         return of(Kind.RATE_LIMITED, retryAfter, 429, "TOO_MANY_REQUESTS");
     }
 
-    /** {@code 200} with {@code Content-Type: application/json} and a body that is not valid JSON. */
+    /** {@return {@code 200} with {@code Content-Type: application/json} and a body that is not valid JSON} */
     public static RegistryFault malformedJson() {
         return of(Kind.MALFORMED_JSON, Duration.ZERO, 200, "");
     }
 
-    /** Closes the connection without any HTTP answer; the client sees an I/O error. */
+    /**
+     * Closes the connection without any HTTP answer; the client sees an I/O error.
+     *
+     * @return the registry fault
+     */
     public static RegistryFault connectionReset() {
         return of(Kind.CONNECTION_RESET, Duration.ZERO, 0, "");
     }
 
-    /** Serves the request in full (its {@code jti} is spent), then closes the connection without the answer. */
+    /**
+     * Serves the request in full (its {@code jti} is spent), then closes the connection without the answer.
+     *
+     * @return the registry fault
+     */
     public static RegistryFault resetAfterProcessing() {
         return of(Kind.RESET_AFTER_PROCESSING, Duration.ZERO, 0, "");
     }
 
-    /** Serves the request normally, but the answer's {@code x-correlator} is another value. */
+    /**
+     * Serves the request normally, but the answer's {@code x-correlator} is another value.
+     *
+     * @return the registry fault
+     */
     public static RegistryFault wrongCorrelator() {
         return of(Kind.WRONG_CORRELATOR, Duration.ZERO, 0, "");
     }
 
-    /** Serves the request normally, but the answer has no {@code x-correlator} header. */
+    /**
+     * Serves the request normally, but the answer has no {@code x-correlator} header.
+     *
+     * @return the registry fault
+     */
     public static RegistryFault missingCorrelator() {
         return of(Kind.MISSING_CORRELATOR, Duration.ZERO, 0, "");
     }
 
     /**
-     * Any raw answer, e.g. a proxy's page ({@code raw(502, "text/html", "<html>…")}) or a 200 whose
-     * JSON lacks the result ({@code raw(200, "application/json", "{}")}).
+     * {@return any raw answer, e.g. a proxy's page ({@code raw(502, "text/html", "<html>…")}) or a 200 whose
+     * JSON lacks the result ({@code raw(200, "application/json", "{}")})}
      *
+     * @param httpStatus the http status
+     * @param contentType the content type
+     * @param body the body
      * @throws IllegalArgumentException if the status is not 200-599 or the content type is blank
      */
     public static RegistryFault raw(int httpStatus, String contentType, String body) {
@@ -155,8 +182,9 @@ public final class RegistryFault {
     }
 
     /**
-     * The same fault for the next {@code n} calls.
+     * {@return the same fault for the next {@code n} calls}
      *
+     * @param n the n value
      * @throws IllegalArgumentException if {@code n} is less than 1
      */
     public RegistryFault times(int n) {
@@ -166,7 +194,7 @@ public final class RegistryFault {
         return new RegistryFault(kind, duration, status, code, contentType, body, n);
     }
 
-    /** How many calls this fault applies to; default 1. */
+    /** {@return how many calls this fault applies to; default 1} */
     public int times() {
         return times;
     }

@@ -32,6 +32,8 @@ public final class RegistryFaults {
     /**
      * Arms {@code fault} for the next {@code fault.times()} calls of {@code endpoint}.
      *
+     * @param endpoint the endpoint value
+     * @param fault the fault value
      * @throws IllegalArgumentException for {@link RegistryEndpoint#OTHER}, where a fault would never fire
      */
     public synchronized void inject(RegistryEndpoint endpoint, RegistryFault fault) {
@@ -44,7 +46,11 @@ public final class RegistryFaults {
         queues.computeIfAbsent(endpoint, k -> new ArrayDeque<>()).addLast(new Armed(fault));
     }
 
-    /** How many more calls of {@code endpoint} will meet a fault. */
+    /**
+     * {@return how many more calls of {@code endpoint} will meet a fault}
+     *
+     * @param endpoint the endpoint value
+     */
     public synchronized int remaining(RegistryEndpoint endpoint) {
         Deque<Armed> q = queues.get(endpoint);
         return q == null ? 0 : q.stream().mapToInt(a -> a.left).sum();

@@ -24,7 +24,20 @@ public record RegistryRequest(RegistryEndpoint endpoint, String method, String p
         Optional<String> contentType, Optional<String> jti, String body, Instant at, int responseStatus,
         Optional<String> rejection) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param endpoint the endpoint value
+     * @param method the method value
+     * @param path the path value
+     * @param correlator the correlator of the call (x-correlator)
+     * @param contentType the content type
+     * @param jti the jti value
+     * @param body the body
+     * @param at the at value
+     * @param responseStatus the response status
+     * @param rejection the rejection value
+     */
     public RegistryRequest {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(method, "method");

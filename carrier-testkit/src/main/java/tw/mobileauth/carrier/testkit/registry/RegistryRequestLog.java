@@ -62,12 +62,16 @@ public final class RegistryRequestLog {
         return e;
     }
 
-    /** Every request so far, in arrival order. */
+    /** {@return every request so far, in arrival order} */
     public synchronized List<RegistryRequest> all() {
         return entries.stream().map(Entry::snapshot).toList();
     }
 
-    /** The requests received at {@code endpoint}, in arrival order. */
+    /**
+     * {@return the requests received at {@code endpoint}, in arrival order}
+     *
+     * @param endpoint the endpoint value
+     */
     public List<RegistryRequest> of(RegistryEndpoint endpoint) {
         Objects.requireNonNull(endpoint, "endpoint");
         return all().stream().filter(r -> r.endpoint() == endpoint).toList();

@@ -52,7 +52,7 @@ public final class CamaraDefinitions {
         this.documents = documents;
     }
 
-    /** The rows of PROVENANCE.md: the definitions that {@link #official()} requires. */
+    /** {@return the rows of PROVENANCE.md: the definitions that {@link #official()} requires} */
     public static List<OfficialDefinition> provenance() {
         try (InputStream in = CamaraDefinitions.class.getClassLoader().getResourceAsStream(PROVENANCE)) {
             if (in == null) {
@@ -65,7 +65,7 @@ public final class CamaraDefinitions {
     }
 
     /**
-     * The official definitions from the first location that has all of them.
+     * {@return the official definitions from the first location that has all of them}
      *
      * @throws IllegalStateException naming every location looked at when none has all the files, or
      *                               when a file's SHA-256 or version differs from PROVENANCE.md
@@ -78,7 +78,7 @@ public final class CamaraDefinitions {
     }
 
     /**
-     * The official definitions, or empty when no location has all the files.
+     * {@return the official definitions, or empty when no location has all the files}
      *
      * @throws IllegalStateException when a location has them all but one is not the recorded file
      */
@@ -116,8 +116,9 @@ public final class CamaraDefinitions {
     }
 
     /**
-     * The official definitions from {@code directory}.
+     * {@return the official definitions from {@code directory}}
      *
+     * @param directory the directory value
      * @throws IllegalStateException when a file is missing or is not the recorded one
      */
     public static CamaraDefinitions fromDirectory(Path directory) {
@@ -141,6 +142,7 @@ public final class CamaraDefinitions {
      * the official files.
      *
      * @param contents file name to YAML or JSON text
+     * @return the camara definitions
      */
     public static CamaraDefinitions unverified(Map<String, String> contents) {
         List<ApiDocument> docs = new ArrayList<>();
@@ -205,22 +207,22 @@ public final class CamaraDefinitions {
         }
     }
 
-    /** Where the files were read: a directory, the classpath folder, or {@code unverified}. */
+    /** {@return where the files were read: a directory, the classpath folder, or {@code unverified}} */
     public String origin() {
         return origin;
     }
 
-    /** The provenance rows these definitions were verified against (empty for {@link #unverified}). */
+    /** {@return the provenance rows these definitions were verified against (empty for {@link #unverified})} */
     public List<OfficialDefinition> verifiedAgainst() {
         return provenance;
     }
 
-    /** {@code title version} of each definition, e.g. {@code SIM Swap 2.1.0}. */
+    /** {@return {@code title version} of each definition, e.g. {@code SIM Swap 2.1.0}} */
     public List<String> apis() {
         return documents.stream().map(d -> d.title() + " " + d.version()).toList();
     }
 
-    /** The operationIds of every definition, in document order. */
+    /** {@return the operationIds of every definition, in document order} */
     public List<String> operationIds() {
         return documents.stream().flatMap(d -> d.operations().stream()).map(OperationSpec::operationId).toList();
     }

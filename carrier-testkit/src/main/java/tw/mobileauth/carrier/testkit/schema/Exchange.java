@@ -27,6 +27,18 @@ import java.util.TreeMap;
 public record Exchange(String carrierId, String method, String path, Map<String, String> requestHeaders,
         String requestBody, int status, Map<String, String> responseHeaders, String responseBody) {
 
+    /**
+     * Checks the components.
+     *
+     * @param carrierId the carrier id
+     * @param method the method value
+     * @param path the path value
+     * @param requestHeaders the request headers
+     * @param requestBody the request body
+     * @param status the HTTP status, or 0 when no answer arrived
+     * @param responseHeaders the response headers
+     * @param responseBody the response body
+     */
     public Exchange {
         Objects.requireNonNull(carrierId, "carrierId");
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -41,17 +53,25 @@ public record Exchange(String carrierId, String method, String path, Map<String,
         responseBody = Objects.requireNonNullElse(responseBody, "");
     }
 
-    /** The request header {@code name}, if it was sent. */
+    /**
+     * {@return the request header {@code name}, if it was sent}
+     *
+     * @param name the name
+     */
     public Optional<String> requestHeader(String name) {
         return Optional.ofNullable(requestHeaders.get(name));
     }
 
-    /** The response header {@code name}, if it was sent. */
+    /**
+     * {@return the response header {@code name}, if it was sent}
+     *
+     * @param name the name
+     */
     public Optional<String> responseHeader(String name) {
         return Optional.ofNullable(responseHeaders.get(name));
     }
 
-    /** {@code METHOD path}, the way violations name an exchange no operation matches. */
+    /** {@return {@code METHOD path}, the way violations name an exchange no operation matches} */
     public String requestLine() {
         return method + " " + path;
     }

@@ -25,11 +25,21 @@ public final class ExchangeRecorder {
     private final Map<String, Long> rejected = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
 
+    /**
+     * Creates one.
+     *
+     * @param validator the validator value
+     */
     public ExchangeRecorder(ExchangeValidator validator) {
         this.validator = Objects.requireNonNull(validator, "validator");
     }
 
-    /** Validates {@code exchange}, counts it under its operation, and returns its violations. */
+    /**
+     * Validates {@code exchange}, counts it under its operation, and returns its violations.
+     *
+     * @param exchange the exchange value
+     * @return the violations, never null
+     */
     public List<Violation> record(Exchange exchange) {
         ExchangeValidator.Result r = validator.check(exchange);
         synchronized (this) {
@@ -43,28 +53,38 @@ public final class ExchangeRecorder {
         return r.violations();
     }
 
-    /** Conforming exchanges per operationId, sorted by operationId. */
+    /** {@return conforming exchanges per operationId, sorted by operationId} */
     public synchronized Map<String, Long> validatedCounts() {
         return Collections.unmodifiableMap(new TreeMap<>(validated));
     }
 
-    /** Exchanges with at least one violation, per operationId (or {@code METHOD path}). */
+    /**
+     * Exchanges with at least one violation, per operationId (or {@code METHOD path}).
+     *
+     * @return the long>
+     */
     public synchronized Map<String, Long> rejectedCounts() {
         return Collections.unmodifiableMap(new TreeMap<>(rejected));
     }
 
-    /** The conforming exchanges of {@code operationId} so far. */
+    /**
+     * {@return the conforming exchanges of {@code operationId} so far}
+     *
+     * @param operationId the operation id
+     */
     public synchronized long validated(String operationId) {
         return validated.getOrDefault(operationId, 0L);
     }
 
-    /** All exchanges recorded so far. */
+    /** {@return all exchanges recorded so far} */
     public synchronized long total() {
         return validated.values().stream().mapToLong(Long::longValue).sum()
                 + rejected.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** One line per operation, {@code validated N exchanges of operation X}, then one per rejected operation. */
+    /**
+     * {@return one line per operation, {@code validated N exchanges of operation X}, then one per rejected operation}
+     */
     public synchronized String summary() {
         StringBuilder sb = new StringBuilder();
         validated.forEach((op, n) -> sb.append("validated ").append(n).append(n == 1 ? " exchange" : " exchanges")

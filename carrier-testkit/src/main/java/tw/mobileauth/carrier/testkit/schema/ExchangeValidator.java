@@ -66,10 +66,17 @@ public final class ExchangeValidator {
 
     /** The outcome of one exchange: the operation it matched (or {@code METHOD path}) and what is wrong. */
     public record Result(String operation, List<Violation> violations) {
+        /**
+         * Checks the components.
+         *
+         * @param operation the operation value
+         * @param violations the violations value
+         */
         public Result {
             violations = List.copyOf(violations);
         }
 
+        /** {@return whether the exchange broke no rule} */
         public boolean valid() {
             return violations.isEmpty();
         }
@@ -139,8 +146,10 @@ public final class ExchangeValidator {
     }
 
     /**
-     * A validator for {@code official} plus the given profiles, one per carrier.
+     * {@return a validator for {@code official} plus the given profiles, one per carrier}
      *
+     * @param official the official value
+     * @param profiles the profiles value
      * @throws IllegalArgumentException when two profiles declare one carrier, an extension operation
      *                                  clashes with an official one, or a profile names an unknown operation
      */
@@ -149,8 +158,8 @@ public final class ExchangeValidator {
     }
 
     /**
-     * The official definitions ({@link CamaraDefinitions#official()}) with the reference profiles
-     * {@code cht}, {@code twm} and {@code fet}.
+     * {@return the official definitions ({@link CamaraDefinitions#official()}) with the reference profiles
+     * {@code cht}, {@code twm} and {@code fet}}
      *
      * @throws IllegalStateException when the official definitions cannot be found or verified
      */
@@ -183,18 +192,26 @@ public final class ExchangeValidator {
         }
     }
 
-    /** The carriers this validator has a profile for. */
+    /** {@return the carriers this validator has a profile for} */
     public Set<String> carriers() {
         return new TreeSet<>(carriers.keySet());
     }
 
-    /** The operationIds known at {@code carrierId}: the official ones and its extensions. */
+    /**
+     * {@return the operationIds known at {@code carrierId}: the official ones and its extensions}
+     *
+     * @param carrierId the carrier id
+     */
     public List<String> operationIds(String carrierId) {
         Carrier c = carriers.get(carrierId);
         return c == null ? List.of() : c.operations().stream().map(OperationSpec::operationId).toList();
     }
 
-    /** Every violation of {@code exchange}; empty when it conforms. */
+    /**
+     * {@return every violation of {@code exchange}; empty when it conforms}
+     *
+     * @param exchange the exchange value
+     */
     public List<Violation> validate(Exchange exchange) {
         return check(exchange).violations();
     }
@@ -202,6 +219,7 @@ public final class ExchangeValidator {
     /**
      * Validates {@code exchange}.
      *
+     * @param exchange the exchange value
      * @throws AssertionError naming every violation, when there is any
      */
     public void assertValid(Exchange exchange) {
@@ -220,7 +238,11 @@ public final class ExchangeValidator {
         return sb.toString();
     }
 
-    /** The operation {@code exchange} matched and its violations. */
+    /**
+     * {@return the operation {@code exchange} matched and its violations}
+     *
+     * @param exchange the exchange value
+     */
     public Result check(Exchange exchange) {
         List<Violation> out = new ArrayList<>();
         Carrier carrier = carriers.get(exchange.carrierId());

@@ -23,6 +23,19 @@ public record OfficialDefinition(String file, String api, String version, String
 
     private static final int COLUMNS = 9;
 
+    /**
+     * Checks the components.
+     *
+     * @param file the file value
+     * @param api the api value
+     * @param version the version value
+     * @param repository the repository value
+     * @param tag the tag value
+     * @param commit the commit value
+     * @param path the path value
+     * @param sha256 the sha256 value
+     * @param licence the licence value
+     */
     public OfficialDefinition {
         for (String s : new String[] {file, api, version, repository, tag, commit, path, sha256, licence}) {
             Objects.requireNonNull(s, "every provenance column is required");

@@ -111,8 +111,9 @@ public final class ProfileExtensions {
     }
 
     /**
-     * A reference profile ({@code cht}, {@code twm} or {@code fet}) from {@value #REFERENCE_FOLDER}.
+     * {@return a reference profile ({@code cht}, {@code twm} or {@code fet}) from {@value #REFERENCE_FOLDER}}
      *
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException when there is no such profile or it is malformed
      */
     public static ProfileExtensions load(String carrierId) {
@@ -120,9 +121,11 @@ public final class ProfileExtensions {
     }
 
     /**
-     * A profile {@code <folder><carrierId>.json} from the classpath, with the extension OpenAPI
-     * documents its {@code apis} names in the same folder: how a third-party adapter declares its own.
+     * {@return a profile {@code <folder><carrierId>.json} from the classpath, with the extension OpenAPI
+     * documents its {@code apis} names in the same folder: how a third-party adapter declares its own}
      *
+     * @param folder the folder value
+     * @param carrierId the carrier id
      * @throws IllegalArgumentException when a file is missing or malformed
      */
     public static ProfileExtensions fromClasspath(String folder, String carrierId) {
@@ -143,9 +146,10 @@ public final class ProfileExtensions {
     }
 
     /**
-     * A profile from its JSON text and the texts of the extension documents it names.
+     * {@return a profile from its JSON text and the texts of the extension documents it names}
      *
      * @param apis file name (as written in the profile's {@code apis}) to OpenAPI YAML or JSON text
+     * @param profileJson the profile json
      * @throws IllegalArgumentException when the profile is malformed or names a document not given
      */
     public static ProfileExtensions parse(String profileJson, Map<String, String> apis) {
@@ -195,32 +199,37 @@ public final class ProfileExtensions {
         }
     }
 
+    /** {@return the carrier these extensions belong to} */
     public String carrierId() {
         return carrierId;
     }
 
-    /** Where the profile is documented, e.g. {@code docs/carrier-contract.md §3 Chunghwa Telecom}. */
+    /** {@return where the profile is documented, e.g. {@code docs/carrier-contract.md §3 Chunghwa Telecom}} */
     public String source() {
         return source;
     }
 
-    /** The extension OpenAPI documents: file name to text. */
+    /** {@return the extension OpenAPI documents: file name to text} */
     public Map<String, String> apis() {
         return apis;
     }
 
+    /** {@return the carrier's own error codes beyond the official ones} */
     public List<ErrorCode> errorCodes() {
         return errorCodes;
     }
 
+    /** {@return the extra properties this carrier adds to the official schemas} */
     public List<ExtraProperty> properties() {
         return properties;
     }
 
+    /** {@return the extra rules this carrier applies to requests} */
     public List<RequestRule> requestRules() {
         return requestRules;
     }
 
+    /** {@return the official operations or fields this carrier does not offer} */
     public List<NotOffered> notOffered() {
         return notOffered;
     }

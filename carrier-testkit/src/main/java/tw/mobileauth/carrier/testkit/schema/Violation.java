@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record Violation(String operation, String what, String where) {
 
+    /**
+     * Checks the components.
+     *
+     * @param operation the operation value
+     * @param what the what value
+     * @param where the where value
+     */
     public Violation {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(what, "what");
