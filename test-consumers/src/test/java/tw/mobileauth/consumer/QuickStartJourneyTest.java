@@ -57,6 +57,7 @@ class QuickStartJourneyTest {
 
     private static final String ORIGIN = "https://portal.example.tw";
     private static final ObjectMapper BROWSER_JSON = new ObjectMapper();
+    private static final String PASSWORD = "Kiwi-Lantern-8462!";
 
     @Test
     void aDesktopEnrolsThroughAPhoneLogsInWithFourFieldsAndNoProviderIsRegisteredGlobally() throws Exception {
@@ -91,13 +92,17 @@ class QuickStartJourneyTest {
     }
 
     private static void journey(MobileAuth auth, FakeCarrierNetworks networks, TestCaptcha captcha,
-            Subscriber person, String nhiCard, SecureRandom random)
-            throws Exception {
+            Subscriber person, String nhiCard, SecureRandom random) throws Exception {
+        DeviceKey browserKey = DeviceKey.generate(random); // the browser: WebCrypto, non-extractable
+        String credentialId = enrol(auth, networks, captcha, person, nhiCard, browserKey);
+        logIn(auth, person, credentialId, browserKey);
+    }
+
+    private static String enrol(MobileAuth auth, FakeCarrierNetworks networks, TestCaptcha captcha,
+            Subscriber person, String nhiCard, DeviceKey browserKey) throws Exception {
         var enrollment = auth.enrollment();
-        String password = "Kiwi-Lantern-8462!";
         enrollment.checkNationalId(person.holderId());
         var form = enrollment.prepareApplication();
-        DeviceKey browserKey = DeviceKey.generate(random);
         byte[] spki = browserKey.publicKeySpki();
         byte[] proof = browserKey.sign(SignedMessages.enrollment(
                 Base64.getUrlDecoder().decode(form.challenge()), spki, ORIGIN));
@@ -110,8 +115,8 @@ class QuickStartJourneyTest {
         posted.put("birthDate", (person.birthDate().getYear() - 1911)
                 + person.birthDate().toString().substring(4).replace('-', '/'));
         posted.put("name", person.name());
-        posted.put("password", password);
-        posted.put("passwordConfirmation", password);
+        posted.put("password", PASSWORD);
+        posted.put("passwordConfirmation", PASSWORD);
         posted.put("challenge", form.challenge());
         posted.put("captchaId", form.captcha().id());
         posted.put("captchaAnswer", captcha.answerFor(form.captcha().id()).orElseThrow());
@@ -131,24 +136,27 @@ class QuickStartJourneyTest {
                 .open(redirect.carrierUri());
         assertInstanceOf(VerificationOutcome.Issued.class,
                 enrollment.completeVerification(phone.session(), new VerificationCallback(callback)));
-        var done = assertInstanceOf(EnrollmentStatus.Completed.class,
-                enrollment.status(begun.enrollmentId(), begun.desktopSecret()));
+        return assertInstanceOf(EnrollmentStatus.Completed.class,
+                enrollment.status(begun.enrollmentId(), begun.desktopSecret())).credentialId();
+    }
 
+    private static void logIn(MobileAuth auth, Subscriber person, String credentialId, DeviceKey browserKey)
+            throws Exception {
         var login = auth.login();
         var challenge = login.beginLogin(ClientContext.of(DeviceClass.DESKTOP));
-        byte[] signature = browserKey.sign(SignedMessages.login(challenge.nonce(), done.credentialId(), ORIGIN));
+        byte[] signature = browserKey.sign(SignedMessages.login(challenge.nonce(), credentialId, ORIGIN));
         Map<String, String> attempt = new LinkedHashMap<>();
         attempt.put("nationalId", person.holderId());
         attempt.put("birthDate", person.birthDate().toString());
         attempt.put("name", person.name());
-        attempt.put("password", password);
-        attempt.put("credentialId", done.credentialId());
+        attempt.put("password", PASSWORD);
+        attempt.put("credentialId", credentialId);
         attempt.put("challengeId", challenge.id());
         attempt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
         var authentication = login.finishLogin(LoginAttempt.fromJson(BROWSER_JSON.writeValueAsString(attempt)),
                 ClientContext.of(DeviceClass.DESKTOP));
         assertEquals(AssuranceLevel.QUERY_ONLY, authentication.assurance());
-        assertTrue(authentication.noticeAcknowledgementRequired());
+        assertTrue(authentication.noticeAcknowledgementRequired(), "the first login shows the 個資告知");
         authentication = login.acknowledgeNotice(authentication, authentication.noticeVersion());
         assertFalse(authentication.noticeAcknowledgementRequired());
     }
