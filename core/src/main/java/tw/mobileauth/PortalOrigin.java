@@ -94,7 +94,7 @@ public final class PortalOrigin {
     public static boolean isSecureOrLoopback(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return "https".equals(scheme) && !host.isEmpty() || "http".equals(scheme) && isLoopback(host);
+        return ("https".equals(scheme) && !host.isEmpty()) || ("http".equals(scheme) && isLoopback(host));
     }
 
     /** The canonical origin, e.g. {@code https://portal.example.tw}: what the browser's {@code window.location.origin} shows. */
