@@ -55,10 +55,12 @@ final class Needles {
 
     static final List<Shape> SHAPES = List.of(
             new Shape(Pattern.compile("mobileauth_session=" + value(8)), "a desktop session cookie with its value"),
-            new Shape(Pattern.compile("mobileauth_phone=" + value(8)), "a phone session cookie with its value"),
+            new Shape(Pattern.compile("mobileauth_phone=[A-Za-z0-9_.-]{8,}"), "a phone session cookie with its value"),
             new Shape(Pattern.compile("[?&]t=" + value(16)), "a handoff URL with its token (t=)"),
             new Shape(Pattern.compile("(?i)mobileauth-desktop-secret\\s*[:=]\\s*" + value(8)),
                     "a desktop secret header with its value"),
+            new Shape(Pattern.compile("(?i)mobileauth-phone-session\\s*[:=]\\s*[A-Za-z0-9_.-]{8,}"),
+                    "a phone session header with its value"),
             new Shape(Pattern.compile("(?i)desktop_?secret\"?\\s*[:=]\\s*\"?" + value(16)), "a desktop secret field with its value"));
 
     private Needles() {
