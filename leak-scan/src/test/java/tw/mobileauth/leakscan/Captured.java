@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * @param dumps    table dumps
  * @param secrets  recorded secrets (searched for, not searched in)
  * @param modules  the modules (directories relative to the root) that left logs or dumps
+ * @param tested   the modules whose tests ran (surefire wrote a {@code TEST-*.xml} report)
  */
-record Captured(List<Path> logs, List<Path> dumps, List<Path> secrets, Set<String> modules) {
+record Captured(List<Path> logs, List<Path> dumps, List<Path> secrets, Set<String> modules, Set<String> tested) {
 
     /** Module directories are at most this deep under the root ({@code examples/portal-jdk}). */
     private static final int MODULE_DEPTH = 3;
@@ -32,6 +33,7 @@ record Captured(List<Path> logs, List<Path> dumps, List<Path> secrets, Set<Strin
         List<Path> dumps = new ArrayList<>();
         List<Path> secrets = new ArrayList<>();
         Set<String> modules = new TreeSet<>();
+        Set<String> tested = new TreeSet<>();
         for (Path module : modules(root)) {
             if (module.equals(exclude)) {
                 continue;
@@ -46,8 +48,11 @@ record Captured(List<Path> logs, List<Path> dumps, List<Path> secrets, Set<Strin
             if (logs.size() + dumps.size() > before) {
                 modules.add(root.relativize(module).toString());
             }
+            if (!files(target.resolve("surefire-reports"), 1, f -> f.startsWith("TEST-") && f.endsWith(".xml")).isEmpty()) {
+                tested.add(root.relativize(module).toString());
+            }
         }
-        return new Captured(List.copyOf(logs), List.copyOf(dumps), List.copyOf(secrets), modules);
+        return new Captured(List.copyOf(logs), List.copyOf(dumps), List.copyOf(secrets), modules, tested);
     }
 
     /** Directories with a pom.xml and a target directory, not inside any target or src. */

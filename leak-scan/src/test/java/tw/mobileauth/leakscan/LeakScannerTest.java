@@ -108,6 +108,7 @@ class LeakScannerTest {
 
         Captured c = Captured.from(root, root.resolve("scan").toAbsolutePath().normalize());
         assertEquals(java.util.Set.of("a", "examples/b"), c.modules());
+        assertEquals(java.util.Set.of("a"), c.tested(), "a module whose tests ran has a TEST-*.xml report");
         assertEquals(2, c.logs().size(), c.logs().toString());
         assertEquals(1, c.dumps().size());
         assertEquals(1, c.secrets().size());
