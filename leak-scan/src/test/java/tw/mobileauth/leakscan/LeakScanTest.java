@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class LeakScanTest {
 
     private static final int MIN_MODULES = Integer.getInteger("leakscan.minModules", 17);
-    private static final long MIN_LINES = Long.getLong("leakscan.minLines", 5_000);
-    private static final long MIN_ROWS = Long.getLong("leakscan.minRows", 200);
+    private static final long MIN_LINES = Long.getLong("leakscan.minLines", 1_500);
+    private static final long MIN_ROWS = Long.getLong("leakscan.minRows", 1_000);
 
     @Test
     void noTestLogOrTableDumpOfTheBuildHoldsAFixturePersonsDataOrASecret() {
@@ -31,16 +31,17 @@ class LeakScanTest {
         Captured captured = Captured.from(root, self);
 
         List<Needles.Needle> needles = new ArrayList<>(Needles.fixture());
-        needles.addAll(Needles.recorded(captured.secrets()));
+        List<Needles.Needle> recorded = Needles.recorded(captured.secrets());
+        needles.addAll(recorded);
         LeakScanner scanner = new LeakScanner(needles, Needles.SHAPES);
         List<Path> files = new ArrayList<>(captured.logs());
         files.addAll(captured.dumps());
         LeakScanner.Report report = scanner.scan(root, files);
 
         String volume = String.format("leak scan: %d modules tested %s, %d with output or dumps;"
-                + " %d log files, %,d lines; %d table dumps, %,d rows; %,d bytes; %,d needles (%d recorded secrets) and %d shapes; %d hits",
+                + " %d log files, %,d lines; %d table dumps, %,d rows; %,d bytes; %,d needles (%d recorded secrets from %d files) and %d shapes; %d hits",
                 captured.tested().size(), captured.tested(), captured.modules().size(), captured.logs().size(), report.lines(),
-                captured.dumps().size(), report.rows(), report.bytes(), needles.size(), captured.secrets().size(),
+                captured.dumps().size(), report.rows(), report.bytes(), needles.size(), recorded.size(), captured.secrets().size(),
                 Needles.SHAPES.size(), report.hits().size());
         System.out.println(volume);
 
