@@ -68,6 +68,7 @@ public record FieldError(String field, FieldReason reason, LocalizedText message
 
         private static final String BUNDLE = "tw.mobileauth.identity.FieldMessages";
 
+        @SuppressWarnings("ImmutableEnumChecker") // a loaded ResourceBundle is only read
         private final ResourceBundle bundle;
 
         Messages(Locale locale) {

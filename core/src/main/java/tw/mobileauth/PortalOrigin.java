@@ -97,7 +97,7 @@ public final class PortalOrigin {
     public static boolean isSecureOrLoopback(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return "https".equals(scheme) && !host.isEmpty() || "http".equals(scheme) && isLoopback(host);
+        return ("https".equals(scheme) && !host.isEmpty()) || ("http".equals(scheme) && isLoopback(host));
     }
 
     /**

@@ -89,7 +89,9 @@ final class CryptoFloor {
      * HMAC-SHA256s; returns a value that depends on all three, so nothing is dead code.
      */
     byte login() throws Exception {
-        boolean ok = argon2Verify() & p256Verify();
+        boolean argon2 = argon2Verify();
+        boolean p256 = p256Verify(); // always run: it is part of the floor
+        boolean ok = argon2 && p256;
         return (byte) (hmacs(3) ^ (ok ? 1 : 0));
     }
 

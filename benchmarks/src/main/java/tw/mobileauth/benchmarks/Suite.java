@@ -144,7 +144,7 @@ public final class Suite {
     static double opsPerSecond(Result<?> r) {
         String unit = r.getScoreUnit();
         double score = r.getScore();
-        String[] parts = unit.split("/");
+        String[] parts = unit.split("/", -1);
         if (parts[0].equals("ops")) {
             return score / seconds(parts[1]);
         }

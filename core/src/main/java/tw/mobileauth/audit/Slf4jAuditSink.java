@@ -74,7 +74,7 @@ public final class Slf4jAuditSink implements AuditSink {
                     int type = Character.getType(c);
                     if (c < 0x20 || type == Character.CONTROL || type == Character.FORMAT
                             || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                            || type == Character.SURROGATE && !pairedSurrogate(value, i)) {
+                            || (type == Character.SURROGATE && !pairedSurrogate(value, i))) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -18,6 +18,7 @@ import tw.mobileauth.i18n.LocalizedText;
  * @param altText   zh-TW/English text for {@code alt} and screen readers, saying what to do
  * @param expiresAt the first instant at which the challenge no longer passes
  */
+@SuppressWarnings("ArrayRecordComponent") // an image handed to the page once; never compared or used as a key
 public record CaptchaChallenge(String id, String mediaType, byte[] media, LocalizedText altText, Instant expiresAt) {
 
     /**

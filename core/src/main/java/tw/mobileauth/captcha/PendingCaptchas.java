@@ -33,6 +33,7 @@ final class PendingCaptchas {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingCaptchas.class);
 
+    @SuppressWarnings("ArrayRecordComponent") // the MAC is compared in constant time, never with equals
     private record Entry(byte[] answerMac, Instant expiresAt) {
     }
 

@@ -78,7 +78,7 @@ public record ClientContext(DeviceClass deviceClass, Optional<String> ipAddress,
         }
         String s = ip.strip();
         if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            String[] parts = s.split("\\.");
+            String[] parts = s.split("\\.", -1);
             for (String p : parts) {
                 if (Integer.parseInt(p) > 255) {
                     return Optional.empty();

@@ -21,6 +21,7 @@ import tw.mobileauth.i18n.LocalizedText;
  * <p>Immutable and shared: decisions are cached by content, so evaluating allocates nothing once a
  * combination of reasons has been seen. Compare them with {@code equals}.
  */
+@SuppressWarnings("EnumOrdinal") // the REASONS table is indexed by ordinal, built from values() in the same JVM
 public final class EligibilityDecision {
 
     /** The three possible verdicts. */

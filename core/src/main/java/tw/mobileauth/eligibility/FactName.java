@@ -31,6 +31,7 @@ public enum FactName {
     /** {@link EligibilityFacts#nhiCard()}. */
     NHI_CARD;
 
+    @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
     private final LocalizedText label;
 
     FactName() {
@@ -43,6 +44,7 @@ public enum FactName {
     }
 
     /** This fact's bit in a set of missing facts. */
+    @SuppressWarnings("EnumOrdinal") // a bit within one JVM, like EnumSet; never persisted
     int bit() {
         return 1 << ordinal();
     }

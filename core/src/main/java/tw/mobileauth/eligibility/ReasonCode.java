@@ -52,7 +52,9 @@ public enum ReasonCode {
     /** The NHI card was replaced by a newer one. */
     NHI_CARD_REPLACED;
 
+    @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
     private final LocalizedText message;
+    @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
     private final LocalizedText remedy;
 
     ReasonCode() {
@@ -74,6 +76,7 @@ public enum ReasonCode {
     }
 
     /** This code's bit in a set of reasons. */
+    @SuppressWarnings("EnumOrdinal") // a bit within one JVM, like EnumSet; never persisted
     long bit() {
         return 1L << ordinal();
     }

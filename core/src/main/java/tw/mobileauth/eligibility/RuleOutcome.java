@@ -12,6 +12,7 @@ import java.util.Objects;
  * a rule that uses them allocates nothing. Reasons and missing facts are kept de-duplicated, in
  * {@link ReasonCode} and {@link FactName} declaration order.
  */
+@SuppressWarnings("EnumOrdinal") // lookup tables indexed by ordinal, built from values() in the same JVM
 public sealed interface RuleOutcome permits RuleOutcome.Satisfied, RuleOutcome.Violated, RuleOutcome.Unknown {
 
     /** {@return the rule holds} */

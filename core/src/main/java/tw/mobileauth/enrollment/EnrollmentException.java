@@ -69,7 +69,9 @@ public final class EnrollmentException extends Exception {
          */
         CALLBACK_WRONG_BROWSER;
 
+        @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
         private final LocalizedText message;
+        @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
         private final LocalizedText remedy;
 
         Reason() {

@@ -61,7 +61,7 @@ final class Handoff {
         EnrollmentDocument doc = EnrollmentDocument.parse(r.document());
         records.requireDesktop(r, doc, secret, "status");
         EnrollmentRecord current = records.current(r);
-        if (current != r) {
+        if (!current.equals(r)) {
             r = current;
             doc = EnrollmentDocument.parse(r.document());
         }

@@ -78,7 +78,7 @@ public record PortalUrls(PortalOrigin origin, URI handoff, URI carrierCallback) 
         if (requestUrl == null || requestUrl.getRawQuery() == null) {
             return java.util.Optional.empty();
         }
-        for (String pair : requestUrl.getRawQuery().split("&")) {
+        for (String pair : requestUrl.getRawQuery().split("&", -1)) {
             if (pair.startsWith("t=")) {
                 try {
                     return java.util.Optional.of(java.net.URLDecoder.decode(pair.substring(2),

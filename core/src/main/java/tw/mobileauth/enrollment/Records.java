@@ -255,8 +255,10 @@ final class Records {
     }
 
     /**
-     * Stores a new enrolment. @param orphan a token to revoke if the record cannot be stored
+     * Stores a new enrolment.
      *
+     * @param record the new enrolment
+     * @param orphan a token to revoke if the record cannot be stored
      * @throws EnrollmentUnavailableException {@code STORE}, {@code NEW_FORM} (begin used up the captcha
      *                                        and challenge), if the store is full
      */

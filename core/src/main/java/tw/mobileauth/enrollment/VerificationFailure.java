@@ -41,7 +41,9 @@ public enum VerificationFailure {
      */
     HOLDER_CHECK_LIMIT;
 
+    @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
     private final LocalizedText message;
+    @SuppressWarnings("ImmutableEnumChecker") // LocalizedText is a record of two Strings, immutable but not @Immutable-annotated
     private final LocalizedText remedy;
 
     VerificationFailure() {

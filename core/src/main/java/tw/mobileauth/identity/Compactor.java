@@ -76,7 +76,7 @@ final class Compactor {
             if (k >= 0) {
                 buf[len++] = (char) k;
             } else if (k == DROP || Chars.isSpace(c) || Chars.isDash(c)) {
-                continue;
+                // skipped: neither kept nor a misfit
             } else if (Chars.isForbidden(c)) {
                 // Outranks BAD_FORMAT whatever follows, so there is no need to read further.
                 throw InvalidInputException.of(field, FieldReason.INVALID_CHARACTER);

@@ -62,7 +62,7 @@ final class DeviceCredentials {
     /** The checked certificate of {@code record}, from the cache when the record still holds the same one. */
     Checked get(CredentialRecord record) {
         Checked c = cache.get(record.credentialId());
-        if (c != null && (c.certificate() == record.certificate() || c.certificate().equals(record.certificate()))) {
+        if (c != null && c.certificate().equals(record.certificate())) {
             return c;
         }
         Checked fresh = check(record);

@@ -280,11 +280,11 @@ final class FinishLoginSteps {
         }
         String credentialId = record.credentialId();
         boolean idMatches = s.hmac.matches(record.subjectKey(), CredentialVerifiers.SUBJECT,
-                id.map(NationalId::value).orElse("")) & id.isPresent();
+                id.map(NationalId::value).orElse("")) && id.isPresent();
         boolean birthDateMatches = s.hmac.matches(record.birthDateVerifier(), CredentialVerifiers.BIRTH_DATE,
-                credentialId, birthDate.map(BirthDate::iso).orElse("")) & birthDate.isPresent();
+                credentialId, birthDate.map(BirthDate::iso).orElse("")) && birthDate.isPresent();
         boolean nameMatches = s.hmac.matches(record.nameVerifier(), CredentialVerifiers.NAME, credentialId,
-                name.map(PersonName::comparisonKey).orElse("")) & name.isPresent();
+                name.map(PersonName::comparisonKey).orElse("")) && name.isPresent();
         if (!idMatches) {
             throw new StepFailure(FailureCause.WRONG_ID);
         }
@@ -312,7 +312,7 @@ final class FinishLoginSteps {
             throws StepFailure, CryptoException.HasherBusy {
         boolean matches;
         try {
-            matches = budget.verify(password, record.passwordHash()) & password.length > 0;
+            matches = budget.verify(password, record.passwordHash()) && password.length > 0;
         } catch (CryptoException.MalformedPasswordHash corrupt) {
             LOG.warn("credential {} holds an unreadable password hash; the login fails until it is re-enrolled",
                     record.credentialId());

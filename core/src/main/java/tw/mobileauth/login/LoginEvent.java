@@ -93,7 +93,7 @@ public sealed interface LoginEvent extends AuditEvent {
     /**
      * A counter reached the lock-out threshold, or went on failing past it.
      *
-     * @param scope        {@code credential}, {@code person} or {@code person-streak} (the failures in a
+     * @param scope        {@code "credential"}, {@code "person"} or {@code "person-streak"} (the failures in a
      *                     row, {@link LockOutPolicy#maxConsecutiveFailures()})
      * @param credentialId the credential whose attempt caused it
      * @param until        the end of the lock ({@link LockOutPolicy#PERMANENT} when permanent)

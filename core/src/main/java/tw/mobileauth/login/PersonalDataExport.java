@@ -285,9 +285,9 @@ public record PersonalDataExport(Instant exportedAt, String nationalId, List<Cre
     /**
      * A lock-out counter.
      *
-     * @param scope        {@code credential}, {@code person}, or {@code person-streak} (failures in a row since
+     * @param scope        {@code "credential"}, {@code "person"}, or {@code "person-streak"} (failures in a row since
      *                     the last success, see {@link LockOutPolicy#maxConsecutiveFailures()})
-     * @param credentialId the credential, for scope {@code credential}
+     * @param credentialId the credential, for scope {@code "credential"}
      * @param failures     counted failures in the window
      * @param windowStart  when the window began
      * @param windowEnd    when the count resets

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
-import java.util.function.ToIntFunction;
+import java.util.function.Consumer;
 
 /**
  * Runs an in-memory store's TTL clean-up every {@link #EVERY} writes, with the store's clock, so
@@ -22,18 +22,18 @@ final class Sweeper {
     static final Duration FULL_SWEEP_INTERVAL = Duration.ofSeconds(1);
 
     private final Clock clock;
-    private final ToIntFunction<Instant> purge;
+    private final Consumer<Instant> purge;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicReference<Instant> lastFullSweep = new AtomicReference<>(Instant.MIN);
 
-    Sweeper(Clock clock, ToIntFunction<Instant> purge) {
+    Sweeper(Clock clock, Consumer<Instant> purge) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.purge = purge;
     }
 
     void wrote() {
         if (writes.incrementAndGet() % EVERY == 0) {
-            purge.applyAsInt(clock.instant());
+            purge.accept(clock.instant());
         }
     }
 
@@ -50,7 +50,7 @@ final class Sweeper {
         Instant now = clock.instant();
         Instant last = lastFullSweep.get();
         if (!now.isBefore(last.plus(FULL_SWEEP_INTERVAL)) && lastFullSweep.compareAndSet(last, now)) {
-            purge.applyAsInt(now);
+            purge.accept(now);
         }
         if (size.getAsInt() >= maxEntries) {
             throw new StoreException(StoreException.Reason.FULL, store + " is full: " + maxEntries

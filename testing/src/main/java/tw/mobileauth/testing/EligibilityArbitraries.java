@@ -414,7 +414,7 @@ public final class EligibilityArbitraries {
 
     /** {@code f} of {@code d}, rounded down to whole seconds, so never more than {@code d}. */
     private static Duration fraction(Duration d, double f) {
-        return Duration.ofSeconds((long) Math.floor(d.getSeconds() * f));
+        return Duration.ofSeconds((long) Math.floor(d.toSeconds() * f));
     }
 
     /** How far apart the two bounds of a range lie: zero, a few edges, or up to a year. */
@@ -427,10 +427,10 @@ public final class EligibilityArbitraries {
 
     private static long positiveSeconds(Duration window) {
         Objects.requireNonNull(window, "window");
-        if (window.getSeconds() < 1) {
+        if (window.toSeconds() < 1) {
             throw new IllegalArgumentException("the window must be at least one second; got " + window);
         }
-        return window.getSeconds();
+        return window.toSeconds();
     }
 
     private static <T> Arbitrary<EligibilityFacts> standardWith(

@@ -25,8 +25,6 @@ import tw.mobileauth.carrier.spi.CarrierException;
  */
 public final class CamaraClient {
 
-    private static final Predicate<ErrorInfo> NO_ERROR_IS_A_RESULT = e -> false;
-
     private final Transport transport;
     private final ErrorMapping errors;
     private final Retrying retrying;
@@ -63,7 +61,7 @@ public final class CamaraClient {
      * @throws CarrierException if the carrier call fails; the permitted subclass says why and whether to retry
      */
     public JsonReply post(CallContext ctx, String path, String scope, Map<String, ?> body) throws CarrierException {
-        return post(ctx, path, scope, body, NO_ERROR_IS_A_RESULT);
+        return post(ctx, path, scope, body, CamaraClient::noErrorIsAResult);
     }
 
     /**
@@ -102,7 +100,7 @@ public final class CamaraClient {
      */
     JsonReply postWithToken(CallContext ctx, String path, AccessToken token, Map<String, ?> body)
             throws CarrierException {
-        return exchange(ctx, path, token, Json.write(body), NO_ERROR_IS_A_RESULT);
+        return exchange(ctx, path, token, Json.write(body), CamaraClient::noErrorIsAResult);
     }
 
     private JsonReply exchange(CallContext ctx, String path, AccessToken token, byte[] json,
@@ -130,5 +128,10 @@ public final class CamaraClient {
     /** Forgets cached tokens. */
     void clearTokens() {
         cache.clear();
+    }
+
+    /** For calls where no carrier error is an answer: every error is thrown. */
+    private static boolean noErrorIsAResult(ErrorInfo error) {
+        return false;
     }
 }

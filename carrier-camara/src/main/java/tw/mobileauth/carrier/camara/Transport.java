@@ -57,6 +57,7 @@ final class Transport {
      * {@code body} empty with method GET sends no body; {@code echoed} says whether the answer
      * must echo {@code x-correlator}.
      */
+    @SuppressWarnings("ArrayRecordComponent") // a request on its way, never compared or used as a key
     record Outgoing(URI target, String label, String method, String contentType, byte[] body,
             Optional<String> bearer, boolean echoed) {
 
@@ -72,6 +73,7 @@ final class Transport {
     }
 
     /** A response that arrived, with the correlator it was sent with. */
+    @SuppressWarnings("ArrayRecordComponent") // a response being read, never compared or used as a key
     record Response(String path, int status, HttpHeaders headers, byte[] body, String correlator) {
 
         Optional<String> header(String name) {

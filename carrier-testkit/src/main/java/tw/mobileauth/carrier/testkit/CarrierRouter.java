@@ -363,7 +363,7 @@ final class CarrierRouter implements HttpHandler {
         List<String> cookies = h.get("Cookie");
         if (cookies != null) {
             for (String line : cookies) {
-                for (String c : line.split(";")) {
+                for (String c : line.split(";", -1)) {
                     String t = c.trim();
                     if (t.startsWith(DEVICE_COOKIE + "=") && t.length() > DEVICE_COOKIE.length() + 1) {
                         return Optional.of(t.substring(DEVICE_COOKIE.length() + 1));

@@ -25,7 +25,7 @@ final class Forms {
         if (encoded == null || encoded.isEmpty()) {
             return out;
         }
-        for (String pair : encoded.split("&")) {
+        for (String pair : encoded.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

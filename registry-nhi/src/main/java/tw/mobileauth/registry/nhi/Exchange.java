@@ -30,6 +30,7 @@ import tw.mobileauth.registry.spi.RegistryException.Origin;
 final class Exchange {
 
     /** An answer that arrived and echoed the correlator. */
+    @SuppressWarnings("ArrayRecordComponent") // an answer being read, never compared or used as a key
     record Answer(int status, HttpHeaders headers, byte[] body, String correlator) {
         Optional<String> header(String name) {
             return headers.firstValue(name);

@@ -116,7 +116,7 @@ final class RequestSigner {
         p.put("htm", method);
         p.put("htp", path);
         p.put("iat", iat);
-        p.put("exp", iat + NhiProfile.SIGNATURE_LIFETIME.getSeconds());
+        p.put("exp", iat + NhiProfile.SIGNATURE_LIFETIME.toSeconds());
         p.put("jti", jti);
         p.put("xc", correlator);
         p.put("bd", bodyDigest(body));

@@ -33,8 +33,8 @@ import tw.mobileauth.enrollment.DesktopSecret;
 import tw.mobileauth.enrollment.DeviceSession;
 import tw.mobileauth.enrollment.EnrollmentApplication;
 import tw.mobileauth.enrollment.EnrollmentException;
-import tw.mobileauth.enrollment.EnrollmentUnavailableException;
 import tw.mobileauth.enrollment.EnrollmentStatus;
+import tw.mobileauth.enrollment.EnrollmentUnavailableException;
 import tw.mobileauth.enrollment.NextStep;
 import tw.mobileauth.enrollment.PhoneSession;
 import tw.mobileauth.enrollment.PortalUrls;
@@ -45,6 +45,7 @@ import tw.mobileauth.login.Authentication;
 import tw.mobileauth.login.LockOutPolicy;
 import tw.mobileauth.login.LoginAttempt;
 import tw.mobileauth.login.LoginChallenge;
+import tw.mobileauth.testing.SecretsSeen;
 import tw.mobileauth.testing.TestCaptcha;
 
 /**
@@ -158,6 +159,9 @@ final class Portal implements AutoCloseable {
             var begun = enrollment.begin(EnrollmentApplication.fromJson(JSON.writeValueAsString(posted)),
                     ClientContext.of(DeviceClass.DESKTOP));
             var qr = assertInstanceOf(NextStep.ShowQrCode.class, begun.next());
+            // For the leak scan (docs/leak-scan.md): these random secrets must appear in no log and no table.
+            SecretsSeen.record("desktop-secret", begun.desktopSecret().revealForTransport());
+            SecretsSeen.record("handoff-token", SecretsSeen.handoffToken(qr.handoffUrl()).orElse(null));
             return new Applied(person, browserKey, begun.enrollmentId(), begun.desktopSecret().revealForTransport(),
                     qr.handoffUrl());
         }
@@ -174,6 +178,7 @@ final class Portal implements AutoCloseable {
                     enrollment.status(a.enrollmentId(), DesktopSecret.fromTransport(a.desktopSecret()))).pairingCode();
             var redirect = enrollment.startVerification(phone.session(),
                     Consent.accepted(phone.summary().termsVersion()), pairingCode);
+            SecretsSeen.record("phone-session", phone.session().revealForTransport());
             return new Halfway(a.person(), a.browserKey(), a.enrollmentId(), a.desktopSecret(),
                     phone.session().revealForTransport(), redirect);
         }

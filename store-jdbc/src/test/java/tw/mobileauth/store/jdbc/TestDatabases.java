@@ -13,12 +13,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import tw.mobileauth.testing.TableDumps;
 
 /**
  * The databases the store-jdbc tests run on, each a fresh one behind its own HikariCP pool:
  * H2 in memory, H2 in a file, and PostgreSQL, which is embedded (zonky; as root it runs the server
  * under {@code unshare -U}) unless {@code MOBILEAUTH_TEST_POSTGRES_URL} names an external one
  * (a JDBC URL with user and password; every test database is then a fresh schema in it).
+ *
+ * <p>Every pool dumps all the tables of its database to {@code target/table-dumps} as it closes
+ * ({@link TableDumps}), so the leak scan (docs/leak-scan.md) searches what the stores held at the end
+ * of each test.
  */
 final class TestDatabases {
 
@@ -96,7 +101,57 @@ final class TestDatabases {
         config.setMaximumPoolSize(12);
         config.setConnectionTimeout(3_000);
         schema.ifPresent(config::setSchema);
-        return new HikariDataSource(config);
+        return new DumpedOnClose(config, url, schema);
+    }
+
+    /** A pool that first dumps every table of its database when it closes (once, and only if reachable). */
+    private static final class DumpedOnClose extends HikariDataSource {
+        private final String url;
+        private final Optional<String> schema;
+
+        DumpedOnClose(HikariConfig config, String url, Optional<String> schema) {
+            super(config);
+            this.url = url;
+            this.schema = schema;
+        }
+
+        @Override
+        public void close() {
+            if (!isClosed()) {
+                dump(url, schema);
+            }
+            super.close();
+        }
+    }
+
+    /**
+     * Dumps the database at {@code url} through a connection of its own, so a database that went away
+     * (DatabaseDownTest) is skipped at once instead of waiting for the pool's connection timeout.
+     */
+    static void dump(String url, Optional<String> schema) {
+        String name = dumpName(url, schema);
+        try (Connection c = java.sql.DriverManager.getConnection(url)) {
+            if (schema.isPresent()) {
+                c.setSchema(schema.get());
+            }
+            TableDumps.write(c, name, TableDumps.DEFAULT_DIRECTORY);
+        } catch (SQLException e) {
+            System.err.println("No table dump of " + name + ": the database is not reachable (" + e.getSQLState() + ")");
+        }
+    }
+
+    /** h2mem-NAME, h2file-DIR-NAME or postgres-DATABASE[-SCHEMA]: unique per test database. */
+    static String dumpName(String url, Optional<String> schema) {
+        String base = url.split("[;?]", 2)[0];
+        String kind = base.startsWith("jdbc:h2:mem:") ? "h2mem" : base.startsWith("jdbc:h2:") ? "h2file" : "postgres";
+        Path path = Path.of(base.substring(base.lastIndexOf(':') + 1));
+        String last = kind.equals("h2file") && path.getParent() != null
+                ? path.getParent().getFileName() + "-" + path.getFileName() : base.substring(base.lastIndexOf('/') + 1);
+        if (kind.equals("h2mem")) {
+            last = base.substring("jdbc:h2:mem:".length());
+        }
+        String name = kind + "-" + last + schema.map(s -> "-" + s).orElse("");
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
     private static void execute(String url, String sql) {

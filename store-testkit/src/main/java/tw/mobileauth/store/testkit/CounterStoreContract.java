@@ -96,6 +96,6 @@ public abstract class CounterStoreContract {
             }
             return null;
         });
-        assertEquals(threads * perThread, store.find("hot").orElseThrow().count());
+        assertEquals((long) threads * perThread, store.find("hot").orElseThrow().count());
     }
 }

@@ -128,7 +128,7 @@ public abstract class EnrollmentStoreContract {
             }
             return null;
         });
-        assertEquals(threads * perThread, store.find(r.id()).orElseThrow().version());
+        assertEquals((long) threads * perThread, store.find(r.id()).orElseThrow().version());
     }
 
     @Test

@@ -31,6 +31,7 @@ final class RegistryRouter implements HttpHandler {
     private static final Pattern NATIONAL_ID = Pattern.compile("[A-Z][0-9A-D][0-9]{8}");
     private static final Pattern CARD = Pattern.compile("[0-9]{12}");
 
+    @SuppressWarnings("ArrayRecordComponent") // a reply being written, never compared or used as a key
     private record Reply(int status, String contentType, byte[] body, Optional<String> retryAfter) {
         static Reply error(int status, String code, String message) {
             ObjectNode n = JSON.createObjectNode();

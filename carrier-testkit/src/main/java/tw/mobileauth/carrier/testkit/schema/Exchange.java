@@ -42,7 +42,7 @@ public record Exchange(String carrierId, String method, String path, Map<String,
     public Exchange {
         Objects.requireNonNull(carrierId, "carrierId");
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
-        path = Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(path, "path");
         int query = path.indexOf('?');
         if (query >= 0) {
             path = path.substring(0, query);

@@ -56,7 +56,7 @@ public record OfficialDefinition(String file, String api, String version, String
     static List<OfficialDefinition> parseTable(String markdown) {
         List<OfficialDefinition> rows = new ArrayList<>();
         boolean inTable = false;
-        for (String line : markdown.split("\\R")) {
+        for (String line : markdown.split("\\R", -1)) {
             String t = line.strip();
             if (!inTable) {
                 inTable = t.startsWith("| File |");

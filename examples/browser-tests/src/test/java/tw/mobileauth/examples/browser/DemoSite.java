@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import tw.mobileauth.carrier.testkit.MutableClock;
@@ -11,6 +14,7 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.examples.jdk.PortalJdk;
 import tw.mobileauth.examples.web.DemoNetworks;
+import tw.mobileauth.testing.TableDumps;
 
 /**
  * The demo portal (JDK HttpServer) on a free loopback port, its H2 data in a temporary folder, on a
@@ -72,12 +76,22 @@ final class DemoSite implements AutoCloseable {
     public void close() {
         try {
             portal.close();
+            dumpTables();
         } finally {
             try (Stream<Path> paths = Files.walk(dataDir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 System.err.println("could not delete the demo data directory " + dataDir + ": " + e);
             }
+        }
+    }
+
+    /** The portal's H2 file, every table, for the leak scan (docs/leak-scan.md); before the data is deleted. */
+    private void dumpTables() {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mobileauth"))) {
+            TableDumps.write(c, "h2file-browser-" + dataDir.getFileName(), TableDumps.DEFAULT_DIRECTORY);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not dump the demo portal's tables", e);
         }
     }
 }

@@ -182,7 +182,8 @@ public final class PortalJdk implements AutoCloseable {
             server.start();
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor();
             MobileAuth a = auth;
-            sweeper.scheduleWithFixedDelay(() -> {
+            // The task catches its own failures, and close() stops the executor, which cancels it.
+            var unused = sweeper.scheduleWithFixedDelay(() -> {
                 try {
                     a.purgeExpired();
                 } catch (RuntimeException e) {
@@ -240,10 +241,12 @@ public final class PortalJdk implements AutoCloseable {
         }
     }
 
-    private static final String USAGE = "usage: java -jar mobileauth-portal-jdk.jar [--port N] [--data-dir DIR]\n"
-            + "  --port N        listen on port N (1-65535; default 8080, or the PORT environment variable)\n"
-            + "  --data-dir DIR  keep the H2 database, demo keys and CA in DIR (default ~/.mobileauth-demo)\n"
-            + "  MOBILEAUTH_JDBC_URL, MOBILEAUTH_JDBC_USER, MOBILEAUTH_JDBC_PASSWORD: use this database instead of H2";
+    private static final String USAGE = """
+            usage: java -jar mobileauth-portal-jdk.jar [--port N] [--data-dir DIR]
+              --port N        listen on port N (1-65535; default 8080, or the PORT environment variable)
+              --data-dir DIR  keep the H2 database, demo keys and CA in DIR (default ~/.mobileauth-demo)
+              MOBILEAUTH_JDBC_URL, MOBILEAUTH_JDBC_USER, MOBILEAUTH_JDBC_PASSWORD: use this database instead of H2\
+            """;
 
     /**
      * {@code [--port N] [--data-dir DIR]}; {@code PORT} and the JDBC variables are read from the

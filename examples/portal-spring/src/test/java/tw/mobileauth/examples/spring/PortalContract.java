@@ -11,11 +11,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.store.jdbc.JdbcStores;
+import tw.mobileauth.testing.TableDumps;
 
 /**
  * The portal over real HTTP, the same on every database: the whole enrolment through the REST API
@@ -24,6 +26,12 @@ import tw.mobileauth.store.jdbc.JdbcStores;
  * Each subclass is one Spring context on one database, shared by its tests.
  */
 abstract class PortalContract extends PortalJourney {
+
+    /** What the database holds after each test, for the leak scan (docs/leak-scan.md); the last test's dump stays. */
+    @AfterEach
+    void dumpEveryTable() {
+        TableDumps.write(dataSource, "spring-" + getClass().getSimpleName());
+    }
 
     @Test
     void aDesktopEnrolsThroughAPhoneAndThenLogsInWithTheFourFields() throws Exception {

@@ -21,6 +21,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.SignedMessages;
 import tw.mobileauth.examples.web.DemoNetworks;
+import tw.mobileauth.testing.SecretsSeen;
 import tw.mobileauth.testing.TestCaptcha;
 
 /**
@@ -77,6 +78,10 @@ abstract class PortalJourney {
         var opened = rest.post("/rest/v1/phone/open", Map.of("handoffUrl", begun.text("/next/handoffUrl")));
         assertEquals(200, opened.status(), opened.raw().body());
         String phoneSession = opened.text("/phoneSession");
+        // For the leak scan (docs/leak-scan.md): these random secrets must appear in no log and no table.
+        SecretsSeen.record("desktop-secret", secret);
+        SecretsSeen.record("phone-session", phoneSession);
+        SecretsSeen.record("handoff-token", SecretsSeen.handoffToken(URI.create(begun.text("/next/handoffUrl"))).orElse(null));
         assertFalse(opened.raw().body().contains(person.holderId()), "the phone sees the ID masked");
         String pairingCode = rest.get("/rest/v1/enrolments/" + enrollmentId, "MobileAuth-Desktop-Secret", secret)
                 .text("/pairingCode");

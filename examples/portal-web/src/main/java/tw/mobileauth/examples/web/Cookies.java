@@ -22,7 +22,7 @@ final class Cookies {
         Map<String, String> out = new HashMap<>();
         List<String> headers = request.headers().getOrDefault("Cookie", List.of());
         for (String header : headers) {
-            for (String part : header.split(";")) {
+            for (String part : header.split(";", -1)) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     out.putIfAbsent(part.substring(0, eq).trim(), part.substring(eq + 1).trim());

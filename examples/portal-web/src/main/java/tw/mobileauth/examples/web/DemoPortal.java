@@ -132,7 +132,7 @@ public final class DemoPortal {
         String lang = asked != null ? asked : cookies.getOrDefault(Cookies.LANG, "zh-TW");
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.TAIWAN;
         if (asked != null) {
-            newCookies.add(Cookies.set(Cookies.LANG, locale == Locale.ENGLISH ? "en" : "zh-TW", "/", request.secure(), 31_536_000));
+            newCookies.add(Cookies.set(Cookies.LANG, Locale.ENGLISH.equals(locale) ? "en" : "zh-TW", "/", request.secure(), 31_536_000));
         }
         Exchange x = new Exchange(request, session, locale, cookies);
         newCookies.forEach(x::setCookie);

@@ -37,7 +37,7 @@ final class Exchange {
     }
 
     boolean english() {
-        return locale == Locale.ENGLISH;
+        return Locale.ENGLISH.equals(locale);
     }
 
     /** The text in the page's language. */
@@ -96,7 +96,7 @@ final class Exchange {
         if (raw == null || raw.isEmpty()) {
             return out;
         }
-        for (String pair : raw.split("&")) {
+        for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }

@@ -20,12 +20,13 @@ import java.util.TreeMap;
  * @param remoteAddress the client's IP address as the server saw it
  * @param secure        whether the request arrived over TLS
  */
+@SuppressWarnings("ArrayRecordComponent") // one request being handled; never compared or used as a key
 public record WebRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
         byte[] body, String remoteAddress, boolean secure) {
 
     public WebRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
-        path = Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(path, "path");
         rawQuery = rawQuery == null ? "" : rawQuery;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Objects.requireNonNull(headers, "headers").forEach((k, v) -> copy.put(k, List.copyOf(v)));

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param headers the response headers, in the order to send them
  * @param body    the body, empty for none
  */
+@SuppressWarnings("ArrayRecordComponent") // one response being written; never compared or used as a key
 public record WebResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
     public WebResponse {

@@ -68,7 +68,7 @@ final class RestRequests {
             type = null;
         }
         if (type == null || !(MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
-                || "json".equals(type.getSubtypeSuffix()) && "application".equals(type.getType()))) {
+                || ("json".equals(type.getSubtypeSuffix()) && "application".equals(type.getType())))) {
             throw new HttpMediaTypeNotSupportedException(request.getContentType() == null ? "none" : "not JSON");
         }
         return new String(RequestBodies.read(request, MAX_JSON_BYTES), StandardCharsets.UTF_8);
