@@ -35,6 +35,7 @@ public final class SecretsSeen {
      * Appends {@code secrets} (nulls skipped) to {@code target/secrets-seen/<kind>.txt}.
      *
      * @param kind letters, digits and {@code -}, e.g. {@code desktop-secret}
+     * @param secrets the values the test received, one line each; nulls and blanks are skipped
      */
     public static synchronized void record(String kind, String... secrets) {
         if (kind == null || !kind.matches("[A-Za-z0-9-]{1,50}")) {
@@ -58,7 +59,12 @@ public final class SecretsSeen {
         }
     }
 
-    /** The handoff token of a handoff URL: its {@code t} query parameter, if it has one. */
+    /**
+     * The handoff token of a handoff URL: its {@code t} query parameter, if it has one.
+     *
+     * @param handoffUrl the URL the QR code or the same-device link carries
+     * @return the token, or empty when the URL has no {@code t} parameter
+     */
     public static Optional<String> handoffToken(URI handoffUrl) {
         String query = Objects.requireNonNull(handoffUrl, "handoffUrl").getRawQuery();
         if (query == null) {

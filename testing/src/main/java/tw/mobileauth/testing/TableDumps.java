@@ -47,6 +47,7 @@ public final class TableDumps {
     /**
      * Dumps every table reachable through {@code dataSource} to {@link #DEFAULT_DIRECTORY}.
      *
+     * @param dataSource the database to dump; a connection is taken and closed again
      * @param database a name for the database, unique in the module's test run (letters, digits, {@code -_.})
      * @return the number of rows written
      */
@@ -62,6 +63,9 @@ public final class TableDumps {
     /**
      * Dumps every table reachable through {@code connection} (left open) to {@code directory}.
      *
+     * @param connection the database to dump; left open
+     * @param database a name for the database, unique in the module's test run (letters, digits, {@code -_.})
+     * @param directory where the dump files go
      * @return the number of rows written
      * @throws SQLException if the database cannot be read
      */
