@@ -61,7 +61,7 @@ class FaultMatrixTest {
         TestCaptcha captcha = new TestCaptcha();
         portal = PortalJdk.start(PortalJdk.Config.of(0, Files.createTempDirectory("mobileauth-faults"))
                 .withJdbc(pg.url(), "postgres", null).withClock(clock).withCaptcha(captcha).withFixture(people.fixture())
-                .withTimeouts(Faults.DEADLINE, Duration.ofMillis(800)));
+                .withTimeouts(Faults.DEADLINE, Duration.ofMillis(800)).withPasswordHasher(Journey.hasher()));
         journey = new Journey(portal, captcha, clock);
         // A first enrolment fetches discovery, the JWK set and the client-credentials tokens, so that a
         // fault at TOKEN meets the code exchange and nothing else.

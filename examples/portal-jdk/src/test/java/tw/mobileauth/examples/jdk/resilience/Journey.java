@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import tw.mobileauth.carrier.testkit.MutableClock;
 import tw.mobileauth.carrier.testkit.NetworkAttachments;
 import tw.mobileauth.carrier.testkit.Subscriber;
+import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.SignedMessages;
 import tw.mobileauth.examples.jdk.PortalJdk;
@@ -68,6 +69,15 @@ final class Journey {
     final PortalJdk portal;
     private final TestCaptcha captcha;
     private final MutableClock clock;
+
+    /**
+     * The certificate-password hasher of these tests: Argon2id with 1 MiB and one pass, since they are
+     * about faults and restarts, not about the hash's cost; and a queue that waits rather than refuses
+     * when many desktops apply at once on 2 cores.
+     */
+    static Argon2idPasswordHasher hasher() {
+        return Argon2idPasswordHasher.builder().memoryKiB(1024).iterations(1).maxWait(Duration.ofSeconds(60)).build();
+    }
 
     Journey(PortalJdk portal, TestCaptcha captcha, MutableClock clock) {
         this.portal = portal;

@@ -49,8 +49,7 @@ class RestartDurabilityTest {
         Path dataDir = Files.createTempDirectory("mobileauth-restart");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try (Postgres pg = Postgres.create()) {
-            // 8 desktops applying at once on 2 cores: let the hasher's queue wait rather than refuse
-            Argon2idPasswordHasher hasher = Argon2idPasswordHasher.builder().maxWait(Duration.ofSeconds(60)).build();
+            Argon2idPasswordHasher hasher = Journey.hasher();
             PortalJdk.Config config = PortalJdk.Config.of(0, dataDir).withJdbc(pg.url(), "postgres", null).withClock(clock)
                     .withCaptcha(captcha).withFixture(people.fixture()).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2))
                     .withPasswordHasher(hasher);
