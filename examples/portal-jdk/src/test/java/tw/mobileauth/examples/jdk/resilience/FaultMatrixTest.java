@@ -43,7 +43,7 @@ import tw.mobileauth.testing.TestCaptcha;
  */
 class FaultMatrixTest {
 
-    private static final int TRIES = 6;
+    private static final int TRIES = 8;
     private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
 
     private static Postgres pg;

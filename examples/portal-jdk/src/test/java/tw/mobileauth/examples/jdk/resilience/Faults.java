@@ -31,7 +31,8 @@ final class Faults {
         CODE_EXCHANGE("code exchange (token)", Endpoint.TOKEN),
         NUMBER_VERIFY("number verification", Endpoint.NUMBER_VERIFY),
         KYC_MATCH("KYC match", Endpoint.KYC_MATCH),
-        ATTRIBUTES("attributes (CHT line profile)", Endpoint.CHT_LINE_PROFILE),
+        TENURE("attributes: contract type (CHT KYC tenure)", Endpoint.KYC_TENURE),
+        LINE_PROFILE("attributes: line profile (CHT)", Endpoint.CHT_LINE_PROFILE),
         SIM_SWAP("SIM swap date", Endpoint.SIM_SWAP_DATE),
         NHI_REGISTRY("NHI card check", null),
         DATABASE("database (at the callback)", null);

@@ -161,8 +161,7 @@ final class Journey {
     }
 
     /**
-     * The person after a first answer: repeats the callback on RETRY (a few seconds later, by the
-     * clock), starts the verification again on RESTART, at most {@code tries} times; every answer
+     * The person after a first answer: repeats the callback on RETRY (a few seconds later), starts the verification again on RESTART, at most {@code tries} times; every answer
      * in order, the last one COMPLETED unless they gave up.
      */
     List<Answer> persist(Enrolment e, Answer first, int tries) throws IOException, InterruptedException {
@@ -172,8 +171,11 @@ final class Journey {
             if (a == Answer.RESTART) {
                 atCarrier(e, startVerification(e));
             } else {
+                // "Wait a few seconds": a few on the clock (a held code-exchange right runs out), and
+                // 0.6 s of real time, past HikariCP's 0.5 s window in which it hands out a pooled
+                // connection without checking it (after the database restarted, each would fail once).
                 clock.advance(Duration.ofSeconds(4));
-                Thread.sleep(50);
+                Thread.sleep(600);
             }
             a = callback(e);
             path.add(a);

@@ -18,6 +18,7 @@ final class RestartReport {
     private String statesAtClose = "";
     private int resumable;
     private int reEnrolled;
+    private int broken;
     private final Map<RestartDurabilityTest.Stage, Integer> byStage = new EnumMap<>(RestartDurabilityTest.Stage.class);
 
     RestartReport(Postgres pg) {
@@ -35,7 +36,8 @@ final class RestartReport {
         statesAtClose = sb.length() > 2 ? sb.substring(0, sb.length() - 2) : "";
     }
 
-    void after(int resumableCount, int reEnrolledCount, List<RestartDurabilityTest.Stage> stages) {
+    void after(int resumableCount, int reEnrolledCount, int brokenCount, List<RestartDurabilityTest.Stage> stages) {
+        broken = brokenCount;
         resumable = resumableCount;
         reEnrolled = reEnrolledCount;
         for (RestartDurabilityTest.Stage s : stages) {
@@ -64,6 +66,11 @@ final class RestartReport {
         return people;
     }
 
+    /** Stored enrolments in {@code state}. */
+    long inState(String state) {
+        return pg.count("SELECT COUNT(*) FROM mobileauth_enrollment WHERE state = ?", state);
+    }
+
     /** The failed logins counted on {@code credentialId}'s lock-out counter. */
     long failures(String credentialId) {
         return pg.count("SELECT COALESCE(MAX(failures), 0) FROM mobileauth_counter WHERE counter_key LIKE ?", "%" + credentialId);
@@ -74,9 +81,10 @@ final class RestartReport {
         return "| restart durability | |\n|---|---|\n"
                 + "| enrolments in flight when the portal and its pool closed | " + byStage + " |\n"
                 + "| stored enrolments at close, by state | " + statesAtClose + " |\n"
-                + "| of which open (not COMPLETED/REJECTED) | " + openAtClose + " |\n"
+                + "| open at the step they had reached, none half-written, after the restart | " + openAtClose + " |\n"
                 + "| resumed through the old browser sessions | " + resumable + " |\n"
                 + "| people who applied again after the restart and COMPLETED | " + reEnrolled + " |\n"
+                + "| of whom had to start over once because the loaded server dropped a request | " + broken + " |\n"
                 + "| unfinished enrolments past their expiry after the clock moved 31 min | all |\n";
     }
 }
