@@ -134,7 +134,7 @@ public final class PortalJdk implements AutoCloseable {
          */
         public Config withTimeouts(Duration carrier, Duration pool) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher, fixture,
-                    Optional.of(carrier), Optional.of(pool));
+                    Optional.of(Objects.requireNonNull(carrier, "carrier")), Optional.of(Objects.requireNonNull(pool, "pool")));
         }
     }
 
