@@ -179,15 +179,19 @@ class RestartDurabilityTest {
 
     /**
      * The person applies again with fresh browsers. If a request breaks on the way (on a loaded
-     * machine the JDK's HTTP server may drop a connection), they start over once, as a person would;
+     * machine the JDK's HTTP server may drop a connection), they start over (up to twice), as a person would;
      * the abandoned enrolment is counted and must expire like the others.
      */
     private boolean applyAgain(Journey j, Enrolment old) throws Exception {
-        try {
-            return j.callback(j.toCallback(old.person)) == Answer.COMPLETED;
-        } catch (java.io.IOException broken) {
-            brokenRequests.incrementAndGet();
-            return j.callback(j.toCallback(old.person)) == Answer.COMPLETED;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return j.callback(j.toCallback(old.person)) == Answer.COMPLETED;
+            } catch (java.io.IOException broken) {
+                brokenRequests.incrementAndGet();
+                if (attempt == 3) {
+                    throw broken;
+                }
+            }
         }
     }
 

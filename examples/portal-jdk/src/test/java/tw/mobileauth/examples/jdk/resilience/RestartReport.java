@@ -84,7 +84,7 @@ final class RestartReport {
                 + "| open at the step they had reached, none half-written, after the restart | " + openAtClose + " |\n"
                 + "| resumed through the old browser sessions | " + resumable + " |\n"
                 + "| people who applied again after the restart and COMPLETED | " + reEnrolled + " |\n"
-                + "| of whom had to start over once because the loaded server dropped a request | " + broken + " |\n"
+                + "| requests the JDK HTTP server dropped, after which the person started over | " + broken + " |\n"
                 + "| unfinished enrolments past their expiry after the clock moved 31 min | all |\n";
     }
 }
