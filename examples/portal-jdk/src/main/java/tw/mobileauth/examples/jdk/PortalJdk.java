@@ -24,6 +24,7 @@ import tw.mobileauth.MobileAuth;
 import tw.mobileauth.captcha.CaptchaService;
 import tw.mobileauth.carrier.testkit.SubscriberFixture;
 import tw.mobileauth.crypto.PasswordHasher;
+import tw.mobileauth.enrollment.EnrollmentService;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.examples.web.DemoPortal;
 import tw.mobileauth.login.LockOutPolicy;
@@ -64,10 +65,13 @@ public final class PortalJdk implements AutoCloseable {
      * @param captcha      another captcha than the SDK's image captcha (tests: one whose answers they know)
      * @param passwordHasher another password hasher than the SDK's default Argon2id (a load test sets its limiter)
      * @param fixture      other subscribers than the carrier-testkit's built-in ones on the fake networks
+     * @param carrierTimeout the bound on one carrier operation, default the SDK's (10 s)
+     * @param poolTimeout  how long a request waits for a database connection, default HikariCP's (30 s)
      */
     public record Config(int port, Optional<String> origin, Path dataDir, Optional<String> jdbcUrl, Optional<String> jdbcUser,
             Optional<String> jdbcPassword, Optional<Clock> clock, Optional<CaptchaService> captcha,
-            Optional<PasswordHasher> passwordHasher, Optional<SubscriberFixture> fixture) {
+            Optional<PasswordHasher> passwordHasher, Optional<SubscriberFixture> fixture, Optional<Duration> carrierTimeout,
+            Optional<Duration> poolTimeout) {
 
         /** Checks for null and a valid port. */
         public Config {
@@ -83,42 +87,54 @@ public final class PortalJdk implements AutoCloseable {
             Objects.requireNonNull(captcha, "captcha");
             Objects.requireNonNull(passwordHasher, "passwordHasher");
             Objects.requireNonNull(fixture, "fixture");
+            Objects.requireNonNull(carrierTimeout, "carrierTimeout");
+            Objects.requireNonNull(poolTimeout, "poolTimeout");
         }
 
         /** Port {@code port}, data in {@code dataDir}, everything else default. */
         public static Config of(int port, Path dataDir) {
             return new Config(port, Optional.empty(), dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         /** This config with {@code clock}. */
         public Config withClock(Clock c) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, Optional.of(c), captcha,
-                    passwordHasher, fixture);
+                    passwordHasher, fixture, carrierTimeout, poolTimeout);
         }
 
         /** This config with {@code service} as the captcha. */
         public Config withCaptcha(CaptchaService service) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, Optional.of(service),
-                    passwordHasher, fixture);
+                    passwordHasher, fixture, carrierTimeout, poolTimeout);
         }
 
         /** This config on the database at {@code url}. */
         public Config withJdbc(String url, String user, String password) {
             return new Config(port, origin, dataDir, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password),
-                    clock, captcha, passwordHasher, fixture);
+                    clock, captcha, passwordHasher, fixture, carrierTimeout, poolTimeout);
         }
 
         /** This config with {@code hasher} for certificate passwords (e.g. Argon2id with another limiter). */
         public Config withPasswordHasher(PasswordHasher hasher) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, Optional.of(hasher),
-                    fixture);
+                    fixture, carrierTimeout, poolTimeout);
         }
 
         /** This config with {@code subscribers} on the fake carrier networks instead of the built-in ones. */
         public Config withFixture(SubscriberFixture subscribers) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher,
-                    Optional.of(subscribers));
+                    Optional.of(subscribers), carrierTimeout, poolTimeout);
+        }
+
+        /**
+         * This config with short waits, for tests of outages: {@code carrier} bounds one carrier
+         * operation (the SDK's {@code carrierTimeout}, 1 s – 2 min) and {@code pool} how long a request
+         * waits for a database connection before it fails as the store being unavailable (at least 250 ms).
+         */
+        public Config withTimeouts(Duration carrier, Duration pool) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher, fixture,
+                    Optional.of(Objects.requireNonNull(carrier, "carrier")), Optional.of(Objects.requireNonNull(pool, "pool")));
         }
     }
 
@@ -172,7 +188,10 @@ public final class PortalJdk implements AutoCloseable {
                     .identityRegistry(n.identityRegistry())
                     .clock(clock)
                     .secureRandom(random)
-                    .enrollmentOptions(o -> config.captcha().map(o::captcha).orElse(o))
+                    .enrollmentOptions(o -> {
+                        EnrollmentService.Builder b = config.captcha().map(o::captcha).orElse(o);
+                        return config.carrierTimeout().map(b::carrierTimeout).orElse(b);
+                    })
                     .loginOptions(o -> o.lockOutPolicy(DEMO_LOCK_OUT));
             auth = config.passwordHasher().map(builder::passwordHasher).orElse(builder).build();
             DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), new DemoPortal.Options(clock));
@@ -212,6 +231,7 @@ public final class PortalJdk implements AutoCloseable {
         config.jdbcPassword().ifPresent(hc::setPassword);
         hc.setMaximumPoolSize(8);
         hc.setPoolName("mobileauth-demo");
+        config.poolTimeout().ifPresent(t -> hc.setConnectionTimeout(t.toMillis()));
         return new HikariDataSource(hc);
     }
 

@@ -71,6 +71,11 @@ public final class DemoNetworks implements AutoCloseable {
         return networks.subscribers().all();
     }
 
+    /** The fake NHI registry itself, for tests that inject its faults or read its request log. */
+    public FakeRegistry registry() {
+        return registry;
+    }
+
     /** The fake networks themselves, for tests that play the phone without a browser. */
     public FakeCarrierNetworks networks() {
         return networks;
