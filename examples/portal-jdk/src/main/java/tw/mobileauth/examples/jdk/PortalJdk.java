@@ -268,11 +268,19 @@ public final class PortalJdk implements AutoCloseable {
               MOBILEAUTH_JDBC_URL, MOBILEAUTH_JDBC_USER, MOBILEAUTH_JDBC_PASSWORD: use this database instead of H2\
             """;
 
+    private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
     /**
      * {@code [--port N] [--data-dir DIR]}; {@code PORT} and the JDBC variables are read from the
      * environment. A bad option or a busy port ends with a one-line reason and exit status 2.
      */
     public static void main(String[] args) {
+        // The JDK server keeps at most 200 idle keep-alive connections (sun.net.httpserver.maxIdleConnections)
+        // and past that closes one after its response without saying so, so a browser's next POST on it
+        // fails. Every visitor brings a desktop and a phone: raise the limit unless the operator set it.
+        if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+            System.setProperty(MAX_IDLE_CONNECTIONS, "2000");
+        }
         Config config;
         try {
             config = configFrom(args);
