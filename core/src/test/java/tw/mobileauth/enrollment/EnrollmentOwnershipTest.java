@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.CarrierAdapters;
@@ -225,7 +226,9 @@ class EnrollmentOwnershipTest {
         }
     }
 
+    /** 200 racing rounds: tagged so the mutation profile, which runs it per mutant, can leave it out. */
     @Nested
+    @Tag("concurrency")
     class RacingCallbacks {
 
         private static final int ROUNDS = 200;
