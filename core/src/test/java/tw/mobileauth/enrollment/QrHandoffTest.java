@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
@@ -18,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -158,9 +160,17 @@ class QrHandoffTest {
         assertEquals(43, Harness.token(qr).length(), "256 bits, base64url");
     }
 
+    /**
+     * Decodes the rendered symbol as the pure, axis-aligned barcode it is. The handoff token is random, and
+     * ZXing's finder-pattern detector (the camera path) misses about 0.65% of valid random symbols: 13 of
+     * 2,000 random handoff URLs, the same rate for ZXing's own {@code QRCodeWriter} output, while the pure
+     * decoder reads every one. This test checks that the images carry the URL; the camera path is checked on
+     * fixed symbols in {@code QrCodeSpec}.
+     */
     private static String decode(BufferedImage image) throws Exception {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     /** Draws the SVG's {@code viewBox} and its {@code M x y h n v1 h-n z} path runs, 4 pixels per module. */
