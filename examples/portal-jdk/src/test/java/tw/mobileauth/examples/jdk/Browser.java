@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One browser for the tests: its own cookie jar, no redirects followed, the page's CSRF token, and
+ * One browser (or phone) for the portal-jdk tests, the resilience tests included: its own cookie
+ * jar, no redirects followed, the page's CSRF token, and
  * the User-Agent it sends (the JDK client's own unless given).
  */
-final class Browser {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
 
@@ -28,12 +29,17 @@ final class Browser {
     private final String userAgent;
     String csrf = "";
 
-    Browser(URI base) {
+    /** The CSRF token of the last page this browser read. */
+    public String csrf() {
+        return csrf;
+    }
+
+    public Browser(URI base) {
         this(base, null);
     }
 
     /** A browser that sends {@code userAgent} with every request. */
-    Browser(URI base, String userAgent) {
+    public Browser(URI base, String userAgent) {
         this.base = base;
         this.userAgent = userAgent;
     }
@@ -43,7 +49,7 @@ final class Browser {
         return userAgent == null ? b : b.header("User-Agent", userAgent);
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(path).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = CSRF.matcher(r.body());
@@ -53,14 +59,14 @@ final class Browser {
         return r;
     }
 
-    HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
+    public HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
         return http.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> json(String path, String json, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> json(String path, String json, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
@@ -70,13 +76,13 @@ final class Browser {
     }
 
     /** The text content of the element with {@code id} (first match, tags stripped). */
-    static String byId(String html, String id) {
+    public static String byId(String html, String id) {
         Matcher m = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</", Pattern.DOTALL).matcher(html);
         return m.find() ? m.group(1).replaceAll("<[^>]+>", "").trim() : null;
     }
 
     /** The value of attribute {@code attr} on the element with {@code id}. */
-    static String attr(String html, String id, String attr) {
+    public static String attr(String html, String id, String attr) {
         Matcher m = Pattern.compile("<[^>]*id=\"" + Pattern.quote(id) + "\"[^>]*>").matcher(html);
         if (!m.find()) {
             return null;

@@ -21,6 +21,7 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.SignedMessages;
+import tw.mobileauth.examples.jdk.Browser;
 import tw.mobileauth.examples.jdk.PortalJdk;
 import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.testing.TestCaptcha;
@@ -53,16 +54,16 @@ final class Journey {
     static final class Enrolment {
         final Subscriber person;
         final DeviceKey key = DeviceKey.generate(RANDOM);
-        final Client desktop;
-        final Client phone;
+        final Browser desktop;
+        final Browser phone;
         String callbackQuery;
         /** The pairing code the desktop showed (the person remembers it). */
         String pairingCode;
 
         Enrolment(Subscriber person, URI base) {
             this.person = person;
-            this.desktop = new Client(base);
-            this.phone = new Client(base);
+            this.desktop = new Browser(base);
+            this.phone = new Browser(base);
         }
     }
 
@@ -89,17 +90,17 @@ final class Journey {
     Enrolment apply(Subscriber person) throws IOException, InterruptedException {
         Enrolment e = new Enrolment(person, portal.uri());
         e.desktop.get("/enrol");
-        expect(302, e.desktop.form("/enrol", Map.of("csrf", e.desktop.csrf, "nationalId", person.holderId())));
+        expect(302, e.desktop.form("/enrol", Map.of("csrf", e.desktop.csrf(), "nationalId", person.holderId())));
         String form = e.desktop.get("/enrol/form").body();
         String posted = JSON.writeValueAsString(application(form, person, e.key));
-        expect(200, e.desktop.json("/api/enrol/apply", posted, e.desktop.csrf));
+        expect(200, e.desktop.json("/api/enrol/apply", posted, e.desktop.csrf()));
         return e;
     }
 
     /** The QR code's link, as the desktop's page shows it. */
     URI qrLink(Enrolment e) throws IOException, InterruptedException {
         String qrPage = e.desktop.get("/enrol/qr").body();
-        return URI.create(Client.attr(qrPage, "handoffUrl", "href"));
+        return URI.create(Browser.attr(qrPage, "handoffUrl", "href"));
     }
 
     /** The phone opens the QR code's link: the handoff is claimed. */
@@ -120,7 +121,7 @@ final class Journey {
         }
         String pairing = e.pairingCode;
         HttpResponse<String> started = e.phone.form("/mobile/start",
-                Map.of("csrf", e.phone.csrf, "consent", "yes", "pairingCode", pairing));
+                Map.of("csrf", e.phone.csrf(), "consent", "yes", "pairingCode", pairing));
         expect(302, started);
         return URI.create(started.headers().firstValue("Location").orElseThrow());
     }
@@ -150,10 +151,10 @@ final class Journey {
         } catch (IOException broken) {
             return Answer.OTHER;
         }
-        if (r.statusCode() == 200 && Client.byId(r.body(), "result") != null) {
+        if (r.statusCode() == 200 && Browser.byId(r.body(), "result") != null) {
             return Answer.COMPLETED;
         }
-        String remedy = Client.byId(r.body(), "remedy");
+        String remedy = Browser.byId(r.body(), "remedy");
         if (r.statusCode() != 503 || remedy == null || remedy.isEmpty()) {
             return Answer.OTHER;
         }
@@ -190,9 +191,9 @@ final class Journey {
 
     /** A login with the four fields and the device key; the JSON answer. */
     JsonNode login(Enrolment e, String credentialId, String password) throws IOException, InterruptedException {
-        Client b = new Client(portal.uri());
+        Browser b = new Browser(portal.uri());
         b.get("/login");
-        JsonNode challenge = JSON.readTree(b.json("/api/login/challenge", "{}", b.csrf).body());
+        JsonNode challenge = JSON.readTree(b.json("/api/login/challenge", "{}", b.csrf()).body());
         byte[] signature = e.key.sign(SignedMessages.login(Base64.getUrlDecoder().decode(challenge.path("nonce").asText()),
                 credentialId, origin()));
         Map<String, String> attempt = new LinkedHashMap<>();
@@ -203,7 +204,7 @@ final class Journey {
         attempt.put("credentialId", credentialId);
         attempt.put("challengeId", challenge.path("id").asText());
         attempt.put("signature", Base64.getUrlEncoder().withoutPadding().encodeToString(signature));
-        return JSON.readTree(b.json("/api/login", JSON.writeValueAsString(attempt), b.csrf).body());
+        return JSON.readTree(b.json("/api/login", JSON.writeValueAsString(attempt), b.csrf()).body());
     }
 
     private String origin() {
@@ -211,8 +212,8 @@ final class Journey {
     }
 
     private Map<String, String> application(String formPage, Subscriber person, DeviceKey key) {
-        String challenge = Client.attr(formPage, "applicationForm", "data-challenge");
-        String captchaId = Client.attr(formPage, "captchaId", "value");
+        String challenge = Browser.attr(formPage, "applicationForm", "data-challenge");
+        String captchaId = Browser.attr(formPage, "captchaId", "value");
         byte[] spki = key.publicKeySpki();
         byte[] proof = key.sign(SignedMessages.enrollment(Base64.getUrlDecoder().decode(challenge), spki, origin()));
         Map<String, String> posted = new LinkedHashMap<>();
@@ -236,7 +237,7 @@ final class Journey {
     private static void expect(int status, HttpResponse<String> r) {
         if (r.statusCode() != status) {
             throw new AssertionError("expected " + status + " from " + r.request().uri().getPath() + ", got "
-                    + r.statusCode() + ": " + Client.byId(r.body(), "error"));
+                    + r.statusCode() + ": " + Browser.byId(r.body(), "error"));
         }
     }
 }
