@@ -26,7 +26,6 @@ import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.SignedMessages;
-import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.testing.TestCaptcha;
 
 /**
@@ -107,7 +106,7 @@ class PortalJdkTest {
         HttpResponse<String> checked = desktop.form("/enrol", Map.of("csrf", desktop.csrf, "nationalId", person.holderId()));
         assertEquals(302, checked.statusCode());
         String form = desktop.get("/enrol/form").body();
-        Map<String, String> posted = application(portal.uri(), captcha, form, person, key);
+        Map<String, String> posted = Applications.of(portal.uri(), captcha, form, person, key, PASSWORD);
         HttpResponse<String> begun = desktop.json("/api/enrol/apply", JSON.writeValueAsString(posted), desktop.csrf);
         assertEquals(200, begun.statusCode(), begun.body());
         assertEquals("/enrol/qr", JSON.readTree(begun.body()).path("next").asText());
@@ -142,30 +141,6 @@ class PortalJdkTest {
         JsonNode status = JSON.readTree(desktop.get("/api/enrol/status").body());
         assertEquals("COMPLETED", status.path("state").asText());
         return status.path("credentialId").asText();
-    }
-
-    private static Map<String, String> application(URI base, TestCaptcha captcha, String formPage, Subscriber person, DeviceKey key) {
-        String challenge = Browser.attr(formPage, "applicationForm", "data-challenge");
-        String captchaId = Browser.attr(formPage, "captchaId", "value");
-        byte[] spki = key.publicKeySpki();
-        String origin = base.getScheme() + "://" + base.getAuthority();
-        byte[] proof = key.sign(SignedMessages.enrollment(Base64.getUrlDecoder().decode(challenge), spki, origin));
-        Map<String, String> posted = new LinkedHashMap<>();
-        posted.put("nationalId", person.holderId());
-        posted.put("carrierId", person.carrierId());
-        posted.put("mobileNumber", "0" + person.msisdn().e164().substring(4));
-        posted.put("nhiCardNumber", DemoNetworks.nhiCardFor(person));
-        posted.put("birthDate", person.birthDate().toString());
-        posted.put("name", person.name());
-        posted.put("password", PASSWORD);
-        posted.put("passwordConfirmation", PASSWORD);
-        posted.put("tabletSim", "no");
-        posted.put("challenge", challenge);
-        posted.put("captchaId", captchaId);
-        posted.put("captchaAnswer", captcha.answerFor(captchaId).orElseThrow());
-        posted.put("devicePublicKey", Base64.getUrlEncoder().encodeToString(spki));
-        posted.put("proofOfPossession", Base64.getUrlEncoder().encodeToString(proof));
-        return posted;
     }
 
     static JsonNode login(Browser b, Subscriber person, DeviceKey key, String credentialId, String password) throws Exception {

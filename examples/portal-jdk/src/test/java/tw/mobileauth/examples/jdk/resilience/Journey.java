@@ -21,9 +21,9 @@ import tw.mobileauth.carrier.testkit.Subscriber;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
 import tw.mobileauth.crypto.DeviceKey;
 import tw.mobileauth.crypto.SignedMessages;
+import tw.mobileauth.examples.jdk.Applications;
 import tw.mobileauth.examples.jdk.Browser;
 import tw.mobileauth.examples.jdk.PortalJdk;
-import tw.mobileauth.examples.web.DemoNetworks;
 import tw.mobileauth.testing.TestCaptcha;
 
 /**
@@ -92,7 +92,7 @@ final class Journey {
         e.desktop.get("/enrol");
         expect(302, e.desktop.form("/enrol", Map.of("csrf", e.desktop.csrf(), "nationalId", person.holderId())));
         String form = e.desktop.get("/enrol/form").body();
-        String posted = JSON.writeValueAsString(application(form, person, e.key));
+        String posted = JSON.writeValueAsString(Applications.of(portal.uri(), captcha, form, person, e.key, PASSWORD));
         expect(200, e.desktop.json("/api/enrol/apply", posted, e.desktop.csrf()));
         return e;
     }
@@ -209,29 +209,6 @@ final class Journey {
 
     private String origin() {
         return portal.uri().getScheme() + "://" + portal.uri().getAuthority();
-    }
-
-    private Map<String, String> application(String formPage, Subscriber person, DeviceKey key) {
-        String challenge = Browser.attr(formPage, "applicationForm", "data-challenge");
-        String captchaId = Browser.attr(formPage, "captchaId", "value");
-        byte[] spki = key.publicKeySpki();
-        byte[] proof = key.sign(SignedMessages.enrollment(Base64.getUrlDecoder().decode(challenge), spki, origin()));
-        Map<String, String> posted = new LinkedHashMap<>();
-        posted.put("nationalId", person.holderId());
-        posted.put("carrierId", person.carrierId());
-        posted.put("mobileNumber", "0" + person.msisdn().e164().substring(4));
-        posted.put("nhiCardNumber", DemoNetworks.nhiCardFor(person));
-        posted.put("birthDate", person.birthDate().toString());
-        posted.put("name", person.name());
-        posted.put("password", PASSWORD);
-        posted.put("passwordConfirmation", PASSWORD);
-        posted.put("tabletSim", "no");
-        posted.put("challenge", challenge);
-        posted.put("captchaId", captchaId);
-        posted.put("captchaAnswer", captcha.answerFor(captchaId).orElseThrow());
-        posted.put("devicePublicKey", Base64.getUrlEncoder().encodeToString(spki));
-        posted.put("proofOfPossession", Base64.getUrlEncoder().encodeToString(proof));
-        return posted;
     }
 
     private static void expect(int status, HttpResponse<String> r) {
