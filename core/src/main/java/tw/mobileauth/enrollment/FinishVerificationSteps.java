@@ -11,9 +11,13 @@ import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.spi.Capability;
 import tw.mobileauth.carrier.spi.CarrierAdapter;
 import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
+import tw.mobileauth.carrier.spi.ConcurrentCalls.Forked;
 import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.NvVerification;
+import tw.mobileauth.carrier.spi.SimSwapInfo;
 import tw.mobileauth.carrier.spi.SubscriberClaims;
+import tw.mobileauth.carrier.spi.SubscriptionAttributes;
 import tw.mobileauth.credential.CredentialCertificate;
 import tw.mobileauth.crypto.CryptoException;
 import tw.mobileauth.crypto.DevicePublicKey;
@@ -52,6 +56,7 @@ final class FinishVerificationSteps {
     static final int MAX_STATE_CHARS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(FinishVerificationSteps.class);
+    private static final ConcurrentCalls NOT_OFFERED = ConcurrentCalls.sequential();
 
     private final Settings s;
     private final Records records;
@@ -274,12 +279,21 @@ final class FinishVerificationSteps {
      * limit ({@link IdentityChecks}), the KYC match of the form's ID, name and birth date, the NHI card
      * at the identity registry, then subscription attributes and SIM swap where offered. An adapter
      * without {@link Capability#KYC_MATCH} fails closed: nothing else ties the person to the line.
+     *
+     * <p>The line's own facts (attributes, SIM swap) are read side by side with the KYC match, so the
+     * phone waits for the slowest carrier call rather than their sum; the NHI registry is asked only
+     * once the KYC match holds. Failures are reported in that order whatever finished first: a KYC
+     * mismatch rejects whatever the other calls answered, and a failed call is the first failure
+     * among the KYC match, the NHI card, attributes and SIM swap. A step that ends early cancels
+     * the calls still running.
+     *
      * @return the facts for the final eligibility decision
      * @throws StepFailure.Rejected the holder-check limit, a KYC mismatch, or the carrier's answer
      * @throws EnrollmentUnavailableException a look-up failed; retryable with the same callback (checkpointed)
      */
     EligibilityFacts lookUpSubscriber(Verifying v) throws StepFailure.Rejected, EnrollmentUnavailableException {
-        Set<Capability> caps = v.adapter().capabilities();
+        CarrierAdapter adapter = v.adapter();
+        Set<Capability> caps = adapter.capabilities();
         if (!caps.contains(Capability.KYC_MATCH)) {
             LOG.warn("carrier adapter '{}' no longer declares KYC_MATCH; enrolment {} is rejected unverified",
                     v.doc().carrierId, v.id());
@@ -291,23 +305,28 @@ final class FinishVerificationSteps {
         SubscriberClaims claims = holder.claims();
         EligibilityFacts facts = v.knownFacts(holder.id());
         String operation = "matchSubscriber";
-        try {
+        try (Forked<Optional<SubscriptionAttributes>> attributes = lookUp(
+                        caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES),
+                        () -> adapter.subscriptionAttributes(carriers.callContext(), msisdn, claims));
+                Forked<Optional<SimSwapInfo>> simSwap = lookUp(
+                        caps.contains(Capability.SIM_SWAP_DATE) || caps.contains(Capability.SIM_SWAP_CHECK),
+                        () -> adapter.simSwapInfo(carriers.callContext(), msisdn))) {
             List<RejectionReason> mismatch = CarrierCalls.kycMismatch(
-                    v.adapter().matchSubscriber(carriers.callContext(), msisdn, claims));
+                    adapter.matchSubscriber(carriers.callContext(), msisdn, claims));
             if (!mismatch.isEmpty()) {
                 identity.countFailure(v);
                 throw new StepFailure.Rejected(mismatch);
             }
             facts = identity.checkCard(v, holder.id().value(), facts);
             operation = "subscriptionAttributes";
-            if (caps.contains(Capability.SUBSCRIPTION_ATTRIBUTES)) {
-                facts = CarrierFacts.withAttributes(facts,
-                        v.adapter().subscriptionAttributes(carriers.callContext(), msisdn, claims));
+            Optional<SubscriptionAttributes> lineAttributes = attributes.join();
+            if (lineAttributes.isPresent()) {
+                facts = CarrierFacts.withAttributes(facts, lineAttributes.get());
             }
             operation = "simSwapInfo";
-            if (caps.contains(Capability.SIM_SWAP_DATE) || caps.contains(Capability.SIM_SWAP_CHECK)) {
-                facts = CarrierFacts.withSimSwap(facts, v.adapter().simSwapInfo(carriers.callContext(), msisdn),
-                        records.now());
+            Optional<SimSwapInfo> swap = simSwap.join();
+            if (swap.isPresent()) {
+                facts = CarrierFacts.withSimSwap(facts, swap.get(), records.now());
             }
             return facts;
         } catch (CarrierException e) {
@@ -316,6 +335,11 @@ final class FinishVerificationSteps {
             records.noteLastError(v.record(), CarrierCalls.lastError(e, e.isRetryable()), d -> true);
             throw CarrierCalls.unavailable(e, e.isRetryable());
         }
+    }
+
+    /** A look-up the adapter offers, started beside the caller; one it does not offer is empty at once. */
+    private <T> Forked<Optional<T>> lookUp(boolean offered, ConcurrentCalls.Call<T> call) {
+        return offered ? s.lookups.fork(() -> Optional.of(call.call())) : NOT_OFFERED.fork(Optional::empty);
     }
 
     // ------------------------------------------------------------------ step 6

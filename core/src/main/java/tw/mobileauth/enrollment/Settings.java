@@ -24,6 +24,7 @@ import tw.mobileauth.carrier.CarrierAdapters;
 import tw.mobileauth.carrier.Carriers;
 import tw.mobileauth.carrier.spi.Capability;
 import tw.mobileauth.carrier.spi.CarrierAdapter;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
 import tw.mobileauth.credential.CertificateIssuer;
 import tw.mobileauth.crypto.AeadKey;
 import tw.mobileauth.crypto.Argon2idPasswordHasher;
@@ -74,6 +75,15 @@ final class Settings {
     Optional<String> withoutRegistry = Optional.empty();
     /** Per-person holder-check failures (KYC mismatches, NHI NO_MATCH); the portal's shared store. */
     CounterStore counters;
+    /**
+     * Where step 5 reads the line's facts beside the KYC match: up to {@value #LOOKUP_THREADS} daemon
+     * threads, made on demand and ended after 30 s idle (so an unclosed service keeps none); beyond
+     * that, a look-up runs on the request's own thread.
+     */
+    ConcurrentCalls lookups = ConcurrentCalls.withThreads("mobileauth-lookup", LOOKUP_THREADS);
+
+    /** Look-up threads per service: at most two per verification in step 5, so 32 verifications at once. */
+    static final int LOOKUP_THREADS = 64;
 
     Settings copy() {
         Settings c = new Settings();
@@ -107,6 +117,7 @@ final class Settings {
         c.identityRegistry = identityRegistry;
         c.withoutRegistry = withoutRegistry;
         c.counters = counters;
+        c.lookups = lookups;
         return c;
     }
 

@@ -142,7 +142,9 @@ class CarrierFailureTest {
             VerificationRedirect redirect = slow.service.startVerification(session.session(),
                     Consent.accepted(session.summary().termsVersion()));
             Map<String, String> callback = slow.phoneOf(s).open(redirect.carrierUri());
-            slow.networks.faults().inject("fet", Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(2500)).times(3));
+            // FET answers both the KYC match and the attributes at this endpoint, and step 5 asks them side
+            // by side: every attempt of either (3 each) answers too late.
+            slow.networks.faults().inject("fet", Endpoint.KYC_MATCH, Fault.latency(Duration.ofMillis(2500)).times(6));
 
             EnrollmentUnavailableException e = assertThrows(EnrollmentUnavailableException.class,
                     () -> slow.complete(callback));

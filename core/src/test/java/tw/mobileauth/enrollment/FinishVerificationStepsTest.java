@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import tw.mobileauth.audit.EnrollmentEvent;
 import tw.mobileauth.carrier.testkit.Endpoint;
+import tw.mobileauth.carrier.testkit.Fault;
 import tw.mobileauth.carrier.testkit.MutableClock;
 import tw.mobileauth.carrier.testkit.Scenario;
 import tw.mobileauth.carrier.testkit.Subscriber;
@@ -241,6 +242,59 @@ class FinishVerificationStepsTest {
             assertTrue(h.networks.requests().endpoints("fet").contains(Endpoint.KYC_MATCH));
             assertEquals(tw.mobileauth.eligibility.Fact.known("fet"), facts.carrier());
             assertTrue(facts.isKnown(FactName.CONTRACT_TYPE), "subscription attributes known: " + facts);
+        }
+
+        @Test
+        void theLinesFactsAreReadBesideTheKycMatchSoThePhoneWaitsForTheSlowestCallNotTheSum() throws Exception {
+            Started st = started("cht", Scenario.ELIGIBLE);
+            Verifying v = steps.verifyNumber(opened(st), st.callback());
+            Duration delay = Duration.ofMillis(1200);
+            List<Endpoint> lookUps = List.of(Endpoint.KYC_MATCH, Endpoint.KYC_TENURE, Endpoint.CHT_LINE_PROFILE,
+                    Endpoint.SIM_SWAP_DATE);
+            lookUps.forEach(e -> h.networks.faults().inject("cht", e, Fault.latency(delay)));
+
+            long start = System.nanoTime();
+            EligibilityFacts facts = steps.lookUpSubscriber(v);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertTrue(facts.isKnown(FactName.CONTRACT_TYPE) && facts.isKnown(FactName.TIME_SINCE_SIM_CHANGE),
+                    "every look-up answered: " + facts);
+            assertTrue(h.networks.requests().endpoints("cht").containsAll(lookUps));
+            // one after another: 4 x 1.2 s = 4.8 s; side by side: the slowest call, 1.2 s
+            assertTrue(took.compareTo(Duration.ofMillis(3000)) < 0, "the four look-ups took " + took.toMillis() + " ms");
+        }
+
+        @Test
+        void aKycMismatchRejectsEvenWhenTheLinesOtherLookUpsFailBesideIt() throws Exception {
+            Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+            Subscriber other = h.networks.subscribers().find("cht", Scenario.PREPAID);
+            Harness.Applied applied = h.apply(Harness.formOf(s).nationalId(other.holderId()).build(),
+                    DeviceClass.SMARTPHONE);
+            DeviceSession phone = ((NextStep.ContinueHere) applied.begun().next()).device();
+            Started st = new Started(s, applied, phone,
+                    new VerificationCallback(h.phoneOf(s).open(h.startVerification(phone).carrierUri())));
+            Verifying v = steps.verifyNumber(opened(st), st.callback());
+            h.networks.faults().inject("cht", Endpoint.KYC_TENURE, Fault.malformedJson());
+            h.networks.faults().inject("cht", Endpoint.SIM_SWAP_DATE, Fault.malformedJson());
+
+            assertEquals(List.of("verification.ID_MISMATCH"), rejection(() -> steps.lookUpSubscriber(v)));
+        }
+
+        @Test
+        void theFailureReportedIsTheFirstInTheStepsOrderNotTheFirstToArrive() throws Exception {
+            Started st = started("cht", Scenario.ELIGIBLE);
+            Verifying v = steps.verifyNumber(opened(st), st.callback());
+            h.audit.clear();
+            // SIM swap fails at once; the attributes fail only after their slow tenure call has answered
+            h.networks.faults().inject("cht", Endpoint.SIM_SWAP_DATE, Fault.malformedJson());
+            h.networks.faults().inject("cht", Endpoint.KYC_TENURE, Fault.latency(Duration.ofMillis(600)));
+            h.networks.faults().inject("cht", Endpoint.CHT_LINE_PROFILE, Fault.malformedJson());
+
+            assertThrows(EnrollmentUnavailableException.class, () -> steps.lookUpSubscriber(v));
+            List<String> failed = h.audit.ofType(EnrollmentEvent.CarrierFailed.class).stream()
+                    .filter(e -> e.enrollmentId().equals(st.enrollmentId())).map(EnrollmentEvent.CarrierFailed::operation)
+                    .toList();
+            assertEquals(List.of("subscriptionAttributes"), failed);
         }
     }
 

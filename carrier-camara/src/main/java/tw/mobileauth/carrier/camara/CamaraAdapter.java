@@ -18,6 +18,7 @@ import tw.mobileauth.carrier.camara.internal.Es256;
 import tw.mobileauth.carrier.camara.internal.RandomTokens;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.Capability;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
 import tw.mobileauth.carrier.spi.CarrierAdapter;
 import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
@@ -81,6 +82,13 @@ public final class CamaraAdapter implements CarrierAdapter {
      */
     public static final String ID_TOKEN_KEY = "id-token-key";
 
+    /**
+     * Threads for calls run beside the caller's (roaming status beside network type; a profile's own,
+     * such as CHT's line profile beside KYC tenure): one per verification or look-up in flight, made on
+     * demand and ended after 30 s idle. Beyond it, the calls run one after another.
+     */
+    static final int SIDE_BY_SIDE_THREADS = 32;
+
     private final CamaraProfile profile;
     private final Set<Capability> capabilities;
     private final CamaraClient client;
@@ -103,7 +111,8 @@ public final class CamaraAdapter implements CarrierAdapter {
                 config.clock());
         TokenEndpoint tokenEndpoint = new TokenEndpoint(config, transport, errors, tokens, discovery);
         this.client = new CamaraClient(transport, errors, retrying, tokenEndpoint,
-                new TokenCache(profile.carrierId(), config.clock()));
+                new TokenCache(profile.carrierId(), config.clock()),
+                ConcurrentCalls.withThreads("camara-" + profile.carrierId(), SIDE_BY_SIDE_THREADS));
         IdTokenKeys keys = new IdTokenKeys(profile.carrierId(), pinnedKey(config), discovery, transport, errors,
                 config.clock());
         this.flow = new NumberVerificationFlow(config, profile, client, tokenEndpoint, errors, tokens, discovery,
@@ -216,11 +225,12 @@ public final class CamaraAdapter implements CarrierAdapter {
         return profile.simSwapInfo(client, ctx, msisdn);
     }
 
-    /** Drops cached tokens; later calls fail with {@link IllegalStateException}. Never throws. */
+    /** Drops cached tokens and ends the adapter's threads; later calls fail with {@link IllegalStateException}. Never throws. */
     @Override
     public void close() {
         closed = true;
         client.clearTokens();
+        client.closeThreads();
     }
 
     /** The client profiles call, for tests. */

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import tw.mobileauth.carrier.camara.internal.Json;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
 
 /**
  * Calls a carrier's CAMARA-shaped JSON APIs for a {@link CamaraProfile}. Each call:
@@ -30,14 +31,41 @@ public final class CamaraClient {
     private final Retrying retrying;
     private final TokenEndpoint tokens;
     private final TokenCache cache;
+    private final ConcurrentCalls sideBySide;
 
     CamaraClient(Transport transport, ErrorMapping errors, Retrying retrying, TokenEndpoint tokens,
-            TokenCache cache) {
+            TokenCache cache, ConcurrentCalls sideBySide) {
         this.transport = transport;
         this.errors = errors;
         this.retrying = retrying;
         this.tokens = tokens;
         this.cache = cache;
+        this.sideBySide = sideBySide;
+    }
+
+    /**
+     * Starts {@code call} on one of the adapter's threads, beside the caller's own calls, for reads of
+     * one operation that do not depend on each other (CHT's line profile beside its KYC tenure). Join
+     * it where its answer is needed, in a fixed order so the first failure reported does not depend
+     * on timing, and close it so that an operation that fails first cancels it:
+     * <pre>{@code
+     * try (ConcurrentCalls.Forked<JsonReply> line = client.fork(() -> client.post(ctx, LINE, scope, body))) {
+     *     JsonReply contract = client.post(ctx, TENURE, scope, body);
+     *     return attributes(contract, line.join());
+     * }
+     * }</pre>
+     *
+     * @param call the independent call, e.g. a {@link #post(CallContext, String, String, Map) post}
+     * @param <T>  what it answers
+     * @return the running call
+     */
+    public <T> ConcurrentCalls.Forked<T> fork(ConcurrentCalls.Call<T> call) {
+        return sideBySide.fork(call);
+    }
+
+    /** Ends the threads of {@link #fork} (the adapter is closing); later forks run on the caller's thread. */
+    void closeThreads() {
+        sideBySide.close();
     }
 
     /** {@return the carrier id, e.g. {@code cht}} */

@@ -19,6 +19,7 @@ import tw.mobileauth.carrier.spi.AccessNetwork;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
 import tw.mobileauth.carrier.spi.CarrierException.Origin;
 import tw.mobileauth.carrier.spi.Msisdn;
 import tw.mobileauth.carrier.spi.NetworkStatus;
@@ -150,7 +151,7 @@ final class NumberVerificationFlow {
                 profile.numberVerificationBody(challenge.msisdn()));
         NvResult result = new NvResult(verified.bool("devicePhoneNumberVerified"), NvResult.Method.NETWORK_BASED, amr,
                 config.clock().instant());
-        // 5. Where the device is, with the same token; then the token goes out of scope.
+        // 5. Where the device is, with the same token (both calls at once); then the token goes out of scope.
         NetworkStatus network = networkStatus(ctx, grant.accessToken());
         LOG.debug("{} number verification for {}: verified={} network={} roaming={} [x-correlator {}]",
                 profile.carrierId(), challenge.msisdn(), result.verified(), network.accessNetwork(), network.roaming(),
@@ -158,9 +159,15 @@ final class NumberVerificationFlow {
         return new NvVerification(result, network);
     }
 
+    /** Roaming status and network type, side by side; a roaming failure is reported first. */
     private NetworkStatus networkStatus(CallContext ctx, AccessToken token) throws CarrierException {
-        JsonReply roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Map.of());
-        JsonReply type = withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Map.of());
+        JsonReply roaming;
+        JsonReply type;
+        try (ConcurrentCalls.Forked<JsonReply> networkType = client.fork(
+                () -> withSingleUseToken(ctx, NETWORK_TYPE_PATH, token, Map.of()))) {
+            roaming = withSingleUseToken(ctx, ROAMING_PATH, token, Map.of());
+            type = networkType.join();
+        }
         boolean isRoaming = roaming.bool("roaming");
         OptionalInt country = isRoaming ? roaming.optionalInt("countryCode") : OptionalInt.empty();
         Optional<Instant> seen = older(roaming.optionalInstant("lastStatusTime"), type.optionalInstant("lastStatusTime"));

@@ -14,6 +14,7 @@ import tw.mobileauth.carrier.camara.JsonReply;
 import tw.mobileauth.carrier.spi.CallContext;
 import tw.mobileauth.carrier.spi.CarrierConfig;
 import tw.mobileauth.carrier.spi.CarrierException;
+import tw.mobileauth.carrier.spi.ConcurrentCalls;
 import tw.mobileauth.carrier.spi.ContractType;
 import tw.mobileauth.carrier.spi.LineRole;
 import tw.mobileauth.carrier.spi.Msisdn;
@@ -87,8 +88,14 @@ final class ChtProfile implements CamaraProfile {
         tenure.put("phoneNumber", msisdn.e164());
         tenure.put("tenureDate", tenureDate.orElseGet(() -> LocalDate.ofInstant(config.clock().instant(),
                 ZoneOffset.UTC)).toString());
-        JsonReply contract = client.post(ctx, TENURE_PATH, TENURE_SCOPE, tenure);
-        JsonReply line = client.post(ctx, LINE_PROFILE_PATH, LINE_PROFILE_SCOPE, Map.of("phoneNumber", msisdn.e164()));
+        // Two independent reads, side by side; a tenure failure is reported first, as when called in turn.
+        JsonReply contract;
+        JsonReply line;
+        try (ConcurrentCalls.Forked<JsonReply> lineProfile = client.fork(() -> client.post(ctx, LINE_PROFILE_PATH,
+                LINE_PROFILE_SCOPE, Map.of("phoneNumber", msisdn.e164())))) {
+            contract = client.post(ctx, TENURE_PATH, TENURE_SCOPE, tenure);
+            line = lineProfile.join();
+        }
         ContractType contractType = contract.oneOf("contractType", CONTRACT_TYPES, ContractType.UNKNOWN);
         Optional<String> brand = line.optionalText("resellerBrand");
         return new SubscriptionAttributes(contractType,
