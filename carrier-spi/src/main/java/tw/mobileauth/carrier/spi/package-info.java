@@ -20,6 +20,8 @@
  *       document is when the authorization server is not at the base URI.</li>
  *   <li>A {@link tw.mobileauth.carrier.spi.CallContext} correlator follows CAMARA's
  *       {@code x-correlator} pattern {@code ^[a-zA-Z0-9-]{0,55}$} (non-empty).</li>
+ *   <li>{@link tw.mobileauth.carrier.spi.ConcurrentCalls} runs independent calls of one operation
+ *       side by side, reporting failures in a fixed order.</li>
  * </ul>
  *
  * <p>This module depends on nothing but the JDK.
