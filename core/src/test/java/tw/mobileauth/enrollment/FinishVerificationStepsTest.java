@@ -218,8 +218,8 @@ class FinishVerificationStepsTest {
 
     @Nested
     class Step5LookUpTheSubscriber {
-        @Test
-        void aFormWhoseIdIsNotTheLineHoldersIsRejectedForThatField() throws Exception {
+        /** A CHT line's holder, verified on their own phone, whose form gives another person's national ID. */
+        private Verifying verifiedWithAnotherPersonsId() throws Exception {
             Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
             Subscriber other = h.networks.subscribers().find("cht", Scenario.PREPAID);
             Harness.Applied applied = h.apply(Harness.formOf(s).nationalId(other.holderId()).build(),
@@ -227,7 +227,12 @@ class FinishVerificationStepsTest {
             DeviceSession phone = ((NextStep.ContinueHere) applied.begun().next()).device();
             Started st = new Started(s, applied, phone,
                     new VerificationCallback(h.phoneOf(s).open(h.startVerification(phone).carrierUri())));
-            Verifying v = steps.verifyNumber(opened(st), st.callback());
+            return steps.verifyNumber(opened(st), st.callback());
+        }
+
+        @Test
+        void aFormWhoseIdIsNotTheLineHoldersIsRejectedForThatField() throws Exception {
+            Verifying v = verifiedWithAnotherPersonsId();
             assertEquals(List.of("verification.ID_MISMATCH"), rejection(() -> steps.lookUpSubscriber(v)));
         }
 
@@ -266,14 +271,7 @@ class FinishVerificationStepsTest {
 
         @Test
         void aKycMismatchRejectsEvenWhenTheLinesOtherLookUpsFailBesideIt() throws Exception {
-            Subscriber s = h.networks.subscribers().find("cht", Scenario.ELIGIBLE);
-            Subscriber other = h.networks.subscribers().find("cht", Scenario.PREPAID);
-            Harness.Applied applied = h.apply(Harness.formOf(s).nationalId(other.holderId()).build(),
-                    DeviceClass.SMARTPHONE);
-            DeviceSession phone = ((NextStep.ContinueHere) applied.begun().next()).device();
-            Started st = new Started(s, applied, phone,
-                    new VerificationCallback(h.phoneOf(s).open(h.startVerification(phone).carrierUri())));
-            Verifying v = steps.verifyNumber(opened(st), st.callback());
+            Verifying v = verifiedWithAnotherPersonsId();
             h.networks.faults().inject("cht", Endpoint.KYC_TENURE, Fault.malformedJson());
             h.networks.faults().inject("cht", Endpoint.SIM_SWAP_DATE, Fault.malformedJson());
 
