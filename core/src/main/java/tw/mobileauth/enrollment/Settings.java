@@ -78,9 +78,9 @@ final class Settings {
     /**
      * Where step 5 reads the line's facts beside the KYC match: up to {@value #LOOKUP_THREADS} daemon
      * threads, made on demand and ended after 30 s idle (so an unclosed service keeps none); beyond
-     * that, a look-up runs on the request's own thread.
+     * that, a look-up runs on the request's own thread. Made once, by {@link #validated()}.
      */
-    ConcurrentCalls lookups = ConcurrentCalls.withThreads("mobileauth-lookup", LOOKUP_THREADS);
+    ConcurrentCalls lookups;
 
     /** Look-up threads per service: at most two per verification in step 5, so 32 verifications at once. */
     static final int LOOKUP_THREADS = 64;
@@ -146,6 +146,9 @@ final class Settings {
         }
         if (hasher == null) {
             hasher = Argon2idPasswordHasher.withDefaults();
+        }
+        if (lookups == null) {
+            lookups = ConcurrentCalls.withThreads("mobileauth-lookup", LOOKUP_THREADS);
         }
         if (qrValidity.compareTo(lifetime) > 0) {
             throw new IllegalArgumentException("qrValidity " + qrValidity + " is longer than the lifetime " + lifetime);
