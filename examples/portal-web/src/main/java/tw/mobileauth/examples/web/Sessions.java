@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import tw.mobileauth.enrollment.DesktopSecret;
 import tw.mobileauth.enrollment.DeviceSummary;
 import tw.mobileauth.enrollment.NextStep;
@@ -16,11 +17,18 @@ import tw.mobileauth.login.Authentication;
 /**
  * Server-side sessions, keyed by random cookie values: the desktop's enrolment and login state, and
  * separately the phone's {@link PhoneSession}. Idle sessions end after 30 minutes. In memory: a
- * restart logs everyone out (the credentials themselves are in the SDK's stores).
+ * restart logs everyone out (the credentials themselves are in the SDK's stores). An idle session is
+ * refused as soon as it is looked up; the memory it holds is freed by a sweep over all sessions, which
+ * runs when a session is created but at most once every {@link #SWEEP_EVERY}, so that creating a
+ * session does not cost a scan of every other one (under the load driver's logins that scan had grown
+ * to a few thousand sessions per login).
  */
 final class Sessions {
 
     static final Duration IDLE = Duration.ofMinutes(30);
+
+    /** The least time between two sweeps of idle sessions. */
+    static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
 
     /** One browser's state on the portal. Mutable, guarded by its own monitor. */
     static final class Web {
@@ -58,6 +66,9 @@ final class Sessions {
     private final Map<String, Phone> phones = new ConcurrentHashMap<>();
     private final SecureRandom random;
     private final Clock clock;
+    /** When the next sweep is due, in the clock's milliseconds; the thread that moves it on sweeps. */
+    private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong sweeps = new AtomicLong();
 
     Sessions(SecureRandom random, Clock clock) {
         this.random = random;
@@ -86,7 +97,7 @@ final class Sessions {
 
     /** A new session with a fresh id and CSRF token. */
     Web create() {
-        sweep();
+        sweepWhenDue();
         Web s = new Web(Csrf.newToken(random), Csrf.newToken(random), clock.instant());
         web.put(s.id, s);
         return s;
@@ -116,7 +127,26 @@ final class Sessions {
         return Optional.of(p);
     }
 
+    /** Desktop and phone sessions held in memory, idle ones not yet swept included. */
+    int size() {
+        return web.size() + phones.size();
+    }
+
+    /** How many sweeps have run. */
+    long sweeps() {
+        return sweeps.get();
+    }
+
+    private void sweepWhenDue() {
+        long now = clock.millis();
+        long due = nextSweep.get();
+        if (now >= due && nextSweep.compareAndSet(due, now + SWEEP_EVERY.toMillis())) {
+            sweep();
+        }
+    }
+
     private void sweep() {
+        sweeps.incrementAndGet();
         Instant cutoff = clock.instant().minus(IDLE);
         web.values().removeIf(s -> {
             synchronized (s) {
