@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,11 +68,13 @@ public final class PortalJdk implements AutoCloseable {
      * @param fixture      other subscribers than the carrier-testkit's built-in ones on the fake networks
      * @param carrierTimeout the bound on one carrier operation, default the SDK's (10 s)
      * @param poolTimeout  how long a request waits for a database connection, default HikariCP's (30 s)
+     * @param maxWebSessions the most browser sessions the portal holds, default 200,000 (past that a new
+     *                     browser is answered 503 "busy")
      */
     public record Config(int port, Optional<String> origin, Path dataDir, Optional<String> jdbcUrl, Optional<String> jdbcUser,
             Optional<String> jdbcPassword, Optional<Clock> clock, Optional<CaptchaService> captcha,
             Optional<PasswordHasher> passwordHasher, Optional<SubscriberFixture> fixture, Optional<Duration> carrierTimeout,
-            Optional<Duration> poolTimeout) {
+            Optional<Duration> poolTimeout, OptionalInt maxWebSessions) {
 
         /** Checks for null and a valid port. */
         public Config {
@@ -89,42 +92,47 @@ public final class PortalJdk implements AutoCloseable {
             Objects.requireNonNull(fixture, "fixture");
             Objects.requireNonNull(carrierTimeout, "carrierTimeout");
             Objects.requireNonNull(poolTimeout, "poolTimeout");
+            Objects.requireNonNull(maxWebSessions, "maxWebSessions");
+            if (maxWebSessions.isPresent() && maxWebSessions.getAsInt() < 1) {
+                throw new IllegalArgumentException("maxWebSessions must be at least 1, was " + maxWebSessions.getAsInt());
+            }
         }
 
         /** Port {@code port}, data in {@code dataDir}, everything else default. */
         public static Config of(int port, Path dataDir) {
             return new Config(port, Optional.empty(), dataDir, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    OptionalInt.empty());
         }
 
         /** This config with {@code clock}. */
         public Config withClock(Clock c) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, Optional.of(c), captcha,
-                    passwordHasher, fixture, carrierTimeout, poolTimeout);
+                    passwordHasher, fixture, carrierTimeout, poolTimeout, maxWebSessions);
         }
 
         /** This config with {@code service} as the captcha. */
         public Config withCaptcha(CaptchaService service) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, Optional.of(service),
-                    passwordHasher, fixture, carrierTimeout, poolTimeout);
+                    passwordHasher, fixture, carrierTimeout, poolTimeout, maxWebSessions);
         }
 
         /** This config on the database at {@code url}. */
         public Config withJdbc(String url, String user, String password) {
             return new Config(port, origin, dataDir, Optional.of(url), Optional.ofNullable(user), Optional.ofNullable(password),
-                    clock, captcha, passwordHasher, fixture, carrierTimeout, poolTimeout);
+                    clock, captcha, passwordHasher, fixture, carrierTimeout, poolTimeout, maxWebSessions);
         }
 
         /** This config with {@code hasher} for certificate passwords (e.g. Argon2id with another limiter). */
         public Config withPasswordHasher(PasswordHasher hasher) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, Optional.of(hasher),
-                    fixture, carrierTimeout, poolTimeout);
+                    fixture, carrierTimeout, poolTimeout, maxWebSessions);
         }
 
         /** This config with {@code subscribers} on the fake carrier networks instead of the built-in ones. */
         public Config withFixture(SubscriberFixture subscribers) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher,
-                    Optional.of(subscribers), carrierTimeout, poolTimeout);
+                    Optional.of(subscribers), carrierTimeout, poolTimeout, maxWebSessions);
         }
 
         /**
@@ -134,7 +142,14 @@ public final class PortalJdk implements AutoCloseable {
          */
         public Config withTimeouts(Duration carrier, Duration pool) {
             return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher, fixture,
-                    Optional.of(Objects.requireNonNull(carrier, "carrier")), Optional.of(Objects.requireNonNull(pool, "pool")));
+                    Optional.of(Objects.requireNonNull(carrier, "carrier")), Optional.of(Objects.requireNonNull(pool, "pool")),
+                    maxWebSessions);
+        }
+
+        /** This config holding at most {@code sessions} browser sessions at once (at least 1). */
+        public Config withMaxWebSessions(int sessions) {
+            return new Config(port, origin, dataDir, jdbcUrl, jdbcUser, jdbcPassword, clock, captcha, passwordHasher, fixture,
+                    carrierTimeout, poolTimeout, OptionalInt.of(sessions));
         }
     }
 
@@ -194,7 +209,8 @@ public final class PortalJdk implements AutoCloseable {
                     })
                     .loginOptions(o -> o.lockOutPolicy(DEMO_LOCK_OUT));
             auth = config.passwordHasher().map(builder::passwordHasher).orElse(builder).build();
-            DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), new DemoPortal.Options(clock));
+            DemoPortal portal = DemoPortal.create(auth, n, DemoPortal.urlsFor(origin), config.maxWebSessions().isPresent()
+                    ? new DemoPortal.Options(clock, config.maxWebSessions().getAsInt()) : new DemoPortal.Options(clock));
             ExecutorService executor = Executors.newFixedThreadPool(8);
             server.setExecutor(executor);
             server.createContext("/", new HttpAdapter(portal));

@@ -49,15 +49,29 @@ public final class DemoPortal {
     /**
      * Options of the portal itself.
      *
-     * @param clock the clock of sessions (give the same one as {@link MobileAuth}'s)
+     * @param clock          the clock of sessions (give the same one as {@link MobileAuth}'s)
+     * @param maxWebSessions the most browser sessions held at once; a browser without one is then
+     *                       answered 503 "busy" (default 200,000)
      */
-    public record Options(Clock clock) {
-        /** Checks for null. */
+    public record Options(Clock clock, int maxWebSessions) {
+        /** Checks the values. */
         public Options {
             Objects.requireNonNull(clock, "clock");
+            if (maxWebSessions < 1) {
+                throw new IllegalArgumentException("maxWebSessions must be at least 1, was " + maxWebSessions);
+            }
         }
 
-        /** The system clock. */
+        /**
+         * These sessions' clock, and the default bound on sessions.
+         *
+         * @param clock the clock of sessions
+         */
+        public Options(Clock clock) {
+            this(clock, Sessions.MAX_WEB_SESSIONS);
+        }
+
+        /** The system clock, and the default bound on sessions. */
         public static Options defaults() {
             return new Options(Clock.systemUTC());
         }
@@ -67,7 +81,7 @@ public final class DemoPortal {
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(networks, "networks");
         Objects.requireNonNull(urls, "urls");
-        this.deps = new Deps(auth, networks, new Layout(sdkVersion()), new Sessions(new SecureRandom(), options.clock()),
+        this.deps = new Deps(auth, networks, new Layout(sdkVersion()), new Sessions(new SecureRandom(), options.clock(), options.maxWebSessions()),
                 options.clock());
         this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
                 + "base-uri 'none'; frame-ancestors 'none'; form-action 'self' " + carrierOrigins(networks);
@@ -122,21 +136,30 @@ public final class DemoPortal {
     private WebResponse dynamic(WebRequest request) {
         Map<String, String> cookies = Cookies.parse(request);
         List<String> newCookies = new ArrayList<>();
-        Optional<Sessions.Web> existing = deps.sessions().find(cookies.get(Cookies.SESSION));
-        Sessions.Web session = existing.orElseGet(() -> {
-            Sessions.Web s = deps.sessions().create();
-            newCookies.add(Cookies.set(Cookies.SESSION, s.id, "/", request.secure(), -1));
-            return s;
-        });
         String asked = Exchange.decodePairs(request.rawQuery()).get("lang");
         String lang = asked != null ? asked : cookies.getOrDefault(Cookies.LANG, "zh-TW");
         Locale locale = "en".equals(lang) ? Locale.ENGLISH : Locale.TAIWAN;
+        boolean api = request.path().startsWith("/api/");
+        Optional<Sessions.Web> session = deps.sessions().find(cookies.get(Cookies.SESSION));
+        if (session.isEmpty()) {
+            session = deps.sessions().create();
+            if (session.isEmpty()) {
+                long refused = deps.sessions().refused();
+                if (refused == 1 || refused % 1000 == 0) { // a flood must not flood the log too
+                    LOG.warn("Refused a {}: the most web sessions are held already ({} browsers refused so far)", request,
+                            refused);
+                }
+                Exchange busy = new Exchange(request, deps.sessions().unheld(), locale, cookies);
+                return api ? deps.layout().jsonError(busy, Failure.tooManySessions())
+                        : deps.layout().errorPage(busy, Failure.tooManySessions());
+            }
+            newCookies.add(Cookies.set(Cookies.SESSION, session.get().id, "/", request.secure(), -1));
+        }
         if (asked != null) {
             newCookies.add(Cookies.set(Cookies.LANG, Locale.ENGLISH.equals(locale) ? "en" : "zh-TW", "/", request.secure(), 31_536_000));
         }
-        Exchange x = new Exchange(request, session, locale, cookies);
+        Exchange x = new Exchange(request, session.get(), locale, cookies);
         newCookies.forEach(x::setCookie);
-        boolean api = request.path().startsWith("/api/");
         if (!"GET".equals(request.method()) && !"HEAD".equals(request.method()) && !x.csrfOk()) {
             LOG.info("Refused a {} without a valid CSRF token", request);
             return api ? deps.layout().jsonError(x, Failure.csrf()) : deps.layout().errorPage(x, Failure.csrf());

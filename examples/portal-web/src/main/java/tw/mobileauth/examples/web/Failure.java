@@ -86,6 +86,12 @@ record Failure(int status, String code, LocalizedText reason, LocalizedText reme
                 new LocalizedText("請重新整理頁面後再操作一次。", "Reload the page and try again."));
     }
 
+    static Failure tooManySessions() {
+        return of(503, "BUSY", new LocalizedText("目前使用人數過多，暫時無法為這個瀏覽器開啟新的工作階段。",
+                        "Too many people are using the portal; this browser cannot be given a new session right now."),
+                new LocalizedText("請過幾分鐘後再試。", "Please try again in a few minutes."));
+    }
+
     static Failure notFound() {
         return of(404, "NOT_FOUND", new LocalizedText("找不到這個頁面。", "There is no such page."),
                 new LocalizedText("請回到首頁重新開始。", "Go back to the front page and start again."));

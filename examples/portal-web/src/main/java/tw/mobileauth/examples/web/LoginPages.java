@@ -63,13 +63,12 @@ final class LoginPages {
         try {
             Authentication a = d.auth().login().finishLogin(LoginAttempt.fromJson(x.body()), Deps.client(x, DeviceClass.DESKTOP));
             // A new session id at login (no session fixation); the old session ends.
-            Sessions.Web fresh = d.sessions().create();
+            Sessions.Web fresh = d.sessions().replace(x.session.id);
             synchronized (fresh) {
                 fresh.failedLogins = 0;
                 fresh.authentication = a;
                 fresh.clientIp = x.request.remoteAddress();
             }
-            d.sessions().end(x.session.id);
             x.setCookie(Cookies.set(Cookies.SESSION, fresh.id, "/", x.request.secure(), -1));
             return d.layout().json(x, 200, x.newJson().put("next", a.noticeAcknowledgementRequired() ? "/notice" : "/account"));
         } catch (InvalidInputException e) {

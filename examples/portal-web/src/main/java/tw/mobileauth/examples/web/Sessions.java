@@ -21,7 +21,9 @@ import tw.mobileauth.login.Authentication;
  * refused as soon as it is looked up; the memory it holds is freed by a sweep over all sessions, which
  * runs when a session is created but at most once every {@link #SWEEP_EVERY}, so that creating a
  * session does not cost a scan of every other one (under the load driver's logins that scan had grown
- * to a few thousand sessions per login).
+ * to a few thousand sessions per login). At most {@link #MAX_WEB_SESSIONS} desktop sessions are held:
+ * past that, a browser without a session is refused as busy rather than let a flood of cookie-less
+ * requests fill the heap, and the sessions already held keep working.
  */
 final class Sessions {
 
@@ -29,6 +31,9 @@ final class Sessions {
 
     /** The least time between two sweeps of idle sessions. */
     static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
+
+    /** The most desktop sessions held at once, idle ones not yet swept included (approximate under races). */
+    static final int MAX_WEB_SESSIONS = 200_000;
 
     /** One browser's state on the portal. Mutable, guarded by its own monitor. */
     static final class Web {
@@ -69,10 +74,20 @@ final class Sessions {
     /** When the next sweep is due, in the clock's milliseconds; the thread that moves it on sweeps. */
     private final AtomicLong nextSweep = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong sweeps = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final int maxWebSessions;
 
     Sessions(SecureRandom random, Clock clock) {
+        this(random, clock, MAX_WEB_SESSIONS);
+    }
+
+    Sessions(SecureRandom random, Clock clock, int maxWebSessions) {
+        if (maxWebSessions < 1) {
+            throw new IllegalArgumentException("maxWebSessions must be at least 1, was " + maxWebSessions);
+        }
         this.random = random;
         this.clock = clock;
+        this.maxWebSessions = maxWebSessions;
     }
 
     /** The live session for cookie value {@code id}, touched; empty when unknown or idle too long. */
@@ -95,12 +110,38 @@ final class Sessions {
         return Optional.of(s);
     }
 
-    /** A new session with a fresh id and CSRF token. */
-    Web create() {
+    /**
+     * A new session with a fresh id and CSRF token, held until it has been idle for {@link #IDLE};
+     * empty when {@link #MAX_WEB_SESSIONS} are held (the caller answers "busy, try again later").
+     */
+    Optional<Web> create() {
         sweepWhenDue();
+        if (web.size() >= maxWebSessions) {
+            refused.incrementAndGet();
+            return Optional.empty();
+        }
+        Web s = new Web(Csrf.newToken(random), Csrf.newToken(random), clock.instant());
+        web.put(s.id, s);
+        return Optional.of(s);
+    }
+
+    /**
+     * A new session in place of session {@code oldId}, which ends (a new id at login, against session
+     * fixation). It takes the old one's place, so it is never refused for being one too many.
+     */
+    Web replace(String oldId) {
+        web.remove(oldId);
         Web s = new Web(Csrf.newToken(random), Csrf.newToken(random), clock.instant());
         web.put(s.id, s);
         return s;
+    }
+
+    /**
+     * A session that is not held and has no cookie: only for rendering the answer to a browser that
+     * could not be given a session. Its CSRF token matches nothing, so no form on that page can act.
+     */
+    Web unheld() {
+        return new Web(Csrf.newToken(random), Csrf.newToken(random), clock.instant());
     }
 
     /** Ends a session (logout). */
@@ -130,6 +171,11 @@ final class Sessions {
     /** Desktop and phone sessions held in memory, idle ones not yet swept included. */
     int size() {
         return web.size() + phones.size();
+    }
+
+    /** How many browsers {@link #create} has refused a session, since the start. */
+    long refused() {
+        return refused.get();
     }
 
     /** How many sweeps have run. */

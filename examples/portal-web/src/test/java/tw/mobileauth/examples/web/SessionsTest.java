@@ -17,7 +17,7 @@ class SessionsTest {
 
     @Test
     void anIdleSessionIsRefusedAsSoonAsItIsLookedUp() {
-        Sessions.Web s = sessions.create();
+        Sessions.Web s = sessions.create().orElseThrow();
         clock.advance(Sessions.IDLE.minusSeconds(1));
         assertTrue(sessions.find(s.id).isPresent(), "29 min 59 s idle: still live, and touched");
         clock.advance(Sessions.IDLE.plusSeconds(1));
@@ -26,7 +26,7 @@ class SessionsTest {
 
     @Test
     void creatingSessionsScansTheOthersAtMostOnceEveryTenSeconds() {
-        Sessions.Web old = sessions.create();
+        Sessions.Web old = sessions.create().orElseThrow();
         assertEquals(1, sessions.sweeps(), "the first creation sweeps");
         for (int i = 0; i < 1000; i++) {
             sessions.create();
@@ -34,7 +34,7 @@ class SessionsTest {
         assertEquals(1, sessions.sweeps(), "a thousand creations within the same second do not scan the map again");
 
         clock.advance(Sessions.IDLE.plusSeconds(1));
-        Sessions.Web fresh = sessions.create();
+        Sessions.Web fresh = sessions.create().orElseThrow();
         assertEquals(2, sessions.sweeps());
         assertEquals(1, sessions.size(), "the sweep freed the 1,001 idle sessions, the new one stays");
         assertTrue(sessions.find(old.id).isEmpty());
@@ -46,5 +46,24 @@ class SessionsTest {
         clock.advance(Duration.ofMillis(1));
         sessions.create();
         assertEquals(3, sessions.sweeps(), "due again ten seconds after the last sweep");
+    }
+
+    @Test
+    void pastTheBoundANewSessionIsRefusedButALoginStillGetsAFreshOne() {
+        Sessions bounded = new Sessions(new SecureRandom(), clock, 3);
+        Sessions.Web first = bounded.create().orElseThrow();
+        assertTrue(bounded.create().isPresent());
+        assertTrue(bounded.create().isPresent());
+        assertTrue(bounded.create().isEmpty(), "a fourth is refused");
+        assertEquals(1, bounded.refused());
+
+        Sessions.Web rotated = bounded.replace(first.id);
+        assertEquals(3, bounded.size(), "the new id takes the old one's place");
+        assertTrue(bounded.find(first.id).isEmpty());
+        assertTrue(bounded.find(rotated.id).isPresent());
+
+        clock.advance(Sessions.IDLE.plusSeconds(1));
+        assertTrue(bounded.create().isPresent(), "once the idle ones are swept there is room again");
+        assertTrue(bounded.find(bounded.unheld().id).isEmpty(), "a session made only to answer a refused browser is not held");
     }
 }
