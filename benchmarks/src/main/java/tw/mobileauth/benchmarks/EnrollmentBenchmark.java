@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import tw.mobileauth.Stores;
+import tw.mobileauth.benchmarks.load.People;
+import tw.mobileauth.carrier.testkit.SubscriberFixture;
 import tw.mobileauth.enrollment.Begun;
 import tw.mobileauth.enrollment.VerificationOutcome;
 
@@ -44,6 +46,11 @@ public class EnrollmentBenchmark {
 
         @Setup(Level.Iteration)
         public void start() {
+            open();
+        }
+
+        /** Opens this iteration's portal and enrolment: the built-in CHT subscriber, applying again and again. */
+        void open() {
             portal = new Portal(Stores.inMemory(Clock.systemUTC()), new TrivialHasher(Portal.PASSWORD));
             enrolment = new Enrolment(portal);
         }
@@ -65,9 +72,36 @@ public class EnrollmentBenchmark {
         }
     }
 
-    /** A phone session at the carrier's callback, fresh before each {@code completeVerification}. */
+    /**
+     * A phone session at the carrier's callback, fresh before each {@code completeVerification}: one
+     * person of {@value #PEOPLE} after another, each enrolling for the first time on this iteration's
+     * portal, as nearly everyone does.
+     */
     @State(Scope.Thread)
     public static class Callback extends Fresh {
+        Enrolment.AtCallback at;
+
+        @Override
+        void open() {
+            SubscriberFixture people = People.fixture(3 * PEOPLE); // the carriers in turn: PEOPLE of them on CHT
+            portal = new Portal(Stores.inMemory(Clock.systemUTC()), new TrivialHasher(Portal.PASSWORD), people);
+            enrolment = new Enrolment(portal, people.all().stream().filter(p -> "cht".equals(p.carrierId())).toList());
+        }
+
+        @Setup(Level.Invocation)
+        public void prepare() throws Exception {
+            at = enrolment.toCallback(enrolment.begin(enrolment.application()));
+        }
+    }
+
+    /**
+     * The same, but always the same person: each completion binds one more credential to them (and
+     * revokes the one before), so the person's credentials grow to a few hundred per iteration and
+     * the binding's look-up of them with it. The figure the issue's 94/s was compared with until
+     * 2026-12-06 16:00.
+     */
+    @State(Scope.Thread)
+    public static class SamePersonCallback extends Fresh {
         Enrolment.AtCallback at;
 
         @Setup(Level.Invocation)
@@ -75,6 +109,9 @@ public class EnrollmentBenchmark {
             at = enrolment.toCallback(enrolment.begin(enrolment.application()));
         }
     }
+
+    /** Distinct CHT people per iteration of {@code completeVerification}: more than an iteration completes. */
+    static final int PEOPLE = 3_000;
 
     @Benchmark
     public Begun begin(Application application) throws Exception {
@@ -90,8 +127,19 @@ public class EnrollmentBenchmark {
     @Warmup(iterations = 10, time = 5)
     @Measurement(iterations = 5, time = 4)
     public VerificationOutcome completeVerification(Callback callback) throws Exception {
-        VerificationOutcome outcome = callback.portal.auth.enrollment().completeVerification(callback.at.session(),
-                callback.at.callback());
+        return issued(callback.portal, callback.at);
+    }
+
+    /** {@code completeVerification} for one person enrolling again and again (see {@link SamePersonCallback}). */
+    @Benchmark
+    @Warmup(iterations = 10, time = 5)
+    @Measurement(iterations = 5, time = 4)
+    public VerificationOutcome completeVerificationSamePerson(SamePersonCallback callback) throws Exception {
+        return issued(callback.portal, callback.at);
+    }
+
+    private static VerificationOutcome issued(Portal portal, Enrolment.AtCallback at) throws Exception {
+        VerificationOutcome outcome = portal.auth.enrollment().completeVerification(at.session(), at.callback());
         if (!(outcome instanceof VerificationOutcome.Issued)) {
             throw new IllegalStateException("the verification did not issue a credential: " + outcome);
         }

@@ -3,6 +3,7 @@ package tw.mobileauth.benchmarks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tw.mobileauth.carrier.testkit.NetworkAttachments;
 import tw.mobileauth.carrier.testkit.Scenario;
@@ -30,15 +31,38 @@ final class Enrolment {
     private static final String NHI_CARD = "000012345678";
 
     private final Portal portal;
-    final Subscriber person;
+    private final List<Subscriber> people;
+    private int next;
+    /** The person of the last {@link #application()}, whom {@link #toCallback} plays the phone of. */
+    private Subscriber person;
 
+    /** The carrier-testkit's eligible CHT subscriber, applying again and again. */
     Enrolment(Portal portal) {
-        this.portal = portal;
-        this.person = portal.networks.subscribers().find("cht", Scenario.ELIGIBLE);
+        this(portal, List.of(portal.networks.subscribers().find("cht", Scenario.ELIGIBLE)));
     }
 
-    /** The browser's side: a fresh form challenge and captcha, a new device key, the signed application JSON. */
+    /** {@code people} (CHT subscribers on the portal's networks) applying in turn. */
+    Enrolment(Portal portal, List<Subscriber> people) {
+        if (people.isEmpty() || people.stream().anyMatch(p -> !"cht".equals(p.carrierId()))) {
+            throw new IllegalArgumentException("the enrolment benchmarks need CHT subscribers, got " + people.size() + " people");
+        }
+        this.portal = portal;
+        this.people = List.copyOf(people);
+        this.person = this.people.get(0);
+    }
+
+    /** The person of the last {@link #application()}. */
+    Subscriber person() {
+        return person;
+    }
+
+    /**
+     * The browser's side for the next person: a fresh form challenge and captcha, a new device key, the
+     * signed application JSON.
+     */
     String application() throws Exception {
+        person = people.get(next);
+        next = (next + 1) % people.size();
         var form = portal.auth.enrollment().prepareApplication();
         DeviceKey key = DeviceKey.generate(portal.random);
         byte[] spki = key.publicKeySpki();

@@ -14,6 +14,7 @@ import tw.mobileauth.MobileAuth;
 import tw.mobileauth.Stores;
 import tw.mobileauth.carrier.CarrierSettings;
 import tw.mobileauth.carrier.testkit.FakeCarrierNetworks;
+import tw.mobileauth.carrier.testkit.SubscriberFixture;
 import tw.mobileauth.client.ClientContext;
 import tw.mobileauth.client.DeviceClass;
 import tw.mobileauth.credential.CertificateIssuer;
@@ -53,7 +54,12 @@ final class Portal implements AutoCloseable {
     final SecureRandom random = new SecureRandom();
 
     Portal(Stores stores, PasswordHasher hasher) {
-        this.networks = FakeCarrierNetworks.start();
+        this(stores, hasher, SubscriberFixture.builtIn());
+    }
+
+    /** The same, with {@code subscribers} on the fake networks instead of the carrier-testkit's built-in ones. */
+    Portal(Stores stores, PasswordHasher hasher, SubscriberFixture subscribers) {
+        this.networks = FakeCarrierNetworks.builder().fixture(subscribers).start();
         this.stores = stores;
         this.hasher = hasher;
         this.hmac = HmacKey.generate(random);

@@ -78,6 +78,7 @@ public final class Suite {
         ratio("DeviceProofBenchmark.floor", "DeviceProofBenchmark.webauthnFinishAssertion", "-");
         ratio("EnrollmentBenchmark.completeVerification", "CarrierCryptoBenchmark.floor", "-");
         baseline("EnrollmentBenchmark.completeVerification", 94.0, ">= 3 (vs 94/s on 2026-12-06)");
+        baseline("EnrollmentBenchmark.completeVerificationSamePerson", 94.0, "- (one person enrolling again and again)");
         ratio("CarrierCryptoBenchmark.idTokenVerifyBc", "CarrierCryptoBenchmark.idTokenVerifySunEc", "-");
         ratio("CarrierCryptoBenchmark.clientAssertionSignBc", "CarrierCryptoBenchmark.clientAssertionSignSunEc", "-");
         ratio("QrBenchmark.pngAlone", "QrBenchmark.zxingEncodeAndMatrixToImageWriter", "-");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tw.mobileauth.Stores;
 import tw.mobileauth.enrollment.VerificationOutcome;
@@ -49,6 +51,23 @@ class BenchmarkFixturesTest {
             Enrolment.AtCallback at = enrolment.toCallback(enrolment.begin(enrolment.application()));
             assertInstanceOf(VerificationOutcome.Issued.class,
                     portal.auth.enrollment().completeVerification(at.session(), at.callback()));
+        }
+    }
+
+    @Test
+    void theVerificationBenchmarkEnrolsADifferentPersonEachTime() throws Exception {
+        EnrollmentBenchmark.Callback state = new EnrollmentBenchmark.Callback();
+        state.start();
+        try {
+            Set<String> people = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                state.prepare();
+                people.add(state.enrolment.person().holderId());
+                assertInstanceOf(VerificationOutcome.Issued.class, new EnrollmentBenchmark().completeVerification(state));
+            }
+            assertEquals(3, people.size(), "three completions, three people");
+        } finally {
+            state.stop();
         }
     }
 }

@@ -15,14 +15,20 @@ import tw.mobileauth.carrier.testkit.SubscriberFixture;
  * person per carrier, and a person's new enrolment revokes their earlier credential, so 64
  * concurrent people need a fixture of their own.
  */
-final class People {
+public final class People {
 
     private static final String LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO";
 
     private People() {
     }
 
-    static SubscriberFixture fixture(int n) {
+    /**
+     * The fixture of {@code n} synthetic people.
+     *
+     * @param n how many, 1 to 999,999
+     * @return the fixture, the carriers taken in turn
+     */
+    public static SubscriberFixture fixture(int n) {
         if (n < 1 || n > 999_999) {
             throw new IllegalArgumentException("people must be 1..999999, was " + n);
         }
