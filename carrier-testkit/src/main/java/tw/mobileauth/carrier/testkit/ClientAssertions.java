@@ -3,6 +3,7 @@ package tw.mobileauth.carrier.testkit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 
 /**
@@ -36,13 +38,25 @@ final class ClientAssertions {
     static final Duration MAX_AHEAD = Duration.ofSeconds(300);
     private static final Duration IAT_LEEWAY = Duration.ofSeconds(60);
 
-    /** A registered client. */
+    /**
+     * A registered client. Its key is held as BouncyCastle's own key object, translated once here: the
+     * provider then keeps the point's precomputed multiples between verifications instead of
+     * converting a JDK key and starting over on every assertion.
+     */
     record Client(String carrierId, String clientId, PublicKey key, Optional<String> kid) {
+        Client {
+            key = translated(key);
+        }
     }
+
+    /** The least time between two prunings of the replay record. */
+    static final Duration PRUNE_EVERY = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final BiFunction<String, String, Optional<Client>> clients;
     private final Map<String, Instant> seenJti = new ConcurrentHashMap<>();
+    /** When the replay record is next pruned, in the clock's milliseconds; the thread that moves it on prunes. */
+    private final AtomicLong nextPrune = new AtomicLong(Long.MIN_VALUE);
 
     ClientAssertions(Clock clock, BiFunction<String, String, Optional<Client>> clients) {
         this.clock = clock;
@@ -111,11 +125,37 @@ final class ClientAssertions {
         if (jti.isEmpty()) {
             throw OAuthError.invalidClient("client_assertion needs a jti");
         }
-        seenJti.values().removeIf(e -> e.isBefore(now.minus(MAX_AHEAD)));
+        pruneWhenDue(now);
         if (seenJti.putIfAbsent(carrierId + "\n" + iss + "\n" + jti, exp) != null) {
             throw OAuthError.invalidClient("client_assertion jti was already used (replay)");
         }
         return client;
+    }
+
+    /**
+     * Forgets the {@code jti}s of assertions that expired more than {@link #MAX_AHEAD} ago, at most once
+     * every {@link #PRUNE_EVERY}: a scan of every recorded {@code jti} on each token request grew with
+     * the requests of the last five minutes. Keeping an entry a second longer only keeps refusing a
+     * replay that step 5 refuses anyway.
+     */
+    private void pruneWhenDue(Instant now) {
+        long due = nextPrune.get();
+        if (now.toEpochMilli() >= due && nextPrune.compareAndSet(due, now.toEpochMilli() + PRUNE_EVERY.toMillis())) {
+            seenJti.values().removeIf(e -> e.isBefore(now.minus(MAX_AHEAD)));
+        }
+    }
+
+    /** How many {@code jti}s are recorded (pruned ones gone). */
+    int recordedJtis() {
+        return seenJti.size();
+    }
+
+    private static PublicKey translated(PublicKey key) {
+        try {
+            return (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), BouncyCastle.provider()).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key; // not a key BouncyCastle translates: verified as it is (and refused if it cannot verify ES256)
+        }
     }
 
     private static boolean signatureValid(PublicKey key, String[] parts) {
