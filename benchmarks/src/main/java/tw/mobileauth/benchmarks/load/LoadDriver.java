@@ -205,7 +205,6 @@ public final class LoadDriver {
         List<Segment> segments = new ArrayList<>();
         HeapSampler heap = HeapSampler.start();
         double floor = floor(o);
-        int counted = 0;
         double seconds = 0;
         for (int i = 0; i < o.segments(); i++) {
             int share = o.logins() / o.segments() + (i < o.logins() % o.segments() ? 1 : 0);
@@ -216,13 +215,12 @@ public final class LoadDriver {
             double after = floor(o);
             segments.add(new Segment(nanos.size() - before, elapsed, floor, after));
             floor = after;
-            counted += nanos.size() - before;
             seconds += elapsed;
         }
         long maxHeap = heap.stop();
         errors.forEach(e -> System.err.println("login failed: " + e));
         long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
-        return new Run(limiter, people.size(), counted, failures.get(), seconds, new Latencies(all), maxHeap, enrolSeconds, segments);
+        return new Run(limiter, people.size(), all.length, failures.get(), seconds, new Latencies(all), maxHeap, enrolSeconds, segments);
     }
 
     /** The 2-thread login floor, in logins/s, while the clients wait; {@code NaN} when the options ask for none. */

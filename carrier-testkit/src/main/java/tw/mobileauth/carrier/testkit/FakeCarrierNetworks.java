@@ -362,7 +362,8 @@ public final class FakeCarrierNetworks implements AutoCloseable {
         }
     }
 
-    private static KeyPair newSigningKey() {
+    /** A new EC P-256 key pair from the JDK's provider (also the key of a test's own client). */
+    static KeyPair newSigningKey() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(new ECGenParameterSpec("secp256r1"));

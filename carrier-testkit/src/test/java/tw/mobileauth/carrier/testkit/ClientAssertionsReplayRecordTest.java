@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,21 +26,11 @@ class ClientAssertionsReplayRecordTest {
     private static final String AUD = "http://127.0.0.1/cht/token";
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-12-06T09:00:00Z"));
-    private final KeyPair client = p256();
+    private final KeyPair client = FakeCarrierNetworks.newSigningKey();
     private final ClientAssertions.Client registered = new ClientAssertions.Client("cht", "portal", client.getPublic(),
             Optional.empty());
     private final ClientAssertions assertions = new ClientAssertions(clock,
             (carrier, id) -> "cht".equals(carrier) && "portal".equals(id) ? Optional.of(registered) : Optional.empty());
-
-    private static KeyPair p256() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
-            g.initialize(new ECGenParameterSpec("secp256r1"));
-            return g.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private String assertion(String jti) {
         Map<String, Object> claims = new LinkedHashMap<>();
