@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -55,10 +56,14 @@ final class Steps {
         }
     }
 
-    /** Waits for {@code condition}; on time-out says where the browser was and what it showed. */
+    /**
+     * Waits for {@code condition}; on time-out says where the browser was and what it showed. An element
+     * the page's script replaced while the condition read it (stale) means "not yet", not a failure.
+     */
     static <T> T until(Chromium browser, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(browser.driver(), Chromium.DEFAULT_WAIT).until(condition::apply);
+            return new WebDriverWait(browser.driver(), Chromium.DEFAULT_WAIT)
+                    .ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             String text = String.valueOf(browser.run("return document.body ? document.body.innerText : ''"));
             throw new AssertionError("timed out at " + browser.driver().getCurrentUrl() + " showing: "
