@@ -8,9 +8,7 @@ import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.Set;
@@ -60,12 +58,7 @@ final class IdTokenVerifierFactory implements JWSVerifierFactory {
         if (known != null) {
             return known;
         }
-        PublicKey own;
-        try {
-            own = (PublicKey) KeyFactory.getInstance("EC", BouncyCastle.provider()).translateKey(key);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return key; // verified as it is; Nimbus refuses it if it cannot check ES256 with it
-        }
+        PublicKey own = BouncyCastle.ownEcKey(key); // or the key itself: Nimbus refuses it if it cannot check ES256
         if (translated.size() >= MAX_KEYS) {
             translated.clear();
         }

@@ -1,5 +1,8 @@
 package tw.mobileauth.carrier.camara.internal;
 
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.Provider;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -20,6 +23,29 @@ public final class BouncyCastle {
     /** The shared, unregistered BouncyCastle provider. */
     public static Provider provider() {
         return Holder.INSTANCE;
+    }
+
+    /**
+     * {@return {@code key} as BouncyCastle's own EC key object, or {@code key} itself when it has no
+     * encoding (a token or HSM key) or BouncyCastle cannot read it} Signing or verifying with a JDK
+     * key makes the provider convert it on every call; with its own key object it converts nothing,
+     * and it keeps a public point's precomputed multiples between verifications. Call once per key
+     * and keep the result.
+     *
+     * @param key an EC public or private key
+     * @param <K> the key's type, which the translation keeps (BouncyCastle's EC keys implement the
+     *            JDK's EC key interfaces)
+     */
+    @SuppressWarnings("unchecked")
+    public static <K extends Key> K ownEcKey(K key) {
+        if (key.getEncoded() == null) {
+            return key;
+        }
+        try {
+            return (K) KeyFactory.getInstance("EC", provider()).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
     }
 
     private static final class Holder {

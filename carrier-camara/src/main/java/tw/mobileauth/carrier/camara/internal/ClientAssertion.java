@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
@@ -52,14 +51,7 @@ public final class ClientAssertion {
      */
     public static PrivateKey forSigning(PrivateKey key) {
         Objects.requireNonNull(key, "key");
-        if (!(key instanceof ECPrivateKey) || key.getEncoded() == null) {
-            return key;
-        }
-        try {
-            return (PrivateKey) KeyFactory.getInstance("EC", BouncyCastle.provider()).translateKey(key);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return key;
-        }
+        return key instanceof ECPrivateKey ? BouncyCastle.ownEcKey(key) : key;
     }
 
     /**
