@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,56 +132,7 @@ final class OAuthServer {
     }
 
     private final Function<String, URI> issuers;
-    private final Map<String, KeyRing> keyRings = new ConcurrentHashMap<>();
-
-    /** A carrier's ID-token keys: every key ever made, the newest signs; the JWK set shows the current generation's. */
-    private static final class KeyRing {
-        private final String carrierId;
-        private final List<Map.Entry<String, KeyPair>> keys = new ArrayList<>();
-        private int generation = 1;
-        private int firstOfGeneration;
-
-        KeyRing(String carrierId) {
-            this.carrierId = carrierId;
-            add();
-        }
-
-        synchronized String add() {
-            String kid = carrierId + "-id-token-" + (keys.size() + 1);
-            keys.add(Map.entry(kid, newKey()));
-            return kid;
-        }
-
-        synchronized String rotate(boolean newJwksUri) {
-            if (newJwksUri) {
-                generation++;
-                firstOfGeneration = keys.size();
-            }
-            return add();
-        }
-
-        synchronized Map.Entry<String, KeyPair> current() {
-            return keys.get(keys.size() - 1);
-        }
-
-        synchronized int generation() {
-            return generation;
-        }
-
-        synchronized List<Map.Entry<String, KeyPair>> published() {
-            return List.copyOf(keys.subList(firstOfGeneration, keys.size()));
-        }
-
-        private static KeyPair newKey() {
-            try {
-                java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
-                g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-                return g.generateKeyPair();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("this JDK cannot make EC P-256 keys", e);
-            }
-        }
-    }
+    private final Map<String, IdTokenKeyRing> keyRings = new ConcurrentHashMap<>();
 
     /** @param issuers each carrier's issuer, the {@code iss} of its ID tokens and the base of its OAuth endpoints */
     OAuthServer(Clock clock, NetworkAttachments attachments, Function<String, URI> issuers) {
@@ -192,7 +140,7 @@ final class OAuthServer {
         this.attachments = attachments;
         this.issuers = issuers;
         for (String id : Profiles.IDS) {
-            keyRings.put(id, new KeyRing(id));
+            keyRings.put(id, new IdTokenKeyRing(id));
         }
         this.assertions = new ClientAssertions(clock,
                 (carrier, clientId) -> Optional.ofNullable(clients.get(carrier + "/" + clientId)));
@@ -243,32 +191,11 @@ final class OAuthServer {
 
     /** The JWK set (RFC 7517) of the generation the query names; an older generation's URI answers 404. */
     Reply jwks(String carrierId, String rawQuery) {
-        KeyRing ring = keyRings.get(carrierId);
+        IdTokenKeyRing ring = keyRings.get(carrierId);
         if (!rawQuery.equals("generation=" + ring.generation())) {
             return Reply.error(404, "NOT_FOUND", "No JWK set here; read jwks_uri from the discovery document");
         }
-        ObjectNode n = Json.object();
-        com.fasterxml.jackson.databind.node.ArrayNode keys = n.putArray("keys");
-        for (Map.Entry<String, KeyPair> k : ring.published()) {
-            java.security.interfaces.ECPublicKey pub = (java.security.interfaces.ECPublicKey) k.getValue().getPublic();
-            ObjectNode jwk = keys.addObject();
-            jwk.put("kty", "EC");
-            jwk.put("crv", "P-256");
-            jwk.put("use", "sig");
-            jwk.put("alg", "ES256");
-            jwk.put("kid", k.getKey());
-            jwk.put("x", coordinate(pub.getW().getAffineX()));
-            jwk.put("y", coordinate(pub.getW().getAffineY()));
-        }
-        return Reply.json(200, n);
-    }
-
-    private static String coordinate(java.math.BigInteger v) {
-        byte[] raw = v.toByteArray();
-        byte[] fixed = new byte[32];
-        int from = Math.max(0, raw.length - 32);
-        System.arraycopy(raw, from, fixed, 32 - (raw.length - from), raw.length - from);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
+        return Reply.json(200, ring.jwks());
     }
 
     // ---------------------------------------------------------------- authorize
@@ -469,7 +396,7 @@ final class OAuthServer {
     private String idToken(IssuedCode code, Optional<Fault.Kind> fault, Instant now) {
         Fault.Kind bad = fault.orElse(Fault.Kind.STATUS);
         Map.Entry<String, KeyPair> key = bad == Fault.Kind.ID_TOKEN_UNKNOWN_KID
-                ? Map.entry(code.carrierId + "-unpublished-" + randomToken(4), KeyRing.newKey())
+                ? Map.entry(code.carrierId + "-unpublished-" + randomToken(4), IdTokenKeyRing.newKey())
                 : keyRings.get(code.carrierId).current();
         ObjectNode header = Json.object();
         header.put("alg", bad == Fault.Kind.ID_TOKEN_UNSIGNED ? "none" : "ES256");
@@ -491,7 +418,7 @@ final class OAuthServer {
         if (bad == Fault.Kind.ID_TOKEN_UNSIGNED) {
             return input + ".";
         }
-        return input + "." + b64.encodeToString(sign(key.getValue().getPrivate(), input));
+        return input + "." + b64.encodeToString(IdTokenKeyRing.sign(key.getValue().getPrivate(), input));
     }
 
     /** An opaque subject per carrier, client and number: a client cannot learn the number from it. */
@@ -502,17 +429,6 @@ final class OAuthServer {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
-
-    private static byte[] sign(PrivateKey key, String input) {
-        try {
-            Signature signer = Signature.getInstance("SHA256withPLAIN-ECDSA", BouncyCastle.provider());
-            signer.initSign(key);
-            signer.update(input.getBytes(StandardCharsets.US_ASCII));
-            return signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK cannot sign ES256", e);
         }
     }
 
