@@ -74,12 +74,9 @@ import tw.mobileauth.registry.spi.RegistryException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RegistryConformanceKit {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** The default deadline of a call: 5 s. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final long SLACK_MS = 1500;
-    private static final Duration LATENCY = Duration.ofMillis(600);
-    private static final Duration LATENCY_DEADLINE = Duration.ofMillis(250);
-    private static final Duration RETRY_DEADLINE = Duration.ofMillis(500);
-    private static final int[] SERVER_ERRORS = {500, 502, 503, 504};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MutableClock clock;
@@ -414,66 +411,28 @@ public abstract class RegistryConformanceKit {
     public final Stream<DynamicTest> everyFaultOnEveryEndpoint() {
         List<DynamicTest> tests = new ArrayList<>();
         for (RegistryEndpoint endpoint : RegistryEndpoint.served()) {
-            for (Cell cell : cells()) {
+            for (RegistryFaultCell cell : RegistryFaultCell.all()) {
                 tests.add(DynamicTest.dynamicTest(endpoint + ": " + cell.name(), () -> run(endpoint, cell)));
             }
         }
         return tests.stream();
     }
 
-    /** What a cell expects. */
-    private enum Outcome { SUCCEEDS_AFTER_ONE_RETRY, TIMEOUT, UNAVAILABLE, RATE_LIMITED, PROTOCOL_VIOLATION }
-
-    private record Cell(String name, RegistryFault fault, Duration deadline, Outcome outcome, OptionalInt status) {
-    }
-
-    private static List<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        cells.add(new Cell("latency past the deadline", RegistryFault.latency(LATENCY).times(10), LATENCY_DEADLINE,
-                Outcome.TIMEOUT, OptionalInt.empty()));
-        cells.add(new Cell("processed, then answered after the deadline",
-                RegistryFault.latencyAfterProcessing(LATENCY).times(10), LATENCY_DEADLINE, Outcome.TIMEOUT,
-                OptionalInt.empty()));
-        for (int status : SERVER_ERRORS) {
-            cells.add(new Cell("status " + status + " persisting", RegistryFault.status(status).times(10),
-                    RETRY_DEADLINE, Outcome.UNAVAILABLE, OptionalInt.of(status)));
-            cells.add(new Cell("status " + status + " once", RegistryFault.status(status), TIMEOUT,
-                    Outcome.SUCCEEDS_AFTER_ONE_RETRY, OptionalInt.empty()));
-        }
-        cells.add(new Cell("429 with Retry-After 30 s", RegistryFault.rateLimited(Duration.ofSeconds(30)).times(10),
-                TIMEOUT, Outcome.RATE_LIMITED, OptionalInt.of(429)));
-        cells.add(new Cell("malformed JSON", RegistryFault.malformedJson().times(10), TIMEOUT,
-                Outcome.PROTOCOL_VIOLATION, OptionalInt.of(200)));
-        cells.add(new Cell("connection reset persisting", RegistryFault.connectionReset().times(10), TIMEOUT,
-                Outcome.UNAVAILABLE, OptionalInt.empty()));
-        cells.add(new Cell("connection reset once", RegistryFault.connectionReset(), TIMEOUT,
-                Outcome.SUCCEEDS_AFTER_ONE_RETRY, OptionalInt.empty()));
-        cells.add(new Cell("processed, then the connection reset, persisting",
-                RegistryFault.resetAfterProcessing().times(10), TIMEOUT, Outcome.UNAVAILABLE, OptionalInt.empty()));
-        cells.add(new Cell("processed, then the connection reset, once", RegistryFault.resetAfterProcessing(),
-                TIMEOUT, Outcome.SUCCEEDS_AFTER_ONE_RETRY, OptionalInt.empty()));
-        cells.add(new Cell("wrong x-correlator echo", RegistryFault.wrongCorrelator().times(10), TIMEOUT,
-                Outcome.PROTOCOL_VIOLATION, OptionalInt.of(200)));
-        cells.add(new Cell("missing x-correlator echo", RegistryFault.missingCorrelator().times(10), TIMEOUT,
-                Outcome.PROTOCOL_VIOLATION, OptionalInt.of(200)));
-        return cells;
-    }
-
-    private void run(RegistryEndpoint endpoint, Cell cell) throws RegistryException {
+    private void run(RegistryEndpoint endpoint, RegistryFaultCell cell) throws RegistryException {
         registry.faults().clear();
         registry.requests().clear();
         registry.faults().inject(endpoint, cell.fault());
         CallContext ctx = context(cell.deadline());
         CardClaim claim = registry.cards().claimFor(CardCheck.CARD_REPORTED_LOST);
         String what = endpoint + " " + cell.name();
-        if (cell.outcome() == Outcome.SUCCEEDS_AFTER_ONE_RETRY) {
+        if (cell.outcome() == RegistryFaultCell.Outcome.SUCCEEDS_AFTER_ONE_RETRY) {
             assertEquals(CardCheck.CARD_REPORTED_LOST, adapter.checkCard(ctx, claim),
                     "a failure that happens once is retried and the call succeeds: " + what);
             assertEquals(2, registry.requests().of(endpoint).size(), "exactly one retry: " + what);
             return;
         }
         long start = System.nanoTime();
-        RegistryException e = expectFailure(expected(cell.outcome()), ctx, () -> adapter.checkCard(ctx, claim));
+        RegistryException e = expectFailure(cell.expected(), ctx, () -> adapter.checkCard(ctx, claim));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertTrue(tookMs < cell.deadline().toMillis() + SLACK_MS, "the deadline bounds the call (" + what
                 + "), took " + tookMs + " ms");
@@ -495,14 +454,6 @@ public abstract class RegistryConformanceKit {
                 assertTrue(calls <= 10, "retries are bounded: " + calls + " calls, " + what);
             }
         }
-    }
-
-    private static Class<? extends RegistryException> expected(Outcome o) {
-        return switch (o) {
-            case TIMEOUT -> RegistryException.Timeout.class;
-            case UNAVAILABLE, RATE_LIMITED -> RegistryException.Unavailable.class;
-            default -> RegistryException.ProtocolViolation.class;
-        };
     }
 
     // =================================================================== helpers
