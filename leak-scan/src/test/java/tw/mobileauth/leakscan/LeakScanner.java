@@ -128,8 +128,9 @@ final class LeakScanner {
                 continue;
             }
             for (Needles.Needle n : candidates) {
-                if (lower.startsWith(n.text(), i)) {
-                    found.add(new Found(i, i + n.text().length(), column(lower, i), n.what()));
+                int end = i + n.text().length();
+                if (lower.startsWith(n.text(), i) && (!isDigits(n.text()) || standsAlone(lower, i, end))) {
+                    found.add(new Found(i, end, column(lower, i), n.what()));
                     break; // the longest needle starting here
                 }
             }
@@ -150,6 +151,20 @@ final class LeakScanner {
         }
         kept.sort(Comparator.comparingInt(Found::start));
         return kept;
+    }
+
+    private static boolean isDigits(String text) {
+        return text.chars().allMatch(Character::isDigit);
+    }
+
+    /**
+     * Whether the digits at {@code [start, end)} are a number of their own, not a run inside a longer
+     * one: a birth date's 7 or 8 digits (0690130, 19800130) turn up by chance inside timestamps'
+     * nanoseconds (20:46:03.706901301) and random ids, where they are no one's data.
+     */
+    private static boolean standsAlone(String line, int start, int end) {
+        return (start == 0 || !Character.isDigit(line.charAt(start - 1)))
+                && (end == line.length() || !Character.isDigit(line.charAt(end)));
     }
 
     private static int column(String line, int at) {

@@ -60,6 +60,23 @@ class LeakScannerTest {
     }
 
     @Test
+    void digitsOfADateInsideALongerNumberAreNotABirthDate() throws IOException {
+        // PERSON was born 1986-03-14: ROC 0750314, Gregorian 19860314.
+        Path log = write("m/target/surefire-reports/Z-output.txt",
+                "audit enrollment.pairing_checked at=\"2026-12-06T20:46:03.107503141Z\" matched=\"true\"",
+                "request 2198603145 took 3 ms",
+                "born 0750314.",
+                "born 19860314");
+        LeakScanner.Report report = scanner.scan(root, List.of(log));
+
+        List<String> where = report.hits().stream().map(LeakScanner.Hit::where).toList();
+        String z = "m/target/surefire-reports/Z-output.txt:";
+        assertEquals(List.of(z + 3, z + 4), where, "inside a timestamp or a longer number the digits are chance; "
+                + "standing alone they are the birth date: " + report.hits());
+        report.hits().forEach(h -> assertTrue(h.what().endsWith("birth date"), h.toString()));
+    }
+
+    @Test
     void aLeakInATableDumpIsFoundByRowAndColumn() throws IOException {
         Path dump = write("m/target/table-dumps/postgres-x-mobileauth_enrollment.tsv",
                 "id\tstate\tdocument", "e1\tCOMPLETED\t{\"masked\":\"F1******23\"}",
